@@ -1,0 +1,32 @@
+/** One jest run for unit, contract, integration and end-to-end tests. */
+const { compilerOptions } = require('./tsconfig.base.json');
+
+const moduleNameMapper = {};
+for (const [alias, [target]] of Object.entries(compilerOptions.paths)) {
+  const from = '^' + alias.replace('/*', '/(.*)') + '$';
+  moduleNameMapper[from] = '<rootDir>/' + target.replace('/*', '/$1');
+}
+
+module.exports = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  testMatch: ['<rootDir>/apps/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
+  transform: {
+    '^.+\\.ts$': [
+      '@swc/jest',
+      {
+        jsc: {
+          parser: { syntax: 'typescript', decorators: true },
+          transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+          target: 'es2022',
+          keepClassNames: true,
+        },
+        module: { type: 'commonjs' },
+        sourceMaps: 'inline',
+      },
+    ],
+  },
+  moduleNameMapper,
+  reporters: ['default', '<rootDir>/tools/jest-summary-reporter.js'],
+  testTimeout: 30000,
+};

@@ -1,0 +1,20 @@
+/** Rule ids of API.md; a refusal names one, and the HTTP layer answers 422 with it. */
+export const RULE_IDS = [
+  'reflection-period',
+  'unconditional-assistance',
+  'consent-required',
+  'guardian-required',
+  'return-prerequisites',
+  'invalid-transition',
+] as const;
+export type RuleId = (typeof RULE_IDS)[number];
+
+export class RuleViolation extends Error {
+  constructor(
+    readonly rule: RuleId,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'RuleViolation';
+  }
+}

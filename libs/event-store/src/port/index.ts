@@ -1,0 +1,3 @@
+export * from './event-envelope';
+export * from './expected-revision';
+export * from './event-store.port';

@@ -1,0 +1,11 @@
+/** Compiles every app of the monorepo (nest build handles one project at a time). */
+const { execFileSync } = require('node:child_process');
+const { projects } = require('../nest-cli.json');
+
+const apps = Object.entries(projects)
+  .filter(([, p]) => p.type === 'application')
+  .map(([name]) => name);
+for (const app of apps) {
+  process.stdout.write(`building ${app}\n`);
+  execFileSync(process.execPath, [require.resolve('@nestjs/cli/bin/nest.js'), 'build', app], { stdio: 'inherit' });
+}
