@@ -22,5 +22,8 @@ export function fold<TState, TEvent extends DomainEvent>(
   decider: Pick<Decider<unknown, TState, TEvent>, 'initialState' | 'evolve'>,
   events: readonly DomainEvent[],
 ): TState {
-  return events.reduce<TState>((state, event) => decider.evolve(state, event as TEvent), decider.initialState);
+  return events.reduce<TState>(
+    (state, event) => decider.evolve(state, event as TEvent),
+    decider.initialState,
+  );
 }

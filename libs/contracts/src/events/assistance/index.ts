@@ -1,0 +1,28 @@
+import type { NeedsAssessed, RiskAssessed } from './assessments';
+import type { AssistancePlanAdopted } from './assistance-plan';
+import type { CaseClosed } from './case-closed';
+import type { MonitoringRecorded } from './monitoring';
+import type {
+  ServiceDelivered,
+  ServiceReferralAccepted,
+  ServiceReferralDeclined,
+  ServiceReferred,
+} from './service-referrals';
+
+export * from './assessments';
+export * from './assistance-plan';
+export * from './case-closed';
+export * from './monitoring';
+export * from './service-line';
+export * from './service-referrals';
+
+export type AssistanceEvent =
+  | NeedsAssessed
+  | RiskAssessed
+  | AssistancePlanAdopted
+  | ServiceReferred
+  | ServiceReferralAccepted
+  | ServiceReferralDeclined
+  | ServiceDelivered
+  | MonitoringRecorded
+  | CaseClosed;

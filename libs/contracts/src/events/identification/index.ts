@@ -1,0 +1,23 @@
+import type { ConsentGiven, ConsentRefused, ConsentWithdrawn } from './consent';
+import type { IdentificationConcluded } from './identification-concluded';
+import type { AgeAssessed, BestInterestsDetermined, GuardianAppointed } from './minority';
+import type { PresumedVictimRegistered } from './presumed-victim-registered';
+import type { ReflectionPeriodExtended, ReflectionPeriodStarted } from './reflection-period';
+
+export * from './consent';
+export * from './identification-concluded';
+export * from './minority';
+export * from './presumed-victim-registered';
+export * from './reflection-period';
+
+export type IdentificationEvent =
+  | PresumedVictimRegistered
+  | ReflectionPeriodStarted
+  | ReflectionPeriodExtended
+  | AgeAssessed
+  | GuardianAppointed
+  | BestInterestsDetermined
+  | ConsentGiven
+  | ConsentWithdrawn
+  | ConsentRefused
+  | IdentificationConcluded;

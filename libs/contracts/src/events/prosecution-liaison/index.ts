@@ -1,0 +1,23 @@
+import type { CompensationClaimed } from './compensation';
+import type { CooperationDecisionRecorded } from './cooperation';
+import type { HearingScheduled, ProtectiveMeasuresOrdered } from './hearings';
+import type {
+  LawEnforcementRequestAnswered,
+  LawEnforcementRequestReceived,
+} from './law-enforcement-requests';
+import type { NonPunishmentFlagged } from './non-punishment';
+
+export * from './compensation';
+export * from './cooperation';
+export * from './hearings';
+export * from './law-enforcement-requests';
+export * from './non-punishment';
+
+export type ProsecutionLiaisonEvent =
+  | CooperationDecisionRecorded
+  | LawEnforcementRequestReceived
+  | LawEnforcementRequestAnswered
+  | HearingScheduled
+  | ProtectiveMeasuresOrdered
+  | CompensationClaimed
+  | NonPunishmentFlagged;

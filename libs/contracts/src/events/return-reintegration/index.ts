@@ -1,0 +1,21 @@
+import type { HandoverAccepted, HandoverDeclined, HandoverProposed } from './handover';
+import type { ReintegrationPlanAdopted, ReintegrationProgressRecorded } from './reintegration';
+import type { ArrivalConfirmed, ReceptionConfirmed, ReturnTravelStarted } from './return-journey';
+import type { ReturnRequested, ReturnRiskAssessed } from './return-request';
+
+export * from './handover';
+export * from './reintegration';
+export * from './return-journey';
+export * from './return-request';
+
+export type ReturnReintegrationEvent =
+  | ReturnRequested
+  | ReturnRiskAssessed
+  | HandoverProposed
+  | HandoverAccepted
+  | HandoverDeclined
+  | ReturnTravelStarted
+  | ArrivalConfirmed
+  | ReceptionConfirmed
+  | ReintegrationPlanAdopted
+  | ReintegrationProgressRecorded;

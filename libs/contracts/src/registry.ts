@@ -1,0 +1,155 @@
+import 'reflect-metadata';
+import { plainToInstance } from 'class-transformer';
+import { validateSync, type ValidationError } from 'class-validator';
+import * as A from './events/assistance';
+import * as I from './events/identification';
+import * as P from './events/prosecution-liaison';
+import * as R from './events/return-reintegration';
+import type { CaseEventType } from './events';
+
+export const BOUNDED_CONTEXTS = [
+  'identification',
+  'assistance',
+  'return-reintegration',
+  'prosecution-liaison',
+] as const;
+export type BoundedContext = (typeof BOUNDED_CONTEXTS)[number];
+
+type PayloadClass = new () => object;
+
+export interface EventContract {
+  /** The context that owns (emits) the event; every context may read it. */
+  readonly context: BoundedContext;
+  /** Latest schema version; older stored versions are upcast on read (see upcasting.ts). */
+  readonly schemaVersion: number;
+  readonly dataClass: PayloadClass;
+  /** Present when the event carries personal data (encrypted per data subject). */
+  readonly personalClass?: PayloadClass;
+}
+
+const contract = (
+  context: BoundedContext,
+  dataClass: PayloadClass,
+  personalClass?: PayloadClass,
+  schemaVersion = 1,
+): EventContract =>
+  personalClass
+    ? { context, schemaVersion, dataClass, personalClass }
+    : { context, schemaVersion, dataClass };
+
+export const EVENT_CONTRACTS: Readonly<Record<CaseEventType, EventContract>> = {
+  PresumedVictimRegistered: contract(
+    'identification',
+    I.PresumedVictimRegisteredData,
+    I.PresumedVictimRegisteredPersonal,
+    2,
+  ),
+  ReflectionPeriodStarted: contract('identification', I.ReflectionPeriodStartedData),
+  ReflectionPeriodExtended: contract('identification', I.ReflectionPeriodExtendedData),
+  AgeAssessed: contract('identification', I.AgeAssessedData),
+  GuardianAppointed: contract('identification', I.GuardianAppointedData, I.GuardianAppointedPersonal),
+  BestInterestsDetermined: contract(
+    'identification',
+    I.BestInterestsDeterminedData,
+    I.BestInterestsDeterminedPersonal,
+  ),
+  ConsentGiven: contract('identification', I.ConsentGivenData),
+  ConsentWithdrawn: contract('identification', I.ConsentWithdrawnData),
+  ConsentRefused: contract('identification', I.ConsentRefusedData),
+  IdentificationConcluded: contract(
+    'identification',
+    I.IdentificationConcludedData,
+    I.IdentificationConcludedPersonal,
+  ),
+
+  NeedsAssessed: contract('assistance', A.NeedsAssessedData, A.NeedsAssessedPersonal),
+  RiskAssessed: contract('assistance', A.RiskAssessedData, A.RiskAssessedPersonal),
+  AssistancePlanAdopted: contract('assistance', A.AssistancePlanAdoptedData),
+  ServiceReferred: contract('assistance', A.ServiceReferredData),
+  ServiceReferralAccepted: contract('assistance', A.ServiceReferralAcceptedData),
+  ServiceReferralDeclined: contract('assistance', A.ServiceReferralDeclinedData),
+  ServiceDelivered: contract('assistance', A.ServiceDeliveredData),
+  MonitoringRecorded: contract('assistance', A.MonitoringRecordedData, A.MonitoringRecordedPersonal),
+  CaseClosed: contract('assistance', A.CaseClosedData),
+
+  ReturnRequested: contract('return-reintegration', R.ReturnRequestedData),
+  ReturnRiskAssessed: contract(
+    'return-reintegration',
+    R.ReturnRiskAssessedData,
+    R.ReturnRiskAssessedPersonal,
+  ),
+  HandoverProposed: contract('return-reintegration', R.HandoverProposedData),
+  HandoverAccepted: contract('return-reintegration', R.HandoverAcceptedData, R.HandoverAcceptedPersonal),
+  HandoverDeclined: contract('return-reintegration', R.HandoverDeclinedData, R.HandoverDeclinedPersonal),
+  ReturnTravelStarted: contract('return-reintegration', R.ReturnTravelStartedData),
+  ArrivalConfirmed: contract('return-reintegration', R.ArrivalConfirmedData),
+  ReceptionConfirmed: contract('return-reintegration', R.ReceptionConfirmedData),
+  ReintegrationPlanAdopted: contract('return-reintegration', R.ReintegrationPlanAdoptedData),
+  ReintegrationProgressRecorded: contract(
+    'return-reintegration',
+    R.ReintegrationProgressRecordedData,
+    R.ReintegrationProgressRecordedPersonal,
+  ),
+
+  CooperationDecisionRecorded: contract('prosecution-liaison', P.CooperationDecisionRecordedData),
+  LawEnforcementRequestReceived: contract('prosecution-liaison', P.LawEnforcementRequestReceivedData),
+  LawEnforcementRequestAnswered: contract('prosecution-liaison', P.LawEnforcementRequestAnsweredData),
+  HearingScheduled: contract('prosecution-liaison', P.HearingScheduledData),
+  ProtectiveMeasuresOrdered: contract('prosecution-liaison', P.ProtectiveMeasuresOrderedData),
+  CompensationClaimed: contract('prosecution-liaison', P.CompensationClaimedData),
+  NonPunishmentFlagged: contract('prosecution-liaison', P.NonPunishmentFlaggedData),
+};
+
+export const EVENT_TYPES = Object.keys(EVENT_CONTRACTS) as CaseEventType[];
+
+export function isCaseEventType(type: string): type is CaseEventType {
+  return Object.prototype.hasOwnProperty.call(EVENT_CONTRACTS, type);
+}
+
+/** The context that owns an event type; throws for a type outside the catalogue. */
+export function contextOf(type: string): BoundedContext {
+  if (!isCaseEventType(type)) throw new Error(`Unknown event type "${type}"`);
+  return EVENT_CONTRACTS[type].context;
+}
+
+export interface PayloadIssue {
+  /** Dotted path, prefixed by the part: `data.formsOfExploitation`, `personal.givenName`, `data.services.0.kind`. */
+  field: string;
+  message: string;
+}
+
+/**
+ * Validates an event's `data` and `personal` parts against the contract of its latest schema version.
+ * Unknown fields are errors. When the event has a personal part, `personal` is validated as given
+ * (absent counts as `{}`, so required personal fields are reported); an event without one must not carry it.
+ */
+export function validateEventPayload(type: string, data: unknown, personal?: unknown): PayloadIssue[] {
+  if (!isCaseEventType(type)) return [{ field: 'type', message: `unknown event type "${type}"` }];
+  const { dataClass, personalClass } = EVENT_CONTRACTS[type];
+  const issues = validatePart('data', dataClass, data);
+  if (personalClass) issues.push(...validatePart('personal', personalClass, personal ?? {}));
+  else if (personal !== undefined)
+    issues.push({ field: 'personal', message: `${type} carries no personal data` });
+  return issues;
+}
+
+function validatePart(part: string, cls: PayloadClass, value: unknown): PayloadIssue[] {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return [{ field: part, message: `${part} must be an object` }];
+  }
+  const instance = plainToInstance(cls, value);
+  const errors = validateSync(instance, {
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    forbidUnknownValues: true,
+  });
+  return flatten(errors, part);
+}
+
+function flatten(errors: ValidationError[], prefix: string): PayloadIssue[] {
+  return errors.flatMap((error) => {
+    const field = `${prefix}.${error.property}`;
+    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
+    return [...own, ...flatten(error.children ?? [], field)];
+  });
+}

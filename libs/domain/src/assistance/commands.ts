@@ -1,0 +1,77 @@
+import type {
+  ClosureReason,
+  MonitoringStatus,
+  RiskKind,
+  RiskLevel,
+  ServiceDeclineReason,
+  ServiceKind,
+} from '@nrm/contracts';
+import type { CommandBase } from '../shared/command';
+
+export interface PlannedService {
+  serviceId: string;
+  kind: ServiceKind;
+  /** Agency code; a service with a provider is referred to it at once. */
+  provider?: string;
+}
+
+export interface AssessNeeds extends CommandBase<'AssessNeeds'> {
+  needs: readonly ServiceKind[];
+  notes?: string;
+}
+export interface AssessRisk extends CommandBase<'AssessRisk'> {
+  kind: RiskKind;
+  level: RiskLevel;
+  notes: string;
+}
+export interface AdoptAssistancePlan extends CommandBase<'AdoptAssistancePlan'> {
+  planId: string;
+  services: readonly PlannedService[];
+}
+export interface ReferService extends CommandBase<'ReferService'> {
+  serviceId: string;
+  kind: ServiceKind;
+  provider: string;
+}
+export interface AcceptServiceReferral extends CommandBase<'AcceptServiceReferral'> {
+  serviceId: string;
+}
+export interface DeclineServiceReferral extends CommandBase<'DeclineServiceReferral'> {
+  serviceId: string;
+  reason: ServiceDeclineReason;
+}
+export interface DeliverService extends CommandBase<'DeliverService'> {
+  serviceId: string;
+  /** Defaults to `at`. */
+  deliveredAt?: string;
+}
+export interface RecordMonitoring extends CommandBase<'RecordMonitoring'> {
+  status: MonitoringStatus;
+  notes?: string;
+}
+export interface CloseCase extends CommandBase<'CloseCase'> {
+  reason: ClosureReason;
+}
+
+export type AssistanceCommand =
+  | AssessNeeds
+  | AssessRisk
+  | AdoptAssistancePlan
+  | ReferService
+  | AcceptServiceReferral
+  | DeclineServiceReferral
+  | DeliverService
+  | RecordMonitoring
+  | CloseCase;
+
+export const ASSISTANCE_COMMAND_TYPES = [
+  'AssessNeeds',
+  'AssessRisk',
+  'AdoptAssistancePlan',
+  'ReferService',
+  'AcceptServiceReferral',
+  'DeclineServiceReferral',
+  'DeliverService',
+  'RecordMonitoring',
+  'CloseCase',
+] as const satisfies readonly AssistanceCommand['type'][];

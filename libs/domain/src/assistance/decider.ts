@@ -1,0 +1,194 @@
+import type { AssistanceEvent, CaseEvent } from '@nrm/contracts';
+import { defined } from '../shared/command';
+import { consentCovers, evolveConsents, type ConsentLedger } from '../shared/consent-ledger';
+import type { Decider } from '../shared/decider';
+import { assertOpen, evolveLifecycle, requireTransition } from '../shared/lifecycle';
+import { RuleViolation } from '../shared/rule-violation';
+import type { AssistanceCommand, PlannedService } from './commands';
+import {
+  INITIAL_ASSISTANCE_STATE,
+  type AssistanceState,
+  type ServiceState,
+  type ServiceStatus,
+} from './state';
+
+/** Referring to a named provider shares the victim's data with that agency. */
+function requireAssistanceConsent(consents: ConsentLedger, provider: string): void {
+  if (!consentCovers(consents, 'assistance', provider, { orUnsetRecipient: true })) {
+    throw new RuleViolation(
+      'consent-required',
+      `no active consent to share data with ${provider} for assistance`,
+    );
+  }
+}
+
+function refuseNonCooperationReason(reason: string): void {
+  if (reason === 'victim_not_cooperating' || reason === 'non_cooperation') {
+    throw new RuleViolation(
+      'unconditional-assistance',
+      'assistance may not be refused, reduced or closed because of the victim’s decision on cooperation',
+    );
+  }
+}
+
+function serviceIn(
+  state: AssistanceState,
+  serviceId: string,
+  allowed: readonly ServiceStatus[],
+): ServiceState {
+  const service = state.services[serviceId];
+  requireTransition(service, `no service ${serviceId} in this case`);
+  requireTransition(
+    allowed.includes(service.status),
+    `service ${serviceId} is ${service.status}, expected ${allowed.join(' or ')}`,
+  );
+  return service;
+}
+
+function adoptPlan(
+  planId: string,
+  services: readonly PlannedService[],
+  state: AssistanceState,
+): AssistanceEvent[] {
+  requireTransition(services.length > 0, 'an assistance plan needs at least one service');
+  const ids = new Set(services.map((s) => s.serviceId));
+  requireTransition(ids.size === services.length, 'service ids must be unique within a plan');
+  for (const { serviceId } of services) {
+    requireTransition(!state.services[serviceId], `service ${serviceId} already exists in this case`);
+  }
+  for (const { provider } of services)
+    if (provider !== undefined) requireAssistanceConsent(state.consents, provider);
+  const referrals: AssistanceEvent[] = services.flatMap(({ serviceId, kind, provider }) =>
+    provider === undefined ? [] : [{ type: 'ServiceReferred' as const, data: { serviceId, kind, provider } }],
+  );
+  return [
+    {
+      type: 'AssistancePlanAdopted',
+      data: { planId, services: services.map((service) => defined({ ...service })) },
+    },
+    ...referrals,
+  ];
+}
+
+function decide(command: AssistanceCommand, state: AssistanceState): AssistanceEvent[] {
+  assertOpen(state.lifecycle, command.type);
+  switch (command.type) {
+    case 'AssessNeeds':
+      return [
+        {
+          type: 'NeedsAssessed',
+          data: { needs: [...command.needs] },
+          ...(command.notes === undefined ? {} : { personal: { notes: command.notes } }),
+        },
+      ];
+    case 'AssessRisk':
+      return [
+        {
+          type: 'RiskAssessed',
+          data: { kind: command.kind, level: command.level },
+          personal: { notes: command.notes },
+        },
+      ];
+    case 'AdoptAssistancePlan':
+      return adoptPlan(command.planId, command.services, state);
+    case 'ReferService': {
+      const existing = state.services[command.serviceId];
+      if (existing) serviceIn(state, command.serviceId, ['planned', 'declined']);
+      requireAssistanceConsent(state.consents, command.provider);
+      return [
+        {
+          type: 'ServiceReferred',
+          data: { serviceId: command.serviceId, kind: command.kind, provider: command.provider },
+        },
+      ];
+    }
+    case 'AcceptServiceReferral':
+      serviceIn(state, command.serviceId, ['referred']);
+      return [{ type: 'ServiceReferralAccepted', data: { serviceId: command.serviceId } }];
+    case 'DeclineServiceReferral':
+      serviceIn(state, command.serviceId, ['referred']);
+      refuseNonCooperationReason(command.reason);
+      return [
+        { type: 'ServiceReferralDeclined', data: { serviceId: command.serviceId, reason: command.reason } },
+      ];
+    case 'DeliverService': {
+      // A planned service without provider is delivered by the case's own agency; repeated sessions are fine.
+      const service = serviceIn(state, command.serviceId, ['planned', 'accepted', 'delivered']);
+      requireTransition(
+        service.status !== 'planned' || service.provider === undefined,
+        `service ${command.serviceId} waits for its referral to be accepted`,
+      );
+      return [
+        {
+          type: 'ServiceDelivered',
+          data: { serviceId: command.serviceId, deliveredAt: command.deliveredAt ?? command.at },
+        },
+      ];
+    }
+    case 'RecordMonitoring':
+      requireTransition(state.planId, 'monitoring follows an adopted assistance plan');
+      return [
+        {
+          type: 'MonitoringRecorded',
+          data: { status: command.status },
+          ...(command.notes === undefined ? {} : { personal: { notes: command.notes } }),
+        },
+      ];
+    case 'CloseCase':
+      refuseNonCooperationReason(command.reason);
+      return [{ type: 'CaseClosed', data: { reason: command.reason } }];
+  }
+}
+
+function withService(
+  state: AssistanceState,
+  serviceId: string,
+  change: Partial<ServiceState>,
+): AssistanceState {
+  const service = state.services[serviceId];
+  if (!service) return state;
+  return { ...state, services: { ...state.services, [serviceId]: { ...service, ...change } } };
+}
+
+function evolve(state: AssistanceState, event: CaseEvent): AssistanceState {
+  const lifecycle = evolveLifecycle(state.lifecycle, event);
+  const consents = evolveConsents(state.consents, event);
+  const next =
+    lifecycle === state.lifecycle && consents === state.consents ? state : { ...state, lifecycle, consents };
+  switch (event.type) {
+    case 'NeedsAssessed':
+      return { ...next, needs: [...event.data.needs] };
+    case 'RiskAssessed':
+      return { ...next, risks: { ...next.risks, [event.data.kind]: event.data.level } };
+    case 'AssistancePlanAdopted': {
+      const services = { ...next.services };
+      for (const { serviceId, kind, provider } of event.data.services) {
+        services[serviceId] = defined({ kind, provider, status: 'planned' as const });
+      }
+      return { ...next, planId: event.data.planId, services };
+    }
+    case 'ServiceReferred': {
+      const { serviceId, kind, provider } = event.data;
+      return { ...next, services: { ...next.services, [serviceId]: { kind, provider, status: 'referred' } } };
+    }
+    case 'ServiceReferralAccepted':
+      return withService(next, event.data.serviceId, { status: 'accepted' });
+    case 'ServiceReferralDeclined':
+      return withService(next, event.data.serviceId, {
+        status: 'declined',
+        declineReason: event.data.reason,
+      });
+    case 'ServiceDelivered':
+      return withService(next, event.data.serviceId, { status: 'delivered' });
+    case 'MonitoringRecorded':
+      return { ...next, monitoring: event.data.status };
+    default:
+      return next;
+  }
+}
+
+export const assistanceDecider = {
+  initialState: INITIAL_ASSISTANCE_STATE,
+  decide,
+  evolve,
+} satisfies Decider<AssistanceCommand, AssistanceState, CaseEvent>;

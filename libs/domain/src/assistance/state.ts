@@ -1,0 +1,40 @@
+import type {
+  MonitoringStatus,
+  RiskKind,
+  RiskLevel,
+  ServiceKind,
+  ServiceDeclineReason,
+} from '@nrm/contracts';
+import type { ConsentLedger } from '../shared/consent-ledger';
+import type { Lifecycle } from '../shared/lifecycle';
+
+export type ServiceStatus = 'planned' | 'referred' | 'accepted' | 'declined' | 'delivered';
+
+export interface ServiceState {
+  kind: ServiceKind;
+  provider?: string;
+  status: ServiceStatus;
+  declineReason?: ServiceDeclineReason;
+}
+
+/**
+ * Assistance is unconditional: this state deliberately holds nothing from prosecution-liaison
+ * (no cooperation decision, no law-enforcement request), so no assistance decision can depend on it.
+ */
+export interface AssistanceState {
+  lifecycle: Lifecycle;
+  consents: ConsentLedger;
+  needs: ServiceKind[];
+  risks: Partial<Record<RiskKind, RiskLevel>>;
+  planId?: string;
+  services: Readonly<Record<string, ServiceState>>;
+  monitoring?: MonitoringStatus;
+}
+
+export const INITIAL_ASSISTANCE_STATE: AssistanceState = {
+  lifecycle: 'unregistered',
+  consents: {},
+  needs: [],
+  risks: {},
+  services: {},
+};

@@ -1,0 +1,110 @@
+import type { CaseCommand } from './case-commands';
+import { COMMAND_OWNERS, decideForCase } from './case-commands';
+import { CASE_ID, closed, day, given, registered } from './testing';
+
+const at = { caseId: CASE_ID, at: day(40) };
+
+/** One valid command of every type, each allowed right after registration in the fixture history where possible. */
+const EVERY_COMMAND: CaseCommand[] = [
+  {
+    type: 'RegisterPresumedVictim',
+    ...at,
+    referralSource: 'self',
+    person: { givenName: 'A', familyName: 'B', sex: 'female', citizenship: 'MD' },
+    countryOfExploitation: 'DE',
+    formsOfExploitation: ['forced_labour'],
+    reflectionPeriodDays: 30,
+  },
+  { type: 'ExtendReflectionPeriod', ...at, endsAt: day(90) },
+  { type: 'GiveConsent', ...at, purpose: 'assistance' },
+  { type: 'WithdrawConsent', ...at, purpose: 'assistance' },
+  { type: 'AssessAge', ...at, presumedMinor: false, method: 'interview' },
+  { type: 'AppointGuardian', ...at, name: 'G', authority: 'GUARD-MD' },
+  { type: 'DetermineBestInterests', ...at, outcome: 'o', notes: 'n' },
+  { type: 'ConcludeIdentification', ...at, decision: 'identified', reasons: 'r' },
+  { type: 'AssessNeeds', ...at, needs: ['medical'] },
+  { type: 'AssessRisk', ...at, kind: 'general', level: 'low', notes: 'n' },
+  { type: 'AdoptAssistancePlan', ...at, planId: 'p', services: [{ serviceId: 's1', kind: 'medical' }] },
+  { type: 'ReferService', ...at, serviceId: 's1', kind: 'medical', provider: 'CLINIC-1' },
+  { type: 'AcceptServiceReferral', ...at, serviceId: 's1' },
+  { type: 'DeclineServiceReferral', ...at, serviceId: 's1', reason: 'no_capacity' },
+  { type: 'DeliverService', ...at, serviceId: 's1' },
+  { type: 'RecordMonitoring', ...at, status: 'on_track' },
+  { type: 'CloseCase', ...at, reason: 'assistance_completed' },
+  { type: 'RequestReturn', ...at, statedBy: 'victim' },
+  { type: 'AssessReturnRisk', ...at, level: 'low', notes: 'n' },
+  { type: 'ProposeHandover', ...at, handoverId: 'h1', toCountry: 'MD' },
+  { type: 'AcceptHandover', ...at, handoverId: 'h1', recordedBy: 'partner_node' },
+  { type: 'DeclineHandover', ...at, handoverId: 'h1', recordedBy: 'partner_node', reason: 'other' },
+  { type: 'StartReturnTravel', ...at, handoverId: 'h1' },
+  { type: 'ConfirmArrival', ...at, handoverId: 'h1' },
+  { type: 'ConfirmReception', ...at, handoverId: 'h1', receivingAgency: 'CNPT-MD' },
+  { type: 'AdoptReintegrationPlan', ...at, planId: 'rp', services: [{ serviceId: 'r1', kind: 'education' }] },
+  { type: 'RecordReintegrationProgress', ...at, status: 'on_track' },
+  { type: 'RecordCooperationDecision', ...at, willing: true },
+  { type: 'ReceiveLawEnforcementRequest', ...at, requestId: 'r1', agency: 'POLICE-MD', kind: 'statement' },
+  { type: 'AnswerLawEnforcementRequest', ...at, requestId: 'r1', outcome: 'agreed' },
+  { type: 'ScheduleHearing', ...at, hearingId: 'h1', scheduledFor: day(100), protectiveMeasures: [] },
+  { type: 'OrderProtectiveMeasures', ...at, measures: ['anonymity'] },
+  { type: 'ClaimCompensation', ...at, claimId: 'c1', against: 'state_fund' },
+  { type: 'FlagNonPunishment', ...at, basis: 'other' },
+];
+
+describe('decideForCase', () => {
+  it('covers every command type exactly once', () => {
+    expect(EVERY_COMMAND.map((c) => c.type).sort()).toEqual(Object.keys(COMMAND_OWNERS).sort());
+  });
+
+  it.each(EVERY_COMMAND.filter((c) => c.type !== 'RegisterPresumedVictim').map((c) => [c.type, c] as const))(
+    'refuses %s before registration',
+    (_type, command) => {
+      given([])
+        .when(command)
+        .thenRefuses('invalid-transition', /no presumed victim/);
+    },
+  );
+
+  it.each(EVERY_COMMAND.map((c) => [c.type, c] as const))(
+    'refuses %s after the case was closed',
+    (_type, command) => {
+      given([...registered(), closed()])
+        .when(command)
+        .thenRefuses('invalid-transition');
+    },
+  );
+
+  it.each(
+    (
+      [
+        'ExtendReflectionPeriod',
+        'GiveConsent',
+        'AssessNeeds',
+        'RequestReturn',
+        'RecordCooperationDecision',
+        'FlagNonPunishment',
+      ] as const
+    ).map((type) => [type, EVERY_COMMAND.find((c) => c.type === type) as CaseCommand] as const),
+  )('lets the owning context decide %s on an open case', (_type, command) => {
+    expect(decideForCase(command, registered())).toHaveLength(1);
+  });
+
+  it('routes each command to its context', () => {
+    expect(COMMAND_OWNERS.GiveConsent).toBe('identification');
+    expect(COMMAND_OWNERS.CloseCase).toBe('assistance');
+    expect(COMMAND_OWNERS.ProposeHandover).toBe('return-reintegration');
+    expect(COMMAND_OWNERS.FlagNonPunishment).toBe('prosecution-liaison');
+  });
+
+  it('ignores events of types it does not know in the history', () => {
+    const history = [...registered(), { type: 'SomethingElse', data: {} }];
+    given(history)
+      .when({ type: 'RecordCooperationDecision', ...at, willing: true })
+      .then([{ type: 'CooperationDecisionRecorded', data: { willing: true } }]);
+  });
+
+  it('folds events without their personal part to the same decisions (evolve never reads personal)', () => {
+    const stripped = registered().map(({ type, data }) => ({ type, data }));
+    const command = EVERY_COMMAND.find((c) => c.type === 'ConcludeIdentification') as CaseCommand;
+    expect(decideForCase(command, stripped)).toEqual(decideForCase(command, registered()));
+  });
+});

@@ -1,0 +1,62 @@
+import type { BoundedContext, CaseEvent } from '@nrm/contracts';
+import { ASSISTANCE_COMMAND_TYPES, type AssistanceCommand } from './assistance/commands';
+import { assistanceDecider } from './assistance/decider';
+import { IDENTIFICATION_COMMAND_TYPES, type IdentificationCommand } from './identification/commands';
+import { identificationDecider } from './identification/decider';
+import {
+  PROSECUTION_LIAISON_COMMAND_TYPES,
+  type ProsecutionLiaisonCommand,
+} from './prosecution-liaison/commands';
+import { prosecutionLiaisonDecider } from './prosecution-liaison/decider';
+import {
+  RETURN_REINTEGRATION_COMMAND_TYPES,
+  type ReturnReintegrationCommand,
+} from './return-reintegration/commands';
+import { returnReintegrationDecider } from './return-reintegration/decider';
+import { fold, type Decider, type DomainEvent } from './shared/decider';
+
+export type CaseCommand =
+  IdentificationCommand | AssistanceCommand | ReturnReintegrationCommand | ProsecutionLiaisonCommand;
+export type CaseCommandType = CaseCommand['type'];
+
+const owners = (context: BoundedContext, types: readonly string[]) =>
+  types.map((type) => [type, context] as const);
+
+/** Which context owns (decides) each command. */
+export const COMMAND_OWNERS = Object.fromEntries([
+  ...owners('identification', IDENTIFICATION_COMMAND_TYPES),
+  ...owners('assistance', ASSISTANCE_COMMAND_TYPES),
+  ...owners('return-reintegration', RETURN_REINTEGRATION_COMMAND_TYPES),
+  ...owners('prosecution-liaison', PROSECUTION_LIAISON_COMMAND_TYPES),
+]) as Readonly<Record<CaseCommandType, BoundedContext>>;
+
+export const isCaseCommandType = (type: string): type is CaseCommandType =>
+  Object.prototype.hasOwnProperty.call(COMMAND_OWNERS, type);
+
+function decideWith<TCommand, TState>(
+  decider: Decider<TCommand, TState, CaseEvent>,
+  command: TCommand,
+  history: readonly DomainEvent[],
+): CaseEvent[] {
+  return decider.decide(command, fold(decider, history));
+}
+
+/**
+ * Decides a command against the case's whole history: the owning context folds every event of the
+ * stream (its own and the others' public events) and decides. Throws RuleViolation on refusal.
+ */
+export function decideForCase(command: CaseCommand, history: readonly DomainEvent[]): CaseEvent[] {
+  const owner = COMMAND_OWNERS[command.type];
+  switch (owner) {
+    case 'identification':
+      return decideWith(identificationDecider, command as IdentificationCommand, history);
+    case 'assistance':
+      return decideWith(assistanceDecider, command as AssistanceCommand, history);
+    case 'return-reintegration':
+      return decideWith(returnReintegrationDecider, command as ReturnReintegrationCommand, history);
+    case 'prosecution-liaison':
+      return decideWith(prosecutionLiaisonDecider, command as ProsecutionLiaisonCommand, history);
+    default:
+      throw new Error(`Unknown command type "${(command as { type: string }).type}"`);
+  }
+}

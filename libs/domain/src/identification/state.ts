@@ -1,0 +1,22 @@
+import type { FormOfExploitation, IdentificationStatus } from '@nrm/contracts';
+import { NO_CHILD_PROTECTION, type ChildProtection } from '../shared/child-protection';
+import type { ConsentLedger } from '../shared/consent-ledger';
+import type { Lifecycle } from '../shared/lifecycle';
+import type { ReflectionPeriod } from '../shared/reflection-period';
+
+export interface IdentificationState {
+  lifecycle: Lifecycle;
+  status: IdentificationStatus;
+  formsOfExploitation: FormOfExploitation[];
+  reflection?: ReflectionPeriod;
+  child: ChildProtection;
+  consents: ConsentLedger;
+}
+
+export const INITIAL_IDENTIFICATION_STATE: IdentificationState = {
+  lifecycle: 'unregistered',
+  status: 'presumed',
+  formsOfExploitation: [],
+  child: NO_CHILD_PROTECTION,
+  consents: {},
+};

@@ -1,0 +1,24 @@
+export * from './assistance';
+export * from './case-commands';
+export * from './case-stage';
+export * from './identification';
+export * from './prosecution-liaison';
+export * from './return-reintegration';
+export { ageBandOf } from './shared/age-band';
+export type { ChildProtection } from './shared/child-protection';
+export type { CommandBase } from './shared/command';
+export {
+  consentCovers,
+  isConsentActive,
+  type ConsentEntry,
+  type ConsentLedger,
+} from './shared/consent-ledger';
+export * from './shared/decider';
+export type { Lifecycle } from './shared/lifecycle';
+export {
+  isInsideReflectionPeriod,
+  MIN_REFLECTION_PERIOD_DAYS,
+  reflectionPeriodEndsAt,
+  type ReflectionPeriod,
+} from './shared/reflection-period';
+export * from './shared/rule-violation';

@@ -1,0 +1,62 @@
+import type {
+  CompensationRespondent,
+  LawEnforcementAnswerOutcome,
+  LawEnforcementRequestKind,
+  NonPunishmentBasis,
+  ProtectiveMeasure,
+} from '@nrm/contracts';
+import type { CommandBase } from '../shared/command';
+
+export interface RecordCooperationDecision extends CommandBase<'RecordCooperationDecision'> {
+  willing: boolean;
+}
+export interface ReceiveLawEnforcementRequest extends CommandBase<'ReceiveLawEnforcementRequest'> {
+  requestId: string;
+  agency: string;
+  kind: LawEnforcementRequestKind;
+  /** The victim asked for this contact (allowed inside the reflection period). */
+  requestedByVictim?: boolean;
+}
+export interface AnswerLawEnforcementRequest extends CommandBase<'AnswerLawEnforcementRequest'> {
+  requestId: string;
+  outcome: LawEnforcementAnswerOutcome;
+  /** The answer hands case data to the requesting agency. */
+  sharesCaseData?: boolean;
+}
+export interface ScheduleHearing extends CommandBase<'ScheduleHearing'> {
+  hearingId: string;
+  scheduledFor: string;
+  protectiveMeasures: readonly ProtectiveMeasure[];
+}
+export interface OrderProtectiveMeasures extends CommandBase<'OrderProtectiveMeasures'> {
+  hearingId?: string;
+  measures: readonly ProtectiveMeasure[];
+}
+export interface ClaimCompensation extends CommandBase<'ClaimCompensation'> {
+  claimId: string;
+  against: CompensationRespondent;
+  currency?: string;
+  amount?: number;
+}
+export interface FlagNonPunishment extends CommandBase<'FlagNonPunishment'> {
+  basis: NonPunishmentBasis;
+}
+
+export type ProsecutionLiaisonCommand =
+  | RecordCooperationDecision
+  | ReceiveLawEnforcementRequest
+  | AnswerLawEnforcementRequest
+  | ScheduleHearing
+  | OrderProtectiveMeasures
+  | ClaimCompensation
+  | FlagNonPunishment;
+
+export const PROSECUTION_LIAISON_COMMAND_TYPES = [
+  'RecordCooperationDecision',
+  'ReceiveLawEnforcementRequest',
+  'AnswerLawEnforcementRequest',
+  'ScheduleHearing',
+  'OrderProtectiveMeasures',
+  'ClaimCompensation',
+  'FlagNonPunishment',
+] as const satisfies readonly ProsecutionLiaisonCommand['type'][];

@@ -1,0 +1,152 @@
+import type { CaseEvent, ProsecutionLiaisonEvent } from '@nrm/contracts';
+import { defined } from '../shared/command';
+import { consentCovers, evolveConsents } from '../shared/consent-ledger';
+import type { Decider } from '../shared/decider';
+import { assertOpen, evolveLifecycle, requireTransition } from '../shared/lifecycle';
+import { evolveReflectionPeriod, isInsideReflectionPeriod } from '../shared/reflection-period';
+import { RuleViolation } from '../shared/rule-violation';
+import type { ProsecutionLiaisonCommand } from './commands';
+import { INITIAL_PROSECUTION_LIAISON_STATE, type ProsecutionLiaisonState } from './state';
+
+function decide(
+  command: ProsecutionLiaisonCommand,
+  state: ProsecutionLiaisonState,
+): ProsecutionLiaisonEvent[] {
+  assertOpen(state.lifecycle, command.type);
+  switch (command.type) {
+    case 'RecordCooperationDecision':
+      return [{ type: 'CooperationDecisionRecorded', data: { willing: command.willing } }];
+    case 'ReceiveLawEnforcementRequest': {
+      requireTransition(
+        !state.requests[command.requestId],
+        `request ${command.requestId} was already received`,
+      );
+      const requestedByVictim = command.requestedByVictim ?? false;
+      if (isInsideReflectionPeriod(state.reflection, command.at) && !requestedByVictim) {
+        throw new RuleViolation(
+          'reflection-period',
+          `no law-enforcement request may be put to the victim before ${state.reflection?.endsAt} unless the victim asks for it`,
+        );
+      }
+      return [
+        {
+          type: 'LawEnforcementRequestReceived',
+          data: {
+            requestId: command.requestId,
+            agency: command.agency,
+            kind: command.kind,
+            requestedByVictim,
+          },
+        },
+      ];
+    }
+    case 'AnswerLawEnforcementRequest': {
+      const request = state.requests[command.requestId];
+      requireTransition(request, `no law-enforcement request ${command.requestId} in this case`);
+      requireTransition(!request.answered, `request ${command.requestId} was already answered`);
+      const covered = consentCovers(state.consents, 'law_enforcement_cooperation', request.agency, {
+        orUnsetRecipient: true,
+      });
+      if (command.sharesCaseData && !covered) {
+        throw new RuleViolation(
+          'consent-required',
+          `no active consent to share case data with ${request.agency}`,
+        );
+      }
+      return [
+        {
+          type: 'LawEnforcementRequestAnswered',
+          data: { requestId: command.requestId, outcome: command.outcome },
+        },
+      ];
+    }
+    case 'ScheduleHearing':
+      requireTransition(
+        !state.hearingIds.includes(command.hearingId),
+        `hearing ${command.hearingId} already exists`,
+      );
+      return [
+        {
+          type: 'HearingScheduled',
+          data: {
+            hearingId: command.hearingId,
+            scheduledFor: command.scheduledFor,
+            protectiveMeasures: [...command.protectiveMeasures],
+          },
+        },
+      ];
+    case 'OrderProtectiveMeasures':
+      requireTransition(command.measures.length > 0, 'name at least one protective measure');
+      requireTransition(
+        command.hearingId === undefined || state.hearingIds.includes(command.hearingId),
+        `no hearing ${command.hearingId} in this case`,
+      );
+      return [
+        {
+          type: 'ProtectiveMeasuresOrdered',
+          data: defined({ hearingId: command.hearingId, measures: [...command.measures] }),
+        },
+      ];
+    case 'ClaimCompensation':
+      requireTransition(!state.claimIds.includes(command.claimId), `claim ${command.claimId} already exists`);
+      return [
+        {
+          type: 'CompensationClaimed',
+          data: defined({
+            claimId: command.claimId,
+            against: command.against,
+            currency: command.currency,
+            amount: command.amount,
+          }),
+        },
+      ];
+    case 'FlagNonPunishment':
+      return [{ type: 'NonPunishmentFlagged', data: { basis: command.basis } }];
+  }
+}
+
+function evolve(state: ProsecutionLiaisonState, event: CaseEvent): ProsecutionLiaisonState {
+  const next: ProsecutionLiaisonState = {
+    ...state,
+    lifecycle: evolveLifecycle(state.lifecycle, event),
+    consents: evolveConsents(state.consents, event),
+  };
+  const reflection = evolveReflectionPeriod(state.reflection, event);
+  if (reflection) next.reflection = reflection;
+  switch (event.type) {
+    case 'CooperationDecisionRecorded':
+      return { ...next, willingToCooperate: event.data.willing };
+    case 'LawEnforcementRequestReceived':
+      return {
+        ...next,
+        requests: {
+          ...next.requests,
+          [event.data.requestId]: { agency: event.data.agency, answered: false },
+        },
+      };
+    case 'LawEnforcementRequestAnswered': {
+      const request = next.requests[event.data.requestId];
+      if (!request) return next;
+      return {
+        ...next,
+        requests: { ...next.requests, [event.data.requestId]: { ...request, answered: true } },
+      };
+    }
+    case 'HearingScheduled':
+      return { ...next, hearingIds: [...next.hearingIds, event.data.hearingId] };
+    case 'CompensationClaimed':
+      return { ...next, claimIds: [...next.claimIds, event.data.claimId] };
+    case 'NonPunishmentFlagged':
+      return next.nonPunishmentBases.includes(event.data.basis)
+        ? next
+        : { ...next, nonPunishmentBases: [...next.nonPunishmentBases, event.data.basis] };
+    default:
+      return next;
+  }
+}
+
+export const prosecutionLiaisonDecider = {
+  initialState: INITIAL_PROSECUTION_LIAISON_STATE,
+  decide,
+  evolve,
+} satisfies Decider<ProsecutionLiaisonCommand, ProsecutionLiaisonState, CaseEvent>;

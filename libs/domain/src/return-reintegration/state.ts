@@ -1,0 +1,32 @@
+import type { CountryCode, ReintegrationStatus, RiskLevel } from '@nrm/contracts';
+import { NO_CHILD_PROTECTION, type ChildProtection } from '../shared/child-protection';
+import type { ConsentLedger } from '../shared/consent-ledger';
+import type { Lifecycle } from '../shared/lifecycle';
+import type { ReflectionPeriod } from '../shared/reflection-period';
+
+export type HandoverStatus = 'proposed' | 'accepted' | 'declined' | 'in_transit' | 'arrived' | 'received';
+
+export interface Handover {
+  handoverId: string;
+  toCountry: CountryCode;
+  status: HandoverStatus;
+}
+
+export interface ReturnReintegrationState {
+  lifecycle: Lifecycle;
+  reflection?: ReflectionPeriod;
+  child: ChildProtection;
+  consents: ConsentLedger;
+  returnRequest?: { earlyReturnRequested: boolean };
+  returnRisk?: { level: RiskLevel; familyAssessed: boolean };
+  /** The latest handover; only a declined one may be followed by a new proposal. */
+  handover?: Handover;
+  reintegrationPlanId?: string;
+  reintegrationStatus?: ReintegrationStatus;
+}
+
+export const INITIAL_RETURN_REINTEGRATION_STATE: ReturnReintegrationState = {
+  lifecycle: 'unregistered',
+  child: NO_CHILD_PROTECTION,
+  consents: {},
+};

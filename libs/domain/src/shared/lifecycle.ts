@@ -1,0 +1,27 @@
+import type { DomainEvent } from './decider';
+import { RuleViolation } from './rule-violation';
+
+/** Every context tracks whether the case exists and is still open, from the shared case stream. */
+export type Lifecycle = 'unregistered' | 'open' | 'closed';
+
+export function evolveLifecycle(lifecycle: Lifecycle, event: DomainEvent): Lifecycle {
+  if (event.type === 'PresumedVictimRegistered') return 'open';
+  if (event.type === 'CaseClosed') return 'closed';
+  return lifecycle;
+}
+
+export function assertOpen(lifecycle: Lifecycle, commandType: string): void {
+  if (lifecycle === 'unregistered') {
+    throw new RuleViolation(
+      'invalid-transition',
+      `${commandType}: no presumed victim is registered in this case`,
+    );
+  }
+  if (lifecycle === 'closed')
+    throw new RuleViolation('invalid-transition', `${commandType}: the case is closed`);
+}
+
+/** Fails unless `condition`, with rule invalid-transition. */
+export function requireTransition(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new RuleViolation('invalid-transition', message);
+}
