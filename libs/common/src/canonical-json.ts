@@ -16,7 +16,8 @@ export function canonicalJson(value: unknown): string {
     case 'bigint':
       return value.toString();
     case 'object': {
-      if (Array.isArray(value)) return '[' + value.map((v) => canonicalJson(v === undefined ? null : v)).join(',') + ']';
+      if (Array.isArray(value))
+        return '[' + value.map((v) => canonicalJson(v === undefined ? null : v)).join(',') + ']';
       if (value instanceof Date) return JSON.stringify(value.toISOString());
       const entries = Object.entries(value as Record<string, unknown>)
         .filter(([, v]) => v !== undefined)

@@ -1,3 +1,4 @@
 export * from './event-envelope';
 export * from './expected-revision';
 export * from './event-store.port';
+export * from './duplicate-event-id.error';

@@ -1,0 +1,224 @@
+import { KeyObject } from 'node:crypto';
+import { SignedCheckpoint, verifyCheckpoint } from './checkpoint';
+import { eventLeafHash } from './canonical-event';
+import { IntegrityLogReader, IntegrityRecord } from './integrity-reader';
+import { EMPTY_TREE_ROOT, MerkleFrontier } from './merkle';
+
+export type TamperReason =
+  'changed' | 'removed' | 'reordered' | 'bad-checkpoint-signature' | 'checkpoint-mismatch';
+
+export interface LogVerification {
+  valid: boolean;
+  /** Number of events read. */
+  size: number;
+  /** Root recomputed from the events read (hex). */
+  root: string;
+  /** Size of the largest signed checkpoint; events beyond it are checked against stored hashes only. */
+  checkpointSize: number;
+  /**
+   * Position of the first event that is not what the signed history says sits there. For 'removed'
+   * it is the event right after the gap (undefined when the tail was cut off).
+   */
+  firstInvalidPosition?: number;
+  /** The same place as a 0-based leaf index (backend-independent). */
+  firstInvalidIndex?: number;
+  /** Position of the last event before the first invalid one. */
+  lastValidPosition?: number;
+  reason?: TamperReason;
+  detail?: string;
+}
+
+export interface VerifyLogOptions {
+  /** When given, every checkpoint must name this origin (the node id). */
+  origin?: string;
+  pageSize?: number;
+}
+
+type AnomalyKind = 'leaf' | 'position-gap' | 'revision' | 'root' | 'checkpoint' | 'truncated';
+
+interface Anomaly {
+  kind: AnomalyKind;
+  index: number;
+  position?: number;
+  lastValidPosition?: number;
+  record?: IntegrityRecord;
+  leaf?: Buffer;
+  expectedRevision?: number;
+  detail: string;
+}
+
+const streamRevisionKey = (streamId: string, revision: number) => `${streamId}\u0000${revision}`;
+
+/**
+ * Recomputes every leaf from the event's canonical bytes and the running RFC 6962 root, and checks
+ * them against the hashes stored with each event and against every signed checkpoint. Checkpoints are
+ * what an attacker without the node key cannot forge: if they also rewrote the stored hashes, the first
+ * checkpoint that disagrees bounds the damage to one append (one event when each append is one event).
+ */
+export async function verifyLog(
+  reader: IntegrityLogReader,
+  checkpoints: readonly SignedCheckpoint[],
+  publicKey: KeyObject | string,
+  options: VerifyLogOptions = {},
+): Promise<LogVerification> {
+  const pageSize = options.pageSize ?? 1000;
+  const sorted = [...checkpoints].sort((a, b) => a.size - b.size);
+  const checkpointSize = sorted.length ? sorted[sorted.length - 1].size : 0;
+  const preliminary = checkCheckpoints(sorted, publicKey, options.origin);
+
+  const frontier = MerkleFrontier.empty();
+  const nextRevision = new Map<string, number>();
+  let anomaly: Anomaly | undefined;
+  let cursor = 0;
+  while (cursor < sorted.length && sorted[cursor].size === 0) {
+    if (sorted[cursor].root !== EMPTY_TREE_ROOT.toString('hex')) {
+      anomaly = { kind: 'checkpoint', index: 0, detail: 'checkpoint of the empty log has a wrong root' };
+    }
+    cursor++;
+  }
+  // First event after the last checkpoint that matched: where a later mismatch can begin.
+  let windowStart: { index: number; position: number; before?: number } | undefined;
+  let previousPosition: number | undefined;
+  // Gathered only after the first anomaly, to tell a reordering from a change or a removal.
+  const laterStoredLeaves = new Set<string>();
+  const laterRevisions = new Set<string>();
+
+  let fromPosition: number | undefined;
+  for (;;) {
+    const page = await reader.readIntegrity(fromPosition, pageSize);
+    if (page.length === 0) break;
+    for (const record of page) {
+      const { event } = record;
+      const index = frontier.size;
+      const leaf = eventLeafHash(event);
+      frontier.append(leaf);
+      fromPosition = event.position;
+
+      if (anomaly) {
+        if (record.leafHash) laterStoredLeaves.add(Buffer.from(record.leafHash).toString('hex'));
+        laterRevisions.add(streamRevisionKey(event.streamId, event.revision));
+        continue;
+      }
+
+      const root = frontier.root();
+      const expectedRevision = nextRevision.get(event.streamId) ?? 0;
+      nextRevision.set(event.streamId, event.revision + 1);
+      windowStart ??= { index, position: event.position, before: previousPosition };
+      const start = windowStart;
+      const here = { index, position: event.position, lastValidPosition: previousPosition, record, leaf };
+
+      if (record.leafHash && !leaf.equals(record.leafHash)) {
+        anomaly = { ...here, kind: 'leaf', detail: 'event bytes do not match the stored leaf hash' };
+      } else if (reader.contiguousPositions && event.position !== (previousPosition ?? 0) + 1) {
+        anomaly = {
+          ...here,
+          kind: 'position-gap',
+          detail: `no event between ${previousPosition ?? 0} and ${event.position}`,
+        };
+      } else if (event.revision !== expectedRevision) {
+        anomaly = {
+          ...here,
+          kind: 'revision',
+          expectedRevision,
+          detail: `stream ${event.streamId}: revision ${event.revision} where ${expectedRevision} was due`,
+        };
+      } else if (record.treeRoot && !root.equals(record.treeRoot)) {
+        anomaly = { ...here, kind: 'root', detail: 'running root does not match the stored tree root' };
+      }
+
+      while (!anomaly && cursor < sorted.length && sorted[cursor].size === index + 1) {
+        if (sorted[cursor].root !== root.toString('hex')) {
+          anomaly = {
+            kind: 'checkpoint',
+            index: start.index,
+            position: start.position,
+            lastValidPosition: start.before,
+            detail: `signed checkpoint of size ${index + 1} does not match the log`,
+          };
+        }
+        cursor++;
+        windowStart = undefined;
+      }
+      previousPosition = event.position;
+    }
+  }
+
+  const size = frontier.size;
+  if (!anomaly && cursor < sorted.length) {
+    anomaly = {
+      kind: 'truncated',
+      index: size,
+      lastValidPosition: previousPosition,
+      detail: `signed checkpoint of size ${sorted[sorted.length - 1].size} but the log holds ${size} events`,
+    };
+  }
+  const base = { size, root: frontier.root().toString('hex'), checkpointSize };
+  if (preliminary) return { ...base, valid: false, ...preliminary };
+  if (!anomaly) return { ...base, valid: true };
+
+  return {
+    ...base,
+    valid: false,
+    reason: classify(anomaly, size < checkpointSize, laterStoredLeaves, laterRevisions),
+    firstInvalidPosition: anomaly.position,
+    firstInvalidIndex: anomaly.index,
+    lastValidPosition: anomaly.lastValidPosition,
+    detail: anomaly.detail,
+  };
+}
+
+function classify(
+  anomaly: Anomaly,
+  shorterThanSigned: boolean,
+  laterStoredLeaves: Set<string>,
+  laterRevisions: Set<string>,
+): TamperReason {
+  switch (anomaly.kind) {
+    case 'leaf':
+      // Bytes that hash to a leaf stored further on: the event was moved, not rewritten.
+      return anomaly.leaf && laterStoredLeaves.has(anomaly.leaf.toString('hex')) ? 'reordered' : 'changed';
+    case 'position-gap':
+    case 'truncated':
+      return 'removed';
+    case 'revision': {
+      const event = anomaly.record?.event;
+      if (!event || anomaly.expectedRevision === undefined) return 'changed';
+      if (event.revision < anomaly.expectedRevision) return 'reordered';
+      return laterRevisions.has(streamRevisionKey(event.streamId, anomaly.expectedRevision))
+        ? 'reordered'
+        : 'removed';
+    }
+    case 'root':
+      // The event is intact but the tree around it is not the one recorded.
+      return shorterThanSigned ? 'removed' : 'reordered';
+    case 'checkpoint':
+      // The stored hashes agree with the events but not with what the node signed: rewritten.
+      return shorterThanSigned ? 'removed' : 'changed';
+  }
+}
+
+/** Signatures, origin and equivocation (two signed roots for one size), before reading any event. */
+function checkCheckpoints(
+  sorted: readonly SignedCheckpoint[],
+  publicKey: KeyObject | string,
+  origin: string | undefined,
+): Pick<LogVerification, 'reason' | 'detail'> | undefined {
+  for (const checkpoint of sorted) {
+    if (!verifyCheckpoint(checkpoint, publicKey)) {
+      return { reason: 'bad-checkpoint-signature', detail: `checkpoint of size ${checkpoint.size}` };
+    }
+  }
+  const origins = new Set(sorted.map((c) => c.origin));
+  if ((origin !== undefined && sorted.some((c) => c.origin !== origin)) || origins.size > 1) {
+    return { reason: 'checkpoint-mismatch', detail: `checkpoints name origins ${[...origins].join(', ')}` };
+  }
+  for (let i = 1; i < sorted.length; i++) {
+    if (sorted[i].size === sorted[i - 1].size && sorted[i].root !== sorted[i - 1].root) {
+      return {
+        reason: 'checkpoint-mismatch',
+        detail: `two different signed roots for size ${sorted[i].size}`,
+      };
+    }
+  }
+  return undefined;
+}

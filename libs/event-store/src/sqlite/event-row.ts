@@ -1,0 +1,99 @@
+import { canonicalJson } from '@nrm/common';
+import { Actor, EncryptedPersonalData, NewEvent, StoredEvent } from '../port';
+
+export interface EventRow {
+  position: number;
+  stream_id: string;
+  revision: number;
+  event_id: string;
+  type: string;
+  schema_version: number;
+  occurred_at: string;
+  recorded_at: string;
+  node_id: string;
+  actor: string;
+  correlation_id: string;
+  causation_id: string | null;
+  data: string;
+  personal: string | null;
+}
+
+export interface IntegrityRow extends EventRow {
+  leaf_hash: Buffer;
+  tree_root: Buffer;
+}
+
+export function rowToEvent(row: EventRow): StoredEvent {
+  const event: StoredEvent = {
+    id: row.event_id,
+    streamId: row.stream_id,
+    revision: row.revision,
+    position: row.position,
+    type: row.type,
+    schemaVersion: row.schema_version,
+    occurredAt: row.occurred_at,
+    recordedAt: row.recorded_at,
+    nodeId: row.node_id,
+    actor: JSON.parse(row.actor) as Actor,
+    correlationId: row.correlation_id,
+    data: JSON.parse(row.data) as Record<string, unknown>,
+  };
+  if (row.causation_id !== null) event.causationId = row.causation_id;
+  if (row.personal !== null) event.personal = JSON.parse(row.personal) as EncryptedPersonalData;
+  return event;
+}
+
+/** The columns of an event about to be written, and the event exactly as it will be read back. */
+export interface PreparedEvent {
+  columns: Omit<EventRow, 'position'>;
+  stored: StoredEvent;
+}
+
+/**
+ * Serialises once and hashes what a reader will parse back (not the caller's object): a value that
+ * does not survive JSON (a bigint beyond 2^53, say) must not make the stored leaf unverifiable.
+ */
+export function prepareEvent(
+  streamId: string,
+  revision: number,
+  recordedAt: string,
+  event: NewEvent,
+): PreparedEvent {
+  assertWellFormed(event);
+  const columns: Omit<EventRow, 'position'> = {
+    stream_id: streamId,
+    revision,
+    event_id: event.id,
+    type: event.type,
+    schema_version: event.schemaVersion,
+    occurred_at: event.occurredAt,
+    recorded_at: recordedAt,
+    node_id: event.nodeId,
+    actor: canonicalJson(event.actor),
+    correlation_id: event.correlationId,
+    causation_id: event.causationId ?? null,
+    data: canonicalJson(event.data),
+    personal: event.personal === undefined ? null : canonicalJson(event.personal),
+  };
+  return { columns, stored: rowToEvent({ ...columns, position: 0 }) };
+}
+
+function assertWellFormed(event: NewEvent): void {
+  const text = (name: string, value: unknown) => {
+    if (typeof value !== 'string' || value.length === 0)
+      throw new TypeError(`event ${name} must be a non-empty string`);
+  };
+  text('id', event.id);
+  text('type', event.type);
+  text('occurredAt', event.occurredAt);
+  text('nodeId', event.nodeId);
+  text('correlationId', event.correlationId);
+  if (event.causationId !== undefined) text('causationId', event.causationId);
+  if (!Number.isSafeInteger(event.schemaVersion) || event.schemaVersion < 0) {
+    throw new TypeError('event schemaVersion must be a non-negative integer');
+  }
+  if (typeof event.actor !== 'object' || event.actor === null) throw new TypeError('event actor is required');
+  if (typeof event.data !== 'object' || event.data === null || Array.isArray(event.data)) {
+    throw new TypeError('event data must be an object');
+  }
+}
