@@ -1,0 +1,21 @@
+import type { CaseDetail, CaseListItem } from '../port/case-views';
+import { withOverdue } from './case-deadlines';
+
+/** The list line of a case; `overdue` is judged against the query's `now`, never stored. */
+export function toCaseListItem(detail: CaseDetail, now: Date | string): CaseListItem {
+  const deadlines = withOverdue(detail.deadlines, now);
+  return {
+    caseId: detail.caseId,
+    stage: detail.stage,
+    countryOfExploitation: detail.registration?.countryOfExploitation,
+    citizenship: detail.registration?.citizenship,
+    identificationStatus: detail.identification.status,
+    presumedMinor: detail.presumedMinor,
+    registeredAt: detail.registration?.registeredAt,
+    reflectionPeriodEndsAt: detail.reflectionPeriod?.endsAt,
+    revision: detail.revision,
+    updatedAt: detail.updatedAt,
+    deadlines,
+    overdue: deadlines.some((d) => d.overdue),
+  };
+}

@@ -1,0 +1,192 @@
+import type { CaseStage } from '@nrm/domain/case-stage';
+import type { Actor, EncryptedPersonalData } from '@nrm/event-store/port';
+
+/** The catalogue's "Case stage" sequence; the domain owns the reducer. */
+export { CASE_STAGES, type CaseStage } from '@nrm/domain/case-stage';
+
+export type IdentificationStatus = 'pending' | 'identified' | 'not_identified';
+
+export const DEADLINE_KINDS = [
+  /** Identification still pending after the reflection period ended. */
+  'identification_decision',
+  /** A proposed handover not answered by its responseDueAt. */
+  'handover_response',
+  /** A service referral neither accepted nor declined within 14 days. */
+  'service_referral_response',
+] as const;
+export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
+
+/** An open obligation with a due date; whether it is overdue depends on when one asks. */
+export interface Deadline {
+  kind: DeadlineKind;
+  /** handoverId or serviceId; absent for the identification decision. */
+  ref?: string;
+  dueAt: string;
+}
+export interface DeadlineStatus extends Deadline {
+  overdue: boolean;
+}
+
+export interface CaseListItem {
+  caseId: string;
+  stage: CaseStage;
+  countryOfExploitation?: string;
+  citizenship?: string;
+  identificationStatus: IdentificationStatus;
+  presumedMinor: boolean;
+  registeredAt?: string;
+  reflectionPeriodEndsAt?: string;
+  revision: number;
+  updatedAt: string;
+  deadlines: DeadlineStatus[];
+  /** Some deadline has passed at the query's `now`. */
+  overdue: boolean;
+}
+
+export interface CaseListQuery {
+  stage?: CaseStage;
+  /** Country of exploitation. */
+  country?: string;
+  citizenship?: string;
+  /** Only cases with (true) or without (false) an overdue deadline at `now`. */
+  overdue?: boolean;
+  /** 1-based. */
+  page: number;
+  pageSize: number;
+  /** The moment deadlines are judged against. */
+  now: Date | string;
+}
+
+export interface CaseListPage {
+  items: CaseListItem[];
+  total: number;
+}
+
+export type ServiceStatus = 'planned' | 'referred' | 'accepted' | 'declined' | 'delivered';
+export interface ServiceView {
+  serviceId: string;
+  kind: string;
+  provider?: string;
+  status: ServiceStatus;
+  referredAt?: string;
+  answeredAt?: string;
+  declineReason?: string;
+  deliveredAt?: string;
+}
+
+export type HandoverStatus = 'proposed' | 'accepted' | 'declined' | 'in_transit' | 'arrived' | 'received';
+export interface HandoverView {
+  handoverId: string;
+  toCountry: string;
+  proposedAt: string;
+  responseDueAt: string;
+  status: HandoverStatus;
+  recordedBy?: string;
+  answeredAt?: string;
+  receivingAgency?: string;
+  declineReason?: string;
+  departedAt?: string;
+  arrivedAt?: string;
+  receivedAt?: string;
+}
+
+export interface ConsentView {
+  purpose: string;
+  recipient?: string;
+  status: 'given' | 'withdrawn' | 'refused';
+  at: string;
+}
+
+export interface PlanView {
+  planId: string;
+  adoptedAt: string;
+  services: { serviceId: string; kind: string; provider?: string }[];
+}
+
+/**
+ * Everything non-personal about a case, plus the ciphertext of what a screen needs to name the
+ * person. No personal field is ever stored in clear: the query layer decrypts (and logs the access).
+ */
+export interface CaseDetail {
+  caseId: string;
+  stage: CaseStage;
+  revision: number;
+  updatedAt: string;
+  registration?: {
+    referralSource: string;
+    countryOfExploitation: string;
+    formsOfExploitation: string[];
+    indicators: string[];
+    meansOfControl: string[];
+    recruiterRelation?: string;
+    sex: string;
+    citizenship: string;
+    ageBand: string;
+    ageUncertain: boolean;
+    registeredAt: string;
+  };
+  /** Ciphertext of { givenName, familyName, dateOfBirth? }, copied from the registration. */
+  person?: EncryptedPersonalData;
+  reflectionPeriod?: { startsAt: string; endsAt: string; days: number };
+  presumedMinor: boolean;
+  ageAssessments: { presumedMinor: boolean; method: string; at: string }[];
+  guardian?: { authority: string; appointedAt: string; name?: EncryptedPersonalData };
+  bestInterests?: { outcome: string; returnInBestInterests?: boolean; determinedAt: string };
+  /** Current consent per purpose and recipient. */
+  consents: ConsentView[];
+  identification: {
+    status: IdentificationStatus;
+    decidingBody?: string;
+    formsOfExploitation?: string[];
+    concludedAt?: string;
+  };
+  assessments: {
+    needs?: { needs: string[]; at: string };
+    risks: { kind: string; level: string; at: string }[];
+  };
+  assistancePlan?: PlanView;
+  services: ServiceView[];
+  monitoring?: { status: string; at: string };
+  return: {
+    requested?: { statedBy: string; earlyReturnRequested: boolean; at: string };
+    riskAssessment?: { level: string; familyAssessed: boolean; at: string };
+    handovers: HandoverView[];
+    reintegrationPlan?: PlanView;
+    reintegrationProgress?: { status: string; at: string };
+  };
+  prosecution: {
+    cooperation?: { willing: boolean; at: string };
+    lawEnforcementRequests: {
+      requestId: string;
+      agency: string;
+      kind: string;
+      requestedByVictim: boolean;
+      receivedAt: string;
+      outcome?: string;
+      answeredAt?: string;
+    }[];
+    hearings: { hearingId: string; scheduledFor: string; protectiveMeasures: string[] }[];
+    protectiveMeasures: { hearingId?: string; measures: string[]; at: string }[];
+    compensationClaims: {
+      claimId: string;
+      against: string;
+      currency?: string;
+      amount?: number;
+      at: string;
+    }[];
+    nonPunishment?: { basis: string; at: string };
+  };
+  closure?: { reason: string; closedAt: string };
+  deadlines: Deadline[];
+}
+
+/** One line of a case's history: the non-personal envelope and data, never the personal part. */
+export interface CaseHistoryEntry {
+  position: number;
+  revision: number;
+  eventId: string;
+  type: string;
+  occurredAt: string;
+  actor: Actor;
+  data: Record<string, unknown>;
+}

@@ -1,0 +1,2 @@
+export * from './case-views';
+export * from './read-model-store.port';

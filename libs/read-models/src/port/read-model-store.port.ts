@@ -1,0 +1,32 @@
+import type { StoredEvent } from '@nrm/event-store/port';
+import type { CaseDetail, CaseHistoryEntry, CaseListPage, CaseListQuery } from './case-views';
+
+/**
+ * One read model kept up to date from the log. `handle` applies the events above the checkpoint
+ * and moves the checkpoint to the last one IN THE SAME TRANSACTION: a crash never applies an event
+ * twice nor skips one, and replaying events at or below the checkpoint changes nothing.
+ * Events are upcast by the projection itself, so callers hand over stored events as they are.
+ */
+export interface Projection {
+  readonly name: string;
+  /** Position of the last event applied, 0 when none. */
+  checkpoint(): Promise<number>;
+  handle(events: readonly StoredEvent[]): Promise<void>;
+}
+
+/**
+ * The read side: queries for the HTTP layer, projections for the runner. Every adapter
+ * (embedded SQLite, MongoDB) can drop everything and be rebuilt from the log.
+ */
+export interface ReadModelStore {
+  listCases(query: CaseListQuery): Promise<CaseListPage>;
+  getCase(caseId: string): Promise<CaseDetail | undefined>;
+  /** Oldest first; [] for an unknown case. */
+  getHistory(caseId: string): Promise<CaseHistoryEntry[]>;
+  projections(): readonly Projection[];
+  /** Drops and recreates every read model and resets every checkpoint to 0. */
+  reset(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const READ_MODEL_STORE = Symbol('READ_MODEL_STORE');

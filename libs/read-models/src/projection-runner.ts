@@ -1,0 +1,146 @@
+import type { EventStore, StoredEvent, Subscription } from '@nrm/event-store/port';
+import type { Projection, ReadModelStore } from './port/read-model-store.port';
+
+export interface ProjectionRunnerOptions {
+  /** Defaults to every projection of the read model store. */
+  projections?: readonly Projection[];
+  /** Pause before resubscribing after a failure (default 1000 ms). */
+  retryDelayMs?: number;
+  /** Told about every failure; the runner itself keeps retrying from the checkpoint. */
+  onError?: (error: Error) => void;
+}
+
+export class ProjectionTimeoutError extends Error {
+  constructor(
+    readonly position: number,
+    readonly reached: number,
+    timeoutMs: number,
+  ) {
+    super(`read models reached position ${reached}, not ${position}, within ${timeoutMs} ms`);
+    this.name = 'ProjectionTimeoutError';
+  }
+}
+
+interface Waiter {
+  position: number;
+  resolve: () => void;
+}
+
+/**
+ * Keeps the projections up to date: subscribes to the log from the lowest checkpoint and hands each
+ * event to every projection (each skips what it already holds). After a failure it resubscribes from
+ * the checkpoints, so nothing is skipped and nothing applied twice.
+ */
+export class ProjectionRunner {
+  private readonly projections: readonly Projection[];
+  private readonly retryDelayMs: number;
+  private subscription?: Subscription;
+  private generation = 0;
+  private retryTimer?: NodeJS.Timeout;
+  private started = false;
+  private reached = 0;
+  private waiters: Waiter[] = [];
+
+  constructor(
+    private readonly eventStore: EventStore,
+    readModels: ReadModelStore,
+    private readonly options: ProjectionRunnerOptions = {},
+  ) {
+    this.projections = options.projections ?? readModels.projections();
+    this.retryDelayMs = options.retryDelayMs ?? 1000;
+  }
+
+  /** The position every projection has reached. */
+  get position(): number {
+    return this.reached;
+  }
+
+  get running(): boolean {
+    return this.started;
+  }
+
+  async start(): Promise<void> {
+    if (this.started) return;
+    this.started = true;
+    await this.subscribe();
+  }
+
+  async stop(): Promise<void> {
+    this.started = false;
+    this.generation++;
+    clearTimeout(this.retryTimer);
+    const subscription = this.subscription;
+    this.subscription = undefined;
+    await subscription?.stop();
+  }
+
+  /**
+   * Resolves once every projection has applied the event at `position` (read-your-writes for the
+   * HTTP layer); rejects with ProjectionTimeoutError after `timeoutMs`.
+   */
+  waitForPosition(position: number, timeoutMs: number): Promise<void> {
+    if (position <= this.reached) return Promise.resolve();
+    return new Promise<void>((resolve, reject) => {
+      const waiter: Waiter = {
+        position,
+        resolve: () => {
+          clearTimeout(timer);
+          resolve();
+        },
+      };
+      const timer = setTimeout(() => {
+        this.waiters = this.waiters.filter((w) => w !== waiter);
+        reject(new ProjectionTimeoutError(position, this.reached, timeoutMs));
+      }, timeoutMs);
+      this.waiters.push(waiter);
+    });
+  }
+
+  private async subscribe(): Promise<void> {
+    const generation = ++this.generation;
+    const checkpoints = await Promise.all(this.projections.map((p) => p.checkpoint()));
+    if (generation !== this.generation) return; // stopped meanwhile
+    this.advanceTo(Math.min(...checkpoints, Number.MAX_SAFE_INTEGER));
+    this.subscription = this.eventStore.subscribeToAll(
+      async (event) => {
+        try {
+          await this.project(event);
+        } catch (error) {
+          this.fail(generation, error);
+          throw error;
+        }
+      },
+      {
+        fromPosition: this.reached,
+        onError: (error) => this.fail(generation, error),
+      },
+    );
+  }
+
+  private async project(event: StoredEvent): Promise<void> {
+    for (const projection of this.projections) await projection.handle([event]);
+    this.advanceTo(event.position);
+  }
+
+  private advanceTo(position: number): void {
+    if (position === Number.MAX_SAFE_INTEGER || position < this.reached) return;
+    this.reached = position;
+    const due = this.waiters.filter((w) => w.position <= position);
+    if (due.length === 0) return;
+    this.waiters = this.waiters.filter((w) => w.position > position);
+    for (const waiter of due) waiter.resolve();
+  }
+
+  /** Once per subscription: report, let the failed subscription wind down, resubscribe from the checkpoints. */
+  private fail(generation: number, error: unknown): void {
+    if (generation !== this.generation || !this.started) return;
+    this.generation++;
+    this.options.onError?.(error instanceof Error ? error : new Error(String(error)));
+    // Not awaited: we may be inside the subscription's own handler, which stop() waits for.
+    void this.subscription?.stop().catch(() => undefined);
+    this.subscription = undefined;
+    this.retryTimer = setTimeout(() => {
+      if (this.started) void this.subscribe().catch((e) => this.fail(this.generation, e));
+    }, this.retryDelayMs);
+  }
+}

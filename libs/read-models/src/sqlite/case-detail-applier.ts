@@ -1,0 +1,65 @@
+import type Database from 'better-sqlite3';
+import type { StoredEvent } from '@nrm/event-store/port';
+import { toMillis } from '../case-view/case-deadlines';
+import { caseIdOfStream } from '../case-view/case-stream';
+import { evolveCaseDetail } from '../case-view/evolve-case-detail';
+import type { CaseDetail } from '../port/case-views';
+import type { SqliteBatchApplier } from './sqlite-projection';
+
+/** Case list and case detail: one row per case, its open deadlines indexed for the overdue filter. */
+export class CaseDetailApplier implements SqliteBatchApplier {
+  private readonly select;
+  private readonly upsert;
+  private readonly clearDeadlines;
+  private readonly insertDeadline;
+
+  constructor(db: Database.Database) {
+    this.select = db.prepare<[string], { detail: string }>(
+      'SELECT detail FROM case_detail WHERE case_id = ?',
+    );
+    this.upsert = db.prepare<[string, string, string | null, string | null, number | null, string]>(
+      `INSERT INTO case_detail (case_id, stage, country_of_exploitation, citizenship, registered_at_ms, detail)
+       VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (case_id) DO UPDATE SET stage = excluded.stage,
+         country_of_exploitation = excluded.country_of_exploitation, citizenship = excluded.citizenship,
+         registered_at_ms = excluded.registered_at_ms, detail = excluded.detail`,
+    );
+    this.clearDeadlines = db.prepare<[string]>('DELETE FROM case_deadlines WHERE case_id = ?');
+    this.insertDeadline = db.prepare<[string, string, string, number]>(
+      'INSERT OR REPLACE INTO case_deadlines (case_id, kind, ref, due_at_ms) VALUES (?, ?, ?, ?)',
+    );
+  }
+
+  apply(events: readonly StoredEvent[]): void {
+    // A batch often holds several events of one case: read and write each case once.
+    const touched = new Map<string, CaseDetail>();
+    for (const event of events) {
+      const caseId = caseIdOfStream(event.streamId);
+      if (caseId === undefined) continue;
+      const current = touched.get(caseId) ?? this.load(caseId);
+      touched.set(caseId, evolveCaseDetail(current, caseId, event));
+    }
+    for (const detail of touched.values()) this.save(detail);
+  }
+
+  private load(caseId: string): CaseDetail | undefined {
+    const row = this.select.get(caseId);
+    return row ? (JSON.parse(row.detail) as CaseDetail) : undefined;
+  }
+
+  private save(detail: CaseDetail): void {
+    const registeredAt = detail.registration?.registeredAt;
+    this.upsert.run(
+      detail.caseId,
+      detail.stage,
+      detail.registration?.countryOfExploitation ?? null,
+      detail.registration?.citizenship ?? null,
+      registeredAt ? toMillis(registeredAt) : null,
+      JSON.stringify(detail),
+    );
+    this.clearDeadlines.run(detail.caseId);
+    for (const deadline of detail.deadlines) {
+      this.insertDeadline.run(detail.caseId, deadline.kind, deadline.ref ?? '', toMillis(deadline.dueAt));
+    }
+  }
+}

@@ -1,0 +1,62 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * Bump when a read model's shape changes: a database built by older code is then dropped
+ * and rebuilt from the log instead of being read with the wrong shape.
+ */
+export const READ_MODEL_SCHEMA_VERSION = 1;
+
+const TABLES = ['case_detail', 'case_deadlines', 'case_history', 'projection_checkpoints'] as const;
+
+const CREATE = `
+CREATE TABLE IF NOT EXISTS projection_checkpoints (
+  projection TEXT PRIMARY KEY,
+  position   INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS case_detail (
+  case_id                 TEXT PRIMARY KEY,
+  stage                   TEXT NOT NULL,
+  country_of_exploitation TEXT,
+  citizenship             TEXT,
+  registered_at_ms        INTEGER,
+  detail                  TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS case_detail_by_registration ON case_detail (registered_at_ms DESC, case_id);
+CREATE INDEX IF NOT EXISTS case_detail_by_stage ON case_detail (stage, registered_at_ms DESC);
+CREATE INDEX IF NOT EXISTS case_detail_by_country ON case_detail (country_of_exploitation, registered_at_ms DESC);
+CREATE TABLE IF NOT EXISTS case_deadlines (
+  case_id   TEXT    NOT NULL,
+  kind      TEXT    NOT NULL,
+  ref       TEXT    NOT NULL,
+  due_at_ms INTEGER NOT NULL,
+  PRIMARY KEY (case_id, kind, ref)
+);
+CREATE INDEX IF NOT EXISTS case_deadlines_by_due ON case_deadlines (due_at_ms, case_id);
+CREATE TABLE IF NOT EXISTS case_history (
+  position    INTEGER PRIMARY KEY,
+  case_id     TEXT    NOT NULL,
+  revision    INTEGER NOT NULL,
+  event_id    TEXT    NOT NULL,
+  type        TEXT    NOT NULL,
+  occurred_at TEXT    NOT NULL,
+  actor       TEXT    NOT NULL,
+  data        TEXT    NOT NULL
+);
+CREATE INDEX IF NOT EXISTS case_history_by_case ON case_history (case_id, position);
+`;
+
+export function createSchema(db: Database.Database): void {
+  db.exec(CREATE);
+  db.pragma(`user_version = ${READ_MODEL_SCHEMA_VERSION}`);
+}
+
+export function dropSchema(db: Database.Database): void {
+  for (const table of TABLES) db.exec(`DROP TABLE IF EXISTS ${table}`);
+}
+
+/** Opens the schema, rebuilding it (empty, checkpoints at 0) when it was made by another version. */
+export function ensureSchema(db: Database.Database): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version !== READ_MODEL_SCHEMA_VERSION) db.transaction(() => dropSchema(db))();
+  createSchema(db);
+}

@@ -1,0 +1,150 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { toMillis } from '../case-view/case-deadlines';
+import { toCaseListItem } from '../case-view/case-list-item';
+import type { CaseDetail, CaseHistoryEntry, CaseListPage, CaseListQuery } from '../port/case-views';
+import type { Projection, ReadModelStore } from '../port/read-model-store.port';
+import { CaseDetailApplier } from './case-detail-applier';
+import { CaseHistoryApplier } from './case-history-applier';
+import { createSchema, dropSchema, ensureSchema } from './schema';
+import { SqliteCheckpoints } from './sqlite-checkpoints';
+import { SqliteProjection } from './sqlite-projection';
+
+export const READ_MODEL_FILE = 'read-models.sqlite';
+export const MAX_PAGE_SIZE = 500;
+
+export const PROJECTION_NAMES = { cases: 'cases', caseHistory: 'case-history' } as const;
+
+export interface SqliteReadModelStoreOptions {
+  file: string;
+  busyTimeoutMs?: number;
+}
+
+interface HistoryRow {
+  position: number;
+  revision: number;
+  event_id: string;
+  type: string;
+  occurred_at: string;
+  actor: string;
+  data: string;
+}
+
+/** The embedded read models, in their own SQLite file (WAL), apart from the log. */
+export class SqliteReadModelStore implements ReadModelStore {
+  private readonly db: Database.Database;
+  private readonly projectionList: readonly Projection[];
+
+  static inDataDir(dataDir: string): SqliteReadModelStore {
+    return new SqliteReadModelStore({ file: join(dataDir, READ_MODEL_FILE) });
+  }
+
+  constructor(options: SqliteReadModelStoreOptions) {
+    mkdirSync(dirname(options.file), { recursive: true });
+    this.db = new Database(options.file);
+    this.db.pragma('journal_mode = WAL');
+    // NORMAL is enough: a read model can always be rebuilt, and each checkpoint commits with its
+    // changes, so losing the last commits on power loss only means re-projecting them.
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+    ensureSchema(this.db);
+    const checkpoints = new SqliteCheckpoints(this.db);
+    this.projectionList = [
+      new SqliteProjection(PROJECTION_NAMES.cases, this.db, checkpoints, new CaseDetailApplier(this.db)),
+      new SqliteProjection(
+        PROJECTION_NAMES.caseHistory,
+        this.db,
+        checkpoints,
+        new CaseHistoryApplier(this.db),
+      ),
+    ];
+  }
+
+  projections(): readonly Projection[] {
+    return this.projectionList;
+  }
+
+  async listCases(query: CaseListQuery): Promise<CaseListPage> {
+    const { page, pageSize } = query;
+    if (!Number.isInteger(page) || page < 1) throw new RangeError('page must be an integer from 1');
+    if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+      throw new RangeError(`pageSize must be an integer from 1 to ${MAX_PAGE_SIZE}`);
+    }
+    const nowMs = toMillis(query.now);
+    const where: string[] = [];
+    const params: (string | number)[] = [];
+    if (query.stage !== undefined) {
+      where.push('c.stage = ?');
+      params.push(query.stage);
+    }
+    if (query.country !== undefined) {
+      where.push('c.country_of_exploitation = ?');
+      params.push(query.country);
+    }
+    if (query.citizenship !== undefined) {
+      where.push('c.citizenship = ?');
+      params.push(query.citizenship);
+    }
+    if (query.overdue !== undefined) {
+      where.push(
+        `${query.overdue ? '' : 'NOT '}EXISTS (SELECT 1 FROM case_deadlines d WHERE d.case_id = c.case_id AND d.due_at_ms < ?)`,
+      );
+      params.push(nowMs);
+    }
+    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const total = this.db
+      .prepare<(string | number)[], { total: number }>(
+        `SELECT COUNT(*) AS total FROM case_detail c ${filter}`,
+      )
+      .get(...params)!.total;
+    const rows = this.db
+      .prepare<(string | number)[], { detail: string }>(
+        `SELECT c.detail FROM case_detail c ${filter}
+         ORDER BY c.registered_at_ms DESC NULLS LAST, c.case_id LIMIT ? OFFSET ?`,
+      )
+      .all(...params, pageSize, (page - 1) * pageSize);
+    return {
+      items: rows.map((row) => toCaseListItem(JSON.parse(row.detail) as CaseDetail, query.now)),
+      total,
+    };
+  }
+
+  async getCase(caseId: string): Promise<CaseDetail | undefined> {
+    const row = this.db
+      .prepare<[string], { detail: string }>('SELECT detail FROM case_detail WHERE case_id = ?')
+      .get(caseId);
+    return row ? (JSON.parse(row.detail) as CaseDetail) : undefined;
+  }
+
+  async getHistory(caseId: string): Promise<CaseHistoryEntry[]> {
+    return this.db
+      .prepare<[string], HistoryRow>(
+        `SELECT position, revision, event_id, type, occurred_at, actor, data
+         FROM case_history WHERE case_id = ? ORDER BY position`,
+      )
+      .all(caseId)
+      .map((row) => ({
+        position: row.position,
+        revision: row.revision,
+        eventId: row.event_id,
+        type: row.type,
+        occurredAt: row.occurred_at,
+        actor: JSON.parse(row.actor) as CaseHistoryEntry['actor'],
+        data: JSON.parse(row.data) as Record<string, unknown>,
+      }));
+  }
+
+  async reset(): Promise<void> {
+    this.db
+      .transaction(() => {
+        dropSchema(this.db);
+        createSchema(this.db);
+      })
+      .immediate();
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}

@@ -1,0 +1,177 @@
+import { randomUUID } from 'node:crypto';
+import type { AppendResult, EventStore, NewEvent } from '@nrm/event-store/port';
+import type { PersonalDataCipher } from '@nrm/privacy';
+
+/** One step of a case as the deciders would emit it, at a given time. */
+export interface Step {
+  type: string;
+  data: Record<string, unknown>;
+  personal?: object;
+  at: string;
+  schemaVersion?: number;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+export const day = (start: string, days: number): string =>
+  new Date(Date.parse(start) + days * DAY_MS).toISOString();
+
+export const actor = { userId: 'u-1', role: 'case_manager', agency: 'NGO-1' };
+
+/** Appends the steps to the case's stream, encrypting personal parts for the case's subject. */
+export async function record(
+  store: EventStore,
+  cipher: PersonalDataCipher,
+  caseId: string,
+  steps: Step[],
+): Promise<AppendResult> {
+  const events: NewEvent[] = [];
+  for (const step of steps) {
+    events.push({
+      id: randomUUID(),
+      type: step.type,
+      schemaVersion: step.schemaVersion ?? (step.type === 'PresumedVictimRegistered' ? 2 : 1),
+      occurredAt: step.at,
+      nodeId: 'node-md',
+      actor,
+      correlationId: randomUUID(),
+      data: step.data,
+      personal: step.personal ? await cipher.encrypt(`victim:${caseId}`, step.personal) : undefined,
+    });
+  }
+  return store.append(`case-${caseId}`, events, 'any');
+}
+
+export interface Registration {
+  caseId: string;
+  at: string;
+  country?: string;
+  citizenship?: string;
+  presumedMinor?: boolean;
+  givenName?: string;
+  familyName?: string;
+  reflectionDays?: number;
+}
+
+/** Registration and the reflection period that starts with it. */
+export function registration(r: Registration): Step[] {
+  const days = r.reflectionDays ?? 30;
+  return [
+    {
+      type: 'PresumedVictimRegistered',
+      at: r.at,
+      data: {
+        caseId: r.caseId,
+        referralSource: 'ngo',
+        countryOfExploitation: r.country ?? 'DE',
+        formsOfExploitation: ['forced_labour'],
+        indicators: ['ILO-04'],
+        meansOfControl: ['debt_bondage'],
+        sex: 'female',
+        citizenship: r.citizenship ?? 'MD',
+        ageBand: '18--20',
+        ageUncertain: false,
+        presumedMinor: r.presumedMinor ?? false,
+        registeredAt: r.at,
+      },
+      personal: {
+        givenName: r.givenName ?? 'Ana',
+        familyName: r.familyName ?? 'Ciobanu',
+        dateOfBirth: '2004-03-09',
+      },
+    },
+    { type: 'ReflectionPeriodStarted', at: r.at, data: { startsAt: r.at, endsAt: day(r.at, days), days } },
+  ];
+}
+
+/** From registration to a proposed handover: touches every context. */
+export function walkToHandover(caseId: string, t0: string): Step[] {
+  return [
+    ...registration({ caseId, at: t0 }),
+    { type: 'ConsentGiven', at: day(t0, 1), data: { purpose: 'assistance' } },
+    { type: 'ConsentGiven', at: day(t0, 1), data: { purpose: 'data_sharing', recipient: 'RO' } },
+    { type: 'ConsentWithdrawn', at: day(t0, 2), data: { purpose: 'data_sharing', recipient: 'RO' } },
+    {
+      type: 'NeedsAssessed',
+      at: day(t0, 2),
+      data: { needs: ['accommodation', 'medical'] },
+      personal: { notes: 'x' },
+    },
+    {
+      type: 'RiskAssessed',
+      at: day(t0, 2),
+      data: { kind: 'general', level: 'medium' },
+      personal: { notes: 'y' },
+    },
+    {
+      type: 'IdentificationConcluded',
+      at: day(t0, 10),
+      data: {
+        status: 'identified',
+        decidingBody: 'competent_authority',
+        formsOfExploitation: ['forced_labour'],
+      },
+      personal: { reasons: 'credible account' },
+    },
+    {
+      type: 'AssistancePlanAdopted',
+      at: day(t0, 11),
+      data: {
+        planId: 'plan-1',
+        services: [
+          { serviceId: 'svc-1', kind: 'accommodation', provider: 'SHELTER-1' },
+          { serviceId: 'svc-2', kind: 'medical' },
+        ],
+      },
+    },
+    {
+      type: 'ServiceReferred',
+      at: day(t0, 11),
+      data: { serviceId: 'svc-1', kind: 'accommodation', provider: 'SHELTER-1' },
+    },
+    { type: 'ServiceReferralAccepted', at: day(t0, 12), data: { serviceId: 'svc-1' } },
+    {
+      type: 'ServiceReferred',
+      at: day(t0, 12),
+      data: { serviceId: 'svc-2', kind: 'medical', provider: 'CLINIC-1' },
+    },
+    { type: 'CooperationDecisionRecorded', at: day(t0, 13), data: { willing: true } },
+    {
+      type: 'LawEnforcementRequestReceived',
+      at: day(t0, 31),
+      data: { requestId: 'le-1', agency: 'POLICE-DE', kind: 'interview', requestedByVictim: false },
+    },
+    { type: 'ReturnRequested', at: day(t0, 32), data: { statedBy: 'victim', earlyReturnRequested: false } },
+    {
+      type: 'ReturnRiskAssessed',
+      at: day(t0, 33),
+      data: { level: 'low', familyAssessed: true },
+      personal: { notes: 'z' },
+    },
+    {
+      type: 'HandoverProposed',
+      at: day(t0, 34),
+      data: { handoverId: 'ho-1', toCountry: 'MD', responseDueAt: day(t0, 44) },
+    },
+  ];
+}
+
+/** From an accepted handover to closure. */
+export function walkFromHandoverToClosure(t0: string): Step[] {
+  return [
+    {
+      type: 'HandoverAccepted',
+      at: day(t0, 40),
+      data: { handoverId: 'ho-1', recordedBy: 'partner_node', receivingAgency: 'MD-NRM' },
+    },
+    { type: 'ReturnTravelStarted', at: day(t0, 50), data: { handoverId: 'ho-1', departedAt: day(t0, 50) } },
+    { type: 'ArrivalConfirmed', at: day(t0, 51), data: { handoverId: 'ho-1', arrivedAt: day(t0, 51) } },
+    { type: 'ReceptionConfirmed', at: day(t0, 51), data: { handoverId: 'ho-1', receivingAgency: 'MD-NRM' } },
+    {
+      type: 'ReintegrationPlanAdopted',
+      at: day(t0, 60),
+      data: { planId: 'rp-1', services: [{ serviceId: 'r-1', kind: 'employment' }] },
+    },
+    { type: 'ReintegrationProgressRecorded', at: day(t0, 90), data: { status: 'completed' } },
+    { type: 'CaseClosed', at: day(t0, 91), data: { reason: 'reintegrated' } },
+  ];
+}
