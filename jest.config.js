@@ -12,7 +12,7 @@ module.exports = {
   testEnvironment: 'node',
   testMatch: ['<rootDir>/apps/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
   transform: {
-    '^.+\\.ts$': [
+    '^.+\\.(ts|js)$': [
       '@swc/jest',
       {
         jsc: {
@@ -26,6 +26,8 @@ module.exports = {
       },
     ],
   },
+  // A few dependencies ship ESM only (Node 20 requires them natively, jest does not): compile those too.
+  transformIgnorePatterns: ['/node_modules/(?!(content-disposition)/)'],
   moduleNameMapper,
   reporters: ['default', '<rootDir>/tools/jest-summary-reporter.js'],
   testTimeout: 30000,

@@ -8,7 +8,7 @@ import { StoredEvent } from '../port';
 import { CRASH_BATCH_SIZE } from './crash-writer.child';
 import { SqliteEventStore } from './sqlite-event-store';
 
-const REGISTER = path.join(__dirname, '../testing/swc-register.js');
+const REGISTER = path.join(__dirname, '../../../../tools/swc-register.js');
 const CHILD = path.join(__dirname, 'crash-writer.child.ts');
 const ROUNDS = 4;
 

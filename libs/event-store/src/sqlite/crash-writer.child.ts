@@ -1,7 +1,7 @@
 /**
  * Child process of crash-during-append.spec.ts: appends batches of events as fast as it can and
  * prints the number of every batch whose append returned (committed), until it is killed.
- * Usage: node --require ../testing/swc-register.js crash-writer.child.ts <db file> <key dir> <run id>
+ * Usage: node --require tools/swc-register.js crash-writer.child.ts <db file> <key dir> <run id>
  */
 import { loadOrCreateNodeSigningKey } from '../integrity/node-signing-key';
 import { sampleEvent } from '../testing/sample-events';

@@ -1,14 +1,14 @@
 /**
  * Lets a plain `node` child process run TypeScript sources the way jest does: `.ts` files go through
  * @swc/core, and the tsconfig path aliases (@nrm/...) resolve to libs/<name>/src.
- * Usage: node --require libs/event-store/src/testing/swc-register.js some-script.ts
+ * Usage: node --require tools/swc-register.js some-script.ts
  */
 const fs = require('node:fs');
 const path = require('node:path');
 const Module = require('node:module');
 const { transformSync } = require('@swc/core');
 
-const root = path.resolve(__dirname, '../../../..');
+const root = path.resolve(__dirname, '..');
 const { compilerOptions } = require(path.join(root, 'tsconfig.base.json'));
 const aliases = Object.entries(compilerOptions.paths).map(([alias, [target]]) => ({
   wildcard: alias.endsWith('/*'),

@@ -1,0 +1,10 @@
+import 'reflect-metadata';
+import { Module } from '@nestjs/common';
+import { GatewayModule, PlatformModule, runHttpService } from '@nrm/application';
+
+/** The gateway on its own: authentication, users, case queries (read models) and audit. */
+void runHttpService('gateway', (config) => {
+  @Module({ imports: [PlatformModule.forRoot(config, { runProjections: true }), GatewayModule] })
+  class GatewayServiceModule {}
+  return GatewayServiceModule;
+});

@@ -1,0 +1,10 @@
+import 'reflect-metadata';
+import { runCli } from '@nrm/application/cli/cli';
+
+runCli(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: Error) => {
+    process.stderr.write(`error: ${error.message}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,80 @@
+import Database from 'better-sqlite3';
+import type { NewEvent } from '@nrm/event-store/port';
+
+/**
+ * The floor the embedded store is measured against: plain better-sqlite3, the same row contents and
+ * indexes (minus the store's own Merkle columns), the same pragmas (WAL, synchronous=FULL), one
+ * transaction per append, no revision check, no hashing, no signing.
+ */
+export class RawBaseline {
+  private readonly db: Database.Database;
+  private readonly insert: Database.Statement;
+  private readonly appendTx: Database.Transaction<
+    (streamId: string, events: NewEvent[], revision: number) => void
+  >;
+
+  constructor(file: string) {
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.exec(`CREATE TABLE IF NOT EXISTS events (
+      position INTEGER PRIMARY KEY AUTOINCREMENT, stream_id TEXT NOT NULL, revision INTEGER NOT NULL,
+      event_id TEXT NOT NULL UNIQUE, type TEXT NOT NULL, schema_version INTEGER NOT NULL,
+      occurred_at TEXT NOT NULL, recorded_at TEXT NOT NULL, node_id TEXT NOT NULL, actor TEXT NOT NULL,
+      correlation_id TEXT NOT NULL, causation_id TEXT, data TEXT NOT NULL, personal TEXT,
+      UNIQUE (stream_id, revision))`);
+    this.insert = this.db.prepare(`INSERT INTO events (stream_id, revision, event_id, type, schema_version,
+      occurred_at, recorded_at, node_id, actor, correlation_id, causation_id, data, personal)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    this.appendTx = this.db.transaction((streamId: string, events: NewEvent[], revision: number) => {
+      const recordedAt = new Date().toISOString();
+      events.forEach((e, i) =>
+        this.insert.run(
+          streamId,
+          revision + i,
+          e.id,
+          e.type,
+          e.schemaVersion,
+          e.occurredAt,
+          recordedAt,
+          e.nodeId,
+          JSON.stringify(e.actor),
+          e.correlationId,
+          e.causationId ?? null,
+          JSON.stringify(e.data),
+          e.personal ? JSON.stringify(e.personal) : null,
+        ),
+      );
+    });
+  }
+
+  append(streamId: string, events: NewEvent[], revision: number): void {
+    this.appendTx.immediate(streamId, events, revision);
+  }
+
+  /** Reads every row back in position order, parsing the JSON columns; returns the row count. */
+  readAllParsed(pageSize = 1000): number {
+    const page = this.db.prepare('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?');
+    let count = 0;
+    for (let from = 0; ;) {
+      const rows = page.all(from, pageSize) as {
+        position: number;
+        actor: string;
+        data: string;
+        personal: string | null;
+      }[];
+      if (!rows.length) return count;
+      for (const row of rows) {
+        JSON.parse(row.actor);
+        JSON.parse(row.data);
+        if (row.personal) JSON.parse(row.personal);
+      }
+      count += rows.length;
+      from = rows[rows.length - 1].position;
+    }
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

@@ -1,0 +1,216 @@
+import { Body, Controller, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles } from '../auth/access.decorators';
+import { Principal } from '../auth/roles';
+import {
+  AssistanceCommandMessage as Message,
+  ReturnReintegrationCommandMessage,
+} from '../cases/case-command.message';
+import { CaseCommands, commandAnswer } from '../cases/case-commands.gateway';
+import { CaseIdPipe } from '../cases/case-id.pipe';
+import { CommandMetadata } from '../cases/command-metadata';
+import { CommandResponse } from '../cases/command-response.dto';
+import { CommandContext } from '../http/command-context';
+import { ProblemException } from '../http/problem';
+import {
+  AssistancePlanDto,
+  ClosureDto,
+  MonitoringDto,
+  NeedsAssessmentDto,
+  PlanResponse,
+  RiskAssessmentDto,
+  ServiceDeclineDto,
+  ServiceDeliveryDto,
+  ServiceReferralDto,
+  ServiceReferralResponse,
+} from './assistance.dto';
+
+const SERVICE_ID = /^[0-9a-f-]{36}$/i;
+
+@ApiTags('assistance')
+@ApiBearerAuth()
+@ApiHeader({ name: 'If-Match', required: false, description: 'Expected case revision, e.g. "3"' })
+@Controller('api/cases/:id')
+export class AssistanceController {
+  constructor(private readonly commands: CaseCommands) {}
+
+  @Post('risk-assessments')
+  @Roles('case_manager', 'return_officer')
+  @ApiCreatedResponse({ type: CommandResponse })
+  async assessRisk(
+    @Param('id', CaseIdPipe) caseId: string,
+    @Body() body: RiskAssessmentDto,
+    @CommandContext() meta: CommandMetadata,
+    @CurrentUser() user: Principal,
+  ) {
+    if (body.kind === 'return') {
+      // The return risk assessment belongs to the return and reintegration context.
+      return commandAnswer(
+        await this.commands.send(
+          ReturnReintegrationCommandMessage,
+          {
+            type: 'AssessReturnRisk',
+            caseId,
+            level: body.level,
+            notes: body.notes,
+            familyAssessed: body.familyAssessed,
+          },
+          meta,
+        ),
+      );
+    }
+    if (user.role !== 'case_manager')
+      throw ProblemException.forbidden('General and family assessments are for case managers');
+    if (body.familyAssessed !== undefined) {
+      throw ProblemException.badRequest('The request failed validation', [
+        { field: 'familyAssessed', message: 'familyAssessed applies to kind "return" only' },
+      ]);
+    }
+    return commandAnswer(
+      await this.commands.send(
+        Message,
+        { type: 'AssessRisk', caseId, kind: body.kind, level: body.level, notes: body.notes },
+        meta,
+      ),
+    );
+  }
+
+  @Post('needs-assessments')
+  @Roles('case_manager')
+  @ApiCreatedResponse({ type: CommandResponse })
+  async assessNeeds(
+    @Param('id', CaseIdPipe) caseId: string,
+    @Body() body: NeedsAssessmentDto,
+    @CommandContext() meta: CommandMetadata,
+  ) {
+    return commandAnswer(await this.commands.send(Message, { type: 'AssessNeeds', caseId, ...body }, meta));
+  }
+
+  @Post('assistance-plan')
+  @Roles('case_manager')
+  @ApiCreatedResponse({ type: PlanResponse })
+  async adoptPlan(
+    @Param('id', CaseIdPipe) caseId: string,
+    @Body() body: AssistancePlanDto,
+    @CommandContext() meta: CommandMetadata,
+  ): Promise<PlanResponse> {
+    const planId = this.commands.newId();
+    const services = body.services.map((s) => ({
+      serviceId: this.commands.newId(),
+      kind: s.kind,
+      provider: s.provider,
+    }));
+    const result = await this.commands.send(
+      Message,
+      { type: 'AdoptAssistancePlan', caseId, planId, services },
+      meta,
+    );
+    return { ...commandAnswer(result), planId, serviceIds: services.map((s) => s.serviceId) };
+  }
+
+  @Post('service-referrals')
+  @Roles('case_manager')
+  @ApiCreatedResponse({ type: ServiceReferralResponse })
+  async refer(
+    @Param('id', CaseIdPipe) caseId: string,
+    @Body() body: ServiceReferralDto,
+    @CommandContext() meta: CommandMetadata,
+  ): Promise<ServiceReferralResponse> {
+    const serviceId = this.commands.newId();
+    const result = await this.commands.send(
+      Message,
+      { type: 'ReferService', caseId, serviceId, ...body },
+      meta,
+    );
+    return { ...commandAnswer(result), serviceId };
+  }
+
+  @Post('service-referrals/:serviceId/acceptance')
+  @Roles('case_manager')
+  @ApiCreatedResponse({ type: CommandResponse })
+  async accept(
+    @Param('id', CaseIdPipe) caseId: string,
+    @Param('serviceId') serviceId: string,
+    @CommandContext() meta: CommandMetadata,
+  ) {
+    return commandAnswer(
+      await this.commands.send(
+        Message,
+        { type: 'AcceptServiceReferral', caseId, serviceId: checkServiceId(serviceId) },
+        meta,
+      ),
+    );
+  }
+
+  @Post('service-referrals/:serviceId/decline')
+  @Roles('case_manager')
+  @ApiCreatedResponse({ type: CommandResponse })
+  async decline(
+    @Param('id', CaseIdPipe) caseId: string,
+    @Param('serviceId') serviceId: string,
+    @Body() body: ServiceDeclineDto,
+    @CommandContext() meta: CommandMetadata,
+  ) {
+    return commandAnswer(
+      await this.commands.send(
+        Message,
+        { type: 'DeclineServiceReferral', caseId, serviceId: checkServiceId(serviceId), reason: body.reason },
+        meta,
+      ),
+    );
+  }
+
+  @Post('service-referrals/:serviceId/delivery')
+  @Roles('case_manager')
+  @ApiCreatedResponse({ type: CommandResponse })
+  async deliver(
+    @Param('id', CaseIdPipe) caseId: string,
+    @Param('serviceId') serviceId: string,
+    @Body() body: ServiceDeliveryDto,
+    @CommandContext() meta: CommandMetadata,
+  ) {
+    return commandAnswer(
+      await this.commands.send(
+        Message,
+        {
+          type: 'DeliverService',
+          caseId,
+          serviceId: checkServiceId(serviceId),
+          deliveredAt: body.deliveredAt,
+        },
+        meta,
+      ),
+    );
+  }
+
+  @Post('monitoring')
+  @Roles('case_manager')
+  @ApiCreatedResponse({ type: CommandResponse })
+  async monitor(
+    @Param('id', CaseIdPipe) caseId: string,
+    @Body() body: MonitoringDto,
+    @CommandContext() meta: CommandMetadata,
+  ) {
+    return commandAnswer(
+      await this.commands.send(Message, { type: 'RecordMonitoring', caseId, ...body }, meta),
+    );
+  }
+
+  @Post('closure')
+  @Roles('case_manager')
+  @ApiCreatedResponse({ type: CommandResponse })
+  async close(
+    @Param('id', CaseIdPipe) caseId: string,
+    @Body() body: ClosureDto,
+    @CommandContext() meta: CommandMetadata,
+  ) {
+    return commandAnswer(
+      await this.commands.send(Message, { type: 'CloseCase', caseId, reason: body.reason }, meta),
+    );
+  }
+}
+
+function checkServiceId(serviceId: string): string {
+  if (!SERVICE_ID.test(serviceId)) throw ProblemException.notFound('No such service referral');
+  return serviceId.toLowerCase();
+}

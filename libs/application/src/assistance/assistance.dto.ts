@@ -1,0 +1,99 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  CLOSURE_REASONS,
+  LIMITS,
+  MONITORING_STATUSES,
+  RISK_LEVELS,
+  SERVICE_DECLINE_REASONS,
+  SERVICE_KINDS,
+} from '@nrm/contracts';
+import type {
+  ClosureReason,
+  MonitoringStatus,
+  RiskLevel,
+  ServiceDeclineReason,
+  ServiceKind,
+} from '@nrm/contracts';
+import {
+  IsCode,
+  IsDateTime,
+  IsFlag,
+  IsListOf,
+  IsNestedList,
+  IsOneOf,
+  IsText,
+} from '@nrm/contracts/events/field-rules';
+
+export const RISK_ASSESSMENT_KINDS = ['general', 'return', 'family'] as const;
+export type RiskAssessmentKind = (typeof RISK_ASSESSMENT_KINDS)[number];
+
+export class RiskAssessmentDto {
+  @ApiProperty({
+    enum: RISK_ASSESSMENT_KINDS,
+    description: '"return" is the return risk assessment (return officer)',
+  })
+  @IsOneOf(RISK_ASSESSMENT_KINDS)
+  kind: RiskAssessmentKind;
+  @ApiProperty({ enum: RISK_LEVELS }) @IsOneOf(RISK_LEVELS) level: RiskLevel;
+  @ApiProperty({ maxLength: LIMITS.longText }) @IsText(LIMITS.longText) notes: string;
+  @ApiPropertyOptional({ description: 'For kind "return": the family situation was assessed too' })
+  @IsFlag(true)
+  familyAssessed?: boolean;
+}
+
+export class NeedsAssessmentDto {
+  @ApiProperty({ enum: SERVICE_KINDS, isArray: true })
+  @IsListOf(SERVICE_KINDS, { min: 1 })
+  needs: ServiceKind[];
+  @ApiPropertyOptional({ maxLength: LIMITS.longText }) @IsText(LIMITS.longText, true) notes?: string;
+}
+
+export class ServiceLineDto {
+  @ApiProperty({ enum: SERVICE_KINDS }) @IsOneOf(SERVICE_KINDS) kind: ServiceKind;
+  @ApiPropertyOptional({ description: 'Provider agency code: the service is referred to it at once' })
+  @IsCode(true)
+  provider?: string;
+}
+
+export class AssistancePlanDto {
+  @ApiProperty({ type: [ServiceLineDto] })
+  @IsNestedList(() => ServiceLineDto, { min: 1, max: LIMITS.smallList })
+  services: ServiceLineDto[];
+}
+
+export class PlanResponse {
+  @ApiProperty() caseId: string;
+  @ApiProperty() revision: number;
+  @ApiProperty() planId: string;
+  @ApiProperty({ description: 'service ids, in the order of the request' }) serviceIds: string[];
+}
+
+export class ServiceReferralDto {
+  @ApiProperty({ enum: SERVICE_KINDS }) @IsOneOf(SERVICE_KINDS) kind: ServiceKind;
+  @ApiProperty({ description: 'Provider agency code' }) @IsCode() provider: string;
+}
+
+export class ServiceReferralResponse {
+  @ApiProperty() caseId: string;
+  @ApiProperty() revision: number;
+  @ApiProperty() serviceId: string;
+}
+
+export class ServiceDeclineDto {
+  @ApiProperty({ enum: SERVICE_DECLINE_REASONS })
+  @IsOneOf(SERVICE_DECLINE_REASONS)
+  reason: ServiceDeclineReason;
+}
+
+export class ServiceDeliveryDto {
+  @ApiPropertyOptional() @IsDateTime(true) deliveredAt?: string;
+}
+
+export class MonitoringDto {
+  @ApiProperty({ enum: MONITORING_STATUSES }) @IsOneOf(MONITORING_STATUSES) status: MonitoringStatus;
+  @ApiPropertyOptional({ maxLength: LIMITS.longText }) @IsText(LIMITS.longText, true) notes?: string;
+}
+
+export class ClosureDto {
+  @ApiProperty({ enum: CLOSURE_REASONS }) @IsOneOf(CLOSURE_REASONS) reason: ClosureReason;
+}

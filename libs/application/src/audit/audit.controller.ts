@@ -1,0 +1,52 @@
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { AuditableLog, Ed25519Signer, verifyLog } from '@nrm/event-store';
+import { AccessLog } from '../access-log/access-log';
+import { Roles } from '../auth/access.decorators';
+import { NODE_CONFIG, NodeConfig } from '../config/node-config';
+import { AUDITABLE_LOG, NODE_SIGNER } from '../infrastructure/tokens';
+import { AccessLogQueryDto } from './audit.dto';
+
+@ApiTags('audit')
+@ApiBearerAuth()
+@Controller('api/audit')
+@Roles('auditor')
+export class AuditController {
+  constructor(
+    @Inject(AUDITABLE_LOG) private readonly log: AuditableLog,
+    @Inject(NODE_SIGNER) private readonly signer: Ed25519Signer,
+    @Inject(NODE_CONFIG) private readonly config: NodeConfig,
+    private readonly accessLog: AccessLog,
+  ) {}
+
+  /** Recomputes the whole Merkle log and checks it against every checkpoint the node signed. */
+  @Get('verify')
+  @ApiOkResponse({ description: '{ valid, size, root, firstInvalidPosition?, reason? }' })
+  async verify() {
+    const result = await verifyLog(this.log, await this.log.listCheckpoints(), this.signer.publicKeyPem, {
+      origin: this.config.nodeId,
+    });
+    return {
+      valid: result.valid,
+      size: result.size,
+      root: result.root,
+      checkpointSize: result.checkpointSize,
+      firstInvalidPosition: result.firstInvalidPosition,
+      reason: result.reason,
+      detail: result.detail,
+    };
+  }
+
+  /** The latest signed tree head, with the key to check it: what partners and auditors keep. */
+  @Get('checkpoint')
+  @ApiOkResponse({ description: '{ checkpoint: { origin, size, root, signature, keyId }, publicKey }' })
+  async checkpoint() {
+    return { checkpoint: (await this.log.latestCheckpoint()) ?? null, publicKey: this.signer.publicKeyPem };
+  }
+
+  @Get('access-log')
+  @ApiOkResponse({ description: '{ items: [{ at, userId, role, agency, caseId, purpose }] }' })
+  async accessLogQuery(@Query() query: AccessLogQueryDto) {
+    return { items: await this.accessLog.query(query) };
+  }
+}

@@ -1,0 +1,77 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EVENT_CONTRACTS, upcast, validateEventPayload } from '@nrm/contracts';
+import { DomainEvent } from '@nrm/domain/shared/decider';
+import { AppendResult, EVENT_STORE, EventStore, NewEvent, StoredEvent } from '@nrm/event-store/port';
+import { PersonalDataCipher } from '@nrm/privacy';
+import { randomUUID } from 'node:crypto';
+import { NODE_CONFIG, NodeConfig } from '../config/node-config';
+import { caseStreamId, subjectIdOfCase } from './case-stream';
+import { CommandMetadata } from './command-metadata';
+
+export interface CaseHistory {
+  /** -1 when the case does not exist. */
+  revision: number;
+  /** Upcast, non-personal: deciders never need personal data, so nothing is decrypted to decide. */
+  events: DomainEvent[];
+}
+
+export class InvalidDomainEventError extends Error {}
+
+/** Loads a case's history for the deciders and appends their decisions, encrypting personal parts. */
+@Injectable()
+export class CaseRepository {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly cipher: PersonalDataCipher,
+    @Inject(NODE_CONFIG) private readonly config: NodeConfig,
+  ) {}
+
+  async load(caseId: string): Promise<CaseHistory> {
+    const stored = await this.store.readStream(caseStreamId(caseId));
+    return {
+      revision: stored.length ? stored[stored.length - 1].revision : -1,
+      events: stored.map(toDomainEvent),
+    };
+  }
+
+  async append(
+    caseId: string,
+    events: DomainEvent[],
+    expectedRevision: number,
+    occurredAt: string,
+    meta: CommandMetadata,
+  ): Promise<AppendResult> {
+    const newEvents: NewEvent[] = [];
+    for (const event of events) {
+      const contract = EVENT_CONTRACTS[event.type as keyof typeof EVENT_CONTRACTS];
+      const errors = contract
+        ? validateEventPayload(event.type, event.data, event.personal)
+        : [{ field: 'type', message: 'unknown event type' }];
+      // A decider that emits an event breaking its own contract is a bug: fail before anything is written.
+      if (errors.length) throw new InvalidDomainEventError(`${event.type}: ${JSON.stringify(errors)}`);
+      newEvents.push({
+        id: randomUUID(),
+        type: event.type,
+        schemaVersion: contract.schemaVersion,
+        occurredAt,
+        nodeId: this.config.nodeId,
+        actor: { userId: meta.principal.userId, role: meta.principal.role, agency: meta.principal.agency },
+        correlationId: meta.correlationId,
+        data: event.data as Record<string, unknown>,
+        personal: event.personal
+          ? await this.cipher.encrypt(subjectIdOfCase(caseId), event.personal)
+          : undefined,
+      });
+    }
+    return this.store.append(
+      caseStreamId(caseId),
+      newEvents,
+      expectedRevision < 0 ? 'no_stream' : expectedRevision,
+    );
+  }
+}
+
+export function toDomainEvent(stored: StoredEvent): DomainEvent {
+  const current = upcast({ type: stored.type, schemaVersion: stored.schemaVersion, data: stored.data });
+  return { type: current.type, data: current.data };
+}

@@ -1,0 +1,59 @@
+import { verifyLog } from '@nrm/event-store';
+import { ProgressBar, rebuildProjections } from '@nrm/read-models';
+import { loadDotEnv } from '../config/dotenv';
+import { readNodeConfig } from '../config/node-config';
+import { openEmbeddedAdapters } from '../infrastructure/embedded-adapters';
+
+const USAGE = `usage: npm run cli -- <command>
+
+commands:
+  projections rebuild   drop the read models and rebuild them from the event log (stop the node first)
+  log verify            recompute the Merkle log and check every signed checkpoint
+  help                  this text
+
+The node's settings come from the environment or .env (NRM_DATA_DIR, NRM_NODE_COUNTRY, ...).`;
+
+/** Operator commands on a node's data directory; returns the process exit code. */
+export async function runCli(argv: string[], out = process.stdout, err = process.stderr): Promise<number> {
+  const command = argv.join(' ');
+  if (command === '' || command === 'help' || command === '--help') {
+    out.write(USAGE + '\n');
+    return command === '' ? 64 : 0;
+  }
+  if (command !== 'projections rebuild' && command !== 'log verify') {
+    err.write(`unknown command "${command}"\n\n${USAGE}\n`);
+    return 64; // EX_USAGE
+  }
+  loadDotEnv();
+  const config = readNodeConfig();
+  const adapters = openEmbeddedAdapters(config);
+  try {
+    if (command === 'projections rebuild') {
+      err.write(`rebuilding read models of ${config.dataDir}\n`);
+      const bar = new ProgressBar(err, { unit: 'events' });
+      const started = Date.now();
+      const result = await rebuildProjections(adapters.eventStore, adapters.readModels, {
+        onProgress: bar.update,
+      });
+      bar.finish();
+      out.write(
+        `rebuilt read models from ${result.events} events (up to position ${result.position}) in ${Date.now() - started} ms\n`,
+      );
+      return 0;
+    }
+    const result = await verifyLog(
+      adapters.eventStore,
+      await adapters.eventStore.listCheckpoints(),
+      adapters.signer.publicKeyPem,
+      {
+        origin: config.nodeId,
+      },
+    );
+    out.write(JSON.stringify(result, null, 2) + '\n');
+    return result.valid ? 0 : 1;
+  } finally {
+    await adapters.readModels.close();
+    await adapters.eventStore.close();
+    await adapters.keyStore.close();
+  }
+}

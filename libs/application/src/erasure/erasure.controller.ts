@@ -1,0 +1,74 @@
+import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { EVENT_STORE, EventStore } from '@nrm/event-store/port';
+import { PersonalDataCipher } from '@nrm/privacy';
+import { ProjectionRunner } from '@nrm/read-models';
+import { IsString, Length } from 'class-validator';
+import { randomUUID } from 'node:crypto';
+import { CurrentUser, Roles } from '../auth/access.decorators';
+import { Principal } from '../auth/roles';
+import { CaseIdPipe } from '../cases/case-id.pipe';
+import { caseStreamId, subjectIdOfCase } from '../cases/case-stream';
+import { CommandResponse } from '../cases/command-response.dto';
+import { CLOCK, Clock } from '../config/clock';
+import { NODE_CONFIG, NodeConfig } from '../config/node-config';
+import { ProblemException } from '../http/problem';
+
+export const PERSONAL_DATA_ERASED = 'PersonalDataErased';
+
+export class ErasureDto {
+  @ApiProperty({ example: 'GDPR art. 17(1)(a)', maxLength: 200 })
+  @IsString()
+  @Length(3, 200)
+  legalBasis: string;
+}
+
+/**
+ * Erasure by crypto-shredding: the subject's keys are destroyed, so every ciphertext of this person,
+ * in the log and in every copy, becomes unreadable, while the log (which hashes ciphertext) still
+ * verifies and the case still accepts new events.
+ */
+@ApiTags('privacy')
+@ApiBearerAuth()
+@Controller('api/cases')
+export class ErasureController {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly cipher: PersonalDataCipher,
+    private readonly projections: ProjectionRunner,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(NODE_CONFIG) private readonly config: NodeConfig,
+  ) {}
+
+  @Post(':id/erasure')
+  @Roles('admin')
+  @ApiCreatedResponse({ type: CommandResponse })
+  async erase(
+    @Param('id', CaseIdPipe) caseId: string,
+    @Body() body: ErasureDto,
+    @CurrentUser() user: Principal,
+  ) {
+    const stream = caseStreamId(caseId);
+    const existing = await this.store.readStream(stream);
+    if (!existing.length) throw ProblemException.notFound();
+    await this.cipher.shred(subjectIdOfCase(caseId));
+    const result = await this.store.append(
+      stream,
+      [
+        {
+          id: randomUUID(),
+          type: PERSONAL_DATA_ERASED,
+          schemaVersion: 1,
+          occurredAt: this.clock.now().toISOString(),
+          nodeId: this.config.nodeId,
+          actor: { userId: user.userId, role: user.role, agency: user.agency },
+          correlationId: randomUUID(),
+          data: { legalBasis: body.legalBasis },
+        },
+      ],
+      'stream_exists',
+    );
+    await this.projections.waitForPosition(result.position, 5000).catch(() => undefined);
+    return { caseId, revision: result.nextRevision };
+  }
+}

@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { AccessLog } from '../access-log/access-log';
+import { AuditController } from '../audit/audit.controller';
+import { AuthController } from '../auth/auth.controller';
+import { FirstAdmin } from '../auth/first-admin';
+import { UsersController } from '../auth/users.controller';
+import { ErasureController } from '../erasure/erasure.controller';
+import { HealthController } from '../health/health.controller';
+import { CasesQueryController } from '../queries/cases-query.controller';
+
+/** Authentication, users, case queries on the read models, audit and erasure. */
+@Module({
+  controllers: [
+    HealthController,
+    AuthController,
+    UsersController,
+    CasesQueryController,
+    AuditController,
+    ErasureController,
+  ],
+  providers: [AccessLog, FirstAdmin],
+})
+export class GatewayModule {}

@@ -1,0 +1,57 @@
+import { DynamicModule, INestApplication, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { randomUUID } from 'node:crypto';
+import { NodeConfig } from '../config/node-config';
+import { JsonLogger } from '../logging/json-logger';
+import { EtagInterceptor } from './etag.interceptor';
+import { mountOpenApi } from './openapi';
+import { ProblemFilter } from './problem.filter';
+import { strictValidationPipe } from './validation';
+
+/** Request bodies above this size get 413: no command of the API needs more. */
+export const BODY_LIMIT_BYTES = 256 * 1024;
+
+/** Creates the Fastify-based Nest application with the conventions of API.md; does not listen. */
+export async function createHttpApp(
+  rootModule: Type<unknown> | DynamicModule,
+  config: NodeConfig,
+  title: string,
+  logger = new JsonLogger(config.logLevel),
+): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: BODY_LIMIT_BYTES,
+    genReqId: () => randomUUID(),
+    logger: false,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(rootModule, adapter, {
+    logger,
+    bufferLogs: true,
+    abortOnError: false,
+  });
+  configureHttpApp(app, title);
+  // Structured access log: method, path (never the body: it may hold personal data), status, time.
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onResponse', (request, reply, done) => {
+    logger.log(
+      {
+        msg: 'request',
+        reqId: request.id,
+        method: request.method,
+        path: request.routeOptions?.url ?? request.url.split('?')[0],
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      },
+      'http',
+    );
+    done();
+  });
+  return app;
+}
+
+export function configureHttpApp(app: INestApplication, title: string): void {
+  app.useGlobalPipes(strictValidationPipe());
+  app.useGlobalFilters(new ProblemFilter());
+  app.useGlobalInterceptors(new EtagInterceptor());
+  mountOpenApi(app, title);
+}

@@ -1,0 +1,49 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { RuleViolation } from '@nrm/domain/shared/rule-violation';
+import { WrongExpectedRevisionError } from '@nrm/event-store/port';
+import { problem, ProblemBody, ProblemException } from './problem';
+
+interface ReplyLike {
+  status(code: number): ReplyLike;
+  header(name: string, value: string): ReplyLike;
+  send(body: unknown): void;
+}
+
+/** Maps every error to application/problem+json; internals (stack, SQL, paths) never leave the process. */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('http');
+
+  catch(exception: unknown, host: ArgumentsHost) {
+    const reply = host.switchToHttp().getResponse<ReplyLike>();
+    const body = this.toProblem(exception);
+    if (body.status >= 500) this.logger.error(exception instanceof Error ? exception : String(exception));
+    reply.status(body.status).header('content-type', 'application/problem+json').send(body);
+  }
+
+  private toProblem(exception: unknown): ProblemBody {
+    if (exception instanceof ProblemException) return exception.body;
+    if (exception instanceof RuleViolation) return problem(422, exception.message, { rule: exception.rule });
+    if (exception instanceof WrongExpectedRevisionError) {
+      return problem(409, 'The case changed since the revision you named', {
+        currentRevision: exception.actual,
+      });
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const response = exception.getResponse();
+      const detail =
+        typeof response === 'string'
+          ? response
+          : String((response as { message?: unknown }).message ?? exception.message);
+      return problem(status, Array.isArray(detail) ? detail.join('; ') : detail);
+    }
+    // Fastify's own errors (malformed JSON, body too large, wrong content type) carry a statusCode.
+    const status = (exception as { statusCode?: unknown })?.statusCode;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      const detail = status === 400 ? 'The request body is not valid JSON' : (exception as Error).message;
+      return problem(status, detail);
+    }
+    return problem(500, 'The server could not complete the request');
+  }
+}

@@ -1,0 +1,141 @@
+import { Body, Controller, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/access.decorators';
+import { IdentificationCommandMessage as Message } from '../cases/case-command.message';
+import { CaseCommands, commandAnswer } from '../cases/case-commands.gateway';
+import { CaseIdPipe } from '../cases/case-id.pipe';
+import { CommandMetadata } from '../cases/command-metadata';
+import { CommandResponse } from '../cases/command-response.dto';
+import { CommandContext } from '../http/command-context';
+import {
+  AgeAssessmentDto,
+  BestInterestsDto,
+  ConsentDto,
+  GuardianDto,
+  IdentificationDecisionDto,
+  ReflectionPeriodExtensionDto,
+  RegisterCaseDto,
+  RegisterCaseResponse,
+} from './identification.dto';
+
+@ApiTags('identification')
+@ApiBearerAuth()
+@ApiHeader({ name: 'If-Match', required: false, description: 'Expected case revision, e.g. "3"' })
+@Controller('api/cases')
+export class IdentificationController {
+  constructor(private readonly commands: CaseCommands) {}
+
+  @Post()
+  @Roles('identification_officer')
+  @ApiCreatedResponse({ type: RegisterCaseResponse })
+  async register(
+    @Body() body: RegisterCaseDto,
+    @CommandContext() meta: CommandMetadata,
+  ): Promise<RegisterCaseResponse> {
+    const result = await this.commands.send(
+      Message,
+      {
+        type: 'RegisterPresumedVictim',
+        caseId: this.commands.newId(),
+        referralSource: body.referralSource,
+        person: { ...body.person },
+        countryOfExploitation: body.countryOfExploitation,
+        formsOfExploitation: body.formsOfExploitation,
+        indicators: body.indicators,
+        meansOfControl: body.meansOfControl,
+        recruiterRelation: body.recruiterRelation,
+        reflectionPeriodDays: this.reflectionPeriodDays,
+      },
+      { ...meta, expectedRevision: undefined },
+    );
+    const started = result.events.find((e) => e.type === 'ReflectionPeriodStarted')?.data as {
+      endsAt: string;
+    };
+    return { ...commandAnswer(result), reflectionPeriodEndsAt: started.endsAt };
+  }
+
+  @Post(':id/consents')
+  @Roles('identification_officer', 'case_manager')
+  @ApiCreatedResponse({ type: CommandResponse })
+  async consent(
+    @Param('id', CaseIdPipe) caseId: string,
+    @Body() body: ConsentDto,
+    @CommandContext() meta: CommandMetadata,
+  ) {
+    const type = body.granted ? 'GiveConsent' : 'WithdrawConsent';
+    return commandAnswer(
+      await this.commands.send(
+        Message,
+        { type, caseId, purpose: body.purpose, recipient: body.recipient },
+        meta,
+      ),
+    );
+  }
+
+  @Post(':id/identification')
+  @Roles('identification_officer')
+  @ApiCreatedResponse({ type: CommandResponse })
+  async identify(
+    @Param('id', CaseIdPipe) caseId: string,
+    @Body() body: IdentificationDecisionDto,
+    @CommandContext() meta: CommandMetadata,
+  ) {
+    return commandAnswer(
+      await this.commands.send(Message, { type: 'ConcludeIdentification', caseId, ...body }, meta),
+    );
+  }
+
+  @Post(':id/guardian')
+  @Roles('identification_officer')
+  @ApiCreatedResponse({ type: CommandResponse })
+  async guardian(
+    @Param('id', CaseIdPipe) caseId: string,
+    @Body() body: GuardianDto,
+    @CommandContext() meta: CommandMetadata,
+  ) {
+    return commandAnswer(
+      await this.commands.send(Message, { type: 'AppointGuardian', caseId, ...body }, meta),
+    );
+  }
+
+  @Post(':id/best-interests-determination')
+  @Roles('case_manager')
+  @ApiCreatedResponse({ type: CommandResponse })
+  async bestInterests(
+    @Param('id', CaseIdPipe) caseId: string,
+    @Body() body: BestInterestsDto,
+    @CommandContext() meta: CommandMetadata,
+  ) {
+    return commandAnswer(
+      await this.commands.send(Message, { type: 'DetermineBestInterests', caseId, ...body }, meta),
+    );
+  }
+
+  @Post(':id/age-assessment')
+  @Roles('identification_officer')
+  @ApiCreatedResponse({ type: CommandResponse })
+  async assessAge(
+    @Param('id', CaseIdPipe) caseId: string,
+    @Body() body: AgeAssessmentDto,
+    @CommandContext() meta: CommandMetadata,
+  ) {
+    return commandAnswer(await this.commands.send(Message, { type: 'AssessAge', caseId, ...body }, meta));
+  }
+
+  @Post(':id/reflection-period/extension')
+  @Roles('identification_officer', 'case_manager')
+  @ApiCreatedResponse({ type: CommandResponse })
+  async extendReflection(
+    @Param('id', CaseIdPipe) caseId: string,
+    @Body() body: ReflectionPeriodExtensionDto,
+    @CommandContext() meta: CommandMetadata,
+  ) {
+    return commandAnswer(
+      await this.commands.send(Message, { type: 'ExtendReflectionPeriod', caseId, ...body }, meta),
+    );
+  }
+
+  private get reflectionPeriodDays(): number {
+    return this.commands.reflectionPeriodDays;
+  }
+}

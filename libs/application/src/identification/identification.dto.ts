@@ -1,0 +1,140 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  AGE_ASSESSMENT_METHODS,
+  CONSENT_PURPOSES,
+  DECIDING_BODIES,
+  FORMS_OF_EXPLOITATION,
+  IDENTIFICATION_DECISIONS,
+  isCitizenship,
+  LIMITS,
+  MEANS_OF_CONTROL,
+  RECRUITER_RELATIONS,
+  REFERRAL_SOURCES,
+  SEXES,
+} from '@nrm/contracts';
+import type {
+  AgeAssessmentMethod,
+  Citizenship,
+  ConsentPurpose,
+  CountryCode,
+  DecidingBody,
+  FormOfExploitation,
+  IdentificationDecision,
+  MeanOfControl,
+  RecruiterRelation,
+  ReferralSource,
+  Sex,
+} from '@nrm/contracts';
+import {
+  IsCodeList,
+  IsCountry,
+  IsDate,
+  IsDateTime,
+  IsFlag,
+  IsListOf,
+  IsOneOf,
+  IsRecipient,
+  IsText,
+  Satisfies,
+} from '@nrm/contracts/events/field-rules';
+import { Type } from 'class-transformer';
+import { IsDefined, IsObject, IsOptional, ValidateNested } from 'class-validator';
+
+export class PersonDto {
+  @ApiProperty({ maxLength: LIMITS.name }) @IsText(LIMITS.name) givenName: string;
+  @ApiProperty({ maxLength: LIMITS.name }) @IsText(LIMITS.name) familyName: string;
+  @ApiProperty({ enum: SEXES }) @IsOneOf(SEXES) sex: Sex;
+  @ApiPropertyOptional({ example: '2008-04-17', description: 'YYYY-MM-DD (an estimate when ageUncertain)' })
+  @IsDate(true)
+  dateOfBirth?: string;
+  @ApiPropertyOptional() @IsFlag(true) ageUncertain?: boolean;
+  @ApiPropertyOptional({ description: 'Reasons to believe the person is a child (presumption of minority)' })
+  @IsFlag(true)
+  reasonsToBelieveChild?: boolean;
+  @ApiProperty({ example: 'MD', description: 'ISO 3166-1 alpha-2, "stateless" or "unknown"' })
+  @Satisfies(
+    'isCitizenship',
+    isCitizenship,
+    'citizenship must be an ISO 3166-1 alpha-2 code, stateless or unknown',
+  )
+  citizenship: Citizenship;
+}
+
+export class RegisterCaseDto {
+  @ApiProperty({ enum: REFERRAL_SOURCES }) @IsOneOf(REFERRAL_SOURCES) referralSource: ReferralSource;
+  @ApiProperty({ type: PersonDto })
+  @IsDefined()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => PersonDto)
+  person: PersonDto;
+  @ApiProperty({ example: 'DE' }) @IsCountry() countryOfExploitation: CountryCode;
+  @ApiProperty({ enum: FORMS_OF_EXPLOITATION, isArray: true })
+  @IsListOf(FORMS_OF_EXPLOITATION, { min: 1 })
+  formsOfExploitation: FormOfExploitation[];
+  @ApiPropertyOptional({ type: [String], description: 'Screening indicator codes' })
+  @IsOptional()
+  @IsCodeList()
+  indicators?: string[];
+  @ApiPropertyOptional({ enum: MEANS_OF_CONTROL, isArray: true })
+  @IsOptional()
+  @IsListOf(MEANS_OF_CONTROL)
+  meansOfControl?: MeanOfControl[];
+  @ApiPropertyOptional({ enum: RECRUITER_RELATIONS })
+  @IsOneOf(RECRUITER_RELATIONS, true)
+  recruiterRelation?: RecruiterRelation;
+}
+
+export class RegisterCaseResponse {
+  @ApiProperty() caseId: string;
+  @ApiProperty() revision: number;
+  @ApiProperty() reflectionPeriodEndsAt: string;
+}
+
+export class ConsentDto {
+  @ApiProperty({ enum: CONSENT_PURPOSES }) @IsOneOf(CONSENT_PURPOSES) purpose: ConsentPurpose;
+  @ApiPropertyOptional({
+    description: 'Partner country (ISO alpha-2) or agency code; required for data_sharing',
+  })
+  @IsRecipient(true)
+  recipient?: string;
+  @ApiProperty() @IsFlag() granted: boolean;
+}
+
+export class IdentificationDecisionDto {
+  @ApiProperty({ enum: IDENTIFICATION_DECISIONS })
+  @IsOneOf(IDENTIFICATION_DECISIONS)
+  decision: IdentificationDecision;
+  @ApiPropertyOptional({ enum: FORMS_OF_EXPLOITATION, isArray: true })
+  @IsOptional()
+  @IsListOf(FORMS_OF_EXPLOITATION, { min: 1 })
+  formsOfExploitation?: FormOfExploitation[];
+  @ApiPropertyOptional({ enum: DECIDING_BODIES }) @IsOneOf(DECIDING_BODIES, true) decidingBody?: DecidingBody;
+  @ApiProperty({ maxLength: LIMITS.longText }) @IsText(LIMITS.longText) reasons: string;
+}
+
+export class GuardianDto {
+  @ApiProperty({ maxLength: LIMITS.name }) @IsText(LIMITS.name) name: string;
+  @ApiProperty({ maxLength: LIMITS.shortText, example: 'Child Protection Authority Chisinau' })
+  @IsText(LIMITS.shortText)
+  authority: string;
+}
+
+export class BestInterestsDto {
+  @ApiProperty({ maxLength: LIMITS.shortText }) @IsText(LIMITS.shortText) outcome: string;
+  @ApiProperty({ maxLength: LIMITS.longText }) @IsText(LIMITS.longText) notes: string;
+  @ApiPropertyOptional({ description: 'Whether a return is in the best interests of the child' })
+  @IsFlag(true)
+  returnInBestInterests?: boolean;
+}
+
+export class AgeAssessmentDto {
+  @ApiProperty() @IsFlag() presumedMinor: boolean;
+  @ApiProperty({ enum: AGE_ASSESSMENT_METHODS }) @IsOneOf(AGE_ASSESSMENT_METHODS) method: AgeAssessmentMethod;
+}
+
+export class ReflectionPeriodExtensionDto {
+  @ApiProperty({ description: 'New end of the reflection and recovery period (ISO 8601 date-time)' })
+  @IsDateTime()
+  endsAt: string;
+}

@@ -1,0 +1,136 @@
+import { Body, Controller, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/access.decorators';
+import { ProsecutionLiaisonCommandMessage as Message } from '../cases/case-command.message';
+import { CaseCommands, commandAnswer } from '../cases/case-commands.gateway';
+import { CaseIdPipe } from '../cases/case-id.pipe';
+import { CommandMetadata } from '../cases/command-metadata';
+import { CommandResponse } from '../cases/command-response.dto';
+import { CommandContext } from '../http/command-context';
+import { ProblemException } from '../http/problem';
+import {
+  CompensationClaimDto,
+  CompensationClaimResponse,
+  CooperationDecisionDto,
+  HearingDto,
+  HearingResponse,
+  LawEnforcementAnswerDto,
+  LawEnforcementRequestDto,
+  LawEnforcementRequestResponse,
+  NonPunishmentDto,
+  ProtectiveMeasuresDto,
+} from './prosecution.dto';
+
+const ID = /^[0-9a-f-]{36}$/i;
+
+@ApiTags('prosecution-liaison')
+@ApiBearerAuth()
+@ApiHeader({ name: 'If-Match', required: false, description: 'Expected case revision, e.g. "3"' })
+@Controller('api/cases/:id')
+@Roles('prosecution_liaison')
+export class ProsecutionController {
+  constructor(private readonly commands: CaseCommands) {}
+
+  @Post('cooperation-decision')
+  @ApiCreatedResponse({ type: CommandResponse })
+  async cooperation(
+    @Param('id', CaseIdPipe) caseId: string,
+    @Body() body: CooperationDecisionDto,
+    @CommandContext() meta: CommandMetadata,
+  ) {
+    return commandAnswer(
+      await this.commands.send(Message, { type: 'RecordCooperationDecision', caseId, ...body }, meta),
+    );
+  }
+
+  @Post('law-enforcement-requests')
+  @ApiCreatedResponse({ type: LawEnforcementRequestResponse })
+  async request(
+    @Param('id', CaseIdPipe) caseId: string,
+    @Body() body: LawEnforcementRequestDto,
+    @CommandContext() meta: CommandMetadata,
+  ): Promise<LawEnforcementRequestResponse> {
+    const requestId = this.commands.newId();
+    const result = await this.commands.send(
+      Message,
+      { type: 'ReceiveLawEnforcementRequest', caseId, requestId, ...body },
+      meta,
+    );
+    return { ...commandAnswer(result), requestId };
+  }
+
+  @Post('law-enforcement-requests/:requestId/answer')
+  @ApiCreatedResponse({ type: CommandResponse })
+  async answer(
+    @Param('id', CaseIdPipe) caseId: string,
+    @Param('requestId') requestId: string,
+    @Body() body: LawEnforcementAnswerDto,
+    @CommandContext() meta: CommandMetadata,
+  ) {
+    if (!ID.test(requestId)) throw ProblemException.notFound('No such law-enforcement request');
+    return commandAnswer(
+      await this.commands.send(
+        Message,
+        { type: 'AnswerLawEnforcementRequest', caseId, requestId: requestId.toLowerCase(), ...body },
+        meta,
+      ),
+    );
+  }
+
+  @Post('hearings')
+  @ApiCreatedResponse({ type: HearingResponse })
+  async hearing(
+    @Param('id', CaseIdPipe) caseId: string,
+    @Body() body: HearingDto,
+    @CommandContext() meta: CommandMetadata,
+  ): Promise<HearingResponse> {
+    const hearingId = this.commands.newId();
+    const result = await this.commands.send(
+      Message,
+      { type: 'ScheduleHearing', caseId, hearingId, ...body },
+      meta,
+    );
+    return { ...commandAnswer(result), hearingId };
+  }
+
+  @Post('protective-measures')
+  @ApiCreatedResponse({ type: CommandResponse })
+  async measures(
+    @Param('id', CaseIdPipe) caseId: string,
+    @Body() body: ProtectiveMeasuresDto,
+    @CommandContext() meta: CommandMetadata,
+  ) {
+    return commandAnswer(
+      await this.commands.send(Message, { type: 'OrderProtectiveMeasures', caseId, ...body }, meta),
+    );
+  }
+
+  @Post('compensation-claims')
+  @ApiCreatedResponse({ type: CompensationClaimResponse })
+  async compensation(
+    @Param('id', CaseIdPipe) caseId: string,
+    @Body() body: CompensationClaimDto,
+    @CommandContext() meta: CommandMetadata,
+  ): Promise<CompensationClaimResponse> {
+    const claimId = this.commands.newId();
+    const result = await this.commands.send(
+      Message,
+      { type: 'ClaimCompensation', caseId, claimId, ...body },
+      meta,
+    );
+    return { ...commandAnswer(result), claimId };
+  }
+
+  @Post('non-punishment')
+  @Roles('prosecution_liaison', 'case_manager')
+  @ApiCreatedResponse({ type: CommandResponse })
+  async nonPunishment(
+    @Param('id', CaseIdPipe) caseId: string,
+    @Body() body: NonPunishmentDto,
+    @CommandContext() meta: CommandMetadata,
+  ) {
+    return commandAnswer(
+      await this.commands.send(Message, { type: 'FlagNonPunishment', caseId, ...body }, meta),
+    );
+  }
+}

@@ -1,0 +1,98 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  COMPENSATION_RESPONDENTS,
+  LAW_ENFORCEMENT_ANSWER_OUTCOMES,
+  LAW_ENFORCEMENT_REQUEST_KINDS,
+  NON_PUNISHMENT_BASES,
+  PROTECTIVE_MEASURES,
+} from '@nrm/contracts';
+import type {
+  CompensationRespondent,
+  LawEnforcementAnswerOutcome,
+  LawEnforcementRequestKind,
+  NonPunishmentBasis,
+  ProtectiveMeasure,
+} from '@nrm/contracts';
+import { IsCode, IsDateTime, IsFlag, IsListOf, IsOneOf } from '@nrm/contracts/events/field-rules';
+import { IsNumber, IsOptional, Matches, Max, Min } from 'class-validator';
+
+export class CooperationDecisionDto {
+  @ApiProperty({ description: "The victim's own decision; assistance never depends on it" })
+  @IsFlag()
+  willing: boolean;
+}
+
+export class LawEnforcementRequestDto {
+  @ApiProperty({ description: 'Requesting agency code' }) @IsCode() agency: string;
+  @ApiProperty({ enum: LAW_ENFORCEMENT_REQUEST_KINDS })
+  @IsOneOf(LAW_ENFORCEMENT_REQUEST_KINDS)
+  kind: LawEnforcementRequestKind;
+  @ApiPropertyOptional({
+    description: 'The victim asked for this contact (allowed inside the reflection period)',
+  })
+  @IsFlag(true)
+  requestedByVictim?: boolean;
+}
+
+export class LawEnforcementRequestResponse {
+  @ApiProperty() caseId: string;
+  @ApiProperty() revision: number;
+  @ApiProperty() requestId: string;
+}
+
+export class LawEnforcementAnswerDto {
+  @ApiProperty({ enum: LAW_ENFORCEMENT_ANSWER_OUTCOMES })
+  @IsOneOf(LAW_ENFORCEMENT_ANSWER_OUTCOMES)
+  outcome: LawEnforcementAnswerOutcome;
+  @ApiPropertyOptional({
+    description: 'The answer hands case data to the agency (needs law-enforcement consent)',
+  })
+  @IsFlag(true)
+  sharesCaseData?: boolean;
+}
+
+export class HearingDto {
+  @ApiProperty() @IsDateTime() scheduledFor: string;
+  @ApiProperty({ enum: PROTECTIVE_MEASURES, isArray: true })
+  @IsListOf(PROTECTIVE_MEASURES)
+  protectiveMeasures: ProtectiveMeasure[];
+}
+
+export class HearingResponse {
+  @ApiProperty() caseId: string;
+  @ApiProperty() revision: number;
+  @ApiProperty() hearingId: string;
+}
+
+export class ProtectiveMeasuresDto {
+  @ApiPropertyOptional() @IsCode(true) hearingId?: string;
+  @ApiProperty({ enum: PROTECTIVE_MEASURES, isArray: true })
+  @IsListOf(PROTECTIVE_MEASURES, { min: 1 })
+  measures: ProtectiveMeasure[];
+}
+
+export class CompensationClaimDto {
+  @ApiProperty({ enum: COMPENSATION_RESPONDENTS })
+  @IsOneOf(COMPENSATION_RESPONDENTS)
+  against: CompensationRespondent;
+  @ApiPropertyOptional({ example: 'EUR' })
+  @IsOptional()
+  @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code' })
+  currency?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @Min(0)
+  @Max(1e12)
+  amount?: number;
+}
+
+export class CompensationClaimResponse {
+  @ApiProperty() caseId: string;
+  @ApiProperty() revision: number;
+  @ApiProperty() claimId: string;
+}
+
+export class NonPunishmentDto {
+  @ApiProperty({ enum: NON_PUNISHMENT_BASES }) @IsOneOf(NON_PUNISHMENT_BASES) basis: NonPunishmentBasis;
+}

@@ -1,0 +1,198 @@
+import { Body, Controller, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/access.decorators';
+import { ReturnReintegrationCommandMessage as Message } from '../cases/case-command.message';
+import { CaseCommands, commandAnswer } from '../cases/case-commands.gateway';
+import { CaseIdPipe } from '../cases/case-id.pipe';
+import { CommandMetadata } from '../cases/command-metadata';
+import { CommandResponse } from '../cases/command-response.dto';
+import { CommandContext } from '../http/command-context';
+import { ProblemException } from '../http/problem';
+import { PlanResponse } from '../assistance/assistance.dto';
+import {
+  ArrivalDto,
+  DepartureDto,
+  HandoverAcceptanceDto,
+  HandoverDeclineDto,
+  HandoverProposalDto,
+  HandoverProposalResponse,
+  ReceptionDto,
+  ReintegrationPlanDto,
+  ReintegrationProgressDto,
+  ReturnRequestDto,
+} from './return.dto';
+
+const ID = /^[0-9a-f-]{36}$/i;
+
+@ApiTags('return-reintegration')
+@ApiBearerAuth()
+@ApiHeader({ name: 'If-Match', required: false, description: 'Expected case revision, e.g. "3"' })
+@Controller('api/cases/:id')
+@Roles('return_officer')
+export class ReturnController {
+  constructor(private readonly commands: CaseCommands) {}
+
+  @Post('return-request')
+  @ApiCreatedResponse({ type: CommandResponse })
+  async requestReturn(
+    @Param('id', CaseIdPipe) caseId: string,
+    @Body() body: ReturnRequestDto,
+    @CommandContext() meta: CommandMetadata,
+  ) {
+    return commandAnswer(await this.commands.send(Message, { type: 'RequestReturn', caseId, ...body }, meta));
+  }
+
+  @Post('handovers')
+  @ApiCreatedResponse({ type: HandoverProposalResponse })
+  async propose(
+    @Param('id', CaseIdPipe) caseId: string,
+    @Body() body: HandoverProposalDto,
+    @CommandContext() meta: CommandMetadata,
+  ): Promise<HandoverProposalResponse> {
+    const handoverId = this.commands.newId();
+    const result = await this.commands.send(
+      Message,
+      { type: 'ProposeHandover', caseId, handoverId, ...body },
+      meta,
+    );
+    return { ...commandAnswer(result), handoverId };
+  }
+
+  /** Recorded by the return officer when the country of origin has no node of its own. */
+  @Post('handovers/:handoverId/acceptance')
+  @ApiCreatedResponse({ type: CommandResponse })
+  async accept(
+    @Param('id', CaseIdPipe) caseId: string,
+    @Param('handoverId') handoverId: string,
+    @Body() body: HandoverAcceptanceDto,
+    @CommandContext() meta: CommandMetadata,
+  ) {
+    return commandAnswer(
+      await this.commands.send(
+        Message,
+        {
+          type: 'AcceptHandover',
+          caseId,
+          handoverId: checkId(handoverId),
+          recordedBy: 'return_officer',
+          ...body,
+        },
+        meta,
+      ),
+    );
+  }
+
+  @Post('handovers/:handoverId/decline')
+  @ApiCreatedResponse({ type: CommandResponse })
+  async decline(
+    @Param('id', CaseIdPipe) caseId: string,
+    @Param('handoverId') handoverId: string,
+    @Body() body: HandoverDeclineDto,
+    @CommandContext() meta: CommandMetadata,
+  ) {
+    return commandAnswer(
+      await this.commands.send(
+        Message,
+        {
+          type: 'DeclineHandover',
+          caseId,
+          handoverId: checkId(handoverId),
+          recordedBy: 'return_officer',
+          ...body,
+        },
+        meta,
+      ),
+    );
+  }
+
+  @Post('handovers/:handoverId/departure')
+  @ApiCreatedResponse({ type: CommandResponse })
+  async depart(
+    @Param('id', CaseIdPipe) caseId: string,
+    @Param('handoverId') handoverId: string,
+    @Body() body: DepartureDto,
+    @CommandContext() meta: CommandMetadata,
+  ) {
+    return commandAnswer(
+      await this.commands.send(
+        Message,
+        { type: 'StartReturnTravel', caseId, handoverId: checkId(handoverId), ...body },
+        meta,
+      ),
+    );
+  }
+
+  @Post('handovers/:handoverId/arrival')
+  @ApiCreatedResponse({ type: CommandResponse })
+  async arrive(
+    @Param('id', CaseIdPipe) caseId: string,
+    @Param('handoverId') handoverId: string,
+    @Body() body: ArrivalDto,
+    @CommandContext() meta: CommandMetadata,
+  ) {
+    return commandAnswer(
+      await this.commands.send(
+        Message,
+        { type: 'ConfirmArrival', caseId, handoverId: checkId(handoverId), ...body },
+        meta,
+      ),
+    );
+  }
+
+  @Post('handovers/:handoverId/reception')
+  @ApiCreatedResponse({ type: CommandResponse })
+  async receive(
+    @Param('id', CaseIdPipe) caseId: string,
+    @Param('handoverId') handoverId: string,
+    @Body() body: ReceptionDto,
+    @CommandContext() meta: CommandMetadata,
+  ) {
+    return commandAnswer(
+      await this.commands.send(
+        Message,
+        { type: 'ConfirmReception', caseId, handoverId: checkId(handoverId), ...body },
+        meta,
+      ),
+    );
+  }
+
+  @Post('reintegration-plan')
+  @Roles('return_officer', 'case_manager')
+  @ApiCreatedResponse({ type: PlanResponse })
+  async adoptPlan(
+    @Param('id', CaseIdPipe) caseId: string,
+    @Body() body: ReintegrationPlanDto,
+    @CommandContext() meta: CommandMetadata,
+  ): Promise<PlanResponse> {
+    const planId = this.commands.newId();
+    const services = body.services.map((s) => ({
+      serviceId: this.commands.newId(),
+      kind: s.kind,
+      provider: s.provider,
+    }));
+    const result = await this.commands.send(
+      Message,
+      { type: 'AdoptReintegrationPlan', caseId, planId, services },
+      meta,
+    );
+    return { ...commandAnswer(result), planId, serviceIds: services.map((s) => s.serviceId) };
+  }
+
+  @Post('reintegration-progress')
+  @Roles('return_officer', 'case_manager')
+  @ApiCreatedResponse({ type: CommandResponse })
+  async progress(
+    @Param('id', CaseIdPipe) caseId: string,
+    @Body() body: ReintegrationProgressDto,
+    @CommandContext() meta: CommandMetadata,
+  ) {
+    return commandAnswer(
+      await this.commands.send(Message, { type: 'RecordReintegrationProgress', caseId, ...body }, meta),
+    );
+  }
+}
+
+function checkId(id: string): string {
+  if (!ID.test(id)) throw ProblemException.notFound('No such handover');
+  return id.toLowerCase();
+}
