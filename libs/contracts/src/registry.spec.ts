@@ -81,6 +81,27 @@ describe('validateEventPayload', () => {
     ]);
   });
 
+  it('accepts an appointing authority as bounded free text in data, the guardian’s name in personal', () => {
+    const authority = 'Child Protection Authority Chisinau';
+    expect(validateEventPayload('GuardianAppointed', { authority }, { name: 'Maria Rusu' })).toEqual([]);
+  });
+
+  it.each([
+    ['an empty authority', ''],
+    ['an authority longer than 200 characters', 'x'.repeat(201)],
+    ['an authority that is not a string', 42],
+  ])('refuses %s', (_label, authority) => {
+    expect(fields(validateEventPayload('GuardianAppointed', { authority }, { name: 'X' }))).toEqual([
+      'data.authority',
+    ]);
+  });
+
+  it('refuses the guardian’s name in data', () => {
+    expect(
+      fields(validateEventPayload('GuardianAppointed', { authority: 'A', name: 'X' }, { name: 'X' })),
+    ).toEqual(['data.name']);
+  });
+
   it('validates nested service lines, naming the path', () => {
     const ok = { planId: 'plan-1', services: [{ serviceId: 's1', kind: 'medical', provider: 'CLINIC-1' }] };
     expect(validateEventPayload('AssistancePlanAdopted', ok)).toEqual([]);

@@ -1,6 +1,6 @@
 import type { CaseCommand } from './case-commands';
 import { COMMAND_OWNERS, decideForCase } from './case-commands';
-import { CASE_ID, closed, day, given, registered } from './testing';
+import { CASE_ID, closed, consentGiven, day, event, given, registered } from './testing';
 
 const at = { caseId: CASE_ID, at: day(40) };
 
@@ -64,7 +64,7 @@ describe('decideForCase', () => {
     },
   );
 
-  it.each(EVERY_COMMAND.map((c) => [c.type, c] as const))(
+  it.each(EVERY_COMMAND.filter((c) => c.type !== 'WithdrawConsent').map((c) => [c.type, c] as const))(
     'refuses %s after the case was closed',
     (_type, command) => {
       given([...registered(), closed()])
@@ -72,6 +72,21 @@ describe('decideForCase', () => {
         .thenRefuses('invalid-transition');
     },
   );
+
+  it('still records the victim’s "no" after the case was closed (WithdrawConsent is never refused as closed)', () => {
+    given([...registered(), consentGiven('data_sharing', 'MD'), closed()])
+      .when({ type: 'WithdrawConsent', ...at, purpose: 'data_sharing', recipient: 'MD' })
+      .then([event('ConsentWithdrawn', { purpose: 'data_sharing', recipient: 'MD' })]);
+    given([...registered(), closed()])
+      .when({ type: 'WithdrawConsent', ...at, purpose: 'return' })
+      .then([event('ConsentRefused', { purpose: 'return' })]);
+  });
+
+  it('keeps refusing GiveConsent after the case was closed', () => {
+    given([...registered(), closed()])
+      .when({ type: 'GiveConsent', ...at, purpose: 'data_sharing', recipient: 'MD' })
+      .thenRefuses('invalid-transition', /closed/);
+  });
 
   it.each(
     (
@@ -106,5 +121,50 @@ describe('decideForCase', () => {
     const stripped = registered().map(({ type, data }) => ({ type, data }));
     const command = EVERY_COMMAND.find((c) => c.type === 'ConcludeIdentification') as CaseCommand;
     expect(decideForCase(command, stripped)).toEqual(decideForCase(command, registered()));
+  });
+
+  describe('a purpose-wide consent withdrawal stops sharing at once, across contexts', () => {
+    const ready = [
+      ...registered(),
+      event('ReturnRequested', { statedBy: 'victim', earlyReturnRequested: false }),
+      event('ReturnRiskAssessed', { level: 'low', familyAssessed: true }),
+      consentGiven('data_sharing', 'md'), // recorded in lower case before recipients were normalised
+      consentGiven('data_sharing', 'RO'),
+      consentGiven('assistance'),
+      consentGiven('assistance', 'CLINIC-1'),
+    ];
+    const handover = { type: 'ProposeHandover', ...at, handoverId: 'h1', toCountry: 'MD' } as const;
+    const referral = (provider: string) =>
+      ({ type: 'ReferService', ...at, serviceId: 's1', kind: 'medical', provider }) as const;
+    const withdrawnAll = [
+      ...given(ready)
+        .when({ type: 'WithdrawConsent', ...at, purpose: 'data_sharing' })
+        .events(),
+      ...given(ready)
+        .when({ type: 'WithdrawConsent', ...at, purpose: 'assistance' })
+        .events(),
+    ];
+
+    it('allows the handover to MD and the referral to a named provider before the withdrawal', () => {
+      expect(given(ready).when(handover).events()).toHaveLength(1);
+      expect(given(ready).when(referral('CLINIC-1')).events()).toHaveLength(1);
+      expect(given(ready).when(referral('CLINIC-2')).events()).toHaveLength(1);
+    });
+
+    it('withdraws every recipient of each purpose', () => {
+      expect(withdrawnAll).toEqual([
+        event('ConsentWithdrawn', { purpose: 'data_sharing', recipient: 'MD' }),
+        event('ConsentWithdrawn', { purpose: 'data_sharing', recipient: 'RO' }),
+        event('ConsentWithdrawn', { purpose: 'assistance' }),
+        event('ConsentWithdrawn', { purpose: 'assistance', recipient: 'CLINIC-1' }),
+      ]);
+    });
+
+    it('refuses the handover to MD and referrals to named providers afterwards', () => {
+      const history = [...ready, ...withdrawnAll];
+      given(history).when(handover).thenRefuses('consent-required');
+      given(history).when(referral('CLINIC-1')).thenRefuses('consent-required');
+      given(history).when(referral('CLINIC-2')).thenRefuses('consent-required');
+    });
   });
 });

@@ -63,6 +63,14 @@ describe('identification: RegisterPresumedVictim', () => {
     ['2000-01-01', true, true, true, '24--26'], // reasons to believe a child override the stated adult age
     ['2000-01-01', true, false, false, '24--26'],
     ['2012-01-01', true, false, true, '9--17'],
+    [undefined, undefined, true, true, 'unknown'], // reasons to believe a child alone suffice
+    [undefined, false, true, true, 'unknown'],
+    [undefined, true, false, true, 'unknown'], // uncertain, no date of birth at all: presumed a child
+    ['2010-01-01', false, false, true, '9--17'], // a known age under 18 is a child
+    ['2000-01-01', undefined, true, true, '24--26'], // a known adult age with reasons to believe a child
+    ['2000-01-01', false, true, true, '24--26'],
+    [undefined, false, false, false, 'unknown'],
+    ['2000-01-01', false, undefined, false, '24--26'],
   ] as const)(
     'dateOfBirth %s, ageUncertain %s, reasonsToBelieveChild %s → presumedMinor %s, ageBand %s',
     (dateOfBirth, ageUncertain, reasonsToBelieveChild, presumedMinor, ageBand) => {
@@ -157,6 +165,62 @@ describe('identification: consent per purpose and recipient', () => {
       .then([event('ConsentRefused', { purpose: 'data_sharing', recipient: 'MD' })]);
   });
 
+  it.each([
+    ['gives', 'GiveConsent', [], 'ConsentGiven'],
+    ['withdraws', 'WithdrawConsent', [consentGiven('data_sharing', 'MD')], 'ConsentWithdrawn'],
+  ] as const)(
+    'upper-cases a 2-letter (country) recipient when it %s consent',
+    (_l, type, history, emitted) => {
+      given([...registered(), ...history])
+        .when({ type, ...base, purpose: 'data_sharing', recipient: 'md' })
+        .then([event(emitted, { purpose: 'data_sharing', recipient: 'MD' })]);
+    },
+  );
+
+  it('leaves agency codes as written', () => {
+    given(registered())
+      .when({ type: 'GiveConsent', ...base, purpose: 'assistance', recipient: 'ngo-La-Strada' })
+      .then([event('ConsentGiven', { purpose: 'assistance', recipient: 'ngo-La-Strada' })]);
+  });
+
+  it('treats a lower-case country recorded earlier as the same recipient', () => {
+    given([...registered(), event('ConsentGiven', { purpose: 'data_sharing', recipient: 'md' })])
+      .when({ type: 'WithdrawConsent', ...base, purpose: 'data_sharing', recipient: 'MD' })
+      .then([event('ConsentWithdrawn', { purpose: 'data_sharing', recipient: 'MD' })]);
+  });
+
+  it('withdraws every active consent of the purpose when no recipient is named', () => {
+    const history = [
+      ...registered(),
+      consentGiven('data_sharing', 'MD'),
+      consentGiven('data_sharing', 'RO'),
+      consentGiven('data_sharing', 'UA'),
+      event('ConsentWithdrawn', { purpose: 'data_sharing', recipient: 'UA' }),
+      consentGiven('assistance', 'CLINIC-1'),
+    ];
+    given(history)
+      .when({ type: 'WithdrawConsent', ...base, purpose: 'data_sharing' })
+      .then([
+        event('ConsentWithdrawn', { purpose: 'data_sharing', recipient: 'MD' }),
+        event('ConsentWithdrawn', { purpose: 'data_sharing', recipient: 'RO' }),
+      ]);
+  });
+
+  it('withdraws the consent without recipient and the named ones together', () => {
+    given([...registered(), consentGiven('assistance', 'CLINIC-1'), consentGiven('assistance')])
+      .when({ type: 'WithdrawConsent', ...base, purpose: 'assistance' })
+      .then([
+        event('ConsentWithdrawn', { purpose: 'assistance' }),
+        event('ConsentWithdrawn', { purpose: 'assistance', recipient: 'CLINIC-1' }),
+      ]);
+  });
+
+  it('records a refusal for the purpose when nothing of it is active', () => {
+    given([...registered(), consentGiven('assistance', 'CLINIC-1')])
+      .when({ type: 'WithdrawConsent', ...base, purpose: 'data_sharing' })
+      .then([event('ConsentRefused', { purpose: 'data_sharing' })]);
+  });
+
   it('takes the latest event per (purpose, recipient): a consent given again after withdrawal is active', () => {
     const history = [
       ...registered(),
@@ -172,17 +236,51 @@ describe('identification: consent per purpose and recipient', () => {
 
 describe('identification: presumption of minority, guardian, best interests', () => {
   const child = () => registered({ presumedMinor: true });
-  const guardian = event('GuardianAppointed', { authority: 'GUARD-MD' }, { name: 'Maria Guardian' });
+  const authority = 'Child Protection Authority Chisinau';
+  const guardian = event('GuardianAppointed', { authority }, { name: 'Maria Guardian' });
 
-  it('records an age assessment that revises the presumption', () => {
-    given(child())
-      .when({ type: 'AssessAge', ...base, presumedMinor: false, method: 'document_verification' })
-      .then([event('AgeAssessed', { presumedMinor: false, method: 'document_verification' })]);
+  it.each(['document_verification', 'medical', 'multidisciplinary'] as const)(
+    'removes the presumption of minority on an assessment by %s',
+    (method) => {
+      given(child())
+        .when({ type: 'AssessAge', ...base, presumedMinor: false, method })
+        .then([event('AgeAssessed', { presumedMinor: false, method })]);
+    },
+  );
+
+  it.each(['interview', 'other'] as const)(
+    'refuses to remove the presumption of minority on an assessment by %s alone',
+    (method) => {
+      given(child())
+        .when({ type: 'AssessAge', ...base, presumedMinor: false, method })
+        .thenRefuses('invalid-transition', new RegExp(`${method} alone cannot remove`));
+    },
+  );
+
+  it('refuses to remove a presumption raised by an earlier assessment on an interview alone', () => {
+    given([...registered(), event('AgeAssessed', { presumedMinor: true, method: 'interview' })])
+      .when({ type: 'AssessAge', ...base, presumedMinor: false, method: 'interview' })
+      .thenRefuses('invalid-transition');
   });
 
-  it('appoints a guardian for a presumed child (name in personal)', () => {
+  it.each(['interview', 'other', 'medical'] as const)(
+    'raises the presumption of minority on %s',
+    (method) => {
+      given(registered())
+        .when({ type: 'AssessAge', ...base, presumedMinor: true, method })
+        .then([event('AgeAssessed', { presumedMinor: true, method })]);
+    },
+  );
+
+  it('confirms an adult on any method (nothing to remove)', () => {
+    given(registered())
+      .when({ type: 'AssessAge', ...base, presumedMinor: false, method: 'interview' })
+      .then([event('AgeAssessed', { presumedMinor: false, method: 'interview' })]);
+  });
+
+  it('appoints a guardian for a presumed child (authority as free text in data, name in personal)', () => {
     given(child())
-      .when({ type: 'AppointGuardian', ...base, name: 'Maria Guardian', authority: 'GUARD-MD' })
+      .when({ type: 'AppointGuardian', ...base, name: 'Maria Guardian', authority })
       .then([guardian]);
   });
 

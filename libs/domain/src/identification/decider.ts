@@ -1,14 +1,19 @@
-import type { CaseEvent, IdentificationEvent } from '@nrm/contracts';
+import type { AgeAssessmentMethod, CaseEvent, IdentificationEvent } from '@nrm/contracts';
 import { ageBandOf } from '../shared/age-band';
 import { evolveChildProtection } from '../shared/child-protection';
 import { defined } from '../shared/command';
-import { evolveConsents, isConsentActive } from '../shared/consent-ledger';
+import {
+  activeConsentsOf,
+  evolveConsents,
+  isConsentActive,
+  normaliseRecipient,
+} from '../shared/consent-ledger';
 import type { Decider } from '../shared/decider';
 import { assertOpen, evolveLifecycle, requireTransition } from '../shared/lifecycle';
 import { evolveReflectionPeriod, MIN_REFLECTION_PERIOD_DAYS } from '../shared/reflection-period';
 import { RuleViolation } from '../shared/rule-violation';
 import { addDays, ageOn, daysBetween, isBefore } from '../shared/time';
-import type { IdentificationCommand, RegisterPresumedVictim } from './commands';
+import type { AssessAge, IdentificationCommand, RegisterPresumedVictim, WithdrawConsent } from './commands';
 import { INITIAL_IDENTIFICATION_STATE, type IdentificationState } from './state';
 
 function register(command: RegisterPresumedVictim): IdentificationEvent[] {
@@ -18,10 +23,13 @@ function register(command: RegisterPresumedVictim): IdentificationEvent[] {
     throw new RuleViolation('invalid-transition', 'the date of birth lies after the registration');
   }
   const ageUncertain = person.ageUncertain ?? false;
-  // Presumption of minority (CoE Convention art. 10(3)): an uncertain age with any sign of a child counts as a child.
-  const presumedMinor = ageUncertain
-    ? age === undefined || person.reasonsToBelieveChild === true || age < 18
-    : age !== undefined && age < 18;
+  // Presumption of minority (CoE Convention art. 10(3); Directive 2011/36/EU art. 13(2)): reasons to
+  // believe the person is a child make them a presumed child whatever age is stated; a known age under
+  // 18 is a child; an uncertain age with no date of birth at all is presumed a child.
+  const presumedMinor =
+    person.reasonsToBelieveChild === true ||
+    (age !== undefined && age < 18) ||
+    (ageUncertain && age === undefined);
   const days = Math.max(MIN_REFLECTION_PERIOD_DAYS, Math.ceil(command.reflectionPeriodDays) || 0);
   return [
     {
@@ -51,6 +59,50 @@ function register(command: RegisterPresumedVictim): IdentificationEvent[] {
   ];
 }
 
+/**
+ * A withdrawal stops sharing at once. Naming a recipient withdraws that one consent; without a
+ * recipient it withdraws every active consent of the purpose (all recipients). Withdrawing what is not
+ * active still records the victim's "no" (ConsentRefused), which blocks that sharing.
+ */
+function withdrawConsent(command: WithdrawConsent, state: IdentificationState): IdentificationEvent[] {
+  const { purpose } = command;
+  const recipient = normaliseRecipient(command.recipient);
+  if (recipient === undefined) {
+    const active = activeConsentsOf(state.consents, purpose);
+    if (active.length === 0) return [{ type: 'ConsentRefused', data: { purpose } }];
+    // The consent without recipient first, then the named recipients in the order they were recorded.
+    const ordered = [
+      ...active.filter((e) => e.recipient === undefined),
+      ...active.filter((e) => e.recipient !== undefined),
+    ];
+    return ordered.map((entry) => ({
+      type: 'ConsentWithdrawn' as const,
+      data: defined({ purpose, recipient: entry.recipient }),
+    }));
+  }
+  const data = { purpose, recipient };
+  return isConsentActive(state.consents, purpose, recipient)
+    ? [{ type: 'ConsentWithdrawn', data }]
+    : [{ type: 'ConsentRefused', data }];
+}
+
+/** Methods that may remove a presumption of minority (a mere interview or "other" may not). */
+export const METHODS_REMOVING_MINORITY: readonly AgeAssessmentMethod[] = [
+  'document_verification',
+  'medical',
+  'multidisciplinary',
+];
+
+function assessAge(command: AssessAge, state: IdentificationState): IdentificationEvent[] {
+  const removes = state.child.presumedMinor && !command.presumedMinor;
+  requireTransition(
+    !removes || METHODS_REMOVING_MINORITY.includes(command.method),
+    `the presumption of minority stays until an assessment by ${METHODS_REMOVING_MINORITY.join(', ')} ` +
+      `finds an adult; ${command.method} alone cannot remove it (in doubt, the person is treated as a child)`,
+  );
+  return [{ type: 'AgeAssessed', data: { presumedMinor: command.presumedMinor, method: command.method } }];
+}
+
 function decide(command: IdentificationCommand, state: IdentificationState): IdentificationEvent[] {
   if (command.type === 'RegisterPresumedVictim') {
     requireTransition(
@@ -58,6 +110,14 @@ function decide(command: IdentificationCommand, state: IdentificationState): Ide
       'this case already has a registered presumed victim',
     );
     return register(command);
+  }
+  if (command.type === 'WithdrawConsent') {
+    // The victim's "no" must always be recordable, also after the case is closed.
+    requireTransition(
+      state.lifecycle !== 'unregistered',
+      `${command.type}: no presumed victim is registered in this case`,
+    );
+    return withdrawConsent(command, state);
   }
   assertOpen(state.lifecycle, command.type);
   switch (command.type) {
@@ -75,24 +135,15 @@ function decide(command: IdentificationCommand, state: IdentificationState): Ide
         },
       ];
     }
-    case 'GiveConsent':
-      if (command.purpose === 'data_sharing' && command.recipient === undefined) {
+    case 'GiveConsent': {
+      const recipient = normaliseRecipient(command.recipient);
+      if (command.purpose === 'data_sharing' && recipient === undefined) {
         throw new RuleViolation('consent-required', 'consent to data sharing must name its recipient');
       }
-      return [
-        { type: 'ConsentGiven', data: defined({ purpose: command.purpose, recipient: command.recipient }) },
-      ];
-    case 'WithdrawConsent': {
-      const data = defined({ purpose: command.purpose, recipient: command.recipient });
-      // Withdrawing what was never given still records the victim's "no", which blocks that sharing.
-      return isConsentActive(state.consents, command.purpose, command.recipient)
-        ? [{ type: 'ConsentWithdrawn', data }]
-        : [{ type: 'ConsentRefused', data }];
+      return [{ type: 'ConsentGiven', data: defined({ purpose: command.purpose, recipient }) }];
     }
     case 'AssessAge':
-      return [
-        { type: 'AgeAssessed', data: { presumedMinor: command.presumedMinor, method: command.method } },
-      ];
+      return assessAge(command, state);
     case 'AppointGuardian':
       requireTransition(
         state.child.presumedMinor,

@@ -7,7 +7,7 @@ const after = (n: number) => ({ caseId: CASE_ID, at: day(n) });
 const returnRequested = (earlyReturnRequested = false) =>
   event('ReturnRequested', { statedBy: 'victim', earlyReturnRequested });
 const riskAssessed = event('ReturnRiskAssessed', { level: 'low', familyAssessed: true }, { notes: 'n' });
-const guardian = event('GuardianAppointed', { authority: 'GUARD-MD' });
+const guardian = event('GuardianAppointed', { authority: 'Child Protection Authority Chisinau' });
 const bestInterests = (returnInBestInterests?: boolean) =>
   event(
     'BestInterestsDetermined',
@@ -65,6 +65,18 @@ describe('return: RequestReturn and AssessReturnRisk', () => {
     given(registered())
       .when({ type: 'AssessReturnRisk', ...base, level: 'medium', familyAssessed: true, notes: 'n' })
       .then([event('ReturnRiskAssessed', { level: 'medium', familyAssessed: true }, { notes: 'n' })]);
+  });
+
+  it('records the family assessment as included when the officer does not say otherwise', () => {
+    given(registered())
+      .when({ type: 'AssessReturnRisk', ...base, level: 'low', notes: 'n' })
+      .then([event('ReturnRiskAssessed', { level: 'low', familyAssessed: true }, { notes: 'n' })]);
+  });
+
+  it('records that the family was not assessed when the officer says so', () => {
+    given(registered())
+      .when({ type: 'AssessReturnRisk', ...base, level: 'low', familyAssessed: false, notes: 'n' })
+      .then([event('ReturnRiskAssessed', { level: 'low', familyAssessed: false }, { notes: 'n' })]);
   });
 });
 
@@ -159,6 +171,158 @@ describe('return: ProposeHandover', () => {
     given([...registered({ presumedMinor: true }), returnRequested(), riskAssessed])
       .when(propose)
       .thenRefuses('guardian-required');
+  });
+});
+
+describe('return: the family assessment is a return prerequisite', () => {
+  const noFamily = event('ReturnRiskAssessed', { level: 'low', familyAssessed: false });
+  const familyRisk = (kind: 'family' | 'general') => event('RiskAssessed', { kind, level: 'medium' });
+  const prerequisites = (...assessments: CaseEvent[]) => [
+    ...registered(),
+    returnRequested(),
+    ...assessments,
+    consentGiven('data_sharing', 'MD'),
+  ];
+
+  it.each([
+    ['the return risk assessment included the family', [riskAssessed]],
+    ['an assistance family risk assessment was recorded', [noFamily, familyRisk('family')]],
+    ['the family risk assessment came first', [familyRisk('family'), noFamily]],
+    ['the latest return risk assessment included the family', [noFamily, riskAssessed]],
+  ])('proposes when %s', (_label, assessments) => {
+    given(prerequisites(...assessments))
+      .when(propose)
+      .then([event('HandoverProposed', { handoverId: 'h1', toCountry: 'MD', responseDueAt: day(24) })]);
+  });
+
+  it.each([
+    ['the return risk assessment did not include the family', [noFamily]],
+    ['only a general risk assessment was recorded besides', [noFamily, familyRisk('general')]],
+    ['the latest return risk assessment did not include the family', [riskAssessed, noFamily]],
+  ])('refuses with return-prerequisites when %s', (_label, assessments) => {
+    given(prerequisites(...assessments))
+      .when(propose)
+      .thenRefuses('return-prerequisites', /family/);
+  });
+});
+
+describe('return: child protection and the victim’s will are re-checked after the proposal', () => {
+  const child = () => [
+    ...registered({ presumedMinor: true }),
+    guardian,
+    bestInterests(true),
+    ...ready().slice(2),
+  ];
+  const accept = { type: 'AcceptHandover', ...base, handoverId: 'h1', recordedBy: 'partner_node' } as const;
+  const travel = { type: 'StartReturnTravel', ...after(40), handoverId: 'h1' } as const;
+  const withdrawnReturn = (recipient?: string) =>
+    event(
+      'ConsentWithdrawn',
+      recipient === undefined ? { purpose: 'return' } : { purpose: 'return', recipient },
+    );
+  const refusedReturn = event('ConsentRefused', { purpose: 'return' });
+  const changedMind = event('HandoverDeclined', {
+    handoverId: 'h1',
+    recordedBy: 'return_officer',
+    reason: 'victim_changed_mind',
+  });
+
+  it('accepts and starts travel for a child with a guardian and a determination in favour of return', () => {
+    given([...child(), proposed()])
+      .when(accept)
+      .then([event('HandoverAccepted', { handoverId: 'h1', recordedBy: 'partner_node' })]);
+    given([...child(), proposed(), accepted()])
+      .when(travel)
+      .then([event('ReturnTravelStarted', { handoverId: 'h1', departedAt: day(40) })]);
+  });
+
+  it.each([
+    ['a new determination finds return not in the child’s interests', [bestInterests(false)]],
+    [
+      'an age assessment presumes an adult case a child (no guardian)',
+      [event('AgeAssessed', { presumedMinor: true, method: 'interview' })],
+    ],
+  ])('refuses acceptance and travel with guardian-required when %s', (_label, later) => {
+    const adultOrChild = later[0].type === 'AgeAssessed' ? ready() : child();
+    given([...adultOrChild, proposed(), ...later])
+      .when(accept)
+      .thenRefuses('guardian-required');
+    given([...adultOrChild, proposed(), accepted(), ...later])
+      .when(travel)
+      .thenRefuses('guardian-required');
+  });
+
+  it('goes ahead again when a later determination finds return in the child’s interests', () => {
+    given([...child(), proposed(), accepted(), bestInterests(false), bestInterests(true)])
+      .when(travel)
+      .then([event('ReturnTravelStarted', { handoverId: 'h1', departedAt: day(40) })]);
+  });
+
+  it.each([
+    ['withdrawn (without recipient)', [consentGiven('return'), withdrawnReturn()]],
+    ['withdrawn for the country', [consentGiven('return', 'MD'), withdrawnReturn('MD')]],
+    ['refused (the victim said no without a consent on record)', [refusedReturn]],
+  ])(
+    'refuses proposal, acceptance and travel with consent-required when return consent was %s after the request',
+    (_label, no) => {
+      given([...ready(), ...no])
+        .when(propose)
+        .thenRefuses('consent-required', /withdrew consent to return/);
+      given([...ready(), proposed(), ...no])
+        .when(accept)
+        .thenRefuses('consent-required');
+      given([...ready(), proposed(), accepted(), ...no])
+        .when(travel)
+        .thenRefuses('consent-required');
+    },
+  );
+
+  it('does not count a return consent withdrawn before the return request', () => {
+    given([...registered(), consentGiven('return'), withdrawnReturn(), ...ready().slice(2)])
+      .when(propose)
+      .then([event('HandoverProposed', { handoverId: 'h1', toCountry: 'MD', responseDueAt: day(24) })]);
+  });
+
+  it('goes ahead when the victim gives return consent again after withdrawing it', () => {
+    given([
+      ...ready(),
+      proposed(),
+      accepted(),
+      consentGiven('return'),
+      withdrawnReturn(),
+      consentGiven('return'),
+    ])
+      .when(travel)
+      .then([event('ReturnTravelStarted', { handoverId: 'h1', departedAt: day(40) })]);
+  });
+
+  it('does not count a withdrawal of another purpose', () => {
+    given([
+      ...ready(),
+      proposed(),
+      consentGiven('assistance'),
+      event('ConsentWithdrawn', { purpose: 'assistance' }),
+    ])
+      .when(accept)
+      .then([event('HandoverAccepted', { handoverId: 'h1', recordedBy: 'partner_node' })]);
+  });
+
+  it('clears the return request when the victim changed their mind: a new proposal needs a new request', () => {
+    given([...ready(), proposed(), changedMind])
+      .when({ ...propose, handoverId: 'h2' })
+      .thenRefuses('return-prerequisites', /return request/);
+    given([...ready(), proposed(), changedMind])
+      .when({ type: 'RequestReturn', ...base, statedBy: 'victim' })
+      .then([returnRequested(false)]);
+    given([...ready(), proposed(), changedMind, returnRequested()])
+      .when({ ...propose, handoverId: 'h2' })
+      .then([event('HandoverProposed', { handoverId: 'h2', toCountry: 'MD', responseDueAt: day(24) })]);
+  });
+
+  it('keeps the return request when a handover is declined for another reason', () => {
+    given([...ready(), proposed(), declined()])
+      .when({ ...propose, handoverId: 'h2' })
+      .then([event('HandoverProposed', { handoverId: 'h2', toCountry: 'MD', responseDueAt: day(24) })]);
   });
 });
 

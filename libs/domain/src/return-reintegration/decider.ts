@@ -1,7 +1,7 @@
 import type { CaseEvent, ReturnReintegrationEvent } from '@nrm/contracts';
 import { evolveChildProtection, returnBlockedForChild } from '../shared/child-protection';
 import { defined } from '../shared/command';
-import { consentCovers, evolveConsents } from '../shared/consent-ledger';
+import { consentCovers, evolveConsents, normaliseRecipient } from '../shared/consent-ledger';
 import type { Decider } from '../shared/decider';
 import { assertOpen, evolveLifecycle, requireTransition } from '../shared/lifecycle';
 import { evolveReflectionPeriod, isInsideReflectionPeriod } from '../shared/reflection-period';
@@ -31,6 +31,22 @@ function handoverIn(state: ReturnReintegrationState, handoverId: string, expecte
   return handover;
 }
 
+/** A child's return needs a guardian and a best-interests determination not against return, at every step. */
+function requireChildProtection(state: ReturnReintegrationState): void {
+  const childBlock = returnBlockedForChild(state.child);
+  if (childBlock) throw new RuleViolation('guardian-required', childBlock);
+}
+
+/** The victim's will is re-checked at every step: a 'return' consent withdrawn after the request stops it. */
+function requireReturnConsentNotRevoked(state: ReturnReintegrationState): void {
+  if (state.returnConsentRevoked.length > 0) {
+    throw new RuleViolation(
+      'consent-required',
+      'the victim withdrew consent to return after requesting it; the return does not go ahead',
+    );
+  }
+}
+
 function proposeHandover(
   command: ProposeHandover,
   state: ReturnReintegrationState,
@@ -46,8 +62,14 @@ function proposeHandover(
       'a handover needs the victim’s return request and a recorded return risk assessment',
     );
   }
-  const childBlock = returnBlockedForChild(state.child);
-  if (childBlock) throw new RuleViolation('guardian-required', childBlock);
+  if (!state.returnRisk.familyAssessed && !state.familyRiskAssessed) {
+    throw new RuleViolation(
+      'return-prerequisites',
+      'the return risk assessment must include a family assessment (or a family risk assessment be recorded)',
+    );
+  }
+  requireChildProtection(state);
+  requireReturnConsentNotRevoked(state);
   if (!consentCovers(state.consents, 'data_sharing', command.toCountry, { orUnsetRecipient: false })) {
     throw new RuleViolation('consent-required', `no active consent to share data with ${command.toCountry}`);
   }
@@ -92,7 +114,8 @@ function decide(
       return [
         {
           type: 'ReturnRiskAssessed',
-          data: { level: command.level, familyAssessed: command.familyAssessed ?? false },
+          // The return risk assessment includes the family assessment unless the officer says it did not.
+          data: { level: command.level, familyAssessed: command.familyAssessed ?? true },
           personal: { notes: command.notes },
         },
       ];
@@ -100,6 +123,8 @@ function decide(
       return proposeHandover(command, state);
     case 'AcceptHandover':
       handoverIn(state, command.handoverId, 'proposed');
+      requireChildProtection(state);
+      requireReturnConsentNotRevoked(state);
       return [
         {
           type: 'HandoverAccepted',
@@ -122,6 +147,8 @@ function decide(
       ];
     case 'StartReturnTravel': {
       handoverIn(state, command.handoverId, 'accepted');
+      requireChildProtection(state);
+      requireReturnConsentNotRevoked(state);
       const departedAt = command.departedAt ?? command.at;
       // Both the recording time and the stated departure count: a forward-dated departure cannot dodge the rule.
       const inside = [command.at, departedAt].some((time) =>
@@ -189,16 +216,33 @@ function withHandoverStatus(state: ReturnReintegrationState, handoverId: string,
   return { ...state, handover: { ...state.handover, status } };
 }
 
+const UNSET_RECIPIENT = '*';
+
+/** Tracks 'return' consents withdrawn or refused after the current return request (see the state). */
+function evolveReturnConsentRevoked(state: ReturnReintegrationState, event: CaseEvent): readonly string[] {
+  if (event.type === 'ReturnRequested') return [];
+  if (event.type !== 'ConsentGiven' && event.type !== 'ConsentWithdrawn' && event.type !== 'ConsentRefused')
+    return state.returnConsentRevoked;
+  if (event.data.purpose !== 'return') return state.returnConsentRevoked;
+  const recipient = normaliseRecipient(event.data.recipient) ?? UNSET_RECIPIENT;
+  const others = state.returnConsentRevoked.filter((r) => r !== recipient);
+  if (event.type === 'ConsentGiven') return others;
+  return state.returnRequest ? [...others, recipient] : state.returnConsentRevoked;
+}
+
 function evolve(state: ReturnReintegrationState, event: CaseEvent): ReturnReintegrationState {
   const next: ReturnReintegrationState = {
     ...state,
     lifecycle: evolveLifecycle(state.lifecycle, event),
     child: evolveChildProtection(state.child, event),
     consents: evolveConsents(state.consents, event),
+    returnConsentRevoked: evolveReturnConsentRevoked(state, event),
   };
   const reflection = evolveReflectionPeriod(state.reflection, event);
   if (reflection) next.reflection = reflection;
   switch (event.type) {
+    case 'RiskAssessed':
+      return event.data.kind === 'family' ? { ...next, familyRiskAssessed: true } : next;
     case 'ReturnRequested':
       return { ...next, returnRequest: { earlyReturnRequested: event.data.earlyReturnRequested } };
     case 'ReturnRiskAssessed':
@@ -209,8 +253,13 @@ function evolve(state: ReturnReintegrationState, event: CaseEvent): ReturnReinte
     }
     case 'HandoverAccepted':
       return withHandoverStatus(next, event.data.handoverId, 'accepted');
-    case 'HandoverDeclined':
-      return withHandoverStatus(next, event.data.handoverId, 'declined');
+    case 'HandoverDeclined': {
+      const declined = withHandoverStatus(next, event.data.handoverId, 'declined');
+      if (event.data.reason !== 'victim_changed_mind') return declined;
+      // Return is voluntary: a new proposal needs a new request from the victim.
+      const { returnRequest: _cleared, ...rest } = declined;
+      return { ...rest, returnConsentRevoked: [] };
+    }
     case 'ReturnTravelStarted':
       return withHandoverStatus(next, event.data.handoverId, 'in_transit');
     case 'ArrivalConfirmed':

@@ -17,8 +17,17 @@ export interface ReturnReintegrationState {
   reflection?: ReflectionPeriod;
   child: ChildProtection;
   consents: ConsentLedger;
+  /** The victim's current return request; cleared when a handover is declined because they changed their mind. */
   returnRequest?: { earlyReturnRequested: boolean };
+  /** The latest return risk assessment. */
   returnRisk?: { level: RiskLevel; familyAssessed: boolean };
+  /** An assistance RiskAssessed of kind `family` was recorded (it counts as the family assessment). */
+  familyRiskAssessed: boolean;
+  /**
+   * Recipients (`*` for none) of 'return' consents the victim withdrew or refused after the current
+   * return request and has not given again: while any is left, the return does not go ahead.
+   */
+  returnConsentRevoked: readonly string[];
   /** The latest handover; only a declined one may be followed by a new proposal. */
   handover?: Handover;
   reintegrationPlanId?: string;
@@ -29,4 +38,6 @@ export const INITIAL_RETURN_REINTEGRATION_STATE: ReturnReintegrationState = {
   lifecycle: 'unregistered',
   child: NO_CHILD_PROTECTION,
   consents: {},
+  familyRiskAssessed: false,
+  returnConsentRevoked: [],
 };

@@ -10,7 +10,20 @@ export interface ConsentEntry {
 export type ConsentLedger = Readonly<Record<string, ConsentEntry>>;
 
 const UNSET = '*';
-const keyOf = (purpose: ConsentPurpose, recipient?: string) => `${purpose}|${recipient ?? UNSET}`;
+
+/**
+ * Recipients are compared case-insensitively for country codes: a 2-letter recipient is an ISO
+ * 3166-1 alpha-2 country and is upper-cased, so 'md' and 'MD' are the same recipient. Agency codes
+ * are left as written.
+ */
+export function normaliseRecipient(recipient: string): string;
+export function normaliseRecipient(recipient: string | undefined): string | undefined;
+export function normaliseRecipient(recipient: string | undefined): string | undefined {
+  return recipient !== undefined && /^[A-Za-z]{2}$/.test(recipient) ? recipient.toUpperCase() : recipient;
+}
+
+const keyOf = (purpose: ConsentPurpose, recipient?: string) =>
+  `${purpose}|${normaliseRecipient(recipient) ?? UNSET}`;
 
 const STATUS_OF: Record<string, ConsentStatus | undefined> = {
   ConsentGiven: 'given',
@@ -22,7 +35,9 @@ export function evolveConsents(ledger: ConsentLedger, event: CaseEvent): Consent
   if (event.type !== 'ConsentGiven' && event.type !== 'ConsentWithdrawn' && event.type !== 'ConsentRefused') {
     return ledger;
   }
-  const { purpose, recipient } = event.data;
+  const { purpose } = event.data;
+  // Also folds events recorded before recipients were normalised to the same entry.
+  const recipient = normaliseRecipient(event.data.recipient);
   const status = STATUS_OF[event.type] as ConsentStatus;
   const entry: ConsentEntry = recipient === undefined ? { purpose, status } : { purpose, recipient, status };
   return { ...ledger, [keyOf(purpose, recipient)]: entry };
@@ -31,6 +46,11 @@ export function evolveConsents(ledger: ConsentLedger, event: CaseEvent): Consent
 /** Active consent for exactly this (purpose, recipient), or for this purpose without a recipient. */
 export function isConsentActive(ledger: ConsentLedger, purpose: ConsentPurpose, recipient?: string): boolean {
   return ledger[keyOf(purpose, recipient)]?.status === 'given';
+}
+
+/** Every active consent of `purpose`, with or without a recipient, in the order they were first recorded. */
+export function activeConsentsOf(ledger: ConsentLedger, purpose: ConsentPurpose): ConsentEntry[] {
+  return Object.values(ledger).filter((entry) => entry.purpose === purpose && entry.status === 'given');
 }
 
 /**

@@ -1,5 +1,5 @@
 import { AGE_ASSESSMENT_METHODS, type AgeAssessmentMethod } from '../../taxonomies/identification';
-import { IsCode, IsFlag, IsOneOf, IsText, LIMITS } from '../field-rules';
+import { IsFlag, IsOneOf, IsText, LIMITS } from '../field-rules';
 
 export class AgeAssessedData {
   @IsFlag() presumedMinor: boolean;
@@ -11,8 +11,11 @@ export interface AgeAssessed {
 }
 
 export class GuardianAppointedData {
-  /** Code of the appointing authority. */
-  @IsCode() authority: string;
+  /**
+   * Name of the appointing authority, as free text (e.g. "Child Protection Authority Chisinau").
+   * An organisation, not a person: it is not personal data. The guardian's own name stays in personal.
+   */
+  @IsText(LIMITS.shortText) authority: string;
 }
 export class GuardianAppointedPersonal {
   @IsText(LIMITS.name) name: string;
