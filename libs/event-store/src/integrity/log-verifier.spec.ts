@@ -243,6 +243,46 @@ describe('verifyLog on a tampered SQLite file', () => {
     await store.close();
     expect(await verify()).toMatchObject({ valid: true, size: total + 2, checkpointSize: total + 2 });
   });
+
+  it('with requireSignedHead, refuses events appended without the node key', async () => {
+    const unsigned = SqliteEventStore.open({ file }); // a writer that does not hold the node key
+    await unsigned.append('case-intruder', [sampleEvent({ type: 'Case.Forged' })], 'no_stream');
+    await unsigned.close();
+    expect((await verify()).valid).toBe(true); // hashes alone cannot tell
+    const store = SqliteEventStore.open({ file });
+    try {
+      const result = await verifyLog(store, await store.listCheckpoints(), signer.publicKeyPem, {
+        origin: 'node.test',
+        requireSignedHead: true,
+      });
+      expect(result).toMatchObject({
+        valid: false,
+        reason: 'unsigned-events',
+        firstInvalidPosition: total + 1,
+      });
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('with a tree head kept by the auditor, detects a tail cut off together with its checkpoints', async () => {
+    const head = await verify();
+    const db = new Database(file);
+    db.prepare('DELETE FROM events WHERE position > ?').run(appends[appends.length - 2].last);
+    db.prepare('DELETE FROM checkpoints WHERE size > ?').run(appends[appends.length - 2].last);
+    db.close();
+    expect((await verify()).valid).toBe(true); // a shorter honest-looking log
+    const store = SqliteEventStore.open({ file });
+    try {
+      const result = await verifyLog(store, await store.listCheckpoints(), signer.publicKeyPem, {
+        origin: 'node.test',
+        trusted: [{ size: head.size, root: head.root }],
+      });
+      expect(result).toMatchObject({ valid: false, reason: 'removed' });
+    } finally {
+      await store.close();
+    }
+  });
 });
 
 /** What an intruder with write access but without the node key can do: rewrite and rehash. */

@@ -5,7 +5,12 @@ import { IntegrityLogReader, IntegrityRecord } from './integrity-reader';
 import { EMPTY_TREE_ROOT, MerkleFrontier } from './merkle';
 
 export type TamperReason =
-  'changed' | 'removed' | 'reordered' | 'bad-checkpoint-signature' | 'checkpoint-mismatch';
+  | 'changed'
+  | 'removed'
+  | 'reordered'
+  | 'bad-checkpoint-signature'
+  | 'checkpoint-mismatch'
+  | 'unsigned-events';
 
 export interface LogVerification {
   valid: boolean;
@@ -32,9 +37,19 @@ export interface VerifyLogOptions {
   /** When given, every checkpoint must name this origin (the node id). */
   origin?: string;
   pageSize?: number;
+  /**
+   * The log signs a checkpoint with every append (the embedded store): events past the last signed
+   * checkpoint were not written by the node, so they make the log invalid.
+   */
+  requireSignedHead?: boolean;
+  /**
+   * Tree heads the caller kept from earlier (an auditor's or a partner's copy): the log must still
+   * contain them. This is what catches a tail cut off together with its checkpoints.
+   */
+  trusted?: readonly { size: number; root: string }[];
 }
 
-type AnomalyKind = 'leaf' | 'position-gap' | 'revision' | 'root' | 'checkpoint' | 'truncated';
+type AnomalyKind = 'leaf' | 'position-gap' | 'revision' | 'root' | 'checkpoint' | 'truncated' | 'unsigned';
 
 interface Anomaly {
   kind: AnomalyKind;
@@ -62,9 +77,10 @@ export async function verifyLog(
   options: VerifyLogOptions = {},
 ): Promise<LogVerification> {
   const pageSize = options.pageSize ?? 1000;
-  const sorted = [...checkpoints].sort((a, b) => a.size - b.size);
-  const checkpointSize = sorted.length ? sorted[sorted.length - 1].size : 0;
-  const preliminary = checkCheckpoints(sorted, publicKey, options.origin);
+  const signed = [...checkpoints].sort((a, b) => a.size - b.size);
+  const checkpointSize = signed.length ? signed[signed.length - 1].size : 0;
+  const preliminary = checkCheckpoints(signed, publicKey, options.origin);
+  const sorted = [...signed, ...(options.trusted ?? [])].sort((a, b) => a.size - b.size);
 
   const frontier = MerkleFrontier.empty();
   const nextRevision = new Map<string, number>();
@@ -83,6 +99,7 @@ export async function verifyLog(
   const laterStoredLeaves = new Set<string>();
   const laterRevisions = new Set<string>();
 
+  let firstUnsigned: { position: number; before?: number } | undefined;
   let fromPosition: number | undefined;
   for (;;) {
     const page = await reader.readIntegrity(fromPosition, pageSize);
@@ -90,6 +107,7 @@ export async function verifyLog(
     for (const record of page) {
       const { event } = record;
       const index = frontier.size;
+      if (index === checkpointSize) firstUnsigned = { position: event.position, before: previousPosition };
       const leaf = eventLeafHash(event);
       frontier.append(leaf);
       fromPosition = event.position;
@@ -149,7 +167,16 @@ export async function verifyLog(
       kind: 'truncated',
       index: size,
       lastValidPosition: previousPosition,
-      detail: `signed checkpoint of size ${sorted[sorted.length - 1].size} but the log holds ${size} events`,
+      detail: `a checkpoint of size ${sorted[sorted.length - 1].size} but the log holds ${size} events`,
+    };
+  }
+  if (!anomaly && options.requireSignedHead && checkpointSize < size) {
+    anomaly = {
+      kind: 'unsigned',
+      index: checkpointSize,
+      position: firstUnsigned?.position,
+      lastValidPosition: firstUnsigned?.before,
+      detail: `${size - checkpointSize} events after the last signed checkpoint (size ${checkpointSize})`,
     };
   }
   const base = { size, root: frontier.root().toString('hex'), checkpointSize };
@@ -180,6 +207,8 @@ function classify(
     case 'position-gap':
     case 'truncated':
       return 'removed';
+    case 'unsigned':
+      return 'unsigned-events';
     case 'revision': {
       const event = anomaly.record?.event;
       if (!event || anomaly.expectedRevision === undefined) return 'changed';
