@@ -115,6 +115,31 @@ describe('PersonalDataCipher', () => {
     await expect(cipher.encrypt(subjectId, person)).rejects.toBeInstanceOf(SubjectErasedError);
   });
 
+  it('does not cache a key whose fetch was still under way when the subject was shredded', async () => {
+    const subjectId = randomUUID();
+    const enc = await new PersonalDataCipher(keyStore).encrypt(subjectId, person);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const slow: KeyStore = {
+      ...keyStore,
+      currentKey: (id) => keyStore.currentKey(id),
+      findKey: async (id, version) => {
+        const key = await keyStore.findKey(id, version); // fetched before the shred...
+        await gate; // ...and handed back after it
+        return key;
+      },
+      shred: (id) => keyStore.shred(id),
+      isShredded: (id) => keyStore.isShredded(id),
+      close: () => keyStore.close(),
+    };
+    const racing = new PersonalDataCipher(slow);
+    const inFlight = racing.decrypt(enc);
+    await racing.shred(subjectId);
+    release();
+    expect((await inFlight).status).toBe('ok'); // it began before the erasure
+    expect(await racing.decrypt(enc)).toEqual({ status: 'erased' }); // nothing of it was kept
+  });
+
   it('stops using a key shredded elsewhere once the cache entry expires', async () => {
     let now = 0;
     const shortLived = new PersonalDataCipher(keyStore, { cacheTtlMs: 1000, clock: () => now });

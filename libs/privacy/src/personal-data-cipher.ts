@@ -44,6 +44,8 @@ export class UnknownSubjectKeyError extends Error {
  */
 export class PersonalDataCipher {
   private readonly cache: KeyCache;
+  /** Bumped by every shred: a key fetched before a shred finished must not be cached after it. */
+  private shredGeneration = 0;
 
   constructor(
     private readonly keyStore: KeyStore,
@@ -100,6 +102,7 @@ export class PersonalDataCipher {
 
   /** Crypto-shredding: destroys the subject's keys and drops them from this cache at once. */
   async shred(subjectId: string): Promise<void> {
+    this.shredGeneration++;
     this.cache.forget(subjectId);
     await this.keyStore.shred(subjectId);
     this.cache.forget(subjectId);
@@ -113,16 +116,18 @@ export class PersonalDataCipher {
   private async currentKey(subjectId: string): Promise<SubjectKey> {
     const cached = this.cache.getCurrent(subjectId);
     if (cached) return cached;
+    const generation = this.shredGeneration;
     const key = await this.keyStore.currentKey(subjectId);
-    this.cache.put(key, true);
+    if (generation === this.shredGeneration) this.cache.put(key, true);
     return key;
   }
 
   private async keyVersion(subjectId: string, version: number): Promise<SubjectKey | undefined> {
     const cached = this.cache.getVersion(subjectId, version);
     if (cached) return cached;
+    const generation = this.shredGeneration;
     const key = await this.keyStore.findKey(subjectId, version);
-    if (key) this.cache.put(key, false);
+    if (key && generation === this.shredGeneration) this.cache.put(key, false);
     return key;
   }
 }
