@@ -93,4 +93,69 @@ describe('a case from registration to reintegration (HTTP)', () => {
     expect(verify.body).toMatchObject({ valid: true });
     expect(verify.body.size).toBeGreaterThanOrEqual(history.body.items.length);
   });
+  it('protects a presumed child: no return without a guardian and a best-interests determination', async () => {
+    const child = {
+      ...REGISTRATION,
+      person: { ...REGISTRATION.person, dateOfBirth: undefined, ageUncertain: true },
+    };
+    const { caseId } = (
+      await node.request('POST', '/api/cases', { as: 'identification_officer', body: child })
+    ).body;
+    const post = (as: string, path: string, body: unknown) =>
+      node.request('POST', `/api/cases/${caseId}${path}`, { as, body });
+
+    expect((await post('return_officer', '/return-request', { statedBy: 'victim' })).body.rule).toBe(
+      'guardian-required',
+    );
+    expect(
+      (
+        await post('identification_officer', '/guardian', {
+          name: 'Maria Ciobanu',
+          authority: 'Child Protection Authority Chisinau',
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (await post('return_officer', '/return-request', { statedBy: 'victim', earlyReturnRequested: true }))
+        .status,
+    ).toBe(201);
+    expect(
+      (
+        await post('return_officer', '/risk-assessments', {
+          kind: 'return',
+          level: 'low',
+          notes: 'mother supportive',
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await post('identification_officer', '/consents', {
+          purpose: 'data_sharing',
+          recipient: 'MD',
+          granted: true,
+        })
+      ).status,
+    ).toBe(201);
+    expect((await post('return_officer', '/handovers', { toCountry: 'MD' })).body.rule).toBe(
+      'guardian-required',
+    ); // no BID yet
+    expect(
+      (
+        await post('case_manager', '/best-interests-determination', {
+          outcome: 'return to mother',
+          notes: 'heard the child',
+          returnInBestInterests: true,
+        })
+      ).status,
+    ).toBe(201);
+    const proposed = await post('return_officer', '/handovers', { toCountry: 'MD' });
+    expect(proposed.status).toBe(201);
+
+    const detail = await node.request('GET', `/api/cases/${caseId}`, { as: 'case_manager' });
+    expect(detail.body).toMatchObject({
+      presumedMinor: true,
+      guardian: { authority: 'Child Protection Authority Chisinau', name: 'Maria Ciobanu' },
+    });
+  });
 });

@@ -268,6 +268,25 @@ describe('HTTP contract of API.md', () => {
     });
   });
 
+  it('verifies the log against a tree head the auditor kept, and refuses one the log does not contain', async () => {
+    const kept = (await node.request('GET', '/api/audit/verify', { as: 'auditor' })).body;
+    await register();
+    const extended = await node.request(
+      'GET',
+      `/api/audit/verify?knownSize=${kept.size}&knownRoot=${kept.root}`,
+      { as: 'auditor' },
+    );
+    expect(extended.body).toMatchObject({ valid: true });
+    expect(extended.body.size).toBeGreaterThan(kept.size);
+    const forged = await node.request(
+      'GET',
+      `/api/audit/verify?knownSize=${kept.size}&knownRoot=${'0'.repeat(64)}`,
+      { as: 'auditor' },
+    );
+    expect(forged.body).toMatchObject({ valid: false });
+    expectProblem(await node.request('GET', '/api/audit/verify?knownSize=3', { as: 'auditor' }), 400);
+  });
+
   it('answers 404 for an unknown or malformed case id', async () => {
     expectProblem(
       await node.request('GET', '/api/cases/6f1c2b9e-3a4d-4e5f-8a7b-9c0d1e2f3a4b', { as: 'case_manager' }),

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REGISTRATION } from '../support/node-harness';
@@ -56,8 +56,19 @@ describe('the node as a process', () => {
     expect(registered.status).toBe(201);
     const { caseId } = registered.body;
 
+    // The read models have one writer at a time: no rebuild under a running node.
+    const refused = await cli('projections', 'rebuild');
+    expect(refused.code).toBe(75);
+    expect(refused.err).toMatch(/stop it before rebuilding/);
+
     node.child.kill('SIGTERM');
     expect(await exitOf(node.child)).toBe(0);
+
+    // Only the owner may read the data directory and its files (the node's public key is public).
+    expect(statSync(dataDir).mode & 0o077).toBe(0);
+    for (const file of readdirSync(dataDir).filter((f) => !f.endsWith('.pub.pem'))) {
+      expect({ file, mode: statSync(join(dataDir, file)).mode & 0o077 }).toEqual({ file, mode: 0 });
+    }
 
     // Every file of the data directory, WAL files included: no name, no date of birth in clear.
     for (const file of readdirSync(dataDir)) {

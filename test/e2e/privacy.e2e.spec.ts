@@ -60,6 +60,12 @@ describe('personal data: minimised, logged when read, erasable (HTTP)', () => {
     });
     expect(next.status).toBe(201);
     expect(next.body.revision).toBe(erased.body.revision + 1);
+    // Personal data given after the erasure is not kept at all; the facts of the event are.
+    const assessed = await node.request('POST', `/api/cases/${caseId}/risk-assessments`, {
+      as: 'case_manager',
+      body: { kind: 'general', level: 'high', notes: 'Vrabie fears her recruiter' },
+    });
+    expect(assessed.status).toBe(201);
     for (const file of readdirSync(node.config.dataDir)) {
       expect({ file, clear: readFileSync(join(node.config.dataDir, file)).includes('Vrabie') }).toEqual({
         file,

@@ -23,7 +23,13 @@ import { CaseCommands } from './cases/case-commands.gateway';
 import { CaseRepository } from './cases/case-repository';
 import { CLOCK, systemClock } from './config/clock';
 import { NODE_CONFIG, NodeConfig } from './config/node-config';
-import { EmbeddedAdapters, openEmbeddedAdapters } from './infrastructure/embedded-adapters';
+import {
+  ACCOUNTS_FILE,
+  EmbeddedAdapters,
+  openEmbeddedAdapters,
+  PROJECTIONS_LOCK_FILE,
+} from './infrastructure/embedded-adapters';
+import { ProcessLock } from './infrastructure/process-lock';
 import { AUDITABLE_LOG, NODE_SIGNER, READ_YOUR_WRITES } from './infrastructure/tokens';
 
 export interface PlatformOptions {
@@ -40,14 +46,21 @@ class PlatformLifecycle implements OnApplicationBootstrap, OnApplicationShutdown
     private readonly runner: ProjectionRunner,
     private readonly accounts: AccountStore,
     @Inject(READ_YOUR_WRITES) private readonly runProjections: boolean,
+    @Inject(NODE_CONFIG) private readonly config: NodeConfig,
   ) {}
 
+  private lock?: ProcessLock;
+
   async onApplicationBootstrap() {
-    if (this.runProjections) await this.runner.start();
+    if (!this.runProjections) return;
+    this.lock = new ProcessLock(join(this.config.dataDir, PROJECTIONS_LOCK_FILE));
+    this.lock.acquire(); // one writer of the read models at a time (see the CLI's rebuild)
+    await this.runner.start();
   }
 
   async onApplicationShutdown() {
     await this.runner.stop();
+    this.lock?.release();
     await this.adapters.readModels.close();
     await this.adapters.eventStore.close();
     await this.adapters.keyStore.close();
@@ -80,7 +93,7 @@ export class PlatformModule {
         { provide: PersonalDataCipher, useValue: new PersonalDataCipher(adapters.keyStore) },
         { provide: ProjectionRunner, useValue: runner },
         { provide: READ_YOUR_WRITES, useValue: options.runProjections },
-        { provide: AccountStore, useValue: new AccountStore(join(config.dataDir, 'accounts.sqlite')) },
+        { provide: AccountStore, useValue: new AccountStore(join(config.dataDir, ACCOUNTS_FILE)) },
         TokenService,
         { provide: APP_GUARD, useClass: AuthGuard },
         CaseRepository,

@@ -1,11 +1,12 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AuditableLog, Ed25519Signer, verifyLog } from '@nrm/event-store';
+import { AuditableLog, Ed25519Signer } from '@nrm/event-store';
 import { AccessLog } from '../access-log/access-log';
 import { Roles } from '../auth/access.decorators';
 import { NODE_CONFIG, NodeConfig } from '../config/node-config';
 import { AUDITABLE_LOG, NODE_SIGNER } from '../infrastructure/tokens';
-import { AccessLogQueryDto } from './audit.dto';
+import { AccessLogQueryDto, VerifyQueryDto } from './audit.dto';
+import { verifyNodeLog } from './verify-node-log';
 
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -22,10 +23,12 @@ export class AuditController {
   /** Recomputes the whole Merkle log and checks it against every checkpoint the node signed. */
   @Get('verify')
   @ApiOkResponse({ description: '{ valid, size, root, firstInvalidPosition?, reason? }' })
-  async verify() {
-    const result = await verifyLog(this.log, await this.log.listCheckpoints(), this.signer.publicKeyPem, {
-      origin: this.config.nodeId,
-    });
+  async verify(@Query() query: VerifyQueryDto) {
+    const trusted =
+      query.knownSize !== undefined && query.knownRoot !== undefined
+        ? [{ size: query.knownSize, root: query.knownRoot }]
+        : [];
+    const result = await verifyNodeLog(this.log, this.signer, this.config.nodeId, trusted);
     return {
       valid: result.valid,
       size: result.size,

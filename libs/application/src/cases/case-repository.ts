@@ -1,8 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_CONTRACTS, upcast, validateEventPayload } from '@nrm/contracts';
 import { DomainEvent } from '@nrm/domain/shared/decider';
-import { AppendResult, EVENT_STORE, EventStore, NewEvent, StoredEvent } from '@nrm/event-store/port';
-import { PersonalDataCipher } from '@nrm/privacy';
+import {
+  AppendResult,
+  EncryptedPersonalData,
+  EVENT_STORE,
+  EventStore,
+  NewEvent,
+  StoredEvent,
+} from '@nrm/event-store/port';
+import { PersonalDataCipher, SubjectErasedError } from '@nrm/privacy';
 import { randomUUID } from 'node:crypto';
 import { NODE_CONFIG, NodeConfig } from '../config/node-config';
 import { caseStreamId, subjectIdOfCase } from './case-stream';
@@ -44,10 +51,9 @@ export class CaseRepository {
     const newEvents: NewEvent[] = [];
     for (const event of events) {
       const contract = EVENT_CONTRACTS[event.type as keyof typeof EVENT_CONTRACTS];
-      const errors = contract
-        ? validateEventPayload(event.type, event.data, event.personal)
-        : [{ field: 'type', message: 'unknown event type' }];
       // A decider that emits an event breaking its own contract is a bug: fail before anything is written.
+      if (!contract) throw new InvalidDomainEventError(`${event.type}: unknown event type`);
+      const errors = validateEventPayload(event.type, event.data, event.personal);
       if (errors.length) throw new InvalidDomainEventError(`${event.type}: ${JSON.stringify(errors)}`);
       newEvents.push({
         id: randomUUID(),
@@ -58,9 +64,7 @@ export class CaseRepository {
         actor: { userId: meta.principal.userId, role: meta.principal.role, agency: meta.principal.agency },
         correlationId: meta.correlationId,
         data: event.data as Record<string, unknown>,
-        personal: event.personal
-          ? await this.cipher.encrypt(subjectIdOfCase(caseId), event.personal)
-          : undefined,
+        personal: event.personal ? await this.encrypt(caseId, event.personal) : undefined,
       });
     }
     return this.store.append(
@@ -68,6 +72,16 @@ export class CaseRepository {
       newEvents,
       expectedRevision < 0 ? 'no_stream' : expectedRevision,
     );
+  }
+
+  /** After an erasure the subject has no key any more: personal data given later is not kept at all. */
+  private async encrypt(caseId: string, personal: object): Promise<EncryptedPersonalData | undefined> {
+    try {
+      return await this.cipher.encrypt(subjectIdOfCase(caseId), personal);
+    } catch (error) {
+      if (error instanceof SubjectErasedError) return undefined;
+      throw error;
+    }
   }
 }
 

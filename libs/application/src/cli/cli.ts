@@ -1,8 +1,14 @@
-import { verifyLog } from '@nrm/event-store';
 import { ProgressBar, rebuildProjections } from '@nrm/read-models';
 import { loadDotEnv } from '../config/dotenv';
 import { readNodeConfig } from '../config/node-config';
-import { openEmbeddedAdapters } from '../infrastructure/embedded-adapters';
+import {
+  EmbeddedAdapters,
+  openEmbeddedAdapters,
+  PROJECTIONS_LOCK_FILE,
+} from '../infrastructure/embedded-adapters';
+import { LockHeldError, ProcessLock } from '../infrastructure/process-lock';
+import { join } from 'node:path';
+import { verifyNodeLog } from '../audit/verify-node-log';
 
 const USAGE = `usage: npm run cli -- <command>
 
@@ -29,26 +35,21 @@ export async function runCli(argv: string[], out = process.stdout, err = process
   const adapters = openEmbeddedAdapters(config);
   try {
     if (command === 'projections rebuild') {
-      err.write(`rebuilding read models of ${config.dataDir}\n`);
-      const bar = new ProgressBar(err, { unit: 'events' });
-      const started = Date.now();
-      const result = await rebuildProjections(adapters.eventStore, adapters.readModels, {
-        onProgress: bar.update,
-      });
-      bar.finish();
-      out.write(
-        `rebuilt read models from ${result.events} events (up to position ${result.position}) in ${Date.now() - started} ms\n`,
-      );
-      return 0;
+      const lock = new ProcessLock(join(config.dataDir, PROJECTIONS_LOCK_FILE));
+      try {
+        lock.acquire(); // refuses while a node projects into the same read models
+      } catch (error) {
+        if (!(error instanceof LockHeldError)) throw error;
+        err.write(`a node (pid ${error.pid}) is running on ${config.dataDir}: stop it before rebuilding\n`);
+        return 75; // EX_TEMPFAIL
+      }
+      try {
+        return await rebuild(adapters, config.dataDir, out, err);
+      } finally {
+        lock.release();
+      }
     }
-    const result = await verifyLog(
-      adapters.eventStore,
-      await adapters.eventStore.listCheckpoints(),
-      adapters.signer.publicKeyPem,
-      {
-        origin: config.nodeId,
-      },
-    );
+    const result = await verifyNodeLog(adapters.eventStore, adapters.signer, config.nodeId);
     out.write(JSON.stringify(result, null, 2) + '\n');
     return result.valid ? 0 : 1;
   } finally {
@@ -56,4 +57,23 @@ export async function runCli(argv: string[], out = process.stdout, err = process
     await adapters.eventStore.close();
     await adapters.keyStore.close();
   }
+}
+
+async function rebuild(
+  adapters: EmbeddedAdapters,
+  dataDir: string,
+  out: NodeJS.WritableStream,
+  err: NodeJS.WriteStream,
+) {
+  err.write(`rebuilding read models of ${dataDir}\n`);
+  const bar = new ProgressBar(err, { unit: 'events' });
+  const started = Date.now();
+  const result = await rebuildProjections(adapters.eventStore, adapters.readModels, {
+    onProgress: bar.update,
+  });
+  bar.finish();
+  out.write(
+    `rebuilt read models from ${result.events} events (up to position ${result.position}) in ${Date.now() - started} ms\n`,
+  );
+  return 0;
 }

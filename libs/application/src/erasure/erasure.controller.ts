@@ -51,7 +51,8 @@ export class ErasureController {
     const stream = caseStreamId(caseId);
     const existing = await this.store.readStream(stream);
     if (!existing.length) throw ProblemException.notFound();
-    await this.cipher.shred(subjectIdOfCase(caseId));
+    // The erasure is recorded first, then carried out: a crash in between leaves a record to retry from,
+    // never a shredded key with no trace of who erased it and why.
     const result = await this.store.append(
       stream,
       [
@@ -68,6 +69,7 @@ export class ErasureController {
       ],
       'stream_exists',
     );
+    await this.cipher.shred(subjectIdOfCase(caseId));
     await this.projections.waitForPosition(result.position, 5000).catch(() => undefined);
     return { caseId, revision: result.nextRevision };
   }
