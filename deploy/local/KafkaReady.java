@@ -29,38 +29,37 @@ public final class KafkaReady {
     Properties props = new Properties();
     props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     props.put(AdminClientConfig.CLIENT_ID_CONFIG, "nrm-infra-readiness");
-    props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "3000");
-    props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "5000");
+    props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "2000");
+    props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "4000");
     props.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "500");
 
     String lastError = "no attempt";
-    try (Admin admin = Admin.create(props)) {
-      while (System.nanoTime() < deadline) {
-        try {
-          DescribeClusterResult cluster = admin.describeCluster();
-          String clusterId = cluster.clusterId().get(5, TimeUnit.SECONDS);
-          Node controller = cluster.controller().get(5, TimeUnit.SECONDS);
-          int brokers = cluster.nodes().get(5, TimeUnit.SECONDS).size();
-          if (brokers < 1 || controller == null || controller.isEmpty()) {
-            throw new IllegalStateException("no broker/controller in the cluster metadata yet");
-          }
-          Set<String> topics = admin.listTopics().names().get(5, TimeUnit.SECONDS);
-          admin
-              .createTopics(
-                  Collections.singleton(new NewTopic("__nrm_readiness_probe", 1, (short) 1)),
-                  new CreateTopicsOptions().validateOnly(true).timeoutMs(5000))
-              .all()
-              .get(6, TimeUnit.SECONDS);
-          System.out.println(
-              "cluster " + clusterId + ", " + brokers + " broker(s), controller node "
-                  + controller.id() + ", " + topics.size() + " topic(s)");
-          return;
-        } catch (Exception e) {
-          Throwable cause = e.getCause() != null ? e.getCause() : e;
-          lastError = cause.getClass().getSimpleName() + ": " + cause.getMessage();
-          Thread.sleep(500);
+    while (System.nanoTime() < deadline) {
+      // A fresh client per attempt: no state (backoff, stale metadata) carried over from a failed one.
+      try (Admin admin = Admin.create(props)) {
+        DescribeClusterResult cluster = admin.describeCluster();
+        String clusterId = cluster.clusterId().get(5, TimeUnit.SECONDS);
+        Node controller = cluster.controller().get(5, TimeUnit.SECONDS);
+        int brokers = cluster.nodes().get(5, TimeUnit.SECONDS).size();
+        if (brokers < 1 || controller == null || controller.isEmpty()) {
+          throw new IllegalStateException("no unfenced broker/controller in the cluster metadata yet");
         }
+        Set<String> topics = admin.listTopics().names().get(5, TimeUnit.SECONDS);
+        admin
+            .createTopics(
+                Collections.singleton(new NewTopic("__nrm_readiness_probe", 1, (short) 1)),
+                new CreateTopicsOptions().validateOnly(true).timeoutMs(5000))
+            .all()
+            .get(6, TimeUnit.SECONDS);
+        System.out.println(
+            "cluster " + clusterId + ", " + brokers + " broker(s), controller node "
+                + controller.id() + ", " + topics.size() + " topic(s)");
+        return;
+      } catch (Exception e) {
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        lastError = cause.getClass().getSimpleName() + ": " + cause.getMessage();
       }
+      Thread.sleep(300);
     }
     System.err.println("Kafka not ready at " + bootstrap + " after " + seconds + " s: " + lastError);
     System.exit(1);

@@ -64,9 +64,11 @@ const log4jConf = path.join(__dirname, 'kafka-log4j2.properties');
 
 // ---------------------------------------------------------------- helpers
 const t0 = Date.now();
+let sayTo = process.stdout;
+let announceCache = false; // 'cached' lines only for up/install, not for status/kafka-cli
 function say(msg) {
   const s = ((Date.now() - t0) / 1000).toFixed(1).padStart(5);
-  process.stdout.write(`[infra ${s}s] ${msg}\n`);
+  sayTo.write(`[infra ${s}s] ${msg}\n`);
 }
 class InfraError extends Error {}
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -112,10 +114,13 @@ function dirSize(p) {
 }
 const mb = (n) => `${(n / 1024 / 1024).toFixed(0)} MB`;
 
-function tail(file, lines = 40) {
+function tail(file, lines = 25) {
   if (!fs.existsSync(file)) return `(no log file ${file})`;
-  const text = fs.readFileSync(file, 'utf8').split('\n');
-  return text.slice(-lines - 1).join('\n');
+  const text = fs.readFileSync(file, 'utf8').trimEnd().split('\n');
+  return text
+    .slice(-lines)
+    .map((l) => (l.length > 300 ? `${l.slice(0, 300)}...` : l))
+    .join('\n');
 }
 
 /** Makes a copied Go module tree writable (the module cache is read-only). */
@@ -195,8 +200,10 @@ function ensureKafkaJars() {
   const stamp = path.join(kafkaCache, '.complete');
   const mainJar = path.join(kafkaLibs, `kafka_${SCALA_VERSION}-${KAFKA_VERSION}.jar`);
   if (fs.existsSync(stamp) && fs.existsSync(mainJar)) {
-    const jars = fs.readdirSync(kafkaLibs).filter((f) => f.endsWith('.jar'));
-    say(`kafka ${KAFKA_VERSION}: jars cached (${jars.length} jars, ${mb(dirSize(kafkaLibs))}) in ${kafkaLibs}`);
+    if (announceCache) {
+      const jars = fs.readdirSync(kafkaLibs).filter((f) => f.endsWith('.jar'));
+      say(`kafka ${KAFKA_VERSION}: jars cached (${jars.length} jars, ${mb(dirSize(kafkaLibs))}) in ${kafkaLibs}`);
+    }
     return;
   }
   need('mvn', 'once, to fetch the Kafka jars from Maven Central');
@@ -256,7 +263,9 @@ function checkJava() {
 function ensureFerretdb() {
   const stamp = path.join(ferretCache, '.complete');
   if (fs.existsSync(stamp) && fs.existsSync(ferretBin)) {
-    say(`ferretdb ${FERRETDB_VERSION}: binary cached (${mb(fs.statSync(ferretBin).size)}) at ${ferretBin}`);
+    if (announceCache) {
+      say(`ferretdb ${FERRETDB_VERSION}: binary cached (${mb(fs.statSync(ferretBin).size)}) at ${ferretBin}`);
+    }
     return;
   }
   need('go', 'once, to build FerretDB from the Go module proxy');
@@ -406,7 +415,6 @@ const services = {
   },
   mongo: {
     name: 'mongo',
-    label: 'ferretdb',
     address: `${HOST}:${MONGO_PORT}`,
     ports: [MONGO_PORT],
     pidFile: path.join(dirs.run, 'ferretdb.pid'),
@@ -499,7 +507,16 @@ async function waitReady(svc, pid) {
   const deadline = started + READY_TIMEOUT_S * 1000;
   say(`${svc.name}: waiting until ${svc.address} answers (${svc.describe}), timeout ${READY_TIMEOUT_S}s`);
   const isAlive = () => alive(pid);
-  const attempt = svc.readiness((deadline - Date.now()) / 1000, isAlive);
+  // First the cheap part: the listener accepts TCP (no check JVM competing with a booting broker).
+  while (!(await portOpen(svc.ports[0])) && isAlive() && Date.now() < deadline) await sleep(250);
+  const failure = (why, last) =>
+    new InfraError(
+      `${svc.name}: ${why}${last ? ` (last check: ${last.split('\n').slice(-3).join(' | ')})` : ''}\n` +
+        `---- last lines of ${svc.logFile} ----\n${tail(svc.logFile)}\n----`,
+    );
+  if (!isAlive()) throw failure(`the process (pid ${pid}) exited during startup`, '');
+  if (Date.now() >= deadline) throw failure(`${svc.address} not accepting connections after ${READY_TIMEOUT_S}s`, '');
+  const attempt = svc.readiness(Math.max(1, (deadline - Date.now()) / 1000), isAlive);
   let died = false;
   const watch = setInterval(() => {
     if (!isAlive()) {
@@ -512,10 +529,7 @@ async function waitReady(svc, pid) {
     say(`${svc.name}: ready in ${((Date.now() - started) / 1000).toFixed(1)}s: ${line}`);
   } catch (err) {
     const why = died || !isAlive() ? `the process (pid ${pid}) exited` : `not ready after ${READY_TIMEOUT_S}s`;
-    throw new InfraError(
-      `${svc.name}: ${why} (last check: ${err.message.split('\n').slice(-3).join(' | ')})\n` +
-        `---- last lines of ${svc.logFile} ----\n${tail(svc.logFile)}\n----`,
-    );
+    throw failure(why, err.message);
   } finally {
     clearInterval(watch);
   }
@@ -539,6 +553,9 @@ async function start(svc) {
   }
   svc.ensure();
   mkdirs(dirs.run, dirs.log);
+  if (fs.existsSync(svc.logFile) && fs.statSync(svc.logFile).size > 20 * 1024 * 1024) {
+    fs.renameSync(svc.logFile, `${svc.logFile}.1`); // keep one old log, at most ~40 MB per server
+  }
   svc.prepare();
   const [cmd, args] = svc.command();
   fs.appendFileSync(svc.logFile, `\n==== infra.js: starting ${svc.name} at ${new Date().toISOString()}\n`);
@@ -652,12 +669,16 @@ function usage() {
 
 async function main(argv) {
   const [command, ...rest] = argv;
-  if (command === 'kafka-cli') return kafkaCli(rest);
+  if (command === 'kafka-cli') {
+    sayTo = process.stderr; // keep the tool's stdout clean for pipes
+    return kafkaCli(rest);
+  }
   const purge = rest.includes('--purge');
   const names = rest.filter((a) => !a.startsWith('--'));
   switch (command) {
     case 'up':
     case 'start': {
+      announceCache = true;
       const list = pickServices(names);
       say(`infra home ${HOME}, cache ${CACHE}`);
       for (const svc of list) svc.ensure(); // every download first, then the starts
@@ -698,6 +719,7 @@ async function main(argv) {
       return ok ? 0 : 3;
     }
     case 'install': {
+      announceCache = true;
       checkJava();
       ensureKafkaJars();
       ensureKafkaCheck();
