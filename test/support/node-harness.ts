@@ -1,3 +1,4 @@
+import { DynamicModule, Type } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createHttpApp, NodeConfig, readNodeConfig } from '@nrm/application';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -26,7 +27,12 @@ export class NodeHarness {
     private readonly ownsDir: boolean,
   ) {}
 
-  static async start(env: Record<string, string> = {}, dataDir?: string): Promise<NodeHarness> {
+  static async start(
+    env: Record<string, string> = {},
+    dataDir?: string,
+    rootModule: (config: NodeConfig) => DynamicModule | Type<unknown> = (config) =>
+      NodeModule.forRoot(config),
+  ): Promise<NodeHarness> {
     const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'nrm-e2e-'));
     const config = readNodeConfig({
       NRM_DATA_DIR: dir,
@@ -38,7 +44,7 @@ export class NodeHarness {
     const quiet = process.env.E2E_LOG_LEVEL
       ? new JsonLogger('debug')
       : new JsonLogger('error', new Writable({ write: (_c, _e, cb) => cb() }));
-    const app = await createHttpApp(NodeModule.forRoot(config), config, 'test node', quiet);
+    const app = await createHttpApp(rootModule(config), config, 'test node', quiet);
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
     return new NodeHarness(app, config, !dataDir);

@@ -18,6 +18,7 @@ import { AccountStore } from './auth/account-store';
 import { AuthGuard } from './auth/auth.guard';
 import { loadOrCreateJwtSecret } from './auth/jwt-secret';
 import { TokenService } from './auth/token.service';
+import { CASE_COMMAND_HANDLERS } from './cases/case-command-handlers';
 import { CaseCommandExecutor } from './cases/case-command.executor';
 import { CaseCommands } from './cases/case-commands.gateway';
 import { CaseRepository } from './cases/case-repository';
@@ -99,6 +100,7 @@ export class PlatformModule {
         CaseRepository,
         CaseCommandExecutor,
         CaseCommands,
+        ...CASE_COMMAND_HANDLERS,
         PlatformLifecycle,
       ],
       exports: [

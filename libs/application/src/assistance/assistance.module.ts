@@ -1,10 +1,9 @@
 import { Module } from '@nestjs/common';
 import { AssistanceController } from './assistance.controller';
-import { AssistanceCommandHandler } from './assistance.handler';
 
-/** The assistance context: its HTTP commands and its command handler (the decider lives in @nrm/domain). */
-@Module({
-  controllers: [AssistanceController],
-  providers: [AssistanceCommandHandler],
-})
+/**
+ * The assistance context's HTTP commands. Its command handler is registered by the platform in every
+ * process, so a route may hand a command to another context (e.g. a return risk assessment).
+ */
+@Module({ controllers: [AssistanceController] })
 export class AssistanceModule {}

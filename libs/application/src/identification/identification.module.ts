@@ -1,10 +1,9 @@
 import { Module } from '@nestjs/common';
 import { IdentificationController } from './identification.controller';
-import { IdentificationCommandHandler } from './identification.handler';
 
-/** The identification context: its HTTP commands and its command handler (the decider lives in @nrm/domain). */
-@Module({
-  controllers: [IdentificationController],
-  providers: [IdentificationCommandHandler],
-})
+/**
+ * The identification context's HTTP commands. Its command handler is registered by the platform in every
+ * process, so a route may hand a command to another context (e.g. a return risk assessment).
+ */
+@Module({ controllers: [IdentificationController] })
 export class IdentificationModule {}

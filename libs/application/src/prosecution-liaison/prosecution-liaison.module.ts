@@ -1,10 +1,9 @@
 import { Module } from '@nestjs/common';
 import { ProsecutionController } from './prosecution.controller';
-import { ProsecutionLiaisonCommandHandler } from './prosecution-liaison.handler';
 
-/** The prosecution-liaison context: its HTTP commands and its command handler (the decider lives in @nrm/domain). */
-@Module({
-  controllers: [ProsecutionController],
-  providers: [ProsecutionLiaisonCommandHandler],
-})
+/**
+ * The prosecution-liaison context's HTTP commands. Its command handler is registered by the platform in every
+ * process, so a route may hand a command to another context (e.g. a return risk assessment).
+ */
+@Module({ controllers: [ProsecutionController] })
 export class ProsecutionLiaisonModule {}

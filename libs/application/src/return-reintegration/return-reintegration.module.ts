@@ -1,10 +1,9 @@
 import { Module } from '@nestjs/common';
 import { ReturnController } from './return.controller';
-import { ReturnReintegrationCommandHandler } from './return-reintegration.handler';
 
-/** The return-reintegration context: its HTTP commands and its command handler (the decider lives in @nrm/domain). */
-@Module({
-  controllers: [ReturnController],
-  providers: [ReturnReintegrationCommandHandler],
-})
+/**
+ * The return-reintegration context's HTTP commands. Its command handler is registered by the platform in every
+ * process, so a route may hand a command to another context (e.g. a return risk assessment).
+ */
+@Module({ controllers: [ReturnController] })
 export class ReturnReintegrationModule {}
