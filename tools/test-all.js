@@ -1,0 +1,30 @@
+/**
+ * The whole test suite against real servers, as CI runs it: starts Kafka and FerretDB (npm run infra:up),
+ * runs jest with the servers' addresses and NRM_REQUIRE_SERVERS (so no integration suite can skip),
+ * then stops the servers again if this run started them. Extra arguments go to jest.
+ */
+const { spawnSync } = require('node:child_process');
+const path = require('node:path');
+
+const root = path.join(__dirname, '..');
+const infra = (...args) =>
+  spawnSync(process.execPath, [path.join(root, 'deploy/local/infra.js'), ...args], { cwd: root, stdio: 'inherit' });
+
+const wasRunning = spawnSync(process.execPath, [path.join(root, 'deploy/local/infra.js'), 'status'], { cwd: root }).status === 0;
+if (infra('up').status !== 0) {
+  process.stderr.write('test:all: the servers did not start (see above)\n');
+  process.exit(1);
+}
+const env = {
+  ...process.env,
+  KAFKA_BROKERS: process.env.KAFKA_BROKERS || '127.0.0.1:9092',
+  MONGO_URL: process.env.MONGO_URL || 'mongodb://127.0.0.1:27017',
+  NRM_REQUIRE_SERVERS: ['KAFKA_BROKERS', 'MONGO_URL', ...(process.env.EVENTSTORE_URL ? ['EVENTSTORE_URL'] : [])].join(','),
+};
+const jest = spawnSync(process.execPath, [require.resolve('jest/bin/jest'), ...process.argv.slice(2)], {
+  cwd: root,
+  env,
+  stdio: 'inherit',
+});
+if (!wasRunning) infra('down');
+process.exit(jest.status ?? 1);
