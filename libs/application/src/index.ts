@@ -11,4 +11,4 @@ export * from './assistance/assistance.module';
 export * from './return-reintegration/return-reintegration.module';
 export * from './prosecution-liaison/prosecution-liaison.module';
 export * from './run-http-service';
-export * from './infrastructure/embedded-adapters';
+export * from './infrastructure/node-adapters';

@@ -2,6 +2,7 @@ import {
   DynamicModule,
   Global,
   Inject,
+  InjectionToken,
   Module,
   OnApplicationBootstrap,
   OnApplicationShutdown,
@@ -26,75 +27,81 @@ import { CLOCK, systemClock } from './config/clock';
 import { NODE_CONFIG, NodeConfig } from './config/node-config';
 import {
   ACCOUNTS_FILE,
-  EmbeddedAdapters,
-  openEmbeddedAdapters,
+  NodeAdapters,
+  openNodeAdapters,
+  prepareDataDir,
   PROJECTIONS_LOCK_FILE,
-} from './infrastructure/embedded-adapters';
+} from './infrastructure/node-adapters';
 import { ProcessLock } from './infrastructure/process-lock';
 import { AUDITABLE_LOG, NODE_SIGNER, READ_YOUR_WRITES } from './infrastructure/tokens';
 
 export interface PlatformOptions {
-  /** Run the projections in this process (the node and the gateway do; a lone context service does not). */
+  /** Run the projections (and the Kafka relay) in this process: the node and the gateway do, a lone context service does not. */
   runProjections: boolean;
 }
 
 const ADAPTERS = Symbol('ADAPTERS');
 
-/** Starts the projections after start-up and closes every store on shutdown, in a safe order. */
+/** Starts the projections and the relay after start-up and closes every store on shutdown, in a safe order. */
 class PlatformLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  private lock?: ProcessLock;
+
   constructor(
-    @Inject(ADAPTERS) private readonly adapters: EmbeddedAdapters,
+    @Inject(ADAPTERS) private readonly adapters: NodeAdapters,
     private readonly runner: ProjectionRunner,
     private readonly accounts: AccountStore,
     @Inject(READ_YOUR_WRITES) private readonly runProjections: boolean,
     @Inject(NODE_CONFIG) private readonly config: NodeConfig,
   ) {}
 
-  private lock?: ProcessLock;
-
   async onApplicationBootstrap() {
     if (!this.runProjections) return;
     this.lock = new ProcessLock(join(this.config.dataDir, PROJECTIONS_LOCK_FILE));
     this.lock.acquire(); // one writer of the read models at a time (see the CLI's rebuild)
     await this.runner.start();
+    await this.adapters.relay?.start();
   }
 
   async onApplicationShutdown() {
+    await this.adapters.relay?.stop();
     await this.runner.stop();
     this.lock?.release();
-    await this.adapters.readModels.close();
-    await this.adapters.eventStore.close();
-    await this.adapters.keyStore.close();
+    await this.adapters.close();
     this.accounts.close();
   }
 }
+
+/** A provider of one part of the adapters, which open asynchronously (servers) before anything uses them. */
+const fromAdapters = <T>(token: InjectionToken, pick: (adapters: NodeAdapters) => T) => ({
+  provide: token,
+  useFactory: pick,
+  inject: [ADAPTERS],
+});
 
 /** Configuration, stores, security and the command pipeline that every service of a node shares. */
 @Global()
 @Module({})
 export class PlatformModule {
   static forRoot(config: NodeConfig, options: PlatformOptions): DynamicModule {
-    const adapters = openEmbeddedAdapters(config);
-    const runner = new ProjectionRunner(adapters.eventStore, adapters.readModels);
     return {
       module: PlatformModule,
       imports: [
         CqrsModule.forRoot(),
-        JwtModule.register({ secret: loadOrCreateJwtSecret(config.dataDir, config.jwtSecret) }),
+        JwtModule.register({ secret: loadOrCreateJwtSecret(prepared(config).dataDir, config.jwtSecret) }),
       ],
       providers: [
         { provide: NODE_CONFIG, useValue: config },
         { provide: CLOCK, useValue: systemClock },
-        { provide: ADAPTERS, useValue: adapters },
-        { provide: NODE_SIGNER, useValue: adapters.signer },
-        { provide: EVENT_STORE, useValue: adapters.eventStore },
-        { provide: AUDITABLE_LOG, useValue: adapters.eventStore },
-        { provide: KEY_STORE, useValue: adapters.keyStore },
-        { provide: READ_MODEL_STORE, useValue: adapters.readModels },
-        { provide: PersonalDataCipher, useValue: new PersonalDataCipher(adapters.keyStore) },
-        { provide: ProjectionRunner, useValue: runner },
+        { provide: ADAPTERS, useFactory: () => openNodeAdapters(config) },
+        fromAdapters(NODE_SIGNER, (a) => a.signer),
+        fromAdapters(EVENT_STORE, (a) => a.eventStore),
+        fromAdapters(AUDITABLE_LOG, (a) => a.auditableLog),
+        fromAdapters(KEY_STORE, (a) => a.keyStore),
+        fromAdapters(READ_MODEL_STORE, (a) => a.readModels),
+        fromAdapters(PersonalDataCipher, (a) => new PersonalDataCipher(a.keyStore)),
+        fromAdapters(ProjectionRunner, (a) => new ProjectionRunner(a.eventStore, a.readModels)),
         { provide: READ_YOUR_WRITES, useValue: options.runProjections },
-        { provide: AccountStore, useValue: new AccountStore(join(config.dataDir, ACCOUNTS_FILE)) },
+        { provide: AccountStore, useFactory: () => new AccountStore(join(config.dataDir, ACCOUNTS_FILE)) },
         TokenService,
         { provide: APP_GUARD, useClass: AuthGuard },
         CaseRepository,
@@ -122,4 +129,10 @@ export class PlatformModule {
       ],
     };
   }
+}
+
+/** The data directory exists (private) before anything, the token secret included, is kept in it. */
+function prepared(config: NodeConfig): NodeConfig {
+  prepareDataDir(config.dataDir);
+  return config;
 }

@@ -1,11 +1,7 @@
 import { ProgressBar, rebuildProjections } from '@nrm/read-models';
 import { loadDotEnv } from '../config/dotenv';
 import { readNodeConfig } from '../config/node-config';
-import {
-  EmbeddedAdapters,
-  openEmbeddedAdapters,
-  PROJECTIONS_LOCK_FILE,
-} from '../infrastructure/embedded-adapters';
+import { NodeAdapters, openNodeAdapters, PROJECTIONS_LOCK_FILE } from '../infrastructure/node-adapters';
 import { LockHeldError, ProcessLock } from '../infrastructure/process-lock';
 import { join } from 'node:path';
 import { verifyNodeLog } from '../audit/verify-node-log';
@@ -32,7 +28,7 @@ export async function runCli(argv: string[], out = process.stdout, err = process
   }
   loadDotEnv();
   const config = readNodeConfig();
-  const adapters = openEmbeddedAdapters(config);
+  const adapters = await openNodeAdapters(config);
   try {
     if (command === 'projections rebuild') {
       const lock = new ProcessLock(join(config.dataDir, PROJECTIONS_LOCK_FILE));
@@ -49,18 +45,16 @@ export async function runCli(argv: string[], out = process.stdout, err = process
         lock.release();
       }
     }
-    const result = await verifyNodeLog(adapters.eventStore, adapters.signer, config.nodeId);
+    const result = await verifyNodeLog(adapters.auditableLog, adapters.signer, config.nodeId);
     out.write(JSON.stringify(result, null, 2) + '\n');
     return result.valid ? 0 : 1;
   } finally {
-    await adapters.readModels.close();
-    await adapters.eventStore.close();
-    await adapters.keyStore.close();
+    await adapters.close();
   }
 }
 
 async function rebuild(
-  adapters: EmbeddedAdapters,
+  adapters: NodeAdapters,
   dataDir: string,
   out: NodeJS.WritableStream,
   err: NodeJS.WriteStream,

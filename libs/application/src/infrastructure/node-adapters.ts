@@ -1,0 +1,76 @@
+import {
+  AuditableLog,
+  Ed25519Signer,
+  EventStore,
+  loadOrCreateNodeSigningKey,
+  SqliteEventStore,
+} from '@nrm/event-store';
+import { KEY_STORE_FILE, KeyStore, loadMasterKey, SqliteKeyStore } from '@nrm/privacy';
+import { READ_MODEL_FILE, ReadModelStore, SqliteReadModelStore } from '@nrm/read-models';
+import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
+import { join } from 'node:path';
+import { NodeConfig } from '../config/node-config';
+
+export const EVENT_STORE_FILE = 'events.sqlite';
+export const ACCOUNTS_FILE = 'accounts.sqlite';
+/** Held by the process that writes the read models (the node or the gateway, or a rebuild). */
+export const PROJECTIONS_LOCK_FILE = 'projections.lock';
+
+/** A process that copies committed events elsewhere, from its own checkpoint. */
+export interface BackgroundRelay {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** The stores of a node, each behind its port, chosen by the environment (docs/topology.md). */
+export interface NodeAdapters {
+  signer: Ed25519Signer;
+  eventStore: EventStore;
+  auditableLog: AuditableLog;
+  keyStore: KeyStore;
+  readModels: ReadModelStore;
+  /** Copies the log to Kafka when KAFKA_BROKERS is set. */
+  relay?: BackgroundRelay;
+  /** Closes everything, the log last. */
+  close(): Promise<void>;
+}
+
+/** The data directory holds secrets and databases: owner only, from the first file on. */
+export function prepareDataDir(dataDir: string): void {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  chmodSync(dataDir, 0o700);
+  // SQLite gives its -wal and -shm files the mode of the database file: create each one private.
+  for (const file of [EVENT_STORE_FILE, KEY_STORE_FILE, READ_MODEL_FILE, ACCOUNTS_FILE]) {
+    closeSync(openSync(join(dataDir, file), 'a', 0o600));
+  }
+}
+
+export async function openNodeAdapters(config: NodeConfig): Promise<NodeAdapters> {
+  if (config.eventStoreUrl) throw new Error('EVENTSTORE_URL: not wired yet');
+  if (config.mongoUrl) throw new Error('MONGO_URL: not wired yet');
+  if (config.kafkaBrokers) throw new Error('KAFKA_BROKERS: not wired yet');
+  prepareDataDir(config.dataDir);
+  const signer = loadOrCreateNodeSigningKey(config.dataDir);
+  const eventStore = SqliteEventStore.open({
+    file: join(config.dataDir, EVENT_STORE_FILE),
+    signer,
+    origin: config.nodeId,
+  });
+  const keyStore = SqliteKeyStore.inDataDir(
+    config.dataDir,
+    loadMasterKey({ dataDir: config.dataDir, allowKeyFile: true }),
+  );
+  const readModels = SqliteReadModelStore.inDataDir(config.dataDir);
+  return {
+    signer,
+    eventStore,
+    auditableLog: eventStore,
+    keyStore,
+    readModels,
+    close: async () => {
+      await readModels.close();
+      await keyStore.close();
+      await eventStore.close();
+    },
+  };
+}
