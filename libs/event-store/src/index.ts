@@ -1,3 +1,4 @@
 export * from './port';
 export * from './sqlite/sqlite-event-store';
 export * from './integrity';
+export * from './eventstoredb';
