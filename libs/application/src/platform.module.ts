@@ -33,14 +33,14 @@ import {
   PROJECTIONS_LOCK_FILE,
 } from './infrastructure/node-adapters';
 import { ProcessLock } from './infrastructure/process-lock';
-import { AUDITABLE_LOG, NODE_SIGNER, READ_YOUR_WRITES } from './infrastructure/tokens';
+import { NODE_ADAPTERS, READ_YOUR_WRITES } from './infrastructure/tokens';
 
 export interface PlatformOptions {
   /** Run the projections (and the Kafka relay) in this process: the node and the gateway do, a lone context service does not. */
   runProjections: boolean;
 }
 
-const ADAPTERS = Symbol('ADAPTERS');
+const ADAPTERS = NODE_ADAPTERS;
 
 /** Starts the projections and the relay after start-up and closes every store on shutdown, in a safe order. */
 class PlatformLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -93,9 +93,7 @@ export class PlatformModule {
         { provide: NODE_CONFIG, useValue: config },
         { provide: CLOCK, useValue: systemClock },
         { provide: ADAPTERS, useFactory: () => openNodeAdapters(config) },
-        fromAdapters(NODE_SIGNER, (a) => a.signer),
         fromAdapters(EVENT_STORE, (a) => a.eventStore),
-        fromAdapters(AUDITABLE_LOG, (a) => a.auditableLog),
         fromAdapters(KEY_STORE, (a) => a.keyStore),
         fromAdapters(READ_MODEL_STORE, (a) => a.readModels),
         fromAdapters(PersonalDataCipher, (a) => new PersonalDataCipher(a.keyStore)),
@@ -111,11 +109,10 @@ export class PlatformModule {
         PlatformLifecycle,
       ],
       exports: [
+        NODE_ADAPTERS,
         NODE_CONFIG,
         CLOCK,
-        NODE_SIGNER,
         EVENT_STORE,
-        AUDITABLE_LOG,
         KEY_STORE,
         READ_MODEL_STORE,
         PersonalDataCipher,

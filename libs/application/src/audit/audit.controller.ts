@@ -1,10 +1,10 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AuditableLog, Ed25519Signer } from '@nrm/event-store';
 import { AccessLog } from '../access-log/access-log';
 import { Roles } from '../auth/access.decorators';
 import { NODE_CONFIG, NodeConfig } from '../config/node-config';
-import { AUDITABLE_LOG, NODE_SIGNER } from '../infrastructure/tokens';
+import { NodeAdapters } from '../infrastructure/node-adapters';
+import { NODE_ADAPTERS } from '../infrastructure/tokens';
 import { AccessLogQueryDto, VerifyQueryDto } from './audit.dto';
 import { verifyNodeLog } from './verify-node-log';
 
@@ -14,8 +14,7 @@ import { verifyNodeLog } from './verify-node-log';
 @Roles('auditor')
 export class AuditController {
   constructor(
-    @Inject(AUDITABLE_LOG) private readonly log: AuditableLog,
-    @Inject(NODE_SIGNER) private readonly signer: Ed25519Signer,
+    @Inject(NODE_ADAPTERS) private readonly adapters: NodeAdapters,
     @Inject(NODE_CONFIG) private readonly config: NodeConfig,
     private readonly accessLog: AccessLog,
   ) {}
@@ -28,7 +27,7 @@ export class AuditController {
       query.knownSize !== undefined && query.knownRoot !== undefined
         ? [{ size: query.knownSize, root: query.knownRoot }]
         : [];
-    const result = await verifyNodeLog(this.log, this.signer, this.config.nodeId, trusted);
+    const result = await verifyNodeLog(this.adapters, this.config.nodeId, trusted);
     return {
       valid: result.valid,
       size: result.size,
@@ -44,7 +43,10 @@ export class AuditController {
   @Get('checkpoint')
   @ApiOkResponse({ description: '{ checkpoint: { origin, size, root, signature, keyId }, publicKey }' })
   async checkpoint() {
-    return { checkpoint: (await this.log.latestCheckpoint()) ?? null, publicKey: this.signer.publicKeyPem };
+    return {
+      checkpoint: (await this.adapters.auditableLog.latestCheckpoint()) ?? null,
+      publicKey: this.adapters.signer.publicKeyPem,
+    };
   }
 
   @Get('access-log')

@@ -1,19 +1,20 @@
-import { AuditableLog, CheckpointSigner, LogVerification, verifyLog } from '@nrm/event-store';
+import { LogVerification, verifyLog } from '@nrm/event-store';
+import type { NodeAdapters } from '../infrastructure/node-adapters';
 
 /**
  * Verifies this node's log the strict way: every checkpoint signed by the node key and naming this
- * node, and no event past the last signed checkpoint (the embedded store signs every append).
+ * node, and, where the store signs every append (embedded), no event past the last signed checkpoint.
  * `trusted` are tree heads an auditor kept from earlier: the log must still contain them.
  */
 export async function verifyNodeLog(
-  log: AuditableLog,
-  signer: Pick<CheckpointSigner, 'publicKeyPem'>,
+  adapters: Pick<NodeAdapters, 'auditableLog' | 'signer' | 'signsEveryAppend'>,
   nodeId: string,
   trusted: { size: number; root: string }[] = [],
 ): Promise<LogVerification> {
-  return verifyLog(log, await log.listCheckpoints(), signer.publicKeyPem, {
+  const log = adapters.auditableLog;
+  return verifyLog(log, await log.listCheckpoints(), adapters.signer.publicKeyPem, {
     origin: nodeId,
-    requireSignedHead: true,
+    requireSignedHead: adapters.signsEveryAppend,
     trusted,
   });
 }

@@ -45,7 +45,7 @@ export async function runCli(argv: string[], out = process.stdout, err = process
         lock.release();
       }
     }
-    const result = await verifyNodeLog(adapters.auditableLog, adapters.signer, config.nodeId);
+    const result = await verifyNodeLog(adapters, config.nodeId);
     out.write(JSON.stringify(result, null, 2) + '\n');
     return result.valid ? 0 : 1;
   } finally {

@@ -2,6 +2,8 @@ import {
   AuditableLog,
   Ed25519Signer,
   EventStore,
+  EventStoreDbEventStore,
+  integrityReaderFor,
   loadOrCreateNodeSigningKey,
   SqliteEventStore,
 } from '@nrm/event-store';
@@ -27,6 +29,11 @@ export interface NodeAdapters {
   signer: Ed25519Signer;
   eventStore: EventStore;
   auditableLog: AuditableLog;
+  /**
+   * The store signs a checkpoint in the transaction of every append (embedded), so verification may
+   * demand a signed head. EventStoreDB keeps no checkpoints yet: its log is verified by recomputation.
+   */
+  signsEveryAppend: boolean;
   keyStore: KeyStore;
   readModels: ReadModelStore;
   /** Copies the log to Kafka when KAFKA_BROKERS is set. */
@@ -46,16 +53,11 @@ export function prepareDataDir(dataDir: string): void {
 }
 
 export async function openNodeAdapters(config: NodeConfig): Promise<NodeAdapters> {
-  if (config.eventStoreUrl) throw new Error('EVENTSTORE_URL: not wired yet');
   if (config.mongoUrl) throw new Error('MONGO_URL: not wired yet');
   if (config.kafkaBrokers) throw new Error('KAFKA_BROKERS: not wired yet');
   prepareDataDir(config.dataDir);
   const signer = loadOrCreateNodeSigningKey(config.dataDir);
-  const eventStore = SqliteEventStore.open({
-    file: join(config.dataDir, EVENT_STORE_FILE),
-    signer,
-    origin: config.nodeId,
-  });
+  const log = await openEventStore(config, signer);
   const keyStore = SqliteKeyStore.inDataDir(
     config.dataDir,
     loadMasterKey({ dataDir: config.dataDir, allowKeyFile: true }),
@@ -63,14 +65,34 @@ export async function openNodeAdapters(config: NodeConfig): Promise<NodeAdapters
   const readModels = SqliteReadModelStore.inDataDir(config.dataDir);
   return {
     signer,
-    eventStore,
-    auditableLog: eventStore,
+    ...log,
     keyStore,
     readModels,
     close: async () => {
       await readModels.close();
       await keyStore.close();
-      await eventStore.close();
+      await log.eventStore.close();
     },
   };
+}
+
+async function openEventStore(
+  config: NodeConfig,
+  signer: Ed25519Signer,
+): Promise<Pick<NodeAdapters, 'eventStore' | 'auditableLog' | 'signsEveryAppend'>> {
+  if (config.eventStoreUrl) {
+    const eventStore = await EventStoreDbEventStore.connect(config.eventStoreUrl);
+    const auditableLog: AuditableLog = {
+      ...integrityReaderFor(eventStore),
+      listCheckpoints: async () => [],
+      latestCheckpoint: async () => undefined,
+    };
+    return { eventStore, auditableLog, signsEveryAppend: false };
+  }
+  const eventStore = SqliteEventStore.open({
+    file: join(config.dataDir, EVENT_STORE_FILE),
+    signer,
+    origin: config.nodeId,
+  });
+  return { eventStore, auditableLog: eventStore, signsEveryAppend: true };
 }

@@ -49,8 +49,16 @@ export class EventStoreDbEventStore implements EventStore {
   private constructor(private readonly client: EventStoreDBClient) {}
 
   /** e.g. esdb://localhost:2113?tls=false. The client connects lazily, on the first call. */
+  /** Connects and reads the head of $all once, so that an unreachable server fails here, not later. */
   static async connect(connectionString: string): Promise<EventStoreDbEventStore> {
-    return new EventStoreDbEventStore(EventStoreDBClient.connectionString(connectionString));
+    const store = new EventStoreDbEventStore(EventStoreDBClient.connectionString(connectionString));
+    try {
+      await store.headPosition();
+    } catch (error) {
+      await store.close();
+      throw new Error(`EventStoreDB at ${connectionString} does not answer: ${(error as Error).message}`);
+    }
+    return store;
   }
 
   async append(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
