@@ -1,0 +1,180 @@
+import type { EventStore, StoredEvent, Subscription } from '@nrm/event-store/port';
+import type { RelayCheckpointStore } from '../port/checkpoint-store.port';
+import type { SharedLogPublisher } from '../port/shared-log.port';
+import { backoffDelay, BackoffOptions } from './backoff';
+
+export interface SharedLogRelayOptions {
+  store: EventStore;
+  publisher: SharedLogPublisher;
+  checkpoints: RelayCheckpointStore;
+  /** Name of the checkpoint (one per relay target). Default 'shared-log-relay'. */
+  name?: string;
+  /** Events per batch. Default 500. */
+  batchSize?: number;
+  /** Look for new events at least this often when caught up (appends by other processes). Default 500 ms. */
+  pollIntervalMs?: number;
+  backoff?: BackoffOptions;
+  /** Told about every failed send (it is retried). */
+  onPublishError?: (error: Error, attempt: number) => void;
+  /** Told when reading the store or saving the checkpoint failed (retried too). */
+  onStoreError?: (error: Error) => void;
+  /**
+   * Wake up as soon as this process appends (a live subscription on the store from its head, whose only
+   * job is to ring). Costs one extra read of each new event; default true.
+   */
+  wakeOnAppend?: boolean;
+}
+
+export interface RelayStatus {
+  running: boolean;
+  /** Last global position acknowledged by the shared log and saved. */
+  checkpoint: number;
+  /** Failed sends since the last success. */
+  failures: number;
+}
+
+/**
+ * Copies committed events from the store to the shared log, in global order, one batch at a time:
+ * read a page after the checkpoint, publish it, wait for the acknowledgement, then save the checkpoint.
+ * A failed send is retried (capped exponential backoff) with the checkpoint unmoved. A crash between an
+ * acknowledgement and the checkpoint save makes the next start send that batch again: consumers may
+ * see a batch twice, never miss or reorder one — they drop the copies by event id.
+ */
+export class SharedLogRelay {
+  private readonly name: string;
+  private readonly batchSize: number;
+  private readonly pollIntervalMs: number;
+  private checkpoint = 0;
+  private failures = 0;
+  private stopping = false;
+  private loop?: Promise<void>;
+  private wakeSubscription?: Subscription;
+  private wake?: () => void;
+  private rang = false;
+  private readonly acknowledged = new Set<() => void>();
+
+  constructor(private readonly options: SharedLogRelayOptions) {
+    this.name = options.name ?? 'shared-log-relay';
+    this.batchSize = options.batchSize ?? 500;
+    this.pollIntervalMs = options.pollIntervalMs ?? 500;
+    if (!Number.isSafeInteger(this.batchSize) || this.batchSize < 1)
+      throw new RangeError('batchSize must be a positive integer');
+  }
+
+  async start(): Promise<void> {
+    if (this.loop) throw new Error('relay already started');
+    this.stopping = false;
+    this.checkpoint = (await this.options.checkpoints.load(this.name)) ?? 0;
+    if (this.options.wakeOnAppend ?? true) {
+      this.wakeSubscription = this.options.store.subscribeToAll(() => this.notify(), {
+        fromPosition: await this.options.store.headPosition(),
+      });
+    }
+    this.loop = this.run();
+  }
+
+  /** Finishes the batch in flight (its acknowledgement and checkpoint), then stops. Idempotent. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.notify();
+    await this.wakeSubscription?.stop();
+    this.wakeSubscription = undefined;
+    await this.loop;
+    this.loop = undefined;
+  }
+
+  /** Look for new events now rather than at the next poll. */
+  notify(): void {
+    this.rang = true;
+    this.wake?.();
+  }
+
+  status(): RelayStatus {
+    return {
+      running: this.loop !== undefined && !this.stopping,
+      checkpoint: this.checkpoint,
+      failures: this.failures,
+    };
+  }
+
+  /** Resolves once the checkpoint reached `position` (bounded by `timeoutMs`). */
+  async waitForCheckpoint(position: number, timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.checkpoint < position) {
+      const left = deadline - Date.now();
+      if (left <= 0)
+        throw new Error(
+          `relay checkpoint ${this.checkpoint} did not reach ${position} within ${timeoutMs} ms`,
+        );
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          clearTimeout(timer);
+          this.acknowledged.delete(done);
+          resolve();
+        };
+        const timer = setTimeout(done, left);
+        this.acknowledged.add(done);
+      });
+    }
+  }
+
+  private async run(): Promise<void> {
+    let storeFailures = 0;
+    while (!this.stopping) {
+      try {
+        this.rang = false;
+        const batch = await this.options.store.readAll({
+          fromPosition: this.checkpoint,
+          limit: this.batchSize,
+        });
+        if (batch.length === 0) {
+          await this.sleep(this.pollIntervalMs);
+          continue;
+        }
+        if (!(await this.publishUntilAcknowledged(batch))) return;
+        const last = batch[batch.length - 1].position;
+        await this.options.checkpoints.save(this.name, last);
+        this.checkpoint = last;
+        storeFailures = 0;
+        for (const done of [...this.acknowledged]) done();
+      } catch (error) {
+        // Reading the store or saving the checkpoint failed: nothing moved, try the same page again.
+        this.options.onStoreError?.(error instanceof Error ? error : new Error(String(error)));
+        await this.sleep(backoffDelay(storeFailures++, this.options.backoff), false);
+      }
+    }
+  }
+
+  /** false when stopped before the batch was acknowledged (the checkpoint stays where it was). */
+  private async publishUntilAcknowledged(batch: StoredEvent[]): Promise<boolean> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.options.publisher.publish(batch);
+        this.failures = 0;
+        return true;
+      } catch (error) {
+        this.failures++;
+        this.options.onPublishError?.(error instanceof Error ? error : new Error(String(error)), attempt + 1);
+        if (this.stopping) return false;
+        await this.sleep(backoffDelay(attempt, this.options.backoff), false);
+        if (this.stopping) return false;
+      }
+    }
+  }
+
+  /** Sleeps until the delay elapsed, stop() was called, or (when `wakeable`) an append rang. */
+  private sleep(ms: number, wakeable = true): Promise<void> {
+    if (this.stopping || (wakeable && this.rang)) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.wake = undefined;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.wake = () => {
+        if (wakeable || this.stopping) done();
+      };
+    });
+  }
+}
