@@ -16,6 +16,9 @@ export interface NodeConfig {
   jwtSecret?: string;
   eventStoreUrl?: string;
   kafkaBrokers?: string;
+  /** First segment of the node's Kafka topic names (`<prefix>.<country>.<context>`). */
+  kafkaTopicPrefix: string;
+  kafkaPartitions: number;
   mongoUrl?: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
 }
@@ -35,6 +38,15 @@ function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
   const value = Number(raw);
   if (!Number.isInteger(value) || value < min || value > max) {
     throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function topicPrefix(value: string): string {
+  if (!/^[a-z0-9][a-z0-9_-]{0,40}$/.test(value)) {
+    throw new ConfigError(
+      `NRM_KAFKA_TOPIC_PREFIX must be lower-case letters, digits, _ or -, got "${value}"`,
+    );
   }
   return value;
 }
@@ -66,6 +78,8 @@ export function readNodeConfig(env: NodeJS.ProcessEnv = process.env): NodeConfig
     jwtSecret: env.NRM_JWT_SECRET || undefined,
     eventStoreUrl: env.EVENTSTORE_URL || undefined,
     kafkaBrokers: env.KAFKA_BROKERS || undefined,
+    kafkaTopicPrefix: topicPrefix(env.NRM_KAFKA_TOPIC_PREFIX ?? 'nrm'),
+    kafkaPartitions: intFrom(env, 'NRM_KAFKA_PARTITIONS', 6, 1, 1000),
     mongoUrl: env.MONGO_URL || undefined,
     logLevel,
   };

@@ -11,6 +11,8 @@ import { KEY_STORE_FILE, KeyStore, loadMasterKey, SqliteKeyStore } from '@nrm/pr
 import { READ_MODEL_FILE, ReadModelStore, SqliteReadModelStore } from '@nrm/read-models';
 import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
+import { Logger } from '@nestjs/common';
+import { openKafkaSharedLog, SharedLogRelay, SqliteCheckpointStore } from '@nrm/shared-log';
 import { NodeConfig } from '../config/node-config';
 
 export const EVENT_STORE_FILE = 'events.sqlite';
@@ -47,14 +49,19 @@ export function prepareDataDir(dataDir: string): void {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   chmodSync(dataDir, 0o700);
   // SQLite gives its -wal and -shm files the mode of the database file: create each one private.
-  for (const file of [EVENT_STORE_FILE, KEY_STORE_FILE, READ_MODEL_FILE, ACCOUNTS_FILE]) {
+  for (const file of [
+    EVENT_STORE_FILE,
+    KEY_STORE_FILE,
+    READ_MODEL_FILE,
+    ACCOUNTS_FILE,
+    RELAY_CHECKPOINT_FILE,
+  ]) {
     closeSync(openSync(join(dataDir, file), 'a', 0o600));
   }
 }
 
 export async function openNodeAdapters(config: NodeConfig): Promise<NodeAdapters> {
   if (config.mongoUrl) throw new Error('MONGO_URL: not wired yet');
-  if (config.kafkaBrokers) throw new Error('KAFKA_BROKERS: not wired yet');
   prepareDataDir(config.dataDir);
   const signer = loadOrCreateNodeSigningKey(config.dataDir);
   const log = await openEventStore(config, signer);
@@ -63,11 +70,13 @@ export async function openNodeAdapters(config: NodeConfig): Promise<NodeAdapters
     loadMasterKey({ dataDir: config.dataDir, allowKeyFile: true }),
   );
   const readModels = SqliteReadModelStore.inDataDir(config.dataDir);
+  const relay = config.kafkaBrokers ? await openKafkaRelay(config, log.eventStore) : undefined;
   return {
     signer,
     ...log,
     keyStore,
     readModels,
+    relay,
     close: async () => {
       await readModels.close();
       await keyStore.close();
@@ -95,4 +104,37 @@ async function openEventStore(
     origin: config.nodeId,
   });
   return { eventStore, auditableLog: eventStore, signsEveryAppend: true };
+}
+
+export const RELAY_CHECKPOINT_FILE = 'relay.sqlite';
+
+/** KAFKA_BROKERS: a relay copies every committed event to the node's topics, from its own checkpoint. */
+async function openKafkaRelay(config: NodeConfig, eventStore: EventStore): Promise<BackgroundRelay> {
+  const logger = new Logger('kafka-relay');
+  const kafka = await openKafkaSharedLog({
+    brokers: config.kafkaBrokers ?? '',
+    clientId: config.nodeId,
+    country: config.country,
+    topicPrefix: config.kafkaTopicPrefix,
+    partitions: config.kafkaPartitions,
+  });
+  if (kafka.createdTopics.length) logger.log({ msg: 'created topics', topics: kafka.createdTopics });
+  const checkpoints = SqliteCheckpointStore.open(join(config.dataDir, RELAY_CHECKPOINT_FILE));
+  const relay = new SharedLogRelay({
+    store: eventStore,
+    publisher: kafka.publisher,
+    checkpoints,
+    onPublishError: (error, attempt) =>
+      logger.warn({ msg: 'send to Kafka failed, retrying', attempt, error: error.message }),
+    onStoreError: (error) =>
+      logger.warn({ msg: 'relay could not read the log or save its checkpoint', error: error.message }),
+  });
+  return {
+    start: () => relay.start(),
+    stop: async () => {
+      await relay.stop();
+      await kafka.close();
+      await checkpoints.close();
+    },
+  };
 }
