@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { benchRelay } from '@nrm/shared-log';
 import { RawBaseline } from './raw-baseline';
 import { walkCase } from './synthetic-cases';
 
@@ -17,11 +18,19 @@ interface Row {
   events: number;
   productRate: number;
   baselineRate: number;
+  baselineName?: string;
+}
+
+interface LatencyRow {
+  name: string;
+  p50Ms: number;
+  p99Ms: number;
 }
 
 const SINGLE_APPENDS = Number(process.env.BENCH_SINGLE_APPENDS ?? 1000);
 const BATCHES = Number(process.env.BENCH_BATCHES ?? 200);
 const REPLAY_EVENTS = Number(process.env.BENCH_REPLAY_EVENTS ?? 100_000);
+const RELAY_EVENTS = Number(process.env.BENCH_RELAY_EVENTS ?? 20_000);
 
 const log = (line: string) => process.stderr.write(line + '\n');
 
@@ -133,7 +142,7 @@ async function benchReplay(dir: string): Promise<Row> {
   };
 }
 
-function report(rows: Row[], seconds: number): string {
+function report(rows: Row[], latencies: LatencyRow[], notes: string[], seconds: number): string {
   const sqlite = new Database(':memory:').prepare('select sqlite_version() v').get() as { v: string };
   const lines = [
     '# Performance',
@@ -152,12 +161,22 @@ function report(rows: Row[], seconds: number): string {
     '|---|---:|---:|---:|---:|',
     ...rows.map(
       (r) =>
-        `| ${r.name} | ${r.events} | ${r.productRate.toFixed(0)} | ${r.baselineRate.toFixed(0)} | ${(r.productRate / r.baselineRate).toFixed(2)} |`,
+        `| ${r.name} | ${r.events} | ${r.productRate.toFixed(0)} | ${r.baselineRate.toFixed(0)}${r.baselineName ? ` (${r.baselineName})` : ''} | ${(r.productRate / r.baselineRate).toFixed(2)} |`,
     ),
     '',
+    ...(latencies.length
+      ? [
+          '| latency | p50 (ms) | p99 (ms) |',
+          '|---|---:|---:|',
+          ...latencies.map((l) => `| ${l.name} | ${l.p50Ms.toFixed(1)} | ${l.p99Ms.toFixed(1)} |`),
+          '',
+        ]
+      : []),
+    ...notes.map((n) => `${n}\n`),
     'What the product does beyond the baseline: the expected-revision check, canonical JSON, an RFC 6962',
     'leaf hash and running tree root per event, and one Ed25519-signed checkpoint per append (appends);',
-    'upcasting, the case-list/detail/history projections and their checkpoints (replay).',
+    'upcasting, the case-list/detail/history projections and their checkpoints (replay); reading the log,',
+    'CloudEvents encoding and a checkpoint per acknowledged batch, one batch in flight (relay).',
     '',
   ];
   return lines.join('\n');
@@ -173,7 +192,29 @@ async function main() {
     log(`batches of 100 x ${BATCHES}...`);
     rows.push(await benchAppends(dir, 100, BATCHES));
     rows.push(await benchReplay(dir));
-    const markdown = report(rows, (Date.now() - started) / 1000);
+    const latencies: LatencyRow[] = [];
+    const notes: string[] = [];
+    const brokers = process.env.KAFKA_BROKERS;
+    if (brokers) {
+      log(`relay to Kafka at ${brokers}, ${RELAY_EVENTS} events...`);
+      const relay = await benchRelay({ brokers, events: RELAY_EVENTS });
+      rows.push({
+        name: `relay to Kafka, batches of 500`,
+        events: RELAY_EVENTS,
+        productRate: relay.relayRate,
+        baselineRate: relay.rawProducerRate,
+        baselineName: 'raw kafkajs producer',
+      });
+      latencies.push({
+        name: 'append to Kafka consumer (live relay)',
+        p50Ms: relay.latencyP50Ms,
+        p99Ms: relay.latencyP99Ms,
+      });
+    } else {
+      notes.push('Kafka relay: not measured in this run (set KAFKA_BROKERS, e.g. after `npm run infra:up`).');
+      log('relay: skipped (set KAFKA_BROKERS to measure it)');
+    }
+    const markdown = report(rows, latencies, notes, (Date.now() - started) / 1000);
     process.stdout.write(markdown);
     if (process.env.BENCH_WRITE !== '0')
       writeFileSync(join(process.cwd(), 'docs', 'performance.md'), markdown);
