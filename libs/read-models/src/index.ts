@@ -8,3 +8,5 @@ export * from './sqlite/sqlite-read-model-store';
 export * from './projection-runner';
 export * from './rebuild';
 export * from './progress-bar';
+export * from './mongo/mongo-read-model-store';
+export { MONGO_READ_MODEL_SCHEMA_VERSION } from './mongo/mongo-read-model-schemas';

@@ -6,6 +6,11 @@ import { evolveCaseDetail } from '../case-view/evolve-case-detail';
 import type { CaseDetail } from '../port/case-views';
 import type { SqliteBatchApplier } from './sqlite-projection';
 
+interface StoredCase {
+  detail: string;
+  lastPosition: number;
+}
+
 /** Case list and case detail: one row per case, its open deadlines indexed for the overdue filter. */
 export class CaseDetailApplier implements SqliteBatchApplier {
   private readonly select;
@@ -14,15 +19,18 @@ export class CaseDetailApplier implements SqliteBatchApplier {
   private readonly insertDeadline;
 
   constructor(db: Database.Database) {
-    this.select = db.prepare<[string], { detail: string }>(
-      'SELECT detail FROM case_detail WHERE case_id = ?',
+    this.select = db.prepare<[string], StoredCase>(
+      'SELECT detail, last_position AS lastPosition FROM case_detail WHERE case_id = ?',
     );
-    this.upsert = db.prepare<[string, string, string | null, string | null, number | null, string]>(
-      `INSERT INTO case_detail (case_id, stage, country_of_exploitation, citizenship, registered_at_ms, detail)
-       VALUES (?, ?, ?, ?, ?, ?)
+    this.upsert = db.prepare<[string, string, string | null, string | null, number | null, string, number]>(
+      `INSERT INTO case_detail
+         (case_id, stage, country_of_exploitation, citizenship, registered_at_ms, detail, last_position)
+       VALUES (?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (case_id) DO UPDATE SET stage = excluded.stage,
          country_of_exploitation = excluded.country_of_exploitation, citizenship = excluded.citizenship,
-         registered_at_ms = excluded.registered_at_ms, detail = excluded.detail`,
+         registered_at_ms = excluded.registered_at_ms, detail = excluded.detail,
+         last_position = excluded.last_position
+       WHERE excluded.last_position > case_detail.last_position`,
     );
     this.clearDeadlines = db.prepare<[string]>('DELETE FROM case_deadlines WHERE case_id = ?');
     this.insertDeadline = db.prepare<[string, string, string, number]>(
@@ -32,22 +40,32 @@ export class CaseDetailApplier implements SqliteBatchApplier {
 
   apply(events: readonly StoredEvent[]): void {
     // A batch often holds several events of one case: read and write each case once.
-    const touched = new Map<string, CaseDetail>();
+    const touched = new Map<string, { detail?: CaseDetail; lastPosition: number; changed?: boolean }>();
     for (const event of events) {
       const caseId = caseIdOfStream(event.streamId);
       if (caseId === undefined) continue;
       const current = touched.get(caseId) ?? this.load(caseId);
-      touched.set(caseId, evolveCaseDetail(current, caseId, event));
+      // Same guard as the MongoDB adapter: an event the row already reflects is not folded again.
+      if (event.position > current.lastPosition) {
+        current.detail = evolveCaseDetail(current.detail, caseId, event);
+        current.lastPosition = event.position;
+        current.changed = true;
+      }
+      touched.set(caseId, current);
     }
-    for (const detail of touched.values()) this.save(detail);
+    for (const { detail, lastPosition, changed } of touched.values()) {
+      if (detail && changed) this.save(detail, lastPosition);
+    }
   }
 
-  private load(caseId: string): CaseDetail | undefined {
+  private load(caseId: string): { detail?: CaseDetail; lastPosition: number; changed?: boolean } {
     const row = this.select.get(caseId);
-    return row ? (JSON.parse(row.detail) as CaseDetail) : undefined;
+    return row
+      ? { detail: JSON.parse(row.detail) as CaseDetail, lastPosition: row.lastPosition }
+      : { lastPosition: 0 };
   }
 
-  private save(detail: CaseDetail): void {
+  private save(detail: CaseDetail, lastPosition: number): void {
     const registeredAt = detail.registration?.registeredAt;
     this.upsert.run(
       detail.caseId,
@@ -56,6 +74,7 @@ export class CaseDetailApplier implements SqliteBatchApplier {
       detail.registration?.citizenship ?? null,
       registeredAt ? toMillis(registeredAt) : null,
       JSON.stringify(detail),
+      lastPosition,
     );
     this.clearDeadlines.run(detail.caseId);
     for (const deadline of detail.deadlines) {

@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
  * Bump when a read model's shape changes: a database built by older code is then dropped
  * and rebuilt from the log instead of being read with the wrong shape.
  */
-export const READ_MODEL_SCHEMA_VERSION = 1;
+export const READ_MODEL_SCHEMA_VERSION = 2;
 
 const TABLES = ['case_detail', 'case_deadlines', 'case_history', 'projection_checkpoints'] as const;
 
@@ -19,7 +19,9 @@ CREATE TABLE IF NOT EXISTS case_detail (
   country_of_exploitation TEXT,
   citizenship             TEXT,
   registered_at_ms        INTEGER,
-  detail                  TEXT NOT NULL
+  detail                  TEXT NOT NULL,
+  -- position of the last event folded into detail: re-applying an event never folds it twice
+  last_position           INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS case_detail_by_registration ON case_detail (registered_at_ms DESC, case_id);
 CREATE INDEX IF NOT EXISTS case_detail_by_stage ON case_detail (stage, registered_at_ms DESC);

@@ -1,8 +1,9 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { toMillis } from '../case-view/case-deadlines';
 import { toCaseListItem } from '../case-view/case-list-item';
+import { checkListQuery, MAX_PAGE_SIZE } from '../case-view/list-query';
+import { PROJECTION_NAMES } from '../case-view/projection-names';
 import type { CaseDetail, CaseHistoryEntry, CaseListPage, CaseListQuery } from '../port/case-views';
 import type { Projection, ReadModelStore } from '../port/read-model-store.port';
 import { CaseDetailApplier } from './case-detail-applier';
@@ -12,9 +13,9 @@ import { SqliteCheckpoints } from './sqlite-checkpoints';
 import { SqliteProjection } from './sqlite-projection';
 
 export const READ_MODEL_FILE = 'read-models.sqlite';
-export const MAX_PAGE_SIZE = 500;
+export { MAX_PAGE_SIZE };
 
-export const PROJECTION_NAMES = { cases: 'cases', caseHistory: 'case-history' } as const;
+export { PROJECTION_NAMES };
 
 export interface SqliteReadModelStoreOptions {
   file: string;
@@ -67,11 +68,7 @@ export class SqliteReadModelStore implements ReadModelStore {
 
   async listCases(query: CaseListQuery): Promise<CaseListPage> {
     const { page, pageSize } = query;
-    if (!Number.isInteger(page) || page < 1) throw new RangeError('page must be an integer from 1');
-    if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-      throw new RangeError(`pageSize must be an integer from 1 to ${MAX_PAGE_SIZE}`);
-    }
-    const nowMs = toMillis(query.now);
+    const nowMs = checkListQuery(query);
     const where: string[] = [];
     const params: (string | number)[] = [];
     if (query.stage !== undefined) {

@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { EventStore } from '@nrm/event-store/port';
 import { SqliteEventStore } from '@nrm/event-store';
 import { PersonalDataCipher } from '@nrm/privacy';
 import { InMemoryKeyStore } from '@nrm/privacy/testing';
 import { SqliteReadModelStore } from '../sqlite/sqlite-read-model-store';
+import { projectAll } from './source-log';
 
 /** A real embedded event store and read model store on temporary files; `readModels` may be swapped (reopened). */
 export interface Harness {
@@ -41,9 +41,4 @@ export function openHarness(): Harness {
     },
   };
   return harness;
-}
-
-async function projectAll(eventStore: EventStore, readModels: SqliteReadModelStore): Promise<void> {
-  const events = await eventStore.readAll({ limit: 100_000 });
-  for (const projection of readModels.projections()) await projection.handle(events);
 }

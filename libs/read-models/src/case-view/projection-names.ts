@@ -1,0 +1,2 @@
+/** Every adapter runs the same projections under the same names (checkpoints are kept per name). */
+export const PROJECTION_NAMES = { cases: 'cases', caseHistory: 'case-history' } as const;

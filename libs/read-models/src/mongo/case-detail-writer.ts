@@ -1,0 +1,67 @@
+import type { AnyBulkWriteOperation, Model } from 'mongoose';
+import type { StoredEvent } from '@nrm/event-store/port';
+import { toMillis } from '../case-view/case-deadlines';
+import { caseIdOfStream } from '../case-view/case-stream';
+import { evolveCaseDetail } from '../case-view/evolve-case-detail';
+import type { CaseDetail } from '../port/case-views';
+import { writeIdempotently } from './idempotent-writes';
+import { jsonForm } from './json-form';
+import type { MongoBatchApplier } from './mongo-projection';
+import type { CaseDocument } from './mongo-read-model-schemas';
+
+/** Case list and case detail: one document per case, written only forward in position. */
+export class CaseDetailWriter implements MongoBatchApplier {
+  constructor(private readonly model: Model<CaseDocument>) {}
+
+  async apply(events: readonly StoredEvent[]): Promise<void> {
+    const byCase = new Map<string, StoredEvent[]>();
+    for (const event of events) {
+      const caseId = caseIdOfStream(event.streamId);
+      if (caseId === undefined) continue;
+      const list = byCase.get(caseId) ?? [];
+      list.push(event);
+      byCase.set(caseId, list);
+    }
+    if (byCase.size === 0) return;
+
+    // A batch often holds several events of one case: read and write each case once.
+    const stored = await this.model
+      .find({ _id: { $in: [...byCase.keys()] } }, { lastPosition: 1, detail: 1 })
+      .lean();
+    const current = new Map(stored.map((doc) => [doc._id, doc]));
+    const ops: AnyBulkWriteOperation<CaseDocument>[] = [];
+    for (const [caseId, caseEvents] of byCase) {
+      const doc = current.get(caseId);
+      // Events this document already reflects (a batch replayed after a crash) are not folded again.
+      const unapplied = caseEvents.filter((e) => e.position > (doc?.lastPosition ?? 0));
+      if (unapplied.length === 0) continue;
+      let detail: CaseDetail | undefined = doc?.detail;
+      for (const event of unapplied) detail = evolveCaseDetail(detail, caseId, event);
+      const position = unapplied[unapplied.length - 1].position;
+      ops.push({
+        updateOne: {
+          // Matches only a document behind this position; an upsert colliding with a document at or
+          // beyond it fails with a duplicate key, which means "already applied".
+          filter: { _id: caseId, lastPosition: { $lt: position } },
+          update: { $set: caseFields(detail!, position) },
+          upsert: true,
+        },
+      });
+    }
+    await writeIdempotently(this.model, ops);
+  }
+}
+
+function caseFields(detail: CaseDetail, position: number): Omit<CaseDocument, '_id'> {
+  const dues = detail.deadlines.map((d) => toMillis(d.dueAt));
+  const registeredAt = detail.registration?.registeredAt;
+  return {
+    lastPosition: position,
+    stage: detail.stage,
+    countryOfExploitation: detail.registration?.countryOfExploitation ?? null,
+    citizenship: detail.registration?.citizenship ?? null,
+    registeredAtMs: registeredAt ? toMillis(registeredAt) : null,
+    nextDueAtMs: dues.length > 0 ? Math.min(...dues) : null,
+    detail: jsonForm(detail),
+  };
+}

@@ -1,0 +1,119 @@
+import { Schema, type Connection, type Model } from 'mongoose';
+import type { CaseDetail, CaseHistoryEntry, CaseStage } from '../port/case-views';
+
+/**
+ * Bump when a document's shape changes: a database written by older code is then dropped and
+ * rebuilt from the log instead of being read with the wrong shape (as the SQLite file does).
+ */
+export const MONGO_READ_MODEL_SCHEMA_VERSION = 1;
+
+export const COLLECTIONS = {
+  cases: 'case_detail',
+  caseHistory: 'case_history',
+  checkpoints: 'projection_checkpoints',
+  meta: 'read_model_meta',
+} as const;
+
+/** One per case: the evolved detail plus the fields the list filters and sorts on. */
+export interface CaseDocument {
+  _id: string;
+  /** Position of the last event folded into `detail`: the guard that makes re-applying harmless. */
+  lastPosition: number;
+  stage: CaseStage;
+  countryOfExploitation: string | null;
+  citizenship: string | null;
+  registeredAtMs: number | null;
+  /** Earliest open deadline: a case is overdue at `now` exactly when this is before `now`. */
+  nextDueAtMs: number | null;
+  detail: CaseDetail;
+}
+
+/** One per event of a case; `_id` is the event id. */
+export interface HistoryDocument extends Omit<CaseHistoryEntry, 'eventId'> {
+  _id: string;
+  caseId: string;
+}
+
+export interface CheckpointDocument {
+  _id: string;
+  position: number;
+}
+
+export interface MetaDocument {
+  _id: string;
+  version: number;
+}
+
+// Indexes are created explicitly at start-up (not by mongoose in the background), and empty
+// objects in the views must survive (minimize: false).
+const options = { versionKey: false, minimize: false, autoIndex: false, autoCreate: false } as const;
+
+const caseSchema = new Schema<CaseDocument>(
+  {
+    _id: String,
+    lastPosition: { type: Number, required: true },
+    stage: { type: String, required: true },
+    countryOfExploitation: String,
+    citizenship: String,
+    registeredAtMs: Number,
+    nextDueAtMs: Number,
+    detail: { type: Schema.Types.Mixed, required: true },
+  },
+  options,
+);
+// Newest first (missing registration dates last), then by case id: the order of every list query.
+caseSchema.index({ registeredAtMs: -1, _id: 1 });
+caseSchema.index({ stage: 1, registeredAtMs: -1 });
+caseSchema.index({ countryOfExploitation: 1, registeredAtMs: -1 });
+caseSchema.index({ citizenship: 1, registeredAtMs: -1 });
+caseSchema.index({ nextDueAtMs: 1 });
+
+const historySchema = new Schema<HistoryDocument>(
+  {
+    _id: String,
+    caseId: { type: String, required: true },
+    position: { type: Number, required: true },
+    revision: { type: Number, required: true },
+    type: { type: String, required: true },
+    occurredAt: { type: String, required: true },
+    actor: { type: Schema.Types.Mixed, required: true },
+    data: { type: Schema.Types.Mixed, required: true },
+  },
+  options,
+);
+// _id (the event id) is unique already; (caseId, position) serves getHistory and refuses a second copy.
+historySchema.index({ caseId: 1, position: 1 }, { unique: true });
+
+const checkpointSchema = new Schema<CheckpointDocument>(
+  { _id: String, position: { type: Number, required: true } },
+  options,
+);
+const metaSchema = new Schema<MetaDocument>(
+  { _id: String, version: { type: Number, required: true } },
+  options,
+);
+
+export interface ReadModelCollections {
+  cases: Model<CaseDocument>;
+  caseHistory: Model<HistoryDocument>;
+  checkpoints: Model<CheckpointDocument>;
+  meta: Model<MetaDocument>;
+}
+
+/** Models bound to the store's own connection, never to the global mongoose instance. */
+export function bindModels(connection: Connection): ReadModelCollections {
+  return {
+    cases: connection.model<CaseDocument>('CaseReadModel', caseSchema, COLLECTIONS.cases),
+    caseHistory: connection.model<HistoryDocument>(
+      'CaseHistoryReadModel',
+      historySchema,
+      COLLECTIONS.caseHistory,
+    ),
+    checkpoints: connection.model<CheckpointDocument>(
+      'ProjectionCheckpoint',
+      checkpointSchema,
+      COLLECTIONS.checkpoints,
+    ),
+    meta: connection.model<MetaDocument>('ReadModelMeta', metaSchema, COLLECTIONS.meta),
+  };
+}
