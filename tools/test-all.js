@@ -1,7 +1,8 @@
 /**
  * The whole test suite against real servers, as CI runs it: starts Kafka and FerretDB (npm run infra:up),
  * runs jest with the servers' addresses and NRM_REQUIRE_SERVERS (so no integration suite can skip),
- * then stops the servers again if this run started them. Extra arguments go to jest.
+ * then stops the servers again if this run started them. Suites named *.fault.spec.ts restart servers,
+ * so they run last and alone. Extra arguments go to jest.
  */
 const { spawnSync } = require('node:child_process');
 const path = require('node:path');
@@ -21,10 +22,14 @@ const env = {
   MONGO_URL: process.env.MONGO_URL || 'mongodb://127.0.0.1:27017',
   NRM_REQUIRE_SERVERS: ['KAFKA_BROKERS', 'MONGO_URL', ...(process.env.EVENTSTORE_URL ? ['EVENTSTORE_URL'] : [])].join(','),
 };
-const jest = spawnSync(process.execPath, [require.resolve('jest/bin/jest'), ...process.argv.slice(2)], {
-  cwd: root,
-  env,
-  stdio: 'inherit',
-});
+// Fault tests restart the shared servers: they run after the rest, one file at a time.
+const jest = (args) =>
+  spawnSync(process.execPath, [require.resolve('jest/bin/jest'), ...args, ...process.argv.slice(2)], {
+    cwd: root,
+    env,
+    stdio: 'inherit',
+  }).status ?? 1;
+const main = jest(['--testPathIgnorePatterns', '\\.fault\\.spec\\.ts$']);
+const faults = jest(['--runInBand', '--testPathPattern', '\\.fault\\.spec\\.ts$']);
 if (!wasRunning) infra('down');
-process.exit(jest.status ?? 1);
+process.exit(main || faults);
