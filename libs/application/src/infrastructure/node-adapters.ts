@@ -8,7 +8,7 @@ import {
   SqliteEventStore,
 } from '@nrm/event-store';
 import { KEY_STORE_FILE, KeyStore, loadMasterKey, SqliteKeyStore } from '@nrm/privacy';
-import { READ_MODEL_FILE, ReadModelStore, SqliteReadModelStore } from '@nrm/read-models';
+import { MongoReadModelStore, READ_MODEL_FILE, ReadModelStore, SqliteReadModelStore } from '@nrm/read-models';
 import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
@@ -61,7 +61,6 @@ export function prepareDataDir(dataDir: string): void {
 }
 
 export async function openNodeAdapters(config: NodeConfig): Promise<NodeAdapters> {
-  if (config.mongoUrl) throw new Error('MONGO_URL: not wired yet');
   prepareDataDir(config.dataDir);
   const signer = loadOrCreateNodeSigningKey(config.dataDir);
   const log = await openEventStore(config, signer);
@@ -69,7 +68,9 @@ export async function openNodeAdapters(config: NodeConfig): Promise<NodeAdapters
     config.dataDir,
     loadMasterKey({ dataDir: config.dataDir, allowKeyFile: true }),
   );
-  const readModels = SqliteReadModelStore.inDataDir(config.dataDir);
+  const readModels = config.mongoUrl
+    ? await MongoReadModelStore.connect(config.mongoUrl, { dbName: mongoDbName(config) })
+    : SqliteReadModelStore.inDataDir(config.dataDir);
   const relay = config.kafkaBrokers ? await openKafkaRelay(config, log.eventStore) : undefined;
   return {
     signer,
@@ -137,4 +138,10 @@ async function openKafkaRelay(config: NodeConfig, eventStore: EventStore): Promi
       await checkpoints.close();
     },
   };
+}
+
+/** The database named in MONGO_URL, else one per node: `nrm_<node id>`. */
+function mongoDbName(config: NodeConfig): string | undefined {
+  const path = new URL(config.mongoUrl ?? '').pathname.replace(/^\//, '');
+  return path ? undefined : `nrm_${config.nodeId.replace(/[^A-Za-z0-9_-]/g, '_')}`;
 }
