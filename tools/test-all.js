@@ -5,6 +5,8 @@
  * so they run last and alone. Extra arguments go to jest.
  */
 const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
 const path = require('node:path');
 
 const root = path.join(__dirname, '..');
@@ -23,13 +25,28 @@ const env = {
   NRM_REQUIRE_SERVERS: ['KAFKA_BROKERS', 'MONGO_URL', ...(process.env.EVENTSTORE_URL ? ['EVENTSTORE_URL'] : [])].join(','),
 };
 // Fault tests restart the shared servers: they run after the rest, one file at a time.
-const jest = (args) =>
-  spawnSync(process.execPath, [require.resolve('jest/bin/jest'), ...args, ...process.argv.slice(2)], {
-    cwd: root,
-    env,
-    stdio: 'inherit',
-  }).status ?? 1;
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const jest = (args) => {
+  const summary = path.join(os.tmpdir(), `nrm-jest-${process.pid}-${Date.now()}.json`);
+  const status =
+    spawnSync(
+      process.execPath,
+      [require.resolve('jest/bin/jest'), '--json', `--outputFile=${summary}`, ...args, ...process.argv.slice(2)],
+      { cwd: root, env, stdio: 'inherit' },
+    ).status ?? 1;
+  try {
+    const r = JSON.parse(fs.readFileSync(summary, 'utf8'));
+    totals.passed += r.numPassedTests;
+    totals.failed += r.numFailedTests + r.numRuntimeErrorTestSuites;
+    totals.skipped += r.numPendingTests + r.numTodoTests;
+    fs.rmSync(summary, { force: true });
+  } catch {
+    totals.failed += 1; // jest died before writing its summary
+  }
+  return status;
+};
 const main = jest(['--testPathIgnorePatterns', '\\.fault\\.spec\\.ts$']);
 const faults = jest(['--runInBand', '--testPathPattern', '\\.fault\\.spec\\.ts$']);
 if (!wasRunning) infra('down');
+process.stdout.write(`\ntotal: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`);
 process.exit(main || faults);
