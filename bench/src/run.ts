@@ -6,7 +6,7 @@ import { InMemoryKeyStore } from '@nrm/privacy/testing';
 import { rebuildProjections, SqliteReadModelStore } from '@nrm/read-models';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem, tmpdir } from 'node:os';
+import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { benchRelay } from '@nrm/shared-log';
@@ -155,7 +155,9 @@ function report(rows: Row[], latencies: LatencyRow[], notes: string[], seconds: 
     `- date: ${new Date().toISOString()}`,
     `- machine: ${cpus().length} x ${cpus()[0]?.model ?? 'unknown cpu'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB`,
     `- node ${process.version}, SQLite ${sqlite.v}`,
-    `- peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB; run time ${seconds.toFixed(0)} s`,
+    `- peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB; run time ${seconds.toFixed(0)} s; load average at the end ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' / ')} (other work on the machine slows product and baseline alike)`,
     '',
     '| measurement | events | product (events/s) | raw baseline (events/s) | product / baseline |',
     '|---|---:|---:|---:|---:|',
