@@ -19,6 +19,8 @@ import {
   ExpectedRevision,
   NewEvent,
   ReadAllOptions,
+  readLimit,
+  revisionMatches,
   StoredEvent,
   Subscription,
   WrongExpectedRevisionError,
@@ -27,7 +29,6 @@ import { fromEsdbRecord, isSystemRecord, toEsdbEvent } from './esdb-event-mappin
 import { checkPosition, positionNumber, readPositionOf } from './esdb-position';
 import { EsdbCatchUpSubscription, EventStoreDbSubscribeOptions } from './esdb-subscription';
 
-const DEFAULT_READ_LIMIT = 1000;
 const MAX_PAGE = 4096;
 const HEAD_PAGE = 256;
 /** 'any' and 'stream_exists' appends retry a lost race this many times before giving up. */
@@ -272,25 +273,6 @@ export class EventStoreDbEventStore implements EventStore {
   private assertOpen(): void {
     if (this.closed) throw new Error('event store is closed');
   }
-}
-
-function revisionMatches(expected: ExpectedRevision, current: number): boolean {
-  switch (expected) {
-    case 'any':
-      return true;
-    case 'no_stream':
-      return current === -1;
-    case 'stream_exists':
-      return current >= 0;
-    default:
-      return current === expected;
-  }
-}
-
-function readLimit(limit: number | undefined): number {
-  if (limit === undefined) return DEFAULT_READ_LIMIT;
-  if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError('limit must be a positive integer');
-  return limit;
 }
 
 function isStreamNotFound(error: unknown): boolean {

@@ -8,6 +8,16 @@ export interface AppendResult {
   position: number;
 }
 
+/** readAll's page size when the caller names none. */
+export const DEFAULT_READ_LIMIT = 1000;
+
+/** The page size a read asks for, checked the same way by every adapter. */
+export function readLimit(limit: number | undefined): number {
+  if (limit === undefined) return DEFAULT_READ_LIMIT;
+  if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError('limit must be a positive integer');
+  return limit;
+}
+
 export interface ReadAllOptions {
   /** Exclusive: events with position > fromPosition. Omit to start at the beginning. */
   fromPosition?: number;

@@ -7,6 +7,8 @@ import {
   ExpectedRevision,
   NewEvent,
   ReadAllOptions,
+  readLimit,
+  revisionMatches,
   StoredEvent,
   SubscribeOptions,
   Subscription,
@@ -33,7 +35,6 @@ export interface SqliteEventStoreOptions {
   busyTimeoutMs?: number;
 }
 
-const DEFAULT_READ_LIMIT = 1000;
 const SUBSCRIPTION_PAGE = 500;
 
 interface CheckpointRow {
@@ -305,25 +306,6 @@ function prepareStatements(db: Database.Database) {
     listCheckpoints: db.prepare('SELECT * FROM checkpoints ORDER BY size'),
     latestCheckpoint: db.prepare('SELECT * FROM checkpoints ORDER BY size DESC LIMIT 1'),
   };
-}
-
-function revisionMatches(expected: ExpectedRevision, current: number): boolean {
-  switch (expected) {
-    case 'any':
-      return true;
-    case 'no_stream':
-      return current === -1;
-    case 'stream_exists':
-      return current >= 0;
-    default:
-      return current === expected;
-  }
-}
-
-function readLimit(limit: number | undefined): number {
-  if (limit === undefined) return DEFAULT_READ_LIMIT;
-  if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError('limit must be a positive integer');
-  return limit;
 }
 
 /** Duck-typed: under jest the native addon may raise SqliteError from another realm's Error class. */
