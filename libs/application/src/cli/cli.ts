@@ -5,12 +5,17 @@ import { NodeAdapters, openNodeAdapters, PROJECTIONS_LOCK_FILE } from '../infras
 import { LockHeldError, ProcessLock } from '../infrastructure/process-lock';
 import { join } from 'node:path';
 import { verifyNodeLog } from '../audit/verify-node-log';
+import { rotateMasterKey } from './rotate-master-key';
 
 const USAGE = `usage: npm run cli -- <command>
 
 commands:
   projections rebuild   drop the read models and rebuild them from the event log (stop the node first)
   log verify            recompute the Merkle log and check every signed checkpoint
+  keys rotate-master    re-wrap every subject key under a new master key (stop the node first):
+                        current key from NRM_MASTER_KEY, new one from NRM_NEW_MASTER_KEY; or, for a
+                        node keeping its key in <data dir>/master.key, --generate a new key file.
+                        An interrupted rotation resumes when run again with the same keys.
   help                  this text
 
 The node's settings come from the environment or .env (NRM_DATA_DIR, NRM_NODE_COUNTRY, ...).`;
@@ -22,6 +27,13 @@ export async function runCli(argv: string[], out = process.stdout, err = process
     out.write(USAGE + '\n');
     return command === '' ? 64 : 0;
   }
+  if (argv[0] === 'keys' && argv[1] === 'rotate-master') {
+    loadDotEnv();
+    const config = readNodeConfig();
+    return withNodeStopped(config.dataDir, 'rotating the master key', err, () =>
+      rotateMasterKey(config.dataDir, argv.slice(2), out, err),
+    );
+  }
   if (command !== 'projections rebuild' && command !== 'log verify') {
     err.write(`unknown command "${command}"\n\n${USAGE}\n`);
     return 64; // EX_USAGE
@@ -31,25 +43,37 @@ export async function runCli(argv: string[], out = process.stdout, err = process
   const adapters = await openNodeAdapters(config);
   try {
     if (command === 'projections rebuild') {
-      const lock = new ProcessLock(join(config.dataDir, PROJECTIONS_LOCK_FILE));
-      try {
-        lock.acquire(); // refuses while a node projects into the same read models
-      } catch (error) {
-        if (!(error instanceof LockHeldError)) throw error;
-        err.write(`a node (pid ${error.pid}) is running on ${config.dataDir}: stop it before rebuilding\n`);
-        return 75; // EX_TEMPFAIL
-      }
-      try {
-        return await rebuild(adapters, config.dataDir, out, err);
-      } finally {
-        lock.release();
-      }
+      return await withNodeStopped(config.dataDir, 'rebuilding', err, () =>
+        rebuild(adapters, config.dataDir, out, err),
+      );
     }
     const result = await verifyNodeLog(adapters, config.nodeId);
     out.write(JSON.stringify(result, null, 2) + '\n');
     return result.valid ? 0 : 1;
   } finally {
     await adapters.close();
+  }
+}
+
+/** Holds the node's lock for the task: refuses (75) while a node runs on the same data directory. */
+async function withNodeStopped(
+  dataDir: string,
+  task: string,
+  err: NodeJS.WritableStream,
+  run: () => Promise<number>,
+): Promise<number> {
+  const lock = new ProcessLock(join(dataDir, PROJECTIONS_LOCK_FILE));
+  try {
+    lock.acquire();
+  } catch (error) {
+    if (!(error instanceof LockHeldError)) throw error;
+    err.write(`a node (pid ${error.pid}) is running on ${dataDir}: stop it before ${task}\n`);
+    return 75; // EX_TEMPFAIL
+  }
+  try {
+    return await run();
+  } finally {
+    lock.release();
   }
 }
 

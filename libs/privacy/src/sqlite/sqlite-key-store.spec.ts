@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, existsSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { masterKeyId, MasterKey } from '../master-key';
+import { masterKeyId, MasterKey, MasterKeyError } from '../master-key';
 import { describeKeyStoreContract } from '../testing/key-store.contract';
 import { SqliteKeyStore } from './sqlite-key-store';
 
@@ -97,7 +97,14 @@ describe('SqliteKeyStore', () => {
       expect((await store.currentKey(subjectId)).key.equals(key.key)).toBe(true);
       await store.close();
 
-      store = new SqliteKeyStore({ file: path, masterKey: newMasterKey() });
+      // Refused at open, with a message that names both key ids, rather than at the first read.
+      const wrong = newMasterKey();
+      expect(() => new SqliteKeyStore({ file: path, masterKey: wrong })).toThrow(MasterKeyError);
+      expect(() => new SqliteKeyStore({ file: path, masterKey: wrong })).toThrow(
+        new RegExp(`master key given \\(id ${wrong.id}\\) is not the one .* \\(id ${masterKey.id}\\)`),
+      );
+      // Unchecked (as the rotation command opens it), the key is still refused at unwrap.
+      store = new SqliteKeyStore({ file: path, masterKey: wrong, checkMasterKey: false });
       await expect(store.currentKey(subjectId)).rejects.toThrow(/wrapped with master key/);
     });
 

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { MasterKey } from '../master-key';
+import { MasterKey, MasterKeyError } from '../master-key';
 import { KeyStore, SubjectErasedError, SubjectKey } from '../port/key-store.port';
 import { unwrapKey, wrapKey } from './key-wrapping';
 
@@ -15,6 +15,33 @@ export interface SqliteKeyStoreOptions {
   /** Milliseconds to wait on a lock held by another process. Default 5000. */
   busyTimeoutMs?: number;
   now?: () => Date;
+  /**
+   * Default true: refuse to open when any subject key is wrapped under another master key (wrong key,
+   * or an interrupted rotation), so a node never starts half-blind. Only the rotation command opens
+   * the store without this check, to resume.
+   */
+  checkMasterKey?: boolean;
+}
+
+export interface RewrapOptions {
+  /** Keys re-wrapped per transaction (default 500). */
+  batchSize?: number;
+  /** After each committed batch: keys now under the new master key, and all keys. */
+  onProgress?: (done: number, total: number) => void;
+  /**
+   * Called inside a batch's transaction after each key; an exception rolls that batch back and stops
+   * the rotation. Lets tests interrupt a rotation midway in a batch, as a crash would.
+   */
+  afterEachKey?: () => void;
+}
+
+export interface RewrapResult {
+  /** Keys re-wrapped by this call. */
+  rewrapped: number;
+  /** Subject keys in the store, all now under the new master key. */
+  total: number;
+  /** True when an interrupted rotation to the same key was resumed. */
+  resumed: boolean;
 }
 
 interface KeyRow {
@@ -23,6 +50,11 @@ interface KeyRow {
   iv: Buffer;
   tag: Buffer;
   master_key_id: string;
+}
+
+interface RotationRow {
+  from_id: string;
+  to_id: string;
 }
 
 const SCHEMA = `
@@ -36,9 +68,17 @@ CREATE TABLE IF NOT EXISTS subject_keys (
   created_at    TEXT    NOT NULL,
   PRIMARY KEY (subject_id, version)
 );
+CREATE INDEX IF NOT EXISTS subject_keys_by_master_key ON subject_keys (master_key_id);
 CREATE TABLE IF NOT EXISTS shredded_subjects (
   subject_id  TEXT PRIMARY KEY,
   shredded_at TEXT NOT NULL
+);
+-- One row while a master key rotation is under way: which key the rows are moving from and to.
+CREATE TABLE IF NOT EXISTS master_key_rotation (
+  singleton  INTEGER PRIMARY KEY CHECK (singleton = 1),
+  from_id    TEXT NOT NULL,
+  to_id      TEXT NOT NULL,
+  started_at TEXT NOT NULL
 );`;
 
 /**
@@ -48,7 +88,8 @@ CREATE TABLE IF NOT EXISTS shredded_subjects (
  */
 export class SqliteKeyStore implements KeyStore {
   private readonly db: Database.Database;
-  private readonly masterKey: MasterKey;
+  /** Replaced by rewrapAll() once every key is under the new master key. */
+  private masterKey: MasterKey;
   private readonly now: () => Date;
   private readonly statements: ReturnType<typeof prepareStatements>;
 
@@ -70,6 +111,83 @@ export class SqliteKeyStore implements KeyStore {
     this.db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
     this.db.exec(SCHEMA);
     this.statements = prepareStatements(this.db);
+    if (options.checkMasterKey ?? true) this.assertAllKeysUnderMasterKey();
+  }
+
+  /**
+   * Master key rotation: re-wraps every subject key under `newMasterKey`, unwrapping with the key this
+   * store was opened with. Resumable batches: each batch is one transaction and each row records the id
+   * of the master key that wraps it, so after an interruption every row opens with one of the two keys,
+   * and calling this again (same two keys) carries on where it stopped. The rotation row is removed in
+   * the transaction that re-wraps the last key. Stop every process using the store first.
+   */
+  async rewrapAll(newMasterKey: MasterKey, options: RewrapOptions = {}): Promise<RewrapResult> {
+    const oldId = this.masterKey.id;
+    const newId = newMasterKey.id;
+    if (newId === oldId) throw new MasterKeyError(`the new master key is the current one (id ${oldId})`);
+    const batchSize = options.batchSize ?? 500;
+    if (!Number.isInteger(batchSize) || batchSize < 1)
+      throw new RangeError('batchSize must be a positive integer');
+
+    const resumed = this.db
+      .transaction(() => {
+        const rotation = this.statements.rotation.get();
+        if (rotation && (rotation.from_id !== oldId || rotation.to_id !== newId)) {
+          throw new MasterKeyError(
+            `an interrupted rotation from master key ${rotation.from_id} to ${rotation.to_id} must be finished ` +
+              `first (given: from ${oldId} to ${newId})`,
+          );
+        }
+        const foreign = this.statements.keysNotUnder.get(oldId, newId);
+        if (foreign) {
+          throw new MasterKeyError(
+            `subject keys are wrapped with master key ${foreign.master_key_id}, which is neither the current ` +
+              `(${oldId}) nor the new one (${newId}): wrong current key?`,
+          );
+        }
+        const already = this.statements.countUnder.get(newId)?.n ?? 0;
+        if (!rotation) this.statements.startRotation.run(oldId, newId, this.now().toISOString());
+        return rotation !== undefined || already > 0;
+      })
+      .immediate();
+
+    const total = () => this.statements.countAll.get()?.n ?? 0;
+    let done = this.statements.countUnder.get(newId)?.n ?? 0;
+    let rewrapped = 0;
+    options.onProgress?.(done, total());
+    for (;;) {
+      const count = this.db
+        .transaction(() => {
+          const rows = this.statements.keysUnder.all(oldId, batchSize);
+          for (const row of rows) {
+            const key = this.unwrap(row.subject_id, row).key;
+            const wrapped = wrapKey(newMasterKey.key, row.subject_id, row.version, key);
+            key.fill(0);
+            this.statements.rewrap.run(
+              wrapped.wrappedKey,
+              wrapped.iv,
+              wrapped.tag,
+              newId,
+              row.subject_id,
+              row.version,
+              oldId,
+            );
+            options.afterEachKey?.();
+          }
+          if (rows.length < batchSize) this.statements.endRotation.run();
+          return rows.length;
+        })
+        .immediate();
+      rewrapped += count;
+      done += count;
+      options.onProgress?.(done, total());
+      if (count < batchSize) break;
+    }
+    this.masterKey = newMasterKey;
+    // The WAL still holds page images of the keys wrapped under the old master key: fold it into the
+    // main file (secure_delete zeroes what the update freed) and truncate it.
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    return { rewrapped, total: total(), resumed };
   }
 
   async currentKey(subjectId: string): Promise<SubjectKey> {
@@ -124,6 +242,25 @@ export class SqliteKeyStore implements KeyStore {
 
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
+  }
+
+  /** Clear refusal at start, instead of a failure at the first read of an old case. */
+  private assertAllKeysUnderMasterKey(): void {
+    const configured = this.masterKey.id;
+    const other = this.statements.keyNotUnder.get(configured);
+    if (!other) return;
+    const rotation = this.statements.rotation.get();
+    if (rotation) {
+      throw new MasterKeyError(
+        `a master key rotation from ${rotation.from_id} to ${rotation.to_id} was interrupted; ` +
+          'finish it with "npm run cli -- keys rotate-master" (the old key in NRM_MASTER_KEY, the new one in ' +
+          'NRM_NEW_MASTER_KEY, or --generate with the key file) before starting the node',
+      );
+    }
+    throw new MasterKeyError(
+      `the master key given (id ${configured}) is not the one that wraps this node's subject keys ` +
+        `(id ${other.master_key_id}); after a rotation, start with the new key`,
+    );
   }
 
   private isShreddedSync(subjectId: string): boolean {
@@ -190,5 +327,27 @@ function prepareStatements(db: Database.Database) {
     shredded: db.prepare<[string], { one: number }>(
       'SELECT 1 AS one FROM shredded_subjects WHERE subject_id = ?',
     ),
+    keyNotUnder: db.prepare<[string], { master_key_id: string }>(
+      'SELECT master_key_id FROM subject_keys WHERE master_key_id <> ? LIMIT 1',
+    ),
+    keysNotUnder: db.prepare<[string, string], { master_key_id: string }>(
+      'SELECT master_key_id FROM subject_keys WHERE master_key_id NOT IN (?, ?) LIMIT 1',
+    ),
+    countUnder: db.prepare<[string], { n: number }>(
+      'SELECT count(*) AS n FROM subject_keys WHERE master_key_id = ?',
+    ),
+    countAll: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM subject_keys'),
+    keysUnder: db.prepare<[string, number], KeyRow & { subject_id: string }>(
+      `SELECT subject_id, ${KEY_COLUMNS} FROM subject_keys WHERE master_key_id = ? LIMIT ?`,
+    ),
+    rewrap: db.prepare<[Buffer, Buffer, Buffer, string, string, number, string]>(
+      `UPDATE subject_keys SET wrapped_key = ?, iv = ?, tag = ?, master_key_id = ?
+       WHERE subject_id = ? AND version = ? AND master_key_id = ?`,
+    ),
+    rotation: db.prepare<[], RotationRow>('SELECT from_id, to_id FROM master_key_rotation'),
+    startRotation: db.prepare<[string, string, string]>(
+      'INSERT INTO master_key_rotation (singleton, from_id, to_id, started_at) VALUES (1, ?, ?, ?)',
+    ),
+    endRotation: db.prepare('DELETE FROM master_key_rotation'),
   };
 }
