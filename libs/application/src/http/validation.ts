@@ -1,5 +1,6 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { ProblemException } from './problem';
+import { prototypeKeyPaths } from './prototype-keys';
 
 /** Flattens nested class-validator errors into `{ field: "person.givenName", message }`. */
 export function flattenValidationErrors(
@@ -13,9 +14,23 @@ export function flattenValidationErrors(
   });
 }
 
+/** Refuses prototype-machinery keys before class-validator, which cannot see them, runs. */
+class StrictValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata) {
+    const paths = metadata.type === 'custom' ? [] : prototypeKeyPaths(value);
+    if (paths.length) {
+      throw ProblemException.badRequest(
+        'The request failed validation',
+        paths.map((field) => ({ field, message: `${field} is not a field of this request` })),
+      );
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 /** Unknown fields are an error, not silently dropped: a client that sends them has a bug worth seeing. */
 export function strictValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new StrictValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,
