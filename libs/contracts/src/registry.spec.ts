@@ -119,6 +119,23 @@ describe('validateEventPayload', () => {
     expect(fields(validateEventPayload('ReflectionPeriodStarted', data))).toEqual(['data.days']);
   });
 
+  it('accepts a team agency as a code and refuses free text, a missing agency or extra fields', () => {
+    expect(validateEventPayload('AgencyJoinedTeam', { agency: 'shelter-ngo-2' })).toEqual([]);
+    expect(validateEventPayload('AgencyJoinedTeam', { agency: 'Shelter for women' })).toEqual([
+      expect.objectContaining({ field: 'data.agency' }),
+    ]);
+    const missing = validateEventPayload('AgencyJoinedTeam', {});
+    expect(missing.length).toBeGreaterThan(0);
+    expect(new Set(missing.map((issue) => issue.field))).toEqual(new Set(['data.agency']));
+    expect(validateEventPayload('AgencyJoinedTeam', { agency: 'a', role: 'lead' })).toEqual([
+      expect.objectContaining({ field: 'data.role' }),
+    ]);
+    expect(validateEventPayload('AgencyJoinedTeam', { agency: 'a' }, { name: 'x' })).toEqual([
+      { field: 'personal', message: 'AgencyJoinedTeam carries no personal data' },
+    ]);
+    expect(contextOf('AgencyJoinedTeam')).toBe('assistance');
+  });
+
   it('refuses an unknown event type and a non-object payload', () => {
     expect(fields(validateEventPayload('Nope', {}))).toEqual(['type']);
     expect(fields(validateEventPayload('CaseClosed', null))).toEqual(['data']);
@@ -135,8 +152,8 @@ describe('EVENT_CONTRACTS', () => {
     expect(() => contextOf('Nope')).toThrow(/Unknown event type/);
   });
 
-  it('holds the 36 events of the catalogue, PresumedVictimRegistered at schema v2', () => {
-    expect(EVENT_TYPES).toHaveLength(36);
+  it('holds the 37 events of the catalogue, PresumedVictimRegistered at schema v2', () => {
+    expect(EVENT_TYPES).toHaveLength(37);
     expect(EVENT_CONTRACTS.PresumedVictimRegistered.schemaVersion).toBe(2);
   });
 });

@@ -70,6 +70,7 @@ export const EVENT_CONTRACTS: Readonly<Record<CaseEventType, EventContract>> = {
   ServiceReferralDeclined: contract('assistance', A.ServiceReferralDeclinedData),
   ServiceDelivered: contract('assistance', A.ServiceDeliveredData),
   MonitoringRecorded: contract('assistance', A.MonitoringRecordedData, A.MonitoringRecordedPersonal),
+  AgencyJoinedTeam: contract('assistance', A.AgencyJoinedTeamData),
   CaseClosed: contract('assistance', A.CaseClosedData),
 
   ReturnRequested: contract('return-reintegration', R.ReturnRequestedData),

@@ -30,6 +30,7 @@ const EVERY_COMMAND: CaseCommand[] = [
   { type: 'DeclineServiceReferral', ...at, serviceId: 's1', reason: 'no_capacity' },
   { type: 'DeliverService', ...at, serviceId: 's1' },
   { type: 'RecordMonitoring', ...at, status: 'on_track' },
+  { type: 'AddTeamAgency', ...at, agency: 'POLICE-MD' },
   { type: 'CloseCase', ...at, reason: 'assistance_completed' },
   { type: 'RequestReturn', ...at, statedBy: 'victim' },
   { type: 'AssessReturnRisk', ...at, level: 'low', notes: 'n' },

@@ -1,5 +1,6 @@
 export * from './assistance';
 export * from './case-commands';
+export * from './case-scope';
 export * from './case-stage';
 export * from './identification';
 export * from './prosecution-liaison';
@@ -9,6 +10,7 @@ export type { ChildProtection } from './shared/child-protection';
 export type { CommandBase } from './shared/command';
 export {
   consentCovers,
+  consentLedgerOf,
   isConsentActive,
   type ConsentEntry,
   type ConsentLedger,

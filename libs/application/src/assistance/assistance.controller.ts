@@ -23,6 +23,7 @@ import {
   ServiceDeliveryDto,
   ServiceReferralDto,
   ServiceReferralResponse,
+  TeamMemberDto,
 } from './assistance.dto';
 
 const SERVICE_ID = /^[0-9a-f-]{36}$/i;
@@ -193,6 +194,19 @@ export class AssistanceController {
   ) {
     return commandAnswer(
       await this.commands.send(Message, { type: 'RecordMonitoring', caseId, ...body }, meta),
+    );
+  }
+
+  @Post('team-members')
+  @Roles('case_manager')
+  @ApiCreatedResponse({ type: CommandResponse })
+  async addTeamAgency(
+    @Param('id', CaseIdPipe) caseId: string,
+    @Body() body: TeamMemberDto,
+    @CommandContext() meta: CommandMetadata,
+  ) {
+    return commandAnswer(
+      await this.commands.send(Message, { type: 'AddTeamAgency', caseId, agency: body.agency }, meta),
     );
   }
 

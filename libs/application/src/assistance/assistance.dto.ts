@@ -97,3 +97,12 @@ export class MonitoringDto {
 export class ClosureDto {
   @ApiProperty({ enum: CLOSURE_REASONS }) @IsOneOf(CLOSURE_REASONS) reason: ClosureReason;
 }
+
+export class TeamMemberDto {
+  @ApiProperty({
+    description: 'Agency code joining the multidisciplinary team: its operators then see the case',
+    example: 'shelter-ngo-2',
+  })
+  @IsCode()
+  agency: string;
+}

@@ -5,6 +5,7 @@ import { ProjectionRunner } from '@nrm/read-models';
 import { ProblemException } from '../http/problem';
 import { READ_YOUR_WRITES } from '../infrastructure/tokens';
 import { CaseRepository } from './case-repository';
+import { mayAccessCase } from './case-scope';
 import { CommandMetadata, CommandResult } from './command-metadata';
 
 const MAX_ATTEMPTS = 3;
@@ -24,6 +25,11 @@ export class CaseCommandExecutor {
       const history = await this.repository.load(command.caseId);
       const isRegistration = command.type === 'RegisterPresumedVictim';
       if (history.revision < 0 && !isRegistration) throw ProblemException.notFound();
+      // Record scope, decided on the history just loaded (the read model may lag behind it) and
+      // before If-Match: a case outside the caller's scope answers exactly as a missing one.
+      if (history.revision >= 0 && !mayAccessCase(meta.principal, history.agencies)) {
+        throw ProblemException.notFound();
+      }
       if (meta.expectedRevision !== undefined && meta.expectedRevision !== history.revision) {
         throw ProblemException.conflict(
           `The case is at revision ${history.revision}, not ${meta.expectedRevision}`,

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_CONTRACTS, upcast, validateEventPayload } from '@nrm/contracts';
+import { caseAgencies } from '@nrm/domain';
 import { DomainEvent } from '@nrm/domain/shared/decider';
 import {
   AppendResult,
@@ -20,6 +21,8 @@ export interface CaseHistory {
   revision: number;
   /** Upcast, non-personal: deciders never need personal data, so nothing is decrypted to decide. */
   events: DomainEvent[];
+  /** The agencies involved in the case (record scope), from the same events and their actors. */
+  agencies: string[];
 }
 
 export class InvalidDomainEventError extends Error {}
@@ -35,9 +38,11 @@ export class CaseRepository {
 
   async load(caseId: string): Promise<CaseHistory> {
     const stored = await this.store.readStream(caseStreamId(caseId));
+    const events = stored.map(toDomainEvent);
     return {
       revision: stored.length ? stored[stored.length - 1].revision : -1,
-      events: stored.map(toDomainEvent),
+      events,
+      agencies: caseAgencies(events.map((event, i) => ({ ...event, actor: stored[i].actor }))),
     };
   }
 

@@ -1,15 +1,23 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { contextOf, isCaseEventType } from '@nrm/contracts';
 import { PersonalDataCipher } from '@nrm/privacy';
-import { READ_MODEL_STORE, ReadModelStore, revealPersonalData } from '@nrm/read-models';
+import {
+  CaseDetail,
+  CaseHistoryEntry,
+  READ_MODEL_STORE,
+  ReadModelStore,
+  revealPersonalData,
+} from '@nrm/read-models';
 import { AccessLog } from '../access-log/access-log';
 import { CurrentUser, Roles } from '../auth/access.decorators';
 import { OPERATOR_ROLES, Principal } from '../auth/roles';
 import { CaseIdPipe } from '../cases/case-id.pipe';
+import { mayAccessCase } from '../cases/case-scope';
 import { CLOCK, Clock } from '../config/clock';
 import { ProblemException } from '../http/problem';
 import { CaseDetailQueryDto, CaseListQueryDto } from './case-query.dto';
-import { maySeePersonalData } from './personal-data-policy';
+import { personalDataPurpose } from './personal-data-policy';
 
 @ApiTags('cases')
 @ApiBearerAuth()
@@ -24,13 +32,20 @@ export class CasesQueryController {
 
   @Get()
   @Roles(...OPERATOR_ROLES, 'auditor')
-  @ApiOkResponse({ description: '{ items: [{ caseId, stage, deadlines, overdue, ... }], total }' })
-  list(@Query() query: CaseListQueryDto) {
+  @ApiOkResponse({
+    description:
+      '{ items: [{ caseId, stage, deadlines, overdue, ... }], total }: for operators, only the cases their agency is involved in',
+  })
+  async list(@Query() query: CaseListQueryDto, @CurrentUser() user: Principal) {
+    const everyCase = user.role === 'auditor';
+    // An operator without an agency (an account from before agencies) is involved in no case.
+    if (!everyCase && !user.agency) return { items: [], total: 0 };
     return this.readModels.listCases({
       stage: query.stage,
       country: query.country,
       citizenship: query.citizenship,
       overdue: query.overdue,
+      agency: everyCase ? undefined : user.agency,
       page: query.page ?? 1,
       pageSize: query.pageSize ?? 20,
       now: this.clock.now(),
@@ -39,22 +54,25 @@ export class CasesQueryController {
 
   @Get(':id')
   @Roles(...OPERATOR_ROLES, 'auditor')
-  @ApiOkResponse({ description: 'Current state; personal data only where the role may see it' })
+  @ApiOkResponse({
+    description:
+      'Current state; personal data only where the role may see it (auditors: with ?purpose=, which is logged)',
+  })
   async detail(
     @Param('id', CaseIdPipe) caseId: string,
     @Query() query: CaseDetailQueryDto,
     @CurrentUser() user: Principal,
   ) {
-    const detail = await this.readModels.getCase(caseId);
-    if (!detail) throw ProblemException.notFound();
+    const detail = await this.caseInScope(caseId, user);
     const { person, guardian, ...rest } = detail;
     const view: Record<string, unknown> = {
       ...rest,
       guardian: guardian && { authority: guardian.authority, appointedAt: guardian.appointedAt },
     };
-    if (maySeePersonalData(user, detail) && (person || guardian?.name)) {
+    const purpose = personalDataPurpose(user, detail, query.purpose);
+    if (purpose !== undefined && (person || guardian?.name)) {
       // Recorded before anything is shown: a read that cannot be logged does not happen.
-      await this.accessLog.record(user, caseId, query.purpose ?? 'case_work', 'api');
+      await this.accessLog.record(user, caseId, purpose, 'api');
       const revealed = await revealPersonalData(detail, this.cipher);
       if (revealed.person.status === 'ok') view.person = revealed.person.value;
       if (revealed.person.status === 'erased') view.person = { erased: true };
@@ -69,11 +87,14 @@ export class CasesQueryController {
   @Get(':id/events')
   @Roles(...OPERATOR_ROLES, 'auditor')
   @ApiOkResponse({
-    description: '{ items: [{ position, revision, type, occurredAt, actor, data }] }, oldest first',
+    description:
+      '{ items: [{ position, revision, type, occurredAt, actor, data }] }, oldest first; for prosecution liaison, assistance events without data',
   })
-  async events(@Param('id', CaseIdPipe) caseId: string) {
+  async events(@Param('id', CaseIdPipe) caseId: string, @CurrentUser() user: Principal) {
+    await this.caseInScope(caseId, user);
     const history = await this.readModels.getHistory(caseId);
     if (!history.length) throw ProblemException.notFound();
+    const minimise = user.role === 'prosecution_liaison';
     return {
       items: history.map((e) => ({
         position: e.position,
@@ -82,8 +103,20 @@ export class CasesQueryController {
         type: e.type,
         occurredAt: e.occurredAt,
         actor: e.actor,
-        data: e.data,
+        // Data minimisation: the prosecution side learns that assistance happened, not what it was.
+        ...(minimise && isAssistanceEvent(e) ? {} : { data: e.data }),
       })),
     };
   }
+
+  /** The case, or 404 both when it does not exist and when it is outside the caller's scope. */
+  private async caseInScope(caseId: string, user: Principal): Promise<CaseDetail> {
+    const detail = await this.readModels.getCase(caseId);
+    if (!detail || !mayAccessCase(user, detail.agencies)) throw ProblemException.notFound();
+    return detail;
+  }
+}
+
+function isAssistanceEvent(entry: CaseHistoryEntry): boolean {
+  return isCaseEventType(entry.type) && contextOf(entry.type) === 'assistance';
 }

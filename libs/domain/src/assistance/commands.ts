@@ -49,6 +49,10 @@ export interface RecordMonitoring extends CommandBase<'RecordMonitoring'> {
   status: MonitoringStatus;
   notes?: string;
 }
+/** Adds an agency to the case's multidisciplinary team (it may then see and work on the case). */
+export interface AddTeamAgency extends CommandBase<'AddTeamAgency'> {
+  agency: string;
+}
 export interface CloseCase extends CommandBase<'CloseCase'> {
   reason: ClosureReason;
 }
@@ -62,6 +66,7 @@ export type AssistanceCommand =
   | DeclineServiceReferral
   | DeliverService
   | RecordMonitoring
+  | AddTeamAgency
   | CloseCase;
 
 export const ASSISTANCE_COMMAND_TYPES = [
@@ -73,5 +78,6 @@ export const ASSISTANCE_COMMAND_TYPES = [
   'DeclineServiceReferral',
   'DeliverService',
   'RecordMonitoring',
+  'AddTeamAgency',
   'CloseCase',
 ] as const satisfies readonly AssistanceCommand['type'][];

@@ -1,6 +1,6 @@
 import type { CaseEvent } from '@nrm/contracts';
 import { fold } from '../shared/decider';
-import { CASE_ID, consentGiven, day, event, given, registered } from '../testing';
+import { CASE_ID, closed, consentGiven, day, event, given, registered } from '../testing';
 import { assistanceDecider } from './decider';
 
 const base = { caseId: CASE_ID, at: day(2) };
@@ -220,6 +220,38 @@ describe('assistance: monitoring and closure', () => {
     given(registered())
       .when({ type: 'CloseCase', ...base, reason: 'non_cooperation' })
       .thenRefuses('unconditional-assistance');
+  });
+});
+
+describe('assistance: AddTeamAgency', () => {
+  const joined = (agency: string) => event('AgencyJoinedTeam', { agency });
+
+  it('adds an agency to the multidisciplinary team, without needing a plan or a consent', () => {
+    given(registered())
+      .when({ type: 'AddTeamAgency', ...base, agency: 'shelter-ngo-2' })
+      .then([joined('shelter-ngo-2')]);
+    given([...registered(), joined('shelter-ngo-2')])
+      .when({ type: 'AddTeamAgency', ...base, agency: 'police-md' })
+      .then([joined('police-md')]);
+  });
+
+  it('refuses an agency that is already a member (invalid-transition)', () => {
+    given([...registered(), joined('shelter-ngo-2'), joined('police-md')])
+      .when({ type: 'AddTeamAgency', ...base, agency: 'shelter-ngo-2' })
+      .thenRefuses('invalid-transition', /already a member/);
+  });
+
+  it('refuses to add to a closed case or before registration (invalid-transition)', () => {
+    given([...registered(), closed()])
+      .when({ type: 'AddTeamAgency', ...base, agency: 'shelter-ngo-2' })
+      .thenRefuses('invalid-transition', /closed/);
+    given([])
+      .when({ type: 'AddTeamAgency', ...base, agency: 'shelter-ngo-2' })
+      .thenRefuses('invalid-transition');
+  });
+
+  it('keeps the team in the state, in the order agencies joined', () => {
+    expect(fold(assistanceDecider, [...registered(), joined('b'), joined('a')]).team).toEqual(['b', 'a']);
   });
 });
 

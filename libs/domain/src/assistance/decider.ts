@@ -134,6 +134,12 @@ function decide(command: AssistanceCommand, state: AssistanceState): AssistanceE
           ...(command.notes === undefined ? {} : { personal: { notes: command.notes } }),
         },
       ];
+    case 'AddTeamAgency':
+      requireTransition(
+        !state.team.includes(command.agency),
+        `${command.agency} is already a member of the case's team`,
+      );
+      return [{ type: 'AgencyJoinedTeam', data: { agency: command.agency } }];
     case 'CloseCase':
       refuseNonCooperationReason(command.reason);
       return [{ type: 'CaseClosed', data: { reason: command.reason } }];
@@ -182,6 +188,10 @@ function evolve(state: AssistanceState, event: CaseEvent): AssistanceState {
       return withService(next, event.data.serviceId, { status: 'delivered' });
     case 'MonitoringRecorded':
       return { ...next, monitoring: event.data.status };
+    case 'AgencyJoinedTeam':
+      return next.team.includes(event.data.agency)
+        ? next
+        : { ...next, team: [...next.team, event.data.agency] };
     default:
       return next;
   }

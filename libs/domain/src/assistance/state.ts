@@ -29,6 +29,8 @@ export interface AssistanceState {
   planId?: string;
   services: Readonly<Record<string, ServiceState>>;
   monitoring?: MonitoringStatus;
+  /** Agencies added to the multidisciplinary team (AgencyJoinedTeam), in the order they joined. */
+  team: readonly string[];
 }
 
 export const INITIAL_ASSISTANCE_STATE: AssistanceState = {
@@ -37,4 +39,5 @@ export const INITIAL_ASSISTANCE_STATE: AssistanceState = {
   needs: [],
   risks: {},
   services: {},
+  team: [],
 };

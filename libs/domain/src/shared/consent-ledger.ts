@@ -68,3 +68,8 @@ export function consentCovers(
   if (named) return named.status === 'given';
   return orUnsetRecipient && isConsentActive(ledger, purpose);
 }
+
+/** The ledger of a history (any events; only consent events count), e.g. for a query-side check. */
+export function consentLedgerOf(events: readonly { type: string; data: object }[]): ConsentLedger {
+  return events.reduce<ConsentLedger>((ledger, event) => evolveConsents(ledger, event as CaseEvent), {});
+}

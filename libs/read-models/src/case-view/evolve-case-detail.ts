@@ -1,4 +1,5 @@
 import type { CaseEventType, EventOf } from '@nrm/contracts';
+import { withAgenciesOf } from '@nrm/domain/case-scope';
 import type { StoredEvent } from '@nrm/event-store/port';
 import type { CaseDetail, ConsentView, HandoverView, PlanView, ServiceView } from '../port/case-views';
 import { openDeadlines } from './case-deadlines';
@@ -21,6 +22,7 @@ export function emptyCaseDetail(caseId: string, at: string): CaseDetail {
     return: { handovers: [] },
     prosecution: { lawEnforcementRequests: [], hearings: [], protectiveMeasures: [], compensationClaims: [] },
     deadlines: [],
+    agencies: [],
   };
 }
 
@@ -40,6 +42,8 @@ export function evolveCaseDetail(
   view.updatedAt = at;
   applyFacts(view, event, at);
   view.deadlines = openDeadlines(view);
+  // The same pure rule decides scope on the command side (from the event history).
+  view.agencies = [...withAgenciesOf(view.agencies, event)];
   return view;
 }
 

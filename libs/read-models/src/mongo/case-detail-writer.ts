@@ -62,6 +62,7 @@ function caseFields(detail: CaseDetail, position: number): Omit<CaseDocument, '_
     citizenship: detail.registration?.citizenship ?? null,
     registeredAtMs: registeredAt ? toMillis(registeredAt) : null,
     nextDueAtMs: dues.length > 0 ? Math.min(...dues) : null,
+    agencies: [...detail.agencies],
     detail: jsonForm(detail),
   };
 }

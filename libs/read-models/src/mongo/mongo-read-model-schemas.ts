@@ -5,7 +5,7 @@ import type { CaseDetail, CaseHistoryEntry, CaseStage } from '../port/case-views
  * Bump when a document's shape changes: a database written by older code is then dropped and
  * rebuilt from the log instead of being read with the wrong shape (as the SQLite file does).
  */
-export const MONGO_READ_MODEL_SCHEMA_VERSION = 1;
+export const MONGO_READ_MODEL_SCHEMA_VERSION = 2;
 
 export const COLLECTIONS = {
   cases: 'case_detail',
@@ -25,6 +25,8 @@ export interface CaseDocument {
   registeredAtMs: number | null;
   /** Earliest open deadline: a case is overdue at `now` exactly when this is before `now`. */
   nextDueAtMs: number | null;
+  /** The agencies involved in the case (multikey index): an operator's list is their agency's cases. */
+  agencies: string[];
   detail: CaseDetail;
 }
 
@@ -57,6 +59,7 @@ const caseSchema = new Schema<CaseDocument>(
     citizenship: String,
     registeredAtMs: Number,
     nextDueAtMs: Number,
+    agencies: { type: [String], default: undefined },
     detail: { type: Schema.Types.Mixed, required: true },
   },
   options,
@@ -67,6 +70,7 @@ caseSchema.index({ stage: 1, registeredAtMs: -1 });
 caseSchema.index({ countryOfExploitation: 1, registeredAtMs: -1 });
 caseSchema.index({ citizenship: 1, registeredAtMs: -1 });
 caseSchema.index({ nextDueAtMs: 1 });
+caseSchema.index({ agencies: 1, registeredAtMs: -1 });
 
 const historySchema = new Schema<HistoryDocument>(
   {

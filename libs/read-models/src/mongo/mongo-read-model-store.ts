@@ -79,6 +79,8 @@ export class MongoReadModelStore implements ReadModelStore {
     if (query.stage !== undefined) filter.stage = query.stage;
     if (query.country !== undefined) filter.countryOfExploitation = query.country;
     if (query.citizenship !== undefined) filter.citizenship = query.citizenship;
+    // Matches a document whose `agencies` array holds the agency.
+    if (query.agency !== undefined) filter.agencies = query.agency;
     if (query.overdue === true) filter.nextDueAtMs = { $lt: nowMs };
     // null (no open deadline) never compares as less than a number, so it needs its own branch.
     if (query.overdue === false) filter.$or = [{ nextDueAtMs: null }, { nextDueAtMs: { $gte: nowMs } }];

@@ -50,6 +50,8 @@ export interface CaseListQuery {
   citizenship?: string;
   /** Only cases with (true) or without (false) an overdue deadline at `now`. */
   overdue?: boolean;
+  /** Only cases that involve this agency (record-level access of an operator). */
+  agency?: string;
   /** 1-based. */
   page: number;
   pageSize: number;
@@ -178,6 +180,11 @@ export interface CaseDetail {
   };
   closure?: { reason: string; closedAt: string };
   deadlines: Deadline[];
+  /**
+   * The agencies involved in the case, in the order they became involved (`caseAgencies` of
+   * @nrm/domain): the registering user's, providers, receiving agencies, team members.
+   */
+  agencies: string[];
 }
 
 /** One line of a case's history: the non-personal envelope and data, never the personal part. */

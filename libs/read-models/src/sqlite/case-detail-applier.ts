@@ -11,12 +11,16 @@ interface StoredCase {
   lastPosition: number;
 }
 
-/** Case list and case detail: one row per case, its open deadlines indexed for the overdue filter. */
+/**
+ * Case list and case detail: one row per case, its open deadlines indexed for the overdue filter and
+ * its involved agencies for the agency filter.
+ */
 export class CaseDetailApplier implements SqliteBatchApplier {
   private readonly select;
   private readonly upsert;
   private readonly clearDeadlines;
   private readonly insertDeadline;
+  private readonly insertAgency;
 
   constructor(db: Database.Database) {
     this.select = db.prepare<[string], StoredCase>(
@@ -35,6 +39,10 @@ export class CaseDetailApplier implements SqliteBatchApplier {
     this.clearDeadlines = db.prepare<[string]>('DELETE FROM case_deadlines WHERE case_id = ?');
     this.insertDeadline = db.prepare<[string, string, string, number]>(
       'INSERT OR REPLACE INTO case_deadlines (case_id, kind, ref, due_at_ms) VALUES (?, ?, ?, ?)',
+    );
+    // Agencies only ever join a case, so inserting the current set is enough.
+    this.insertAgency = db.prepare<[string, string]>(
+      'INSERT OR IGNORE INTO case_agencies (case_id, agency) VALUES (?, ?)',
     );
   }
 
@@ -80,5 +88,6 @@ export class CaseDetailApplier implements SqliteBatchApplier {
     for (const deadline of detail.deadlines) {
       this.insertDeadline.run(detail.caseId, deadline.kind, deadline.ref ?? '', toMillis(deadline.dueAt));
     }
+    for (const agency of detail.agencies) this.insertAgency.run(detail.caseId, agency);
   }
 }

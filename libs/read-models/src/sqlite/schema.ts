@@ -4,9 +4,15 @@ import type Database from 'better-sqlite3';
  * Bump when a read model's shape changes: a database built by older code is then dropped
  * and rebuilt from the log instead of being read with the wrong shape.
  */
-export const READ_MODEL_SCHEMA_VERSION = 2;
+export const READ_MODEL_SCHEMA_VERSION = 3;
 
-const TABLES = ['case_detail', 'case_deadlines', 'case_history', 'projection_checkpoints'] as const;
+const TABLES = [
+  'case_detail',
+  'case_deadlines',
+  'case_agencies',
+  'case_history',
+  'projection_checkpoints',
+] as const;
 
 const CREATE = `
 CREATE TABLE IF NOT EXISTS projection_checkpoints (
@@ -34,6 +40,13 @@ CREATE TABLE IF NOT EXISTS case_deadlines (
   PRIMARY KEY (case_id, kind, ref)
 );
 CREATE INDEX IF NOT EXISTS case_deadlines_by_due ON case_deadlines (due_at_ms, case_id);
+-- the agencies involved in each case: an operator's list is the cases of their agency
+CREATE TABLE IF NOT EXISTS case_agencies (
+  case_id TEXT NOT NULL,
+  agency  TEXT NOT NULL,
+  PRIMARY KEY (agency, case_id)
+);
+CREATE INDEX IF NOT EXISTS case_agencies_by_case ON case_agencies (case_id);
 CREATE TABLE IF NOT EXISTS case_history (
   position    INTEGER PRIMARY KEY,
   case_id     TEXT    NOT NULL,

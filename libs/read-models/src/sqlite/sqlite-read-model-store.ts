@@ -83,6 +83,10 @@ export class SqliteReadModelStore implements ReadModelStore {
       where.push('c.citizenship = ?');
       params.push(query.citizenship);
     }
+    if (query.agency !== undefined) {
+      where.push('EXISTS (SELECT 1 FROM case_agencies a WHERE a.agency = ? AND a.case_id = c.case_id)');
+      params.push(query.agency);
+    }
     if (query.overdue !== undefined) {
       where.push(
         `${query.overdue ? '' : 'NOT '}EXISTS (SELECT 1 FROM case_deadlines d WHERE d.case_id = c.case_id AND d.due_at_ms < ?)`,

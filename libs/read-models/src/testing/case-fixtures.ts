@@ -9,6 +9,8 @@ export interface Step {
   personal?: object;
   at: string;
   schemaVersion?: number;
+  /** Who recorded it; `actor` below unless given. */
+  actor?: { userId: string; role: string; agency?: string };
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -32,7 +34,7 @@ export async function record(
       schemaVersion: step.schemaVersion ?? (step.type === 'PresumedVictimRegistered' ? 2 : 1),
       occurredAt: step.at,
       nodeId: 'node-md',
-      actor,
+      actor: step.actor ?? actor,
       correlationId: randomUUID(),
       data: step.data,
       personal: step.personal ? await cipher.encrypt(`victim:${caseId}`, step.personal) : undefined,

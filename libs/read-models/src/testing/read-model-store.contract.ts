@@ -120,6 +120,8 @@ export function describeReadModelStoreContract(
           },
         });
         expect(detail?.closure).toBeUndefined();
+        // The registering user's agency, then the providers the plan named and a service was referred to.
+        expect(detail?.agencies).toEqual(['NGO-1', 'SHELTER-1', 'CLINIC-1']);
         // Absent stays absent (not null): both adapters answer with the same objects.
         expect(JSON.stringify(detail)).not.toMatch(/:null[,}\]]/);
         expect(JSON.stringify(detail)).not.toMatch(/Ana|Ciobanu|2004-03-09|credible account/);
@@ -185,6 +187,8 @@ export function describeReadModelStoreContract(
       const detail = await store.getCase(caseId);
       expect(detail?.return.handovers[0]).toMatchObject({ status: 'received', receivingAgency: 'MD-NRM' });
       expect(detail?.closure).toEqual({ reason: 'reintegrated', closedAt: day(T0, 91) });
+      // The receiving agency of the handover joins the case's agencies.
+      expect(detail?.agencies).toEqual(['NGO-1', 'SHELTER-1', 'CLINIC-1', 'MD-NRM']);
       // A closed case owes nothing, even with an unanswered referral.
       expect(detail?.deadlines).toEqual([]);
     });
@@ -278,6 +282,88 @@ export function describeReadModelStoreContract(
         await expect(store.listCases({ page: 1, pageSize: 10, now: 'yesterday' })).rejects.toThrow(
           RangeError,
         );
+      });
+    });
+
+    describe('record scope: the agencies involved in a case', () => {
+      const ids = (items: { caseId: string }[]) => items.map((i) => i.caseId);
+      const registeredBy = (caseId: string, at: string, agency?: string): Step[] =>
+        registration({ caseId, at }).map((step) => ({
+          ...step,
+          actor: { userId: `u-${agency ?? 'none'}`, role: 'identification_officer', agency },
+        }));
+      const listFor = (agency: string, extra: { country?: string; page?: number; pageSize?: number } = {}) =>
+        store.listCases({ agency, page: 1, pageSize: 10, now: T0, ...extra });
+
+      it('lists for an agency only the cases it registered, was referred to, or joined the team of', async () => {
+        const [a1, a2, b1, referred, team, orphan] = [0, 1, 2, 3, 4, 5].map(
+          (i) => `00000000-0000-4000-8000-00000000001${i}`,
+        );
+        await append(a1, registeredBy(a1, day(T0, 1), 'agency-a'));
+        await append(a2, registeredBy(a2, day(T0, 2), 'agency-a'));
+        await append(b1, registeredBy(b1, day(T0, 3), 'agency-b'));
+        await append(referred, [
+          ...registeredBy(referred, day(T0, 4), 'agency-b'),
+          { type: 'ConsentGiven', at: day(T0, 4), data: { purpose: 'assistance' } },
+          {
+            type: 'ServiceReferred',
+            at: day(T0, 5),
+            data: { serviceId: 's1', kind: 'medical', provider: 'agency-a' },
+          },
+        ]);
+        await append(team, [
+          ...registeredBy(team, day(T0, 6), 'agency-b'),
+          { type: 'AgencyJoinedTeam', at: day(T0, 7), data: { agency: 'agency-a' } },
+        ]);
+        // registered by an account without agency: involves no agency at all
+        await append(orphan, registeredBy(orphan, day(T0, 8)));
+        await project();
+
+        const forA = await listFor('agency-a');
+        expect(ids(forA.items)).toEqual([team, referred, a2, a1]);
+        expect(forA.total).toBe(4);
+        expect(ids((await listFor('agency-b')).items)).toEqual([team, referred, b1]);
+        expect(await listFor('agency-c')).toEqual({ items: [], total: 0 });
+        // compared as written, like every agency code
+        expect((await listFor('AGENCY-A')).total).toBe(0);
+        // without the filter (auditors), every case
+        expect((await store.listCases({ page: 1, pageSize: 10, now: T0 })).total).toBe(6);
+
+        expect((await store.getCase(team))?.agencies).toEqual(['agency-b', 'agency-a']);
+        expect((await store.getCase(referred))?.agencies).toEqual(['agency-b', 'agency-a']);
+        expect((await store.getCase(orphan))?.agencies).toEqual([]);
+      });
+
+      it('combines the agency filter with the others and pages through its matches only', async () => {
+        for (let i = 0; i < 5; i++) {
+          const caseId = `00000000-0000-4000-8000-00000000002${i}`;
+          const steps = registeredBy(caseId, day(T0, i), i % 2 ? 'agency-b' : 'agency-a');
+          steps[0].data.countryOfExploitation = i < 3 ? 'DE' : 'IT';
+          await append(caseId, steps);
+        }
+        await project();
+        const last = (items: { caseId: string }[]) => items.map((i) => Number(i.caseId.slice(-1)));
+        const page1 = await listFor('agency-a', { pageSize: 2 });
+        const page2 = await listFor('agency-a', { pageSize: 2, page: 2 });
+        expect([last(page1.items), last(page2.items), page1.total]).toEqual([[4, 2], [0], 3]);
+        expect(last((await listFor('agency-a', { country: 'DE' })).items)).toEqual([2, 0]);
+        expect(last((await listFor('agency-b', { country: 'IT' })).items)).toEqual([3]);
+      });
+
+      it('keeps a case in an agency list once it joined, and adds the agency only once', async () => {
+        const caseId = randomUUID();
+        await append(caseId, registeredBy(caseId, T0, 'agency-a'));
+        await project();
+        expect((await listFor('agency-b')).total).toBe(0);
+        await append(caseId, [
+          { type: 'AgencyJoinedTeam', at: day(T0, 1), data: { agency: 'agency-b' } },
+          { type: 'AgencyJoinedTeam', at: day(T0, 2), data: { agency: 'agency-a' } },
+          { type: 'ConsentGiven', at: day(T0, 3), data: { purpose: 'assistance' } },
+        ]);
+        await project();
+        expect(ids((await listFor('agency-b')).items)).toEqual([caseId]);
+        expect(ids((await listFor('agency-a')).items)).toEqual([caseId]);
+        expect((await store.getCase(caseId))?.agencies).toEqual(['agency-a', 'agency-b']);
       });
     });
 

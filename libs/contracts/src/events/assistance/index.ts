@@ -8,6 +8,7 @@ import type {
   ServiceReferralDeclined,
   ServiceReferred,
 } from './service-referrals';
+import type { AgencyJoinedTeam } from './team';
 
 export * from './assessments';
 export * from './assistance-plan';
@@ -15,6 +16,7 @@ export * from './case-closed';
 export * from './monitoring';
 export * from './service-line';
 export * from './service-referrals';
+export * from './team';
 
 export type AssistanceEvent =
   | NeedsAssessed
@@ -25,4 +27,5 @@ export type AssistanceEvent =
   | ServiceReferralDeclined
   | ServiceDelivered
   | MonitoringRecorded
+  | AgencyJoinedTeam
   | CaseClosed;

@@ -1,0 +1,307 @@
+import { randomUUID } from 'node:crypto';
+import {
+  ADMIN,
+  ALL_OPERATOR_ROLES,
+  NodeHarness,
+  PASSWORD,
+  REGISTRATION,
+  Response,
+} from '../support/node-harness';
+
+/** withUsers gives every role-named user this agency ("agency A"). */
+const AGENCY_A = 'national-nrm-office';
+const AGENCY_B = 'shelter-ngo-2';
+const OPERATORS = ['identification_officer', 'case_manager', 'return_officer', 'prosecution_liaison'];
+const ANY_ID = () => randomUUID();
+const RISK = { kind: 'general', level: 'low', notes: 'n' };
+
+/**
+ * Every case command route, with a body that passes validation: out of scope each must answer 404,
+ * in scope anything but 404 (201, or 422 where the case is not in a state for it).
+ */
+const COMMANDS: [role: string, path: string, body: object, insideBody?: object][] = [
+  ['identification_officer', '/consents', { purpose: 'assistance', granted: true }],
+  ['case_manager', '/consents', { purpose: 'return', granted: true }],
+  ['identification_officer', '/age-assessment', { presumedMinor: true, method: 'interview' }],
+  ['identification_officer', '/guardian', { name: 'Maria Rusu', authority: 'Child Protection Authority' }],
+  ['case_manager', '/best-interests-determination', { outcome: 'stay', notes: 'n' }],
+  ['identification_officer', '/reflection-period/extension', { endsAt: '2099-01-01T00:00:00Z' }],
+  ['case_manager', '/reflection-period/extension', { endsAt: '2099-02-01T00:00:00Z' }],
+  ['identification_officer', '/identification', { decision: 'identified', reasons: 'indicators' }],
+  ['case_manager', '/risk-assessments', RISK],
+  ['return_officer', '/risk-assessments', { kind: 'return', level: 'low', notes: 'n' }],
+  ['case_manager', '/needs-assessments', { needs: ['medical'] }],
+  ['case_manager', '/assistance-plan', { services: [{ kind: 'medical' }] }],
+  ['case_manager', '/service-referrals', { kind: 'legal', provider: 'legal-aid-ngo' }],
+  ['case_manager', `/service-referrals/${ANY_ID()}/acceptance`, {}],
+  ['case_manager', `/service-referrals/${ANY_ID()}/decline`, { reason: 'no_capacity' }],
+  ['case_manager', `/service-referrals/${ANY_ID()}/delivery`, {}],
+  ['case_manager', '/monitoring', { status: 'on_track' }],
+  // The one that would let an outsider widen its own scope.
+  // In scope, another agency joins (adding B would bring B into scope for the rows that follow).
+  ['case_manager', '/team-members', { agency: AGENCY_B }, { agency: 'police-md' }],
+  ['return_officer', '/return-request', { statedBy: 'victim' }],
+  ['return_officer', '/handovers', { toCountry: 'MD' }],
+  ['return_officer', `/handovers/${ANY_ID()}/acceptance`, {}],
+  ['return_officer', `/handovers/${ANY_ID()}/decline`, { reason: 'other' }],
+  ['return_officer', `/handovers/${ANY_ID()}/departure`, {}],
+  ['return_officer', `/handovers/${ANY_ID()}/arrival`, {}],
+  ['return_officer', `/handovers/${ANY_ID()}/reception`, { receivingAgency: 'MD-NRM' }],
+  ['return_officer', '/reintegration-plan', { services: [{ kind: 'employment' }] }],
+  ['case_manager', '/reintegration-progress', { status: 'on_track' }],
+  ['prosecution_liaison', '/cooperation-decision', { willing: true }],
+  [
+    'prosecution_liaison',
+    '/law-enforcement-requests',
+    { agency: 'police-cid', kind: 'interview', requestedByVictim: true },
+  ],
+  ['prosecution_liaison', `/law-enforcement-requests/${ANY_ID()}/answer`, { outcome: 'agreed' }],
+  ['prosecution_liaison', '/hearings', { scheduledFor: '2099-01-01T09:00:00Z', protectiveMeasures: [] }],
+  ['prosecution_liaison', '/protective-measures', { measures: ['anonymity'] }],
+  ['prosecution_liaison', '/compensation-claims', { against: 'offender' }],
+  ['case_manager', '/non-punishment', { basis: 'other' }],
+  ['case_manager', '/closure', { reason: 'victim_request' }],
+];
+
+describe('record-level access: agencies, auditors, prosecution liaison (HTTP)', () => {
+  let node: NodeHarness;
+  beforeAll(async () => {
+    node = await NodeHarness.start();
+    await node.withUsers(ALL_OPERATOR_ROLES);
+    for (const role of OPERATORS) await addUser(`b.${role}`, role, AGENCY_B);
+    await addUser('police-md.prosecution_liaison', 'prosecution_liaison', 'police-md');
+    await addUser('ro.prosecution_liaison', 'prosecution_liaison', 'ro');
+    await addUser('dpa.auditor', 'auditor', 'data-protection-authority');
+    await addUser('no-agency.case_manager', 'case_manager');
+  }, 60_000);
+  afterAll(() => node.stop());
+
+  async function addUser(key: string, role: string, agency?: string): Promise<void> {
+    const admin = node.tokens.get('admin') ?? (await node.login(ADMIN.username, ADMIN.password));
+    const created = await node.request('POST', '/api/users', {
+      token: admin,
+      body: { username: key, password: PASSWORD, role, ...(agency ? { agency } : {}) },
+    });
+    if (created.status !== 201)
+      throw new Error(`create ${key}: ${created.status} ${JSON.stringify(created.body)}`);
+    node.tokens.set(key, await node.login(key, PASSWORD));
+  }
+
+  const register = async (): Promise<string> => {
+    const res = await node.request('POST', '/api/cases', {
+      as: 'identification_officer',
+      body: REGISTRATION,
+    });
+    expect(res.status).toBe(201);
+    return res.body.caseId;
+  };
+  const command = (
+    as: string,
+    caseId: string,
+    path: string,
+    body: object,
+    headers?: Record<string, string>,
+  ) => node.request('POST', `/api/cases/${caseId}${path}`, { as, body, headers });
+  const detail = (as: string, caseId: string, query = '') =>
+    node.request('GET', `/api/cases/${caseId}${query}`, { as });
+  const events = (as: string, caseId: string) => node.request('GET', `/api/cases/${caseId}/events`, { as });
+  const listed = async (as: string, caseId: string) => {
+    const res = await node.request('GET', '/api/cases?pageSize=200', { as });
+    expect(res.status).toBe(200);
+    return (res.body.items as { caseId: string }[]).some((i) => i.caseId === caseId);
+  };
+  const revisionOf = async (caseId: string) => (await events('auditor', caseId)).body.items.length - 1;
+  const accessLog = async (caseId: string) =>
+    (await node.request('GET', `/api/audit/access-log?caseId=${caseId}`, { as: 'auditor' })).body.items;
+  /** What a 404 says, whatever its cause: it must not tell "hidden" from "missing". */
+  const shape = (res: Response) => ({
+    status: res.status,
+    type: res.body?.type,
+    title: res.body?.title,
+    detail: res.body?.detail,
+  });
+
+  it('hides a case of agency A from agency B exactly as a missing case, until A adds B to the team', async () => {
+    const caseId = await register();
+    const missing = randomUUID();
+    for (const read of [detail, events]) {
+      expect(shape(await read('b.case_manager', caseId))).toEqual(
+        shape(await read('b.case_manager', missing)),
+      );
+      expect((await read('b.case_manager', caseId)).status).toBe(404);
+      expect((await read('case_manager', caseId)).status).toBe(200);
+    }
+    expect(await listed('b.case_manager', caseId)).toBe(false);
+    expect(await listed('case_manager', caseId)).toBe(true);
+    // A stale If-Match does not turn the 404 into a 409 (that would reveal the case and its revision).
+    const pinned = await command('b.case_manager', caseId, '/risk-assessments', RISK, {
+      'if-match': '"7"',
+    });
+    expect(shape(pinned)).toEqual(
+      shape(await command('b.case_manager', missing, '/risk-assessments', RISK, { 'if-match': '"7"' })),
+    );
+    expect(pinned.status).toBe(404);
+
+    const revision = await revisionOf(caseId);
+    const joined = await command('case_manager', caseId, '/team-members', { agency: AGENCY_B });
+    expect(joined.status).toBe(201);
+    expect(joined.body).toEqual({ caseId, revision: revision + 1 });
+    expect(joined.headers.etag).toBe(`"${revision + 1}"`);
+
+    expect((await detail('b.case_manager', caseId)).body).toMatchObject({
+      caseId,
+      agencies: [AGENCY_A, AGENCY_B],
+      person: { familyName: 'Vrabie' },
+    });
+    expect((await events('b.case_manager', caseId)).body.items.at(-1)).toMatchObject({
+      type: 'AgencyJoinedTeam',
+      data: { agency: AGENCY_B },
+    });
+    expect(await listed('b.case_manager', caseId)).toBe(true);
+    expect((await command('b.case_manager', caseId, '/risk-assessments', RISK)).status).toBe(201);
+    // Joining twice is refused by the domain, and an agency already in the team is not added again.
+    const again = await command('case_manager', caseId, '/team-members', { agency: AGENCY_B });
+    expect({ status: again.status, rule: again.body.rule }).toEqual({
+      status: 422,
+      rule: 'invalid-transition',
+    });
+  });
+
+  it('answers 404 to every case command out of scope and records nothing, while in scope the same request is handled', async () => {
+    const caseId = await register();
+    for (const [role, path, body, insideBody] of COMMANDS) {
+      const before = await revisionOf(caseId);
+      const outside = await command(`b.${role}`, caseId, path, body);
+      expect({ role, path, status: outside.status }).toEqual({ role, path, status: 404 });
+      expect({ path, revision: await revisionOf(caseId) }).toEqual({ path, revision: before });
+      const inside = await command(role, caseId, path, insideBody ?? body);
+      expect({ role, path, handled: inside.status !== 404 && inside.status < 500 }).toEqual({
+        role,
+        path,
+        handled: true,
+      });
+    }
+    // The team-members command tried by B did not let B in: the case closed without it.
+    expect((await detail('b.case_manager', caseId)).status).toBe(404);
+    expect((await detail('auditor', caseId)).body.stage).toBe('closed');
+  }, 60_000);
+
+  it('shows a case to the agency a service is referred to', async () => {
+    const caseId = await register();
+    await command('identification_officer', caseId, '/consents', { purpose: 'assistance', granted: true });
+    expect((await detail('b.return_officer', caseId)).status).toBe(404);
+    const referred = await command('case_manager', caseId, '/service-referrals', {
+      kind: 'accommodation',
+      provider: AGENCY_B,
+    });
+    expect(referred.status).toBe(201);
+    expect((await detail('b.return_officer', caseId)).status).toBe(200);
+    expect((await events('b.return_officer', caseId)).status).toBe(200);
+    expect(await listed('b.case_manager', caseId)).toBe(true);
+    // The provider's case manager can now answer the referral it received.
+    const accepted = await command(
+      'b.case_manager',
+      caseId,
+      `/service-referrals/${referred.body.serviceId}/acceptance`,
+      {},
+    );
+    expect(accepted.status).toBe(201);
+  });
+
+  it('shows no case to an operator whose account has no agency', async () => {
+    const caseId = await register();
+    expect((await detail('no-agency.case_manager', caseId)).status).toBe(404);
+    expect(await node.request('GET', '/api/cases', { as: 'no-agency.case_manager' })).toMatchObject({
+      status: 200,
+      body: { items: [], total: 0 },
+    });
+    expect(
+      (await command('no-agency.case_manager', caseId, '/monitoring', { status: 'on_track' })).status,
+    ).toBe(404);
+  });
+
+  it('lets auditors read every case, the person only with a stated purpose, and logs that read', async () => {
+    const caseId = await register();
+    expect(await listed('dpa.auditor', caseId)).toBe(true);
+    expect((await events('dpa.auditor', caseId)).status).toBe(200);
+
+    const plain = await detail('dpa.auditor', caseId);
+    expect(plain.status).toBe(200);
+    expect(plain.body.person).toBeUndefined();
+    expect(JSON.stringify(plain.body)).not.toContain('Vrabie');
+    expect(await accessLog(caseId)).toEqual([]);
+
+    const withPurpose = await detail('dpa.auditor', caseId, '?purpose=complaint_investigation');
+    expect(withPurpose.body.person).toEqual({
+      givenName: 'Ileana',
+      familyName: 'Vrabie',
+      dateOfBirth: '1996-03-02',
+    });
+    expect(await accessLog(caseId)).toEqual([
+      expect.objectContaining({
+        caseId,
+        role: 'auditor',
+        agency: 'data-protection-authority',
+        purpose: 'complaint_investigation',
+      }),
+    ]);
+    expect((await detail('dpa.auditor', caseId, '?purpose=Not A Code')).status).toBe(400);
+  });
+
+  it('shows prosecution liaison the person only under a consent covering its agency, and no assistance data', async () => {
+    const caseId = await register();
+    for (const agency of ['police-md', 'ro']) {
+      expect((await command('case_manager', caseId, '/team-members', { agency })).status).toBe(201);
+    }
+    const consent = (recipient: string, granted = true) =>
+      command('identification_officer', caseId, '/consents', {
+        purpose: 'law_enforcement_cooperation',
+        recipient,
+        granted,
+      });
+    const person = async (as: string) => (await detail(as, caseId)).body.person;
+    const police = 'police-md.prosecution_liaison';
+    const ro = 'ro.prosecution_liaison';
+
+    expect((await detail(police, caseId)).status).toBe(200);
+    expect(await person(police)).toBeUndefined();
+    // A consent for another agency covers neither.
+    expect((await consent('police-other')).status).toBe(201);
+    expect(await person(police)).toBeUndefined();
+    expect(await person(ro)).toBeUndefined();
+    expect(await accessLog(caseId)).toEqual([]);
+
+    expect((await consent('police-md')).status).toBe(201);
+    expect(await person(police)).toMatchObject({ familyName: 'Vrabie' });
+    expect(await person(ro)).toBeUndefined();
+    expect(await accessLog(caseId)).toEqual([
+      expect.objectContaining({ role: 'prosecution_liaison', agency: 'police-md' }),
+    ]);
+    // A two-letter recipient is a country code: 'RO' covers the agency written 'ro'.
+    expect((await consent('RO')).status).toBe(201);
+    expect(await person(ro)).toMatchObject({ familyName: 'Vrabie' });
+    // Withdrawn for the agency: no longer covered.
+    expect((await consent('police-md', false)).status).toBe(201);
+    expect(await person(police)).toBeUndefined();
+
+    // Data minimisation in the history: assistance events keep their type and time, not their data.
+    await command('case_manager', caseId, '/risk-assessments', RISK);
+    const seen = (await events(police, caseId)).body.items as Record<string, unknown>[];
+    const assistance = seen.filter((e) => ['AgencyJoinedTeam', 'RiskAssessed'].includes(e.type as string));
+    expect(assistance).toHaveLength(3);
+    for (const entry of assistance) {
+      expect(entry).not.toHaveProperty('data');
+      expect(entry).toEqual(expect.objectContaining({ type: entry.type, occurredAt: expect.any(String) }));
+    }
+    expect(seen.find((e) => e.type === 'ConsentGiven')).toHaveProperty(
+      'data.purpose',
+      'law_enforcement_cooperation',
+    );
+    // Other roles still see the assistance data.
+    const full = (await events('case_manager', caseId)).body.items as Record<string, unknown>[];
+    expect(full.find((e) => e.type === 'RiskAssessed')).toHaveProperty('data', {
+      kind: 'general',
+      level: 'low',
+    });
+  });
+});
