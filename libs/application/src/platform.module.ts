@@ -16,6 +16,9 @@ import { PersonalDataCipher } from '@nrm/privacy';
 import { ProjectionRunner, READ_MODEL_STORE } from '@nrm/read-models';
 import { join } from 'node:path';
 import { AccountStore } from './auth/account-store';
+import { AUTH_PROVIDERS } from './auth/auth-providers';
+import { LoginThrottle } from './auth/login-throttle';
+import { RefreshTokenStore } from './auth/refresh-token-store';
 import { AuthGuard } from './auth/auth.guard';
 import { loadOrCreateJwtSecret } from './auth/jwt-secret';
 import { TokenService } from './auth/token.service';
@@ -101,6 +104,7 @@ export class PlatformModule {
         { provide: READ_YOUR_WRITES, useValue: options.runProjections },
         { provide: AccountStore, useFactory: () => new AccountStore(join(config.dataDir, ACCOUNTS_FILE)) },
         TokenService,
+        ...AUTH_PROVIDERS,
         { provide: APP_GUARD, useClass: AuthGuard },
         CaseRepository,
         CaseCommandExecutor,
@@ -119,6 +123,8 @@ export class PlatformModule {
         ProjectionRunner,
         AccountStore,
         TokenService,
+        RefreshTokenStore,
+        LoginThrottle,
         CaseRepository,
         CaseCommandExecutor,
         CaseCommands,

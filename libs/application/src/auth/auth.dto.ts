@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password-policy';
 import { ROLES, Role } from './roles';
 
 export class LoginDto {
@@ -8,9 +9,25 @@ export class LoginDto {
 }
 
 export class LoginResponse {
-  @ApiProperty() accessToken: string;
-  @ApiProperty() tokenType: string;
-  @ApiProperty({ description: 'seconds' }) expiresIn: number;
+  @ApiProperty({ description: 'Short-lived bearer token (NRM_ACCESS_TOKEN_TTL_SECONDS, default 15 min)' })
+  accessToken: string;
+  @ApiProperty({ example: 'Bearer' }) tokenType: string;
+  @ApiProperty({ description: 'lifetime of the access token, in seconds' }) expiresIn: number;
+  @ApiProperty({
+    description:
+      'Opaque, single-use token for POST /api/auth/refresh. The session it starts ends ' +
+      'NRM_REFRESH_TOKEN_TTL_SECONDS (default 8 h) after login, however often it is refreshed.',
+  })
+  refreshToken: string;
+  @ApiProperty({ description: 'seconds until the refresh token (and the session) expires' })
+  refreshExpiresIn: number;
+}
+
+export class RefreshTokenDto {
+  @ApiProperty({ description: 'the refresh token of the last login or refresh' })
+  @IsString()
+  @Length(20, 200)
+  refreshToken: string;
 }
 
 export class CreateUserDto {
@@ -19,9 +36,15 @@ export class CreateUserDto {
   @Matches(/^[a-zA-Z0-9._@-]{3,64}$/, { message: 'username must be 3 to 64 letters, digits or . _ @ -' })
   username: string;
 
-  @ApiProperty({ minLength: 10, maxLength: 256 })
+  @ApiProperty({
+    minLength: PASSWORD_MIN_LENGTH,
+    maxLength: PASSWORD_MAX_LENGTH,
+    description: 'must not contain the username nor be one of the most common passwords',
+  })
   @IsString()
-  @Length(10, 256, { message: 'password must be 10 to 256 characters' })
+  @Length(PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH, {
+    message: `password must be ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters`,
+  })
   password: string;
 
   @ApiProperty({ enum: ROLES }) @IsIn(ROLES) role: Role;

@@ -1,10 +1,11 @@
 import { Body, Controller, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { ProblemException } from '../http/problem';
 import { Roles } from './access.decorators';
 import { AccountStore, DuplicateUsernameError } from './account-store';
 import { CreateUserDto, CreateUserResponse } from './auth.dto';
 import { hashPassword } from './password-hasher';
+import { passwordProblems } from './password-policy';
 
 @ApiTags('users')
 @ApiBearerAuth()
@@ -15,7 +16,17 @@ export class UsersController {
   @Post()
   @Roles('admin')
   @ApiCreatedResponse({ type: CreateUserResponse })
+  @ApiBadRequestResponse({
+    description: 'validation failed, or the password breaks the policy (field "password")',
+  })
   async create(@Body() body: CreateUserDto): Promise<CreateUserResponse> {
+    const problems = passwordProblems(body.password, body.username);
+    if (problems.length > 0) {
+      throw ProblemException.badRequest(
+        'The password does not meet the policy',
+        problems.map((message) => ({ field: 'password', message })),
+      );
+    }
     const passwordHash = await hashPassword(body.password);
     try {
       const account = this.accounts.create({

@@ -1,4 +1,14 @@
+import { MASTER_KEY_ENV, parseMasterKey } from '@nrm/privacy';
 import { resolve } from 'node:path';
+
+/** An external identity provider whose bearer tokens the node accepts (the production option). */
+export interface OidcConfig {
+  issuer: string;
+  audience: string;
+  jwksUrl: string;
+  /** Claim holding one of the node's roles. */
+  roleClaim: string;
+}
 
 /** Everything a node reads from its environment, validated once at start-up. */
 export interface NodeConfig {
@@ -12,6 +22,19 @@ export interface NodeConfig {
   adminPassword?: string;
   /** Lifetime of access tokens, in seconds. */
   accessTokenTtlSeconds: number;
+  /** Lifetime of a login session's refresh tokens, in seconds (rotation does not extend it). */
+  refreshTokenTtlSeconds: number;
+  /** Failed logins for one username within `loginLockoutSeconds` that lock it for as long. */
+  loginMaxFailures: number;
+  loginLockoutSeconds: number;
+  /** Requests per minute and client address: on /api/auth/*, and on the rest of /api. */
+  authRateLimitPerMinute: number;
+  apiRateLimitPerMinute: number;
+  /** Origins that browsers may call the API from; empty: CORS closed. */
+  corsOrigins: string[];
+  oidc?: OidcConfig;
+  /** NODE_ENV=production: secrets must come from the environment, nothing is generated. */
+  production: boolean;
   /** Optional: otherwise the embedded default keeps a generated secret in the data directory. */
   jwtSecret?: string;
   eventStoreUrl?: string;
@@ -51,7 +74,63 @@ function topicPrefix(value: string): string {
   return value;
 }
 
+function corsOrigins(raw: string | undefined): string[] {
+  const origins = (raw ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+  for (const origin of origins) {
+    // Exact origins only: a wildcard would open the API to every site a logged-in operator visits.
+    if (!/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i.test(origin)) {
+      throw new ConfigError(
+        `NRM_CORS_ORIGINS must list origins like https://nrm.example.org, got "${origin}"`,
+      );
+    }
+  }
+  return origins;
+}
+
+function oidcFrom(env: NodeJS.ProcessEnv, production: boolean): OidcConfig | undefined {
+  const issuer = env.NRM_OIDC_ISSUER || undefined;
+  const audience = env.NRM_OIDC_AUDIENCE || undefined;
+  const jwksUrl = env.NRM_OIDC_JWKS_URL || undefined;
+  if (!issuer && !audience && !jwksUrl) return undefined;
+  if (!issuer || !audience || !jwksUrl) {
+    throw new ConfigError('NRM_OIDC_ISSUER, NRM_OIDC_AUDIENCE and NRM_OIDC_JWKS_URL must be set together');
+  }
+  let url: URL;
+  try {
+    url = new URL(jwksUrl);
+  } catch {
+    throw new ConfigError(`NRM_OIDC_JWKS_URL is not a URL: "${jwksUrl}"`);
+  }
+  // Keys fetched in clear could be swapped on the way: production fetches them over TLS only.
+  if (url.protocol !== 'https:' && (production || url.protocol !== 'http:')) {
+    throw new ConfigError('NRM_OIDC_JWKS_URL must be an https:// URL');
+  }
+  const roleClaim = env.NRM_OIDC_ROLE_CLAIM || 'nrm_role';
+  return { issuer, audience, jwksUrl, roleClaim };
+}
+
+/** Production never generates secrets next to the data: they come from the environment or the start fails. */
+function requireProductionSecrets(env: NodeJS.ProcessEnv): void {
+  const missing = [MASTER_KEY_ENV, 'NRM_JWT_SECRET'].filter((name) => !env[name]);
+  if (missing.length > 0) {
+    throw new ConfigError(`NODE_ENV=production needs ${missing.join(' and ')} in the environment`);
+  }
+  try {
+    parseMasterKey(env[MASTER_KEY_ENV] as string);
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
+}
+
 export function readNodeConfig(env: NodeJS.ProcessEnv = process.env): NodeConfig {
+  const production = env.NODE_ENV === 'production';
+  if (production) requireProductionSecrets(env);
+  const jwtSecret = env.NRM_JWT_SECRET || undefined;
+  if (jwtSecret !== undefined && jwtSecret.length < 32)
+    throw new ConfigError('NRM_JWT_SECRET must be at least 32 characters');
   const country = (env.NRM_NODE_COUNTRY ?? 'MD').toUpperCase();
   if (!/^[A-Z]{2}$/.test(country))
     throw new ConfigError(`NRM_NODE_COUNTRY must be an ISO 3166-1 alpha-2 code, got "${country}"`);
@@ -74,8 +153,16 @@ export function readNodeConfig(env: NodeJS.ProcessEnv = process.env): NodeConfig
     ),
     adminUsername: env.NRM_ADMIN_USERNAME || 'admin',
     adminPassword: env.NRM_ADMIN_PASSWORD || undefined,
-    accessTokenTtlSeconds: intFrom(env, 'NRM_ACCESS_TOKEN_TTL_SECONDS', 3600, 60, 86400),
-    jwtSecret: env.NRM_JWT_SECRET || undefined,
+    accessTokenTtlSeconds: intFrom(env, 'NRM_ACCESS_TOKEN_TTL_SECONDS', 15 * 60, 60, 86400),
+    refreshTokenTtlSeconds: intFrom(env, 'NRM_REFRESH_TOKEN_TTL_SECONDS', 8 * 3600, 300, 30 * 86400),
+    loginMaxFailures: intFrom(env, 'NRM_LOGIN_MAX_FAILURES', 5, 1, 1000),
+    loginLockoutSeconds: intFrom(env, 'NRM_LOGIN_LOCKOUT_SECONDS', 15 * 60, 1, 86400),
+    authRateLimitPerMinute: intFrom(env, 'NRM_AUTH_RATE_LIMIT_PER_MINUTE', 20, 1, 1_000_000),
+    apiRateLimitPerMinute: intFrom(env, 'NRM_API_RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
+    corsOrigins: corsOrigins(env.NRM_CORS_ORIGINS),
+    oidc: oidcFrom(env, production),
+    production,
+    jwtSecret,
     eventStoreUrl: env.EVENTSTORE_URL || undefined,
     kafkaBrokers: env.KAFKA_BROKERS || undefined,
     kafkaTopicPrefix: topicPrefix(env.NRM_KAFKA_TOPIC_PREFIX ?? 'nrm'),

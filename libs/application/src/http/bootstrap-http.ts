@@ -7,6 +7,8 @@ import { JsonLogger } from '../logging/json-logger';
 import { EtagInterceptor } from './etag.interceptor';
 import { mountOpenApi } from './openapi';
 import { ProblemFilter } from './problem.filter';
+import { applySecurity } from './security';
+import { StrictQueryInterceptor } from './strict-query.interceptor';
 import { strictValidationPipe } from './validation';
 
 /** Request bodies above this size get 413: no command of the API needs more. */
@@ -29,6 +31,7 @@ export async function createHttpApp(
     bufferLogs: true,
     abortOnError: false,
   });
+  await applySecurity(app, config);
   configureHttpApp(app, title);
   // Structured access log: method, path (never the body: it may hold personal data), status, time.
   const fastify = app.getHttpAdapter().getInstance();
@@ -52,6 +55,6 @@ export async function createHttpApp(
 export function configureHttpApp(app: INestApplication, title: string): void {
   app.useGlobalPipes(strictValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
-  app.useGlobalInterceptors(new EtagInterceptor());
+  app.useGlobalInterceptors(new StrictQueryInterceptor(), new EtagInterceptor());
   mountOpenApi(app, title);
 }

@@ -18,6 +18,9 @@ export class ProblemFilter implements ExceptionFilter {
     const reply = host.switchToHttp().getResponse<ReplyLike>();
     const body = this.toProblem(exception);
     if (body.status >= 500) this.logger.error(exception instanceof Error ? exception : String(exception));
+    if (exception instanceof ProblemException) {
+      for (const [name, value] of Object.entries(exception.headers)) reply.header(name, value);
+    }
     reply.status(body.status).header('content-type', 'application/problem+json').send(body);
   }
 
@@ -31,6 +34,7 @@ export class ProblemFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
+      if (status >= 500) return problem(status, 'The server could not complete the request');
       const response = exception.getResponse();
       const detail =
         typeof response === 'string'

@@ -43,8 +43,16 @@ export function problem(status: number, detail: string, extensions: Partial<Prob
 
 /** Thrown by application code to answer with a given problem. */
 export class ProblemException extends HttpException {
-  constructor(readonly body: ProblemBody) {
+  constructor(
+    readonly body: ProblemBody,
+    /** Response headers that belong to the problem (e.g. Retry-After). */
+    readonly headers: Record<string, string> = {},
+  ) {
     super(body, body.status);
+  }
+
+  static tooManyRequests(retryAfterSeconds: number, detail = 'Too many requests; try again later') {
+    return new ProblemException(problem(429, detail), { 'retry-after': String(retryAfterSeconds) });
   }
 
   static badRequest(detail: string, errors: { field: string; message: string }[] = []) {
