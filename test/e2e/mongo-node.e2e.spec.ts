@@ -6,7 +6,7 @@ import { ALL_OPERATOR_ROLES, NodeHarness, REGISTRATION } from '../support/node-h
 describeIfServer('MONGO_URL', 'a node with MONGO_URL set', (url) => {
   jest.setTimeout(120_000);
   const dbName = `nrm_e2e_${randomBytes(4).toString('hex')}`;
-  const parsed = new URL(url);
+  const parsed = new URL(url || 'mongodb://unused');
   parsed.pathname = `/${dbName}`;
   const dbUrl = parsed.toString();
   let node: NodeHarness;

@@ -47,11 +47,13 @@ describe('the node as a process', () => {
     const admin = await node.login('admin', env.NRM_ADMIN_PASSWORD);
     const created = await node.call('POST', '/api/users', admin, {
       username: 'officer',
-      password: 'officer-password-1',
+      password: 'a long passphrase for field work',
       role: 'identification_officer',
+      // Record scope: the officer's agency registers the case, so the officer sees it in the list.
+      agency: 'national-nrm-office',
     });
     expect(created.status).toBe(201);
-    const officer = await node.login('officer', 'officer-password-1');
+    const officer = await node.login('officer', 'a long passphrase for field work');
     const registered = await node.call('POST', '/api/cases', officer, REGISTRATION);
     expect(registered.status).toBe(201);
     const { caseId } = registered.body;
@@ -89,7 +91,7 @@ describe('the node as a process', () => {
     expect((await cli('nonsense')).code).toBe(64);
 
     node = await startNode();
-    const token = await node.login('officer', 'officer-password-1');
+    const token = await node.login('officer', 'a long passphrase for field work');
     const list = await node.call('GET', '/api/cases', token);
     expect(list.body.items.map((i: { caseId: string }) => i.caseId)).toEqual([caseId]);
     node.child.kill('SIGTERM');

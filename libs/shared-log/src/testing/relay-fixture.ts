@@ -23,9 +23,7 @@ export interface RelayFixture {
     checkpoints: SqliteCheckpointStore;
   };
   /** A consumer with an idempotent handler: raw deliveries and handled events (each id once). */
-  follow(
-    groupId?: string,
-  ): Promise<{
+  follow(groupId?: string): Promise<{
     raw: StoredEvent[];
     handled: StoredEvent[];
     errors: Error[];
