@@ -1,6 +1,6 @@
 import { Position } from '@eventstore/db-client';
 import { canonicalJson } from '@nrm/common';
-import { Actor, EncryptedPersonalData, NewEvent, StoredEvent } from '../port';
+import { Actor, assertWellFormedEvent, EncryptedPersonalData, NewEvent, StoredEvent } from '../port';
 import { positionNumber } from './esdb-position';
 
 /** Marks an event payload as an NRM envelope, and its layout version. */
@@ -135,26 +135,11 @@ function normalised<T>(value: T): T {
   return JSON.parse(canonicalJson(value)) as T;
 }
 
+/** The port's checks, plus what EventStoreDB itself requires of ids and types. */
 function assertWellFormed(event: NewEvent): void {
-  const text = (name: string, value: unknown) => {
-    if (typeof value !== 'string' || value.length === 0)
-      throw new TypeError(`event ${name} must be a non-empty string`);
-  };
-  text('id', event.id);
+  assertWellFormedEvent(event);
   if (!CANONICAL_UUID.test(event.id))
     throw new TypeError(`event id ${event.id} must be a lowercase UUID (EventStoreDB event ids are UUIDs)`);
-  text('type', event.type);
   if (event.type.startsWith('$'))
     throw new TypeError(`event type ${event.type}: '$' types are EventStoreDB's`);
-  text('occurredAt', event.occurredAt);
-  text('nodeId', event.nodeId);
-  text('correlationId', event.correlationId);
-  if (event.causationId !== undefined) text('causationId', event.causationId);
-  if (!Number.isSafeInteger(event.schemaVersion) || event.schemaVersion < 0) {
-    throw new TypeError('event schemaVersion must be a non-negative integer');
-  }
-  if (typeof event.actor !== 'object' || event.actor === null) throw new TypeError('event actor is required');
-  if (typeof event.data !== 'object' || event.data === null || Array.isArray(event.data)) {
-    throw new TypeError('event data must be an object');
-  }
 }

@@ -1,5 +1,5 @@
 import { canonicalJson } from '@nrm/common';
-import { Actor, EncryptedPersonalData, NewEvent, StoredEvent } from '../port';
+import { Actor, assertWellFormedEvent, EncryptedPersonalData, NewEvent, StoredEvent } from '../port';
 
 export interface EventRow {
   position: number;
@@ -59,7 +59,7 @@ export function prepareEvent(
   recordedAt: string,
   event: NewEvent,
 ): PreparedEvent {
-  assertWellFormed(event);
+  assertWellFormedEvent(event);
   const columns: Omit<EventRow, 'position'> = {
     stream_id: streamId,
     revision,
@@ -76,24 +76,4 @@ export function prepareEvent(
     personal: event.personal === undefined ? null : canonicalJson(event.personal),
   };
   return { columns, stored: rowToEvent({ ...columns, position: 0 }) };
-}
-
-function assertWellFormed(event: NewEvent): void {
-  const text = (name: string, value: unknown) => {
-    if (typeof value !== 'string' || value.length === 0)
-      throw new TypeError(`event ${name} must be a non-empty string`);
-  };
-  text('id', event.id);
-  text('type', event.type);
-  text('occurredAt', event.occurredAt);
-  text('nodeId', event.nodeId);
-  text('correlationId', event.correlationId);
-  if (event.causationId !== undefined) text('causationId', event.causationId);
-  if (!Number.isSafeInteger(event.schemaVersion) || event.schemaVersion < 0) {
-    throw new TypeError('event schemaVersion must be a non-negative integer');
-  }
-  if (typeof event.actor !== 'object' || event.actor === null) throw new TypeError('event actor is required');
-  if (typeof event.data !== 'object' || event.data === null || Array.isArray(event.data)) {
-    throw new TypeError('event data must be an object');
-  }
 }
