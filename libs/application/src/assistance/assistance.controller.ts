@@ -6,7 +6,7 @@ import {
   AssistanceCommandMessage as Message,
   ReturnReintegrationCommandMessage,
 } from '../cases/case-command.message';
-import { CaseCommands, commandAnswer } from '../cases/case-commands.gateway';
+import { CaseCommands, commandAnswer, planAnswer } from '../cases/case-commands.gateway';
 import { CaseIdPipe } from '../cases/case-id.pipe';
 import { CommandMetadata } from '../cases/command-metadata';
 import { CommandResponse } from '../cases/command-response.dto';
@@ -95,18 +95,9 @@ export class AssistanceController {
     @Body() body: AssistancePlanDto,
     @CommandContext() meta: CommandMetadata,
   ): Promise<PlanResponse> {
-    const planId = this.commands.newId();
-    const services = body.services.map((s) => ({
-      serviceId: this.commands.newId(),
-      kind: s.kind,
-      provider: s.provider,
-    }));
-    const result = await this.commands.send(
-      Message,
-      { type: 'AdoptAssistancePlan', caseId, planId, services },
-      meta,
-    );
-    return { ...commandAnswer(result), planId, serviceIds: services.map((s) => s.serviceId) };
+    const plan = this.commands.newPlan(body.services);
+    const result = await this.commands.send(Message, { type: 'AdoptAssistancePlan', caseId, ...plan }, meta);
+    return planAnswer(result, plan);
   }
 
   @Post('service-referrals')

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
+import type { ServiceKind } from '@nrm/contracts';
 import { CaseCommand } from '@nrm/domain';
 import { randomUUID } from 'node:crypto';
 import { CLOCK, Clock } from '../config/clock';
@@ -36,6 +37,22 @@ export class CaseCommands {
   newId(): string {
     return randomUUID();
   }
+
+  /** A plan with fresh ids for it and for each of its services (assistance and reintegration plans alike). */
+  newPlan<S extends { kind: ServiceKind; provider?: string }>(lines: S[]) {
+    return {
+      planId: this.newId(),
+      services: lines.map((s) => ({ serviceId: this.newId(), kind: s.kind, provider: s.provider })),
+    };
+  }
+}
+
+/** What a plan route answers: the command's answer plus the ids it created, in the request's order. */
+export function planAnswer(
+  result: CommandResult,
+  plan: { planId: string; services: { serviceId: string }[] },
+) {
+  return { ...commandAnswer(result), planId: plan.planId, serviceIds: plan.services.map((s) => s.serviceId) };
 }
 
 /** The answer every command route gives (API.md). */

@@ -2,7 +2,7 @@ import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/access.decorators';
 import { ReturnReintegrationCommandMessage as Message } from '../cases/case-command.message';
-import { CaseCommands, commandAnswer } from '../cases/case-commands.gateway';
+import { CaseCommands, commandAnswer, planAnswer } from '../cases/case-commands.gateway';
 import { CaseIdPipe } from '../cases/case-id.pipe';
 import { CommandMetadata } from '../cases/command-metadata';
 import { CommandResponse } from '../cases/command-response.dto';
@@ -164,18 +164,13 @@ export class ReturnController {
     @Body() body: ReintegrationPlanDto,
     @CommandContext() meta: CommandMetadata,
   ): Promise<PlanResponse> {
-    const planId = this.commands.newId();
-    const services = body.services.map((s) => ({
-      serviceId: this.commands.newId(),
-      kind: s.kind,
-      provider: s.provider,
-    }));
+    const plan = this.commands.newPlan(body.services);
     const result = await this.commands.send(
       Message,
-      { type: 'AdoptReintegrationPlan', caseId, planId, services },
+      { type: 'AdoptReintegrationPlan', caseId, ...plan },
       meta,
     );
-    return { ...commandAnswer(result), planId, serviceIds: services.map((s) => s.serviceId) };
+    return planAnswer(result, plan);
   }
 
   @Post('reintegration-progress')

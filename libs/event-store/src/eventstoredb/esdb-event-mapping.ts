@@ -11,17 +11,7 @@ export const ENVELOPE_FORMAT = 1;
  * itself (id, type, stream, revision, position and created time are the server's own fields). The
  * personal ciphertext is stored exactly as given: encryption happens above the port.
  */
-export type EsdbEnvelope = {
-  nrm: typeof ENVELOPE_FORMAT;
-  schemaVersion: number;
-  occurredAt: string;
-  nodeId: string;
-  actor: Actor;
-  correlationId: string;
-  causationId?: string;
-  data: Record<string, unknown>;
-  personal?: EncryptedPersonalData;
-};
+export type EsdbEnvelope = { nrm: typeof ENVELOPE_FORMAT } & Omit<NewEvent, 'id' | 'type'>;
 
 /** ESDB's own metadata convention ($by_correlation_id projection); never read back by the adapter. */
 export type EsdbEventMetadata = { $correlationId: string; $causationId?: string };
