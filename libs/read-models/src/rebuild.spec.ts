@@ -1,13 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { rebuildProjections } from './rebuild';
-import {
-  day,
-  record,
-  registration,
-  Step,
-  walkFromHandoverToClosure,
-  walkToHandover,
-} from './testing/case-fixtures';
+import { appendInterleavedWalks, record } from './testing/case-fixtures';
 import { Harness, openHarness } from './testing/harness';
 
 const T0 = '2025-01-06T09:00:00.000Z';
@@ -21,22 +13,8 @@ describe('rebuildProjections', () => {
   });
   afterEach(() => h.close());
 
-  /** Cases at different points of their walk, their events interleaved in the log. */
-  async function populate(): Promise<string[]> {
-    const walks: [string, Step[]][] = [];
-    for (let i = 0; i < 12; i++) {
-      const caseId = randomUUID();
-      const t0 = day(T0, i);
-      const full = [...walkToHandover(caseId, t0), ...walkFromHandoverToClosure(t0)];
-      walks.push([caseId, i % 3 === 0 ? registration({ caseId, at: t0 }) : full.slice(0, 5 + i * 2)]);
-    }
-    for (let step = 0; walks.some(([, steps]) => step < steps.length); step++) {
-      for (const [caseId, steps] of walks) {
-        if (step < steps.length) await record(h.eventStore, h.cipher, caseId, [steps[step]]);
-      }
-    }
-    return walks.map(([caseId]) => caseId);
-  }
+  const populate = () =>
+    appendInterleavedWalks(T0, (caseId, steps) => record(h.eventStore, h.cipher, caseId, steps));
 
   it('reports progress page by page up to the total', async () => {
     await populate();

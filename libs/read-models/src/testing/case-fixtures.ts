@@ -177,3 +177,26 @@ export function walkFromHandoverToClosure(t0: string): Step[] {
     { type: 'CaseClosed', at: day(t0, 91), data: { reason: 'reintegrated' } },
   ];
 }
+
+/**
+ * Twelve cases at different points of their walk (some only registered, some closed), their events
+ * interleaved in the log as concurrent case work interleaves them. Returns the case ids.
+ */
+export async function appendInterleavedWalks(
+  t0: string,
+  append: (caseId: string, steps: Step[]) => Promise<unknown>,
+): Promise<string[]> {
+  const walks: [string, Step[]][] = [];
+  for (let i = 0; i < 12; i++) {
+    const caseId = randomUUID();
+    const start = day(t0, i);
+    const full = [...walkToHandover(caseId, start), ...walkFromHandoverToClosure(start)];
+    walks.push([caseId, i % 3 === 0 ? registration({ caseId, at: start }) : full.slice(0, 5 + i * 2)]);
+  }
+  for (let step = 0; walks.some(([, steps]) => step < steps.length); step++) {
+    for (const [caseId, steps] of walks) {
+      if (step < steps.length) await append(caseId, [steps[step]]);
+    }
+  }
+  return walks.map(([caseId]) => caseId);
+}

@@ -3,7 +3,15 @@ import { revealPersonalData } from '../case-view/reveal-personal-data';
 import type { ReadModelStore } from '../port/read-model-store.port';
 import { ProjectionRunner } from '../projection-runner';
 import { rebuildProjections } from '../rebuild';
-import { day, record, registration, Step, walkFromHandoverToClosure, walkToHandover } from './case-fixtures';
+import {
+  appendInterleavedWalks,
+  day,
+  record,
+  registration,
+  Step,
+  walkFromHandoverToClosure,
+  walkToHandover,
+} from './case-fixtures';
 import { openSourceLog, projectAll, snapshotReadModels, SourceLog } from './source-log';
 
 export interface ReadModelStoreUnderTest {
@@ -586,22 +594,7 @@ export function describeReadModelStoreContract(
     });
 
     describe('rebuild', () => {
-      /** Cases at different points of their walk, their events interleaved in the log. */
-      async function populate(): Promise<string[]> {
-        const walks: [string, Step[]][] = [];
-        for (let i = 0; i < 12; i++) {
-          const caseId = randomUUID();
-          const t0 = day(T0, i);
-          const full = [...walkToHandover(caseId, t0), ...walkFromHandoverToClosure(t0)];
-          walks.push([caseId, i % 3 === 0 ? registration({ caseId, at: t0 }) : full.slice(0, 5 + i * 2)]);
-        }
-        for (let step = 0; walks.some(([, steps]) => step < steps.length); step++) {
-          for (const [caseId, steps] of walks) {
-            if (step < steps.length) await append(caseId, [steps[step]]);
-          }
-        }
-        return walks.map(([caseId]) => caseId);
-      }
+      const populate = () => appendInterleavedWalks(T0, append);
 
       it('produces exactly the read models that incremental projection built', async () => {
         const caseIds = await populate();
