@@ -152,8 +152,8 @@ describe('EVENT_CONTRACTS', () => {
     expect(() => contextOf('Nope')).toThrow(/Unknown event type/);
   });
 
-  it('holds the 37 events of the catalogue, PresumedVictimRegistered at schema v2', () => {
-    expect(EVENT_TYPES).toHaveLength(37);
+  it('holds the 41 events of the catalogue, PresumedVictimRegistered at schema v2', () => {
+    expect(EVENT_TYPES).toHaveLength(41);
     expect(EVENT_CONTRACTS.PresumedVictimRegistered.schemaVersion).toBe(2);
   });
 });

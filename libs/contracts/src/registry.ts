@@ -91,6 +91,14 @@ export const EVENT_CONTRACTS: Readonly<Record<CaseEventType, EventContract>> = {
     R.ReintegrationProgressRecordedData,
     R.ReintegrationProgressRecordedPersonal,
   ),
+  HandoverRequestReceived: contract(
+    'return-reintegration',
+    R.HandoverRequestReceivedData,
+    R.HandoverRequestReceivedPersonal,
+  ),
+  ProcessingRestrictionRequested: contract('return-reintegration', R.ProcessingRestrictionRequestedData),
+  AsylumApplicationRecorded: contract('return-reintegration', R.AsylumApplicationRecordedData),
+  AsylumApplicationClosed: contract('return-reintegration', R.AsylumApplicationClosedData),
 
   CooperationDecisionRecorded: contract('prosecution-liaison', P.CooperationDecisionRecordedData),
   LawEnforcementRequestReceived: contract('prosecution-liaison', P.LawEnforcementRequestReceivedData),

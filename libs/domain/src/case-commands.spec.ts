@@ -42,6 +42,20 @@ const EVERY_COMMAND: CaseCommand[] = [
   { type: 'ConfirmReception', ...at, handoverId: 'h1', receivingAgency: 'CNPT-MD' },
   { type: 'AdoptReintegrationPlan', ...at, planId: 'rp', services: [{ serviceId: 'r1', kind: 'education' }] },
   { type: 'RecordReintegrationProgress', ...at, status: 'on_track' },
+  {
+    type: 'ReceiveHandoverRequest',
+    ...at,
+    handoverId: 'h9',
+    sharedCaseRef: 'ref-1',
+    fromCountry: 'DE',
+    fromNode: 'nrm-de',
+    responseDueAt: day(54),
+    formsOfExploitation: [],
+    presumedMinor: false,
+  },
+  { type: 'RestrictProcessing', ...at, byCountry: 'DE', byNode: 'nrm-de' },
+  { type: 'RecordAsylumApplication', ...at },
+  { type: 'CloseAsylumApplication', ...at, outcome: 'withdrawn' },
   { type: 'RecordCooperationDecision', ...at, willing: true },
   { type: 'ReceiveLawEnforcementRequest', ...at, requestId: 'r1', agency: 'POLICE-MD', kind: 'statement' },
   { type: 'AnswerLawEnforcementRequest', ...at, requestId: 'r1', outcome: 'agreed' },
@@ -56,7 +70,9 @@ describe('decideForCase', () => {
     expect(EVERY_COMMAND.map((c) => c.type).sort()).toEqual(Object.keys(COMMAND_OWNERS).sort());
   });
 
-  it.each(EVERY_COMMAND.filter((c) => c.type !== 'RegisterPresumedVictim').map((c) => [c.type, c] as const))(
+  // The two commands that open a case: a registration here, or a partner's handover request.
+  const OPENERS = ['RegisterPresumedVictim', 'ReceiveHandoverRequest'];
+  it.each(EVERY_COMMAND.filter((c) => !OPENERS.includes(c.type)).map((c) => [c.type, c] as const))(
     'refuses %s before registration',
     (_type, command) => {
       given([])

@@ -47,7 +47,9 @@ function stageOf(event: DomainEvent): CaseStage | undefined {
       return 'assisted';
     case 'ReturnRequested':
       return 'return_requested';
+    // In the country of origin the case starts where the partner's proposal left it.
     case 'HandoverProposed':
+    case 'HandoverRequestReceived':
       return 'handover_proposed';
     case 'HandoverAccepted':
       return 'handover_accepted';

@@ -11,6 +11,8 @@ import { ProblemException } from '../http/problem';
 import { PlanResponse } from '../assistance/assistance.dto';
 import {
   ArrivalDto,
+  AsylumApplicationDto,
+  AsylumClosureDto,
   DepartureDto,
   HandoverAcceptanceDto,
   HandoverDeclineDto,
@@ -50,9 +52,11 @@ export class ReturnController {
     @CommandContext() meta: CommandMetadata,
   ): Promise<HandoverProposalResponse> {
     const handoverId = this.commands.newId();
+    // Random, so that the partner node can never derive this node's case id from it.
+    const sharedCaseRef = this.commands.newId();
     const result = await this.commands.send(
       Message,
-      { type: 'ProposeHandover', caseId, handoverId, ...body },
+      { type: 'ProposeHandover', caseId, handoverId, sharedCaseRef, ...body },
       meta,
     );
     return { ...commandAnswer(result), handoverId };
@@ -171,6 +175,33 @@ export class ReturnController {
       meta,
     );
     return planAnswer(result, plan);
+  }
+
+  /** From now on nothing about the person goes to the country of origin. */
+  @Post('asylum-application')
+  @Roles('return_officer', 'case_manager')
+  @ApiCreatedResponse({ type: CommandResponse })
+  async recordAsylum(
+    @Param('id', CaseIdPipe) caseId: string,
+    @Body() body: AsylumApplicationDto,
+    @CommandContext() meta: CommandMetadata,
+  ) {
+    return commandAnswer(
+      await this.commands.send(Message, { type: 'RecordAsylumApplication', caseId, ...body }, meta),
+    );
+  }
+
+  @Post('asylum-application/closure')
+  @Roles('return_officer', 'case_manager')
+  @ApiCreatedResponse({ type: CommandResponse })
+  async closeAsylum(
+    @Param('id', CaseIdPipe) caseId: string,
+    @Body() body: AsylumClosureDto,
+    @CommandContext() meta: CommandMetadata,
+  ) {
+    return commandAnswer(
+      await this.commands.send(Message, { type: 'CloseAsylumApplication', caseId, ...body }, meta),
+    );
   }
 
   @Post('reintegration-progress')

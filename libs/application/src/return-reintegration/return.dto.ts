@@ -1,6 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { HANDOVER_DECLINE_REASONS, LIMITS, REINTEGRATION_STATUSES, RETURN_REQUESTERS } from '@nrm/contracts';
+import {
+  ASYLUM_OUTCOMES,
+  HANDOVER_DECLINE_REASONS,
+  LIMITS,
+  REINTEGRATION_STATUSES,
+  RETURN_REQUESTERS,
+} from '@nrm/contracts';
 import type {
+  AsylumOutcome,
   CountryCode,
   HandoverDeclineReason,
   ReintegrationStatus,
@@ -79,4 +86,19 @@ export class ReintegrationPlanDto {
 export class ReintegrationProgressDto {
   @ApiProperty({ enum: REINTEGRATION_STATUSES }) @IsOneOf(REINTEGRATION_STATUSES) status: ReintegrationStatus;
   @ApiPropertyOptional({ maxLength: LIMITS.longText }) @IsText(LIMITS.longText, true) notes?: string;
+}
+
+export class AsylumApplicationDto {
+  @ApiPropertyOptional({ description: 'When the person applied (default: now)' })
+  @IsDateTime(true)
+  appliedAt?: string;
+}
+
+export class AsylumClosureDto {
+  @ApiProperty({
+    enum: ASYLUM_OUTCOMES,
+    description: 'granted keeps the bar on contact; refused or withdrawn lifts it',
+  })
+  @IsOneOf(ASYLUM_OUTCOMES)
+  outcome: AsylumOutcome;
 }

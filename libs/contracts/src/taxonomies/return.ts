@@ -11,3 +11,7 @@ export const HANDOVER_DECLINE_REASONS = [
   'other',
 ] as const;
 export type HandoverDeclineReason = (typeof HANDOVER_DECLINE_REASONS)[number];
+
+/** How an application for international protection ended. */
+export const ASYLUM_OUTCOMES = ['granted', 'refused', 'withdrawn'] as const;
+export type AsylumOutcome = (typeof ASYLUM_OUTCOMES)[number];

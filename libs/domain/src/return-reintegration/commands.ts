@@ -1,5 +1,10 @@
 import type {
+  AsylumOutcome,
+  Citizenship,
   CountryCode,
+  FormOfExploitation,
+  AgeBandOrUnknown,
+  Sex,
   HandoverDeclineReason,
   HandoverRecorder,
   ReintegrationStatus,
@@ -22,6 +27,8 @@ export interface AssessReturnRisk extends CommandBase<'AssessReturnRisk'> {
 export interface ProposeHandover extends CommandBase<'ProposeHandover'> {
   handoverId: string;
   toCountry: CountryCode;
+  /** Random reference the two nodes share for this case; the local case id never leaves the node. */
+  sharedCaseRef?: string;
   /** Defaults to `at` + 14 days. */
   responseDueAt?: string;
 }
@@ -60,6 +67,36 @@ export interface RecordReintegrationProgress extends CommandBase<'RecordReintegr
   notes?: string;
 }
 
+/** The country of origin receives a partner's proposal: opens the case on this node. */
+export interface ReceiveHandoverRequest extends CommandBase<'ReceiveHandoverRequest'> {
+  handoverId: string;
+  sharedCaseRef: string;
+  fromCountry: CountryCode;
+  fromNode: string;
+  responseDueAt: string;
+  formsOfExploitation: readonly FormOfExploitation[];
+  sex?: Sex;
+  citizenship?: Citizenship;
+  ageBand?: AgeBandOrUnknown;
+  presumedMinor: boolean;
+  guardianAppointed?: boolean;
+  bestInterestsDetermined?: boolean;
+  returnRiskLevel?: RiskLevel;
+  person?: { givenName?: string; familyName?: string; dateOfBirth?: string };
+}
+/** The partner that sent the case asks this node to restrict what it holds. */
+export interface RestrictProcessing extends CommandBase<'RestrictProcessing'> {
+  byCountry: CountryCode;
+  byNode: string;
+}
+export interface RecordAsylumApplication extends CommandBase<'RecordAsylumApplication'> {
+  /** Defaults to `at`. */
+  appliedAt?: string;
+}
+export interface CloseAsylumApplication extends CommandBase<'CloseAsylumApplication'> {
+  outcome: AsylumOutcome;
+}
+
 export type ReturnReintegrationCommand =
   | RequestReturn
   | AssessReturnRisk
@@ -70,7 +107,11 @@ export type ReturnReintegrationCommand =
   | ConfirmArrival
   | ConfirmReception
   | AdoptReintegrationPlan
-  | RecordReintegrationProgress;
+  | RecordReintegrationProgress
+  | ReceiveHandoverRequest
+  | RestrictProcessing
+  | RecordAsylumApplication
+  | CloseAsylumApplication;
 
 export const RETURN_REINTEGRATION_COMMAND_TYPES = [
   'RequestReturn',
@@ -83,4 +124,8 @@ export const RETURN_REINTEGRATION_COMMAND_TYPES = [
   'ConfirmReception',
   'AdoptReintegrationPlan',
   'RecordReintegrationProgress',
+  'ReceiveHandoverRequest',
+  'RestrictProcessing',
+  'RecordAsylumApplication',
+  'CloseAsylumApplication',
 ] as const satisfies readonly ReturnReintegrationCommand['type'][];

@@ -7,7 +7,7 @@ import { assertOpen, evolveLifecycle, requireTransition } from '../shared/lifecy
 import { evolveReflectionPeriod, isInsideReflectionPeriod } from '../shared/reflection-period';
 import { RuleViolation } from '../shared/rule-violation';
 import { addDays } from '../shared/time';
-import type { ProposeHandover, ReturnReintegrationCommand } from './commands';
+import type { ProposeHandover, ReceiveHandoverRequest, ReturnReintegrationCommand } from './commands';
 import {
   INITIAL_RETURN_REINTEGRATION_STATE,
   type Handover,
@@ -47,15 +47,61 @@ function requireReturnConsentNotRevoked(state: ReturnReintegrationState): void {
   }
 }
 
+/** A pending or granted asylum application bars every step that involves the country of origin. */
+function requireNoAsylumBar(state: ReturnReintegrationState): void {
+  if (state.asylum === 'pending' || state.asylum === 'granted') {
+    throw new RuleViolation(
+      'asylum-no-contact',
+      `the person's asylum application is ${state.asylum}: no contact with the country of origin`,
+    );
+  }
+}
+
+function receiveHandoverRequest(
+  command: ReceiveHandoverRequest,
+  state: ReturnReintegrationState,
+): ReturnReintegrationEvent[] {
+  requireTransition(state.lifecycle === 'unregistered', 'a handover request opens a new case');
+  const person = defined({ ...command.person });
+  return [
+    {
+      type: 'HandoverRequestReceived',
+      data: defined({
+        caseId: command.caseId,
+        handoverId: command.handoverId,
+        sharedCaseRef: command.sharedCaseRef,
+        fromCountry: command.fromCountry,
+        fromNode: command.fromNode,
+        responseDueAt: command.responseDueAt,
+        receivedAt: command.at,
+        formsOfExploitation: [...command.formsOfExploitation],
+        sex: command.sex,
+        citizenship: command.citizenship,
+        ageBand: command.ageBand,
+        presumedMinor: command.presumedMinor,
+        guardianAppointed: command.guardianAppointed,
+        bestInterestsDetermined: command.bestInterestsDetermined,
+        returnRiskLevel: command.returnRiskLevel,
+      }),
+      ...(Object.keys(person).length > 0 ? { personal: person } : {}),
+    },
+  ];
+}
+
 function proposeHandover(
   command: ProposeHandover,
   state: ReturnReintegrationState,
 ): ReturnReintegrationEvent[] {
   const { handover } = state;
   requireTransition(
+    handover?.direction !== 'incoming',
+    'this case came from a partner country; the country of destination proposes handovers',
+  );
+  requireTransition(
     !handover || handover.status === 'declined',
     `handover ${handover?.handoverId} is already ${handover?.status}`,
   );
+  requireNoAsylumBar(state);
   if (!state.returnRequest || !state.returnRisk) {
     throw new RuleViolation(
       'return-prerequisites',
@@ -80,6 +126,7 @@ function proposeHandover(
         handoverId: command.handoverId,
         toCountry: command.toCountry,
         responseDueAt: command.responseDueAt ?? addDays(command.at, HANDOVER_RESPONSE_DAYS),
+        ...(command.sharedCaseRef === undefined ? {} : { sharedCaseRef: command.sharedCaseRef }),
       },
     },
   ];
@@ -89,6 +136,7 @@ function decide(
   command: ReturnReintegrationCommand,
   state: ReturnReintegrationState,
 ): ReturnReintegrationEvent[] {
+  if (command.type === 'ReceiveHandoverRequest') return receiveHandoverRequest(command, state);
   assertOpen(state.lifecycle, command.type);
   switch (command.type) {
     case 'RequestReturn': {
@@ -123,6 +171,7 @@ function decide(
       return proposeHandover(command, state);
     case 'AcceptHandover':
       handoverIn(state, command.handoverId, 'proposed');
+      requireNoAsylumBar(state);
       requireChildProtection(state);
       requireReturnConsentNotRevoked(state);
       return [
@@ -147,6 +196,7 @@ function decide(
       ];
     case 'StartReturnTravel': {
       handoverIn(state, command.handoverId, 'accepted');
+      requireNoAsylumBar(state);
       requireChildProtection(state);
       requireReturnConsentNotRevoked(state);
       const departedAt = command.departedAt ?? command.at;
@@ -208,6 +258,27 @@ function decide(
           ...(command.notes === undefined ? {} : { personal: { notes: command.notes } }),
         },
       ];
+    case 'RestrictProcessing':
+      requireTransition(
+        state.handover?.direction === 'incoming',
+        'only a case received from a partner can be restricted by that partner',
+      );
+      requireTransition(!state.restrictedByPartner, 'processing is already restricted');
+      return [
+        {
+          type: 'ProcessingRestrictionRequested',
+          data: { byCountry: command.byCountry, byNode: command.byNode, requestedAt: command.at },
+        },
+      ];
+    case 'RecordAsylumApplication':
+      requireTransition(
+        state.asylum !== 'pending' && state.asylum !== 'granted',
+        `an asylum application is already ${state.asylum}`,
+      );
+      return [{ type: 'AsylumApplicationRecorded', data: { appliedAt: command.appliedAt ?? command.at } }];
+    case 'CloseAsylumApplication':
+      requireTransition(state.asylum === 'pending', 'no pending asylum application to close');
+      return [{ type: 'AsylumApplicationClosed', data: { outcome: command.outcome } }];
   }
 }
 
@@ -249,8 +320,26 @@ function evolve(state: ReturnReintegrationState, event: CaseEvent): ReturnReinte
       return { ...next, returnRisk: { level: event.data.level, familyAssessed: event.data.familyAssessed } };
     case 'HandoverProposed': {
       const { handoverId, toCountry } = event.data;
-      return { ...next, handover: { handoverId, toCountry, status: 'proposed' } };
+      return {
+        ...next,
+        handover: { handoverId, partnerCountry: toCountry, status: 'proposed', direction: 'outgoing' },
+      };
     }
+    case 'HandoverRequestReceived': {
+      const { handoverId, fromCountry } = event.data;
+      return {
+        ...next,
+        // A case that came for return: its return was requested and assessed in the country of destination.
+        returnRequest: { earlyReturnRequested: false },
+        handover: { handoverId, partnerCountry: fromCountry, status: 'proposed', direction: 'incoming' },
+      };
+    }
+    case 'ProcessingRestrictionRequested':
+      return { ...next, restrictedByPartner: true };
+    case 'AsylumApplicationRecorded':
+      return { ...next, asylum: 'pending' };
+    case 'AsylumApplicationClosed':
+      return { ...next, asylum: event.data.outcome };
     case 'HandoverAccepted':
       return withHandoverStatus(next, event.data.handoverId, 'accepted');
     case 'HandoverDeclined': {

@@ -8,9 +8,15 @@ export type HandoverStatus = 'proposed' | 'accepted' | 'declined' | 'in_transit'
 
 export interface Handover {
   handoverId: string;
-  toCountry: CountryCode;
+  /** The other country: where the person goes (outgoing) or where the proposal came from (incoming). */
+  partnerCountry: CountryCode;
   status: HandoverStatus;
+  /** outgoing: proposed by this node (country of destination); incoming: received from a partner. */
+  direction: 'outgoing' | 'incoming';
 }
+
+/** pending or granted: no contact with the country of origin at all. */
+export type AsylumStatus = 'none' | 'pending' | 'granted' | 'refused' | 'withdrawn';
 
 export interface ReturnReintegrationState {
   lifecycle: Lifecycle;
@@ -32,6 +38,9 @@ export interface ReturnReintegrationState {
   handover?: Handover;
   reintegrationPlanId?: string;
   reintegrationStatus?: ReintegrationStatus;
+  asylum: AsylumStatus;
+  /** The partner that sent this case asked for restriction: nothing more is shared back. */
+  restrictedByPartner: boolean;
 }
 
 export const INITIAL_RETURN_REINTEGRATION_STATE: ReturnReintegrationState = {
@@ -40,4 +49,6 @@ export const INITIAL_RETURN_REINTEGRATION_STATE: ReturnReintegrationState = {
   consents: {},
   familyRiskAssessed: false,
   returnConsentRevoked: [],
+  asylum: 'none',
+  restrictedByPartner: false,
 };

@@ -20,6 +20,14 @@ export function evolveChildProtection(child: ChildProtection, event: CaseEvent):
     case 'PresumedVictimRegistered':
     case 'AgeAssessed':
       return { ...child, presumedMinor: event.data.presumedMinor };
+    // The country of destination already appointed a guardian and determined best interests before proposing.
+    case 'HandoverRequestReceived':
+      return {
+        ...child,
+        presumedMinor: event.data.presumedMinor,
+        guardianAppointed: event.data.guardianAppointed ?? false,
+        bestInterestsDetermined: event.data.bestInterestsDetermined ?? false,
+      };
     case 'GuardianAppointed':
       return { ...child, guardianAppointed: true };
     case 'BestInterestsDetermined': {

@@ -5,7 +5,8 @@ import { RuleViolation } from './rule-violation';
 export type Lifecycle = 'unregistered' | 'open' | 'closed';
 
 export function evolveLifecycle(lifecycle: Lifecycle, event: DomainEvent): Lifecycle {
-  if (event.type === 'PresumedVictimRegistered') return 'open';
+  // A case opens with its registration here, or in the country of origin with a partner's handover request.
+  if (event.type === 'PresumedVictimRegistered' || event.type === 'HandoverRequestReceived') return 'open';
   if (event.type === 'CaseClosed') return 'closed';
   return lifecycle;
 }

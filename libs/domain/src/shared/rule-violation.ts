@@ -6,6 +6,8 @@ export const RULE_IDS = [
   'guardian-required',
   'return-prerequisites',
   'invalid-transition',
+  /** Not in API.md's table: a person who applied for asylum is never handed to, or discussed with, the country of origin. */
+  'asylum-no-contact',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 

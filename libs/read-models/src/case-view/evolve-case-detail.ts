@@ -199,11 +199,53 @@ function applyFacts(view: CaseDetail, event: StoredEvent, at: string): void {
       const d = event.data as unknown as DataOf<'HandoverProposed'>;
       view.return.handovers.push({
         handoverId: d.handoverId,
+        direction: 'outgoing',
         toCountry: d.toCountry,
+        ...(d.sharedCaseRef === undefined ? {} : { sharedCaseRef: d.sharedCaseRef }),
         proposedAt: at,
         responseDueAt: d.responseDueAt,
         status: 'proposed',
       });
+      return;
+    }
+    case 'HandoverRequestReceived': {
+      const d = event.data as unknown as DataOf<'HandoverRequestReceived'>;
+      view.return.receivedFromPartner = {
+        fromCountry: d.fromCountry,
+        fromNode: d.fromNode,
+        receivedAt: d.receivedAt,
+        formsOfExploitation: d.formsOfExploitation,
+        sex: d.sex,
+        citizenship: d.citizenship,
+        ageBand: d.ageBand,
+        returnRiskLevel: d.returnRiskLevel,
+      };
+      view.return.handovers.push({
+        handoverId: d.handoverId,
+        direction: 'incoming',
+        fromCountry: d.fromCountry,
+        sharedCaseRef: d.sharedCaseRef,
+        proposedAt: at,
+        responseDueAt: d.responseDueAt,
+        status: 'proposed',
+      });
+      view.presumedMinor = d.presumedMinor;
+      view.person = event.personal;
+      return;
+    }
+    case 'ProcessingRestrictionRequested': {
+      const d = event.data as unknown as DataOf<'ProcessingRestrictionRequested'>;
+      view.return.restriction = { byCountry: d.byCountry, requestedAt: d.requestedAt };
+      return;
+    }
+    case 'AsylumApplicationRecorded': {
+      const d = event.data as unknown as DataOf<'AsylumApplicationRecorded'>;
+      view.return.asylum = { status: 'pending', appliedAt: d.appliedAt, at };
+      return;
+    }
+    case 'AsylumApplicationClosed': {
+      const d = event.data as unknown as DataOf<'AsylumApplicationClosed'>;
+      view.return.asylum = { ...view.return.asylum, status: d.outcome, at };
       return;
     }
     case 'HandoverAccepted': {

@@ -79,7 +79,14 @@ export interface ServiceView {
 export type HandoverStatus = 'proposed' | 'accepted' | 'declined' | 'in_transit' | 'arrived' | 'received';
 export interface HandoverView {
   handoverId: string;
-  toCountry: string;
+  /** outgoing: this node proposed it (country of destination); incoming: a partner node did. */
+  direction: 'outgoing' | 'incoming';
+  /** Where the person goes (outgoing handovers). */
+  toCountry?: string;
+  /** Who proposed it (incoming handovers). */
+  fromCountry?: string;
+  /** The reference shared with the partner node, when the handover runs between nodes. */
+  sharedCaseRef?: string;
   proposedAt: string;
   responseDueAt: string;
   status: HandoverStatus;
@@ -150,6 +157,20 @@ export interface CaseDetail {
   services: ServiceView[];
   monitoring?: { status: string; at: string };
   return: {
+    /** The case came from a partner node's handover proposal (this node serves the country of origin). */
+    receivedFromPartner?: {
+      fromCountry: string;
+      fromNode: string;
+      receivedAt: string;
+      formsOfExploitation: string[];
+      sex?: string;
+      citizenship?: string;
+      ageBand?: string;
+      returnRiskLevel?: string;
+    };
+    /** The partner asked this node to restrict what it holds; nothing more is shared back. */
+    restriction?: { byCountry: string; requestedAt: string };
+    asylum?: { status: 'pending' | 'granted' | 'refused' | 'withdrawn'; appliedAt?: string; at: string };
     requested?: { statedBy: string; earlyReturnRequested: boolean; at: string };
     riskAssessment?: { level: string; familyAssessed: boolean; at: string };
     handovers: HandoverView[];

@@ -11,6 +11,11 @@ export class HandoverProposedData {
   @IsCode() handoverId: string;
   @IsCountry() toCountry: CountryCode;
   @IsDateTime() responseDueAt: string;
+  /**
+   * The reference the two nodes share for this case (random; the local case id never travels).
+   * Absent on proposals recorded before partner nodes existed.
+   */
+  @IsCode(true) sharedCaseRef?: string;
 }
 export interface HandoverProposed {
   type: 'HandoverProposed';

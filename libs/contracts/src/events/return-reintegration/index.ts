@@ -1,9 +1,13 @@
+import type { AsylumApplicationClosed, AsylumApplicationRecorded } from './asylum';
 import type { HandoverAccepted, HandoverDeclined, HandoverProposed } from './handover';
+import type { HandoverRequestReceived, ProcessingRestrictionRequested } from './handover-received';
 import type { ReintegrationPlanAdopted, ReintegrationProgressRecorded } from './reintegration';
 import type { ArrivalConfirmed, ReceptionConfirmed, ReturnTravelStarted } from './return-journey';
 import type { ReturnRequested, ReturnRiskAssessed } from './return-request';
 
+export * from './asylum';
 export * from './handover';
+export * from './handover-received';
 export * from './reintegration';
 export * from './return-journey';
 export * from './return-request';
@@ -18,4 +22,8 @@ export type ReturnReintegrationEvent =
   | ArrivalConfirmed
   | ReceptionConfirmed
   | ReintegrationPlanAdopted
-  | ReintegrationProgressRecorded;
+  | ReintegrationProgressRecorded
+  | HandoverRequestReceived
+  | ProcessingRestrictionRequested
+  | AsylumApplicationRecorded
+  | AsylumApplicationClosed;
