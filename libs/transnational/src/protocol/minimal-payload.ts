@@ -1,0 +1,61 @@
+import type { TrmMessageKind } from '../envelope/cross-border-envelope';
+import type { DataSharingAgreement, ShareableField } from '../registry/partner';
+import { FIELD_CHECKS, MESSAGE_CATALOGUE } from './message-catalogue';
+
+export type Payload = Record<string, unknown>;
+
+/** Does the agreement let this kind of message travel at `now`? Restriction requests always may. */
+export function agreementAllows(kind: TrmMessageKind, agreement: DataSharingAgreement, now: string): boolean {
+  const { purpose } = MESSAGE_CATALOGUE[kind];
+  if (purpose === 'restriction') return true;
+  if (agreement.validUntil !== undefined && Date.parse(agreement.validUntil) < Date.parse(now)) return false;
+  return agreement.fields[purpose] !== undefined;
+}
+
+/**
+ * What actually leaves the node: the protocol fields, plus the optional fields this kind may carry
+ * AND the agreement lists for its purpose. Everything else in `candidate` is dropped here.
+ */
+export function minimalPayload(
+  kind: TrmMessageKind,
+  candidate: Payload,
+  agreement: DataSharingAgreement,
+): Payload {
+  const spec = MESSAGE_CATALOGUE[kind];
+  const allowed = new Set<ShareableField>(agreement.fields[spec.purpose] ?? []);
+  const payload: Payload = {};
+  for (const field of Object.keys(spec.protocol)) {
+    if (candidate[field] === undefined) throw new Error(`${kind}: protocol field ${field} is missing`);
+    payload[field] = candidate[field];
+  }
+  for (const field of spec.optional) {
+    if (allowed.has(field) && candidate[field] !== undefined) payload[field] = candidate[field];
+  }
+  return payload;
+}
+
+/**
+ * The receiver's check of a decrypted payload: every protocol field present and well formed, and
+ * nothing beyond what this kind may carry under the agreement (a partner that over-shares is refused
+ * rather than silently trimmed, so the breach is recorded and both sides see it).
+ */
+export function checkPayload(
+  kind: TrmMessageKind,
+  payload: Payload,
+  agreement: DataSharingAgreement,
+): { ok: true } | { ok: false; reason: 'malformed' | 'out-of-agreement'; detail: string } {
+  const spec = MESSAGE_CATALOGUE[kind];
+  for (const [field, check] of Object.entries(spec.protocol)) {
+    const problem = check(payload[field]);
+    if (problem) return { ok: false, reason: 'malformed', detail: `${field} ${problem}` };
+  }
+  const allowed = new Set<string>(agreement.fields[spec.purpose] ?? []);
+  for (const [field, value] of Object.entries(payload)) {
+    if (field in spec.protocol) continue;
+    if (!(spec.optional as readonly string[]).includes(field) || !allowed.has(field))
+      return { ok: false, reason: 'out-of-agreement', detail: `${field} may not travel in ${kind}` };
+    const problem = FIELD_CHECKS[field as ShareableField](value);
+    if (problem) return { ok: false, reason: 'malformed', detail: `${field} ${problem}` };
+  }
+  return { ok: true };
+}
