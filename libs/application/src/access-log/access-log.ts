@@ -1,27 +1,38 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { EVENT_STORE, EventStore } from '@nrm/event-store/port';
+import {
+  ACCESS_STREAM_PREFIX,
+  AccessLogEntry,
+  PERSONAL_DATA_ACCESSED,
+  ProjectionRunner,
+  ProjectionTimeoutError,
+  READ_MODEL_STORE,
+  ReadModelStore,
+} from '@nrm/read-models';
 import { randomUUID } from 'node:crypto';
 import { CLOCK, Clock } from '../config/clock';
 import { NODE_CONFIG, NodeConfig } from '../config/node-config';
 import { Principal } from '../auth/roles';
+import { problem, ProblemException } from '../http/problem';
 
-export const PERSONAL_DATA_ACCESSED = 'PersonalDataAccessed';
-const ACCESS_STREAM_PREFIX = 'access-';
+export { PERSONAL_DATA_ACCESSED };
+export type { AccessLogEntry };
 
-export interface AccessLogEntry {
-  at: string;
-  userId: string;
-  role: string;
-  agency?: string;
-  caseId: string;
-  purpose: string;
-  channel: string;
+/** As long as a command waits for its own effect on the read models. */
+const CATCH_UP_TIMEOUT_MS = 5000;
+
+export interface AccessLogFilter {
+  caseId?: string;
+  userId?: string;
+  /** Only the newest `limit` entries (still oldest first); all of them when absent. */
+  limit?: number;
 }
 
 /**
  * Every read of personal data becomes an event in the node's own log (a stream per case, apart from
  * the case stream so that reading never changes a case's revision): auditors can answer
  * "who saw this person's file, when, and why", and the record is as tamper-evident as the case.
+ * The answers come from the `access-log` read model, indexed by case and by user.
  */
 @Injectable()
 export class AccessLog {
@@ -29,6 +40,9 @@ export class AccessLog {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(NODE_CONFIG) private readonly config: NodeConfig,
+    // Optional so that a process that only records (the CLI's export) needs no read side.
+    @Optional() @Inject(READ_MODEL_STORE) private readonly readModels?: ReadModelStore,
+    @Optional() private readonly projections?: ProjectionRunner,
   ) {}
 
   async record(
@@ -56,32 +70,32 @@ export class AccessLog {
     );
   }
 
-  /** The access log by case (one stream) or by user (a scan of the log; a projection can replace it). */
-  async query(filter: { caseId?: string; userId?: string }): Promise<AccessLogEntry[]> {
-    const events = filter.caseId
-      ? await this.store.readStream(`${ACCESS_STREAM_PREFIX}${filter.caseId}`)
-      : await this.scanAll();
-    return events
-      .filter((e) => e.type === PERSONAL_DATA_ACCESSED)
-      .filter((e) => !filter.userId || e.actor.userId === filter.userId)
-      .map((e) => ({
-        at: e.occurredAt,
-        userId: e.actor.userId,
-        role: e.actor.role,
-        agency: e.actor.agency,
-        caseId: String(e.data.caseId),
-        purpose: String(e.data.purpose),
-        channel: String(e.data.channel),
-      }));
+  /** By case, by user, both, or neither (every access); oldest first. */
+  async query(filter: AccessLogFilter): Promise<AccessLogEntry[]> {
+    if (!this.readModels) throw new Error('This AccessLog was built without a read model store');
+    await this.caughtUp();
+    const { caseId, userId, limit } = filter;
+    return this.readModels.accessLog({ caseId, userId, limit });
   }
 
-  private async scanAll() {
-    const found = [];
-    for (let from: number | undefined = undefined; ;) {
-      const page = await this.store.readAll({ fromPosition: from, limit: 1000 });
-      if (!page.length) return found;
-      found.push(...page.filter((e) => e.streamId.startsWith(ACCESS_STREAM_PREFIX)));
-      from = page[page.length - 1].position;
+  /**
+   * An audit answer holds every access recorded before the question was asked (a read is recorded
+   * without waiting for the projections, and may come from another process, such as the CLI's export):
+   * where the projections run in this process, they are awaited up to the log's head. A log they
+   * cannot reach in time answers 503 rather than an access log that looks complete and is not.
+   * Elsewhere the read model answers as it stands, as every read does.
+   */
+  private async caughtUp(): Promise<void> {
+    if (!this.projections?.running) return;
+    const head = await this.store.headPosition();
+    try {
+      await this.projections.waitForPosition(head, CATCH_UP_TIMEOUT_MS);
+    } catch (error) {
+      if (!(error instanceof ProjectionTimeoutError)) throw error;
+      throw new ProblemException(
+        problem(503, 'The access log is still catching up with the node log; try again shortly'),
+        { 'retry-after': '1' },
+      );
     }
   }
 }

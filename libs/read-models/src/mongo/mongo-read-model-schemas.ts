@@ -1,15 +1,17 @@
 import { Schema, type Connection, type Model } from 'mongoose';
+import type { AccessLogEntry } from '../port/access-log-entry';
 import type { CaseDetail, CaseHistoryEntry, CaseStage } from '../port/case-views';
 
 /**
  * Bump when a document's shape changes: a database written by older code is then dropped and
  * rebuilt from the log instead of being read with the wrong shape (as the SQLite file does).
  */
-export const MONGO_READ_MODEL_SCHEMA_VERSION = 2;
+export const MONGO_READ_MODEL_SCHEMA_VERSION = 3;
 
 export const COLLECTIONS = {
   cases: 'case_detail',
   caseHistory: 'case_history',
+  accessLog: 'access_log',
   checkpoints: 'projection_checkpoints',
   meta: 'read_model_meta',
 } as const;
@@ -34,6 +36,12 @@ export interface CaseDocument {
 export interface HistoryDocument extends Omit<CaseHistoryEntry, 'eventId'> {
   _id: string;
   caseId: string;
+}
+
+/** One per read of personal data; `_id` is the event id, `position` the log order. */
+export interface AccessLogDocument extends AccessLogEntry {
+  _id: string;
+  position: number;
 }
 
 export interface CheckpointDocument {
@@ -88,6 +96,25 @@ const historySchema = new Schema<HistoryDocument>(
 // _id (the event id) is unique already; (caseId, position) serves getHistory and refuses a second copy.
 historySchema.index({ caseId: 1, position: 1 }, { unique: true });
 
+const accessLogSchema = new Schema<AccessLogDocument>(
+  {
+    _id: String,
+    position: { type: Number, required: true },
+    at: { type: String, required: true },
+    userId: { type: String, required: true },
+    role: { type: String, required: true },
+    agency: String,
+    caseId: { type: String, required: true },
+    purpose: { type: String, required: true },
+    channel: { type: String, required: true },
+  },
+  options,
+);
+// Log order for "every access", and the two filters auditors ask by, each in log order.
+accessLogSchema.index({ position: 1 }, { unique: true });
+accessLogSchema.index({ caseId: 1, position: 1 });
+accessLogSchema.index({ userId: 1, position: 1 });
+
 const checkpointSchema = new Schema<CheckpointDocument>(
   { _id: String, position: { type: Number, required: true } },
   options,
@@ -100,6 +127,7 @@ const metaSchema = new Schema<MetaDocument>(
 export interface ReadModelCollections {
   cases: Model<CaseDocument>;
   caseHistory: Model<HistoryDocument>;
+  accessLog: Model<AccessLogDocument>;
   checkpoints: Model<CheckpointDocument>;
   meta: Model<MetaDocument>;
 }
@@ -112,6 +140,11 @@ export function bindModels(connection: Connection): ReadModelCollections {
       'CaseHistoryReadModel',
       historySchema,
       COLLECTIONS.caseHistory,
+    ),
+    accessLog: connection.model<AccessLogDocument>(
+      'AccessLogReadModel',
+      accessLogSchema,
+      COLLECTIONS.accessLog,
     ),
     checkpoints: connection.model<CheckpointDocument>(
       'ProjectionCheckpoint',

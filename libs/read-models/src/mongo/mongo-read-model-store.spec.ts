@@ -43,7 +43,7 @@ describeIfServer('MONGO_URL', 'MongoReadModelStore (real server)', (url) => {
       store = await MongoReadModelStore.connect(url, { dbName: db.dbName });
     };
 
-    it('creates the indexes the list queries and the history need at start-up', async () => {
+    it('creates the indexes the list queries, the history and the access log need at start-up', async () => {
       const keys = async (collection: string) =>
         (await db.connection.collection(collection).indexes()).map((i) => ({
           key: i.key,
@@ -58,6 +58,10 @@ describeIfServer('MONGO_URL', 'MongoReadModelStore (real server)', (url) => {
         key: { caseId: 1, position: 1 },
         unique: true,
       });
+      const accessLog = await keys(COLLECTIONS.accessLog);
+      expect(accessLog).toContainEqual({ key: { position: 1 }, unique: true });
+      expect(accessLog).toContainEqual({ key: { caseId: 1, position: 1 }, unique: false });
+      expect(accessLog).toContainEqual({ key: { userId: 1, position: 1 }, unique: false });
     });
 
     it('never stores a name in clear: the person is ciphertext, as in the event', async () => {

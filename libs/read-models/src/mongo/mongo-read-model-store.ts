@@ -1,9 +1,12 @@
 import mongoose, { type Connection, type ConnectOptions, type FilterQuery } from 'mongoose';
+import { checkAccessLogQuery } from '../access-log/access-log-query';
 import { toCaseListItem } from '../case-view/case-list-item';
 import { checkListQuery } from '../case-view/list-query';
 import { PROJECTION_NAMES } from '../case-view/projection-names';
+import type { AccessLogEntry, AccessLogQuery } from '../port/access-log-entry';
 import type { CaseDetail, CaseHistoryEntry, CaseListPage, CaseListQuery } from '../port/case-views';
 import type { Projection, ReadModelStore } from '../port/read-model-store.port';
+import { AccessLogWriter, toAccessLogEntry } from './access-log-writer';
 import { CaseDetailWriter } from './case-detail-writer';
 import { CaseHistoryWriter, toHistoryEntry } from './case-history-writer';
 import { MongoCheckpoints } from './mongo-checkpoints';
@@ -12,6 +15,7 @@ import {
   bindModels,
   COLLECTIONS,
   MONGO_READ_MODEL_SCHEMA_VERSION,
+  type AccessLogDocument,
   type CaseDocument,
   type ReadModelCollections,
 } from './mongo-read-model-schemas';
@@ -66,6 +70,11 @@ export class MongoReadModelStore implements ReadModelStore {
         checkpoints,
         new CaseHistoryWriter(this.models.caseHistory),
       ),
+      new MongoProjection(
+        PROJECTION_NAMES.accessLog,
+        checkpoints,
+        new AccessLogWriter(this.models.accessLog),
+      ),
     ];
   }
 
@@ -105,6 +114,20 @@ export class MongoReadModelStore implements ReadModelStore {
   async getHistory(caseId: string): Promise<CaseHistoryEntry[]> {
     const docs = await this.models.caseHistory.find({ caseId }).sort({ position: 1 }).lean();
     return docs.map(toHistoryEntry);
+  }
+
+  async accessLog(query: AccessLogQuery): Promise<AccessLogEntry[]> {
+    checkAccessLogQuery(query);
+    const filter: FilterQuery<AccessLogDocument> = {};
+    if (query.caseId !== undefined) filter.caseId = query.caseId;
+    if (query.userId !== undefined) filter.userId = query.userId;
+    // With a limit, the newest matches are taken from the end of the index and put back in log order.
+    const find = this.models.accessLog.find(filter);
+    const docs =
+      query.limit === undefined
+        ? await find.sort({ position: 1 }).lean()
+        : (await find.sort({ position: -1 }).limit(query.limit).lean()).reverse();
+    return docs.map(toAccessLogEntry);
   }
 
   async reset(): Promise<void> {

@@ -1,2 +1,3 @@
+export * from './access-log-entry';
 export * from './case-views';
 export * from './read-model-store.port';

@@ -1,4 +1,5 @@
 import type { StoredEvent } from '@nrm/event-store/port';
+import type { AccessLogEntry, AccessLogQuery } from './access-log-entry';
 import type { CaseDetail, CaseHistoryEntry, CaseListPage, CaseListQuery } from './case-views';
 
 /**
@@ -23,6 +24,11 @@ export interface ReadModelStore {
   getCase(caseId: string): Promise<CaseDetail | undefined>;
   /** Oldest first; [] for an unknown case. */
   getHistory(caseId: string): Promise<CaseHistoryEntry[]>;
+  /**
+   * The reads of personal data recorded as `PersonalDataAccessed` in the streams `access-<caseId>`,
+   * oldest (lowest log position) first; RangeError for a `limit` that is not a positive integer.
+   */
+  accessLog(query: AccessLogQuery): Promise<AccessLogEntry[]>;
   projections(): readonly Projection[];
   /** Drops and recreates every read model and resets every checkpoint to 0. */
   reset(): Promise<void>;

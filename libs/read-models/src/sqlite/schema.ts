@@ -4,13 +4,14 @@ import type Database from 'better-sqlite3';
  * Bump when a read model's shape changes: a database built by older code is then dropped
  * and rebuilt from the log instead of being read with the wrong shape.
  */
-export const READ_MODEL_SCHEMA_VERSION = 3;
+export const READ_MODEL_SCHEMA_VERSION = 4;
 
 const TABLES = [
   'case_detail',
   'case_deadlines',
   'case_agencies',
   'case_history',
+  'access_log',
   'projection_checkpoints',
 ] as const;
 
@@ -58,6 +59,20 @@ CREATE TABLE IF NOT EXISTS case_history (
   data        TEXT    NOT NULL
 );
 CREATE INDEX IF NOT EXISTS case_history_by_case ON case_history (case_id, position);
+-- every read of personal data (ids and codes only): auditors ask by case, by user, or both
+CREATE TABLE IF NOT EXISTS access_log (
+  position INTEGER PRIMARY KEY,
+  event_id TEXT    NOT NULL UNIQUE,
+  case_id  TEXT    NOT NULL,
+  user_id  TEXT    NOT NULL,
+  role     TEXT    NOT NULL,
+  agency   TEXT,
+  purpose  TEXT    NOT NULL,
+  channel  TEXT    NOT NULL,
+  at       TEXT    NOT NULL
+);
+CREATE INDEX IF NOT EXISTS access_log_by_case ON access_log (case_id, position);
+CREATE INDEX IF NOT EXISTS access_log_by_user ON access_log (user_id, position);
 `;
 
 export function createSchema(db: Database.Database): void {

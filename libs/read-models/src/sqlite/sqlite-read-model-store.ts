@@ -1,11 +1,14 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { checkAccessLogQuery } from '../access-log/access-log-query';
 import { toCaseListItem } from '../case-view/case-list-item';
 import { checkListQuery, MAX_PAGE_SIZE } from '../case-view/list-query';
 import { PROJECTION_NAMES } from '../case-view/projection-names';
+import type { AccessLogEntry, AccessLogQuery } from '../port/access-log-entry';
 import type { CaseDetail, CaseHistoryEntry, CaseListPage, CaseListQuery } from '../port/case-views';
 import type { Projection, ReadModelStore } from '../port/read-model-store.port';
+import { AccessLogApplier } from './access-log-applier';
 import { CaseDetailApplier } from './case-detail-applier';
 import { CaseHistoryApplier } from './case-history-applier';
 import { createSchema, dropSchema, ensureSchema } from './schema';
@@ -30,6 +33,16 @@ interface HistoryRow {
   occurred_at: string;
   actor: string;
   data: string;
+}
+
+interface AccessLogRow {
+  at: string;
+  user_id: string;
+  role: string;
+  agency: string | null;
+  case_id: string;
+  purpose: string;
+  channel: string;
 }
 
 /** The embedded read models, in their own SQLite file (WAL), apart from the log. */
@@ -59,6 +72,7 @@ export class SqliteReadModelStore implements ReadModelStore {
         checkpoints,
         new CaseHistoryApplier(this.db),
       ),
+      new SqliteProjection(PROJECTION_NAMES.accessLog, this.db, checkpoints, new AccessLogApplier(this.db)),
     ];
   }
 
@@ -134,6 +148,39 @@ export class SqliteReadModelStore implements ReadModelStore {
         actor: JSON.parse(row.actor) as CaseHistoryEntry['actor'],
         data: JSON.parse(row.data) as Record<string, unknown>,
       }));
+  }
+
+  async accessLog(query: AccessLogQuery): Promise<AccessLogEntry[]> {
+    checkAccessLogQuery(query);
+    const where: string[] = [];
+    const params: (string | number)[] = [];
+    if (query.caseId !== undefined) {
+      where.push('case_id = ?');
+      params.push(query.caseId);
+    }
+    if (query.userId !== undefined) {
+      where.push('user_id = ?');
+      params.push(query.userId);
+    }
+    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    // With a limit, the newest matches are taken from the end of the index and put back in log order.
+    const order = query.limit === undefined ? 'ORDER BY position' : 'ORDER BY position DESC LIMIT ?';
+    if (query.limit !== undefined) params.push(query.limit);
+    const rows = this.db
+      .prepare<(string | number)[], AccessLogRow>(
+        `SELECT at, user_id, role, agency, case_id, purpose, channel FROM access_log ${filter} ${order}`,
+      )
+      .all(...params);
+    if (query.limit !== undefined) rows.reverse();
+    return rows.map((row) => ({
+      at: row.at,
+      userId: row.user_id,
+      role: row.role,
+      ...(row.agency === null ? {} : { agency: row.agency }),
+      caseId: row.case_id,
+      purpose: row.purpose,
+      channel: row.channel,
+    }));
   }
 
   async reset(): Promise<void> {

@@ -1,3 +1,4 @@
+export * from './access-fixtures';
 export * from './case-fixtures';
 export * from './read-model-store.contract';
 export * from './source-log';

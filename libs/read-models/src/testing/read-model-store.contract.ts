@@ -1,9 +1,14 @@
 import { randomUUID } from 'node:crypto';
+import type { Actor } from '@nrm/event-store/port';
+import { PROJECTION_NAMES } from '../case-view/projection-names';
 import { revealPersonalData } from '../case-view/reveal-personal-data';
+import type { AccessLogEntry } from '../port/access-log-entry';
 import type { ReadModelStore } from '../port/read-model-store.port';
 import { ProjectionRunner } from '../projection-runner';
 import { rebuildProjections } from '../rebuild';
+import { accessEvent, recordAccess } from './access-fixtures';
 import {
+  actor,
   appendInterleavedWalks,
   day,
   record,
@@ -53,6 +58,8 @@ export function describeReadModelStoreContract(
 
     const project = () => projectAll(log.eventStore, store);
     const append = (caseId: string, steps: Step[]) => record(log.eventStore, log.cipher, caseId, steps);
+    const access = (caseId: string, who: Actor, purpose: string, days: number, channel?: string) =>
+      recordAccess(log.eventStore, { caseId, actor: who, purpose, at: day(T0, days), channel });
 
     describe('a walked case', () => {
       const caseId = randomUUID();
@@ -533,6 +540,7 @@ export function describeReadModelStoreContract(
         await project();
         const before = await store.getCase(caseId);
         const historyBefore = await store.getHistory(caseId);
+        await access(caseId, actor, 'identification', 1);
         await append(caseId, [
           { type: 'AgeAssessed', at: day(T0, 1), data: { presumedMinor: true, method: 'interview' } },
           // written by a newer node: this code cannot read it, so the whole batch must not apply
@@ -550,6 +558,7 @@ export function describeReadModelStoreContract(
         }
         expect(await store.getCase(caseId)).toEqual(before);
         expect(await store.getHistory(caseId)).toEqual(historyBefore);
+        expect(await store.accessLog({})).toEqual([]);
       });
 
       it('ignores streams that are not cases, yet moves past them', async () => {
@@ -575,6 +584,157 @@ export function describeReadModelStoreContract(
       });
     });
 
+    describe('access log', () => {
+      const [c1, c2] = [randomUUID(), randomUUID()];
+      const alice = { userId: 'u-alice', role: 'case_manager', agency: 'NGO-1' };
+      const bob = { userId: 'u-bob', role: 'auditor', agency: 'DPA' };
+      // An account from before agencies: its entries have no agency at all (not null).
+      const carol = { userId: 'u-carol', role: 'identification_officer' };
+      const entry = (
+        caseId: string,
+        actor: Actor,
+        purpose: string,
+        days: number,
+        channel = 'api',
+      ): AccessLogEntry => ({
+        at: day(T0, days),
+        userId: actor.userId,
+        role: actor.role,
+        ...(actor.agency ? { agency: actor.agency } : {}),
+        caseId,
+        purpose,
+        channel,
+      });
+      const accessLogProjection = () =>
+        store.projections().find((p) => p.name === PROJECTION_NAMES.accessLog)!;
+
+      beforeEach(async () => {
+        // Accesses interleaved with case work, as the log holds them.
+        await append(c1, registration({ caseId: c1, at: T0 }));
+        await access(c1, alice, 'assistance_planning', 1);
+        await append(c2, registration({ caseId: c2, at: day(T0, 1) }));
+        await access(c2, alice, 'assistance_planning', 2);
+        await access(c1, bob, 'complaint_investigation', 3);
+        await access(c2, carol, 'identification', 4, 'cli');
+        await append(c1, [{ type: 'ConsentGiven', at: day(T0, 4), data: { purpose: 'assistance' } }]);
+        await access(c1, alice, 'case_management', 5, 'export');
+        await project();
+      });
+
+      it('answers by case, oldest first: who, in which role and agency, why, through what, when', async () => {
+        expect(await store.accessLog({ caseId: c1 })).toStrictEqual([
+          entry(c1, alice, 'assistance_planning', 1),
+          entry(c1, bob, 'complaint_investigation', 3),
+          entry(c1, alice, 'case_management', 5, 'export'),
+        ]);
+        expect(await store.accessLog({ caseId: c2 })).toStrictEqual([
+          entry(c2, alice, 'assistance_planning', 2),
+          entry(c2, carol, 'identification', 4, 'cli'),
+        ]);
+        expect(await store.accessLog({ caseId: randomUUID() })).toEqual([]);
+      });
+
+      it('answers by user across cases, and by user and case together', async () => {
+        expect(await store.accessLog({ userId: alice.userId })).toStrictEqual([
+          entry(c1, alice, 'assistance_planning', 1),
+          entry(c2, alice, 'assistance_planning', 2),
+          entry(c1, alice, 'case_management', 5, 'export'),
+        ]);
+        expect(await store.accessLog({ userId: carol.userId })).toStrictEqual([
+          entry(c2, carol, 'identification', 4, 'cli'),
+        ]);
+        expect(await store.accessLog({ caseId: c1, userId: alice.userId })).toStrictEqual([
+          entry(c1, alice, 'assistance_planning', 1),
+          entry(c1, alice, 'case_management', 5, 'export'),
+        ]);
+        expect(await store.accessLog({ caseId: c2, userId: bob.userId })).toEqual([]);
+        expect(await store.accessLog({ userId: 'u-nobody' })).toEqual([]);
+      });
+
+      it('answers every access without a filter, and only the newest ones under a limit', async () => {
+        const everything = await store.accessLog({});
+        expect(everything.map((e) => e.at)).toEqual([1, 2, 3, 4, 5].map((d) => day(T0, d)));
+        expect(await store.accessLog({ limit: 2 })).toStrictEqual(everything.slice(3));
+        expect(await store.accessLog({ limit: 100 })).toStrictEqual(everything);
+        expect(await store.accessLog({ userId: alice.userId, limit: 2 })).toStrictEqual([
+          entry(c2, alice, 'assistance_planning', 2),
+          entry(c1, alice, 'case_management', 5, 'export'),
+        ]);
+        expect(await store.accessLog({ caseId: c1, userId: bob.userId, limit: 1 })).toStrictEqual([
+          entry(c1, bob, 'complaint_investigation', 3),
+        ]);
+        for (const limit of [0, -1, 1.5]) {
+          await expect(store.accessLog({ limit })).rejects.toThrow(RangeError);
+        }
+      });
+
+      it('keeps one entry per access when the log is applied again', async () => {
+        const before = await store.accessLog({});
+        const head = await log.eventStore.headPosition();
+        const projection = accessLogProjection();
+        // A crash after the writes, before the checkpoint: everything comes again.
+        await underTest.rewindCheckpoint(projection.name, 0);
+        await project();
+        const events = await log.eventStore.readAll();
+        const firstAccess = events.find((e) => e.streamId === `access-${c1}`)!;
+        await underTest.rewindCheckpoint(projection.name, firstAccess.position - 1);
+        await projection.handle([firstAccess, firstAccess]);
+
+        expect(await store.accessLog({})).toStrictEqual(before);
+        expect(before).toHaveLength(5);
+        await project();
+        expect(await projection.checkpoint()).toBe(head);
+        expect(await store.accessLog({})).toStrictEqual(before);
+      });
+
+      it('gives the same answers after a rebuild', async () => {
+        const queries = [{}, { caseId: c1 }, { userId: alice.userId }, { caseId: c2, userId: carol.userId }];
+        const before = await Promise.all(queries.map((q) => store.accessLog(q)));
+
+        await rebuildProjections(log.eventStore, store, { pageSize: 3 });
+
+        expect(await Promise.all(queries.map((q) => store.accessLog(q)))).toStrictEqual(before);
+        expect(before[0]).toHaveLength(5);
+      });
+
+      it('ignores other events, in access streams or not, and copies nothing personal', async () => {
+        const other = {
+          ...accessEvent({ caseId: c1, actor: bob, purpose: 'x', at: T0 }),
+          type: 'AccessReviewed',
+        };
+        await log.eventStore.append(`access-${c1}`, [other], 'any');
+        // Outside an access stream, the same type is not a read of a case's file.
+        await log.eventStore.append(
+          'node-audit',
+          [accessEvent({ caseId: c1, actor: bob, purpose: 'y', at: T0 })],
+          'any',
+        );
+        // Should an access ever carry personal data, none of it reaches the access log.
+        await log.eventStore.append(
+          `access-${c2}`,
+          [
+            {
+              ...accessEvent({ caseId: c2, actor: bob, purpose: 'audit_sample', at: day(T0, 6) }),
+              personal: await log.cipher.encrypt(`victim:${c2}`, { familyName: 'Ciobanu' }),
+            },
+          ],
+          'any',
+        );
+        await project();
+
+        const everything = await store.accessLog({});
+        expect(everything).toHaveLength(6);
+        expect(everything.at(-1)).toStrictEqual(entry(c2, bob, 'audit_sample', 6));
+        expect(await store.accessLog({ caseId: c1 })).toHaveLength(3);
+        expect(JSON.stringify(everything)).not.toMatch(/ciphertext|subjectId/);
+        // Access events are no case: no case, no history line.
+        expect((await store.listCases({ page: 1, pageSize: 10, now: T0 })).total).toBe(2);
+        expect((await store.getHistory(c1)).map((e) => e.type)).not.toContain('PersonalDataAccessed');
+        const head = await log.eventStore.headPosition();
+        for (const projection of store.projections()) expect(await projection.checkpoint()).toBe(head);
+      });
+    });
+
     it('upcasts old events before projecting them', async () => {
       const caseId = randomUUID();
       const [registered, reflection] = registration({ caseId, at: T0 });
@@ -594,7 +754,19 @@ export function describeReadModelStoreContract(
     });
 
     describe('rebuild', () => {
-      const populate = () => appendInterleavedWalks(T0, append);
+      // Every third append is followed by a read of that case by one of three users.
+      const populate = () => {
+        let appends = 0;
+        const users = [
+          actor,
+          { userId: 'u-2', role: 'auditor', agency: 'DPA' },
+          { userId: 'u-3', role: 'admin' },
+        ];
+        return appendInterleavedWalks(T0, async (caseId, steps) => {
+          await append(caseId, steps);
+          if (++appends % 3 === 0) await access(caseId, users[(appends / 3) % 3], 'case_management', appends);
+        });
+      };
 
       it('produces exactly the read models that incremental projection built', async () => {
         const caseIds = await populate();
@@ -606,6 +778,8 @@ export function describeReadModelStoreContract(
         const incremental = await snapshotReadModels(store, caseIds, now);
         expect(incremental.list.total).toBe(12);
         expect(new Set(incremental.list.items.map((i) => i.stage)).size).toBeGreaterThan(4);
+        expect(incremental.accessLog.length).toBeGreaterThan(20);
+        expect(new Set(incremental.accessLog.map((e) => e.userId)).size).toBe(3);
 
         const result = await rebuildProjections(log.eventStore, store, { pageSize: 7 });
 
@@ -622,18 +796,22 @@ export function describeReadModelStoreContract(
         const stray = randomUUID();
         const head = await log.eventStore.headPosition();
         const [first] = await log.eventStore.readAll({ limit: 1 });
+        const strayAccess = accessEvent({ caseId: stray, actor, purpose: 'p', at: T0 });
         for (const projection of store.projections()) {
           await projection.handle([
             { ...first, id: randomUUID(), streamId: `case-${stray}`, position: head + 1 },
+            { ...first, ...strayAccess, streamId: `access-${stray}`, revision: 0, position: head + 2 },
           ]);
         }
         expect(await store.getCase(stray)).toBeDefined();
         expect(await store.getHistory(stray)).toHaveLength(1);
+        expect(await store.accessLog({ caseId: stray })).toHaveLength(1);
 
         await rebuildProjections(log.eventStore, store);
 
         expect(await store.getCase(stray)).toBeUndefined();
         expect(await store.getHistory(stray)).toEqual([]);
+        expect(await store.accessLog({ caseId: stray })).toEqual([]);
         expect(await snapshotReadModels(store, caseIds, T0)).toEqual(expected);
         for (const projection of store.projections()) expect(await projection.checkpoint()).toBe(head);
       });
@@ -642,14 +820,17 @@ export function describeReadModelStoreContract(
     it('reset empties every read model and sets every checkpoint to 0', async () => {
       const caseId = randomUUID();
       await append(caseId, walkToHandover(caseId, T0));
+      await access(caseId, actor, 'assistance_planning', 40);
       await project();
       const expected = await snapshotReadModels(store, [caseId], T0);
+      expect(expected.accessLog).toHaveLength(1);
 
       await store.reset();
 
       expect(await store.listCases({ page: 1, pageSize: 10, now: T0 })).toEqual({ items: [], total: 0 });
       expect(await store.getCase(caseId)).toBeUndefined();
       expect(await store.getHistory(caseId)).toEqual([]);
+      expect(await store.accessLog({})).toEqual([]);
       for (const projection of store.projections()) expect(await projection.checkpoint()).toBe(0);
       await project();
       expect(await snapshotReadModels(store, [caseId], T0)).toEqual(expected);

@@ -37,7 +37,7 @@ export async function projectAll(eventStore: SqliteEventStore, readModels: ReadM
   for (const projection of readModels.projections()) await projection.handle(events);
 }
 
-/** Everything the read side answers about the given cases. */
+/** Everything the read side answers about the given cases, and the whole access log. */
 export async function snapshotReadModels(readModels: ReadModelStore, caseIds: string[], now: string) {
   const list = await readModels.listCases({ page: 1, pageSize: 500, now });
   const cases = await Promise.all(
@@ -46,5 +46,6 @@ export async function snapshotReadModels(readModels: ReadModelStore, caseIds: st
       history: await readModels.getHistory(id),
     })),
   );
-  return { list, cases };
+  const accessLog = await readModels.accessLog({});
+  return { list, cases, accessLog };
 }

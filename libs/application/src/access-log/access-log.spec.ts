@@ -1,0 +1,115 @@
+import { ProjectionRunner, SqliteReadModelStore } from '@nrm/read-models';
+import { openSourceLog, SourceLog } from '@nrm/read-models/testing';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { Principal } from '../auth/roles';
+import { NodeConfig } from '../config/node-config';
+import { ProblemException } from '../http/problem';
+import { AccessLog } from './access-log';
+
+const AT = new Date('2025-01-06T09:00:00.000Z');
+const caseManager: Principal = {
+  userId: randomUUID(),
+  username: 'cm',
+  role: 'case_manager',
+  agency: 'NGO-1',
+};
+const auditor: Principal = { userId: randomUUID(), username: 'au', role: 'auditor' };
+
+describe('AccessLog (embedded log and read models)', () => {
+  let log: SourceLog;
+  let readModels: SqliteReadModelStore;
+  let runner: ProjectionRunner;
+  let accessLog: AccessLog;
+
+  beforeEach(async () => {
+    log = openSourceLog();
+    readModels = new SqliteReadModelStore({ file: join(log.dir, 'read-models.sqlite') });
+    runner = new ProjectionRunner(log.eventStore, readModels, { retryDelayMs: 50 });
+    accessLog = new AccessLog(
+      log.eventStore,
+      { now: () => AT },
+      { nodeId: 'node-md' } as NodeConfig,
+      readModels,
+      runner,
+    );
+  });
+  afterEach(async () => {
+    await runner.stop();
+    await readModels.close();
+    await log.close();
+  });
+
+  it('answers with every access recorded before the question, by case, by user and both', async () => {
+    await runner.start();
+    const [first, second] = [randomUUID(), randomUUID()];
+    await accessLog.record(caseManager, first, 'assistance_planning', 'api');
+    await accessLog.record(auditor, first, 'complaint_investigation', 'api');
+    await accessLog.record(caseManager, second, 'case_work', 'export');
+
+    // Asked at once: the projections have not necessarily applied these yet, the answer waits for them.
+    expect(await accessLog.query({ caseId: first })).toStrictEqual([
+      {
+        at: AT.toISOString(),
+        userId: caseManager.userId,
+        role: 'case_manager',
+        agency: 'NGO-1',
+        caseId: first,
+        purpose: 'assistance_planning',
+        channel: 'api',
+      },
+      {
+        at: AT.toISOString(),
+        userId: auditor.userId,
+        role: 'auditor',
+        caseId: first,
+        purpose: 'complaint_investigation',
+        channel: 'api',
+      },
+    ]);
+    expect((await accessLog.query({ userId: caseManager.userId })).map((e) => e.caseId)).toEqual([
+      first,
+      second,
+    ]);
+    expect(await accessLog.query({ caseId: second, userId: auditor.userId })).toEqual([]);
+    expect(await accessLog.query({})).toHaveLength(3);
+  });
+
+  it('answers 503 rather than an incomplete access log when the projections cannot reach the head', async () => {
+    const caseId = randomUUID();
+    await accessLog.record(caseManager, caseId, 'case_work', 'api');
+    // An event this code cannot read stops the projections short of the head.
+    await log.eventStore.append(
+      `case-${caseId}`,
+      [
+        {
+          id: randomUUID(),
+          type: 'RiskAssessed',
+          schemaVersion: 9,
+          occurredAt: AT.toISOString(),
+          nodeId: 'node-md',
+          actor: { userId: caseManager.userId, role: 'case_manager' },
+          correlationId: randomUUID(),
+          data: { kind: 'general', level: 'high' },
+        },
+      ],
+      'any',
+    );
+    await runner.start();
+
+    const answer = await accessLog.query({ caseId }).catch((error: unknown) => error);
+    expect(answer).toBeInstanceOf(ProblemException);
+    expect((answer as ProblemException).getStatus()).toBe(503);
+    expect((answer as ProblemException).headers).toEqual({ 'retry-after': '1' });
+  });
+
+  it('answers from the read model as it stands where the projections run elsewhere', async () => {
+    const caseId = randomUUID();
+    await accessLog.record(caseManager, caseId, 'case_work', 'api');
+    expect(await accessLog.query({ caseId })).toEqual([]);
+    for (const projection of readModels.projections()) {
+      await projection.handle(await log.eventStore.readAll());
+    }
+    expect(await accessLog.query({ caseId })).toHaveLength(1);
+  });
+});
