@@ -6,6 +6,7 @@ import { LockHeldError, ProcessLock } from '../infrastructure/process-lock';
 import { join } from 'node:path';
 import { verifyNodeLog } from '../audit/verify-node-log';
 import { rotateMasterKey } from './rotate-master-key';
+import { exportCase, EXPORT_USAGE, missingNodeData, parseExportCaseArgs } from './export-case';
 
 const USAGE = `usage: npm run cli -- <command>
 
@@ -16,6 +17,10 @@ commands:
                         current key from NRM_MASTER_KEY, new one from NRM_NEW_MASTER_KEY; or, for a
                         node keeping its key in <data dir>/master.key, --generate a new key file.
                         An interrupted rotation resumes when run again with the same keys.
+  cases export <caseId> --purpose "<why>" --operator <username> [--out <file>]
+                        write the case's export (as GET /api/cases/:id/export answers it to that
+                        user) to a new file of mode 0600, or to standard output; recorded in the
+                        access log (channel cli) under that user (stop the node first)
   help                  this text
 
 The node's settings come from the environment or .env (NRM_DATA_DIR, NRM_NODE_COUNTRY, ...).`;
@@ -32,6 +37,28 @@ export async function runCli(argv: string[], out = process.stdout, err = process
     const config = readNodeConfig();
     return withNodeStopped(config.dataDir, 'rotating the master key', err, () =>
       rotateMasterKey(config.dataDir, argv.slice(2), out, err),
+    );
+  }
+  if (argv[0] === 'cases' && argv[1] === 'export') {
+    const args = parseExportCaseArgs(argv.slice(2));
+    if ('error' in args) {
+      err.write(`${args.error}\n${EXPORT_USAGE}\n`);
+      return 64;
+    }
+    loadDotEnv();
+    const config = readNodeConfig();
+    const missing = missingNodeData(config.dataDir);
+    if (missing) {
+      err.write(`${missing}\n`);
+      return 66; // EX_NOINPUT
+    }
+    // Refused while a node runs, like a rebuild: this writes the read models (catching up) and bypasses
+    // login; a running node answers the same export through its HTTP route.
+    return withNodeStopped(
+      config.dataDir,
+      'exporting from its data directory (or export through GET /api/cases/:id/export)',
+      err,
+      () => exportCase(config, args, out, err),
     );
   }
   if (command !== 'projections rebuild' && command !== 'log verify') {

@@ -5,19 +5,22 @@ import { AuthController } from '../auth/auth.controller';
 import { FirstAdmin } from '../auth/first-admin';
 import { UsersController } from '../auth/users.controller';
 import { ErasureController } from '../erasure/erasure.controller';
+import { CaseExportController } from '../export/case-export.controller';
+import { CaseExporter } from '../export/case-exporter';
 import { HealthController } from '../health/health.controller';
 import { CasesQueryController } from '../queries/cases-query.controller';
 
-/** Authentication, users, case queries on the read models, audit and erasure. */
+/** Authentication, users, case queries on the read models, case exports, audit, and erasure. */
 @Module({
   controllers: [
     HealthController,
     AuthController,
     UsersController,
     CasesQueryController,
+    CaseExportController,
     AuditController,
     ErasureController,
   ],
-  providers: [AccessLog, FirstAdmin],
+  providers: [AccessLog, FirstAdmin, CaseExporter],
 })
 export class GatewayModule {}

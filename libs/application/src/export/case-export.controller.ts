@@ -1,0 +1,42 @@
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles } from '../auth/access.decorators';
+import { Principal } from '../auth/roles';
+import { CaseIdPipe } from '../cases/case-id.pipe';
+import { ProblemException } from '../http/problem';
+import { CASE_EXPORT_ROLES, CaseExport, exportFileName } from './case-export';
+import { CaseExportQueryDto } from './case-export.dto';
+import { CaseExporter } from './case-exporter';
+
+/** The one thing this route needs of Fastify's reply. */
+interface ReplyHeaders {
+  header(name: string, value: string): unknown;
+}
+
+@ApiTags('cases')
+@ApiBearerAuth()
+@Controller('api/cases')
+export class CaseExportController {
+  constructor(private readonly exporter: CaseExporter) {}
+
+  @Get(':id/export')
+  @Roles(...CASE_EXPORT_ROLES)
+  @ApiProduces('application/json')
+  @ApiOkResponse({
+    description:
+      'A download (Content-Disposition: attachment; case-<id>-<date>.json): { node, exportedAt, exportedBy, purpose, ' +
+      'personalData, case, events, integrity: { checkpoint, publicKey } }; personal data as GET /api/cases/:id ' +
+      'shows it to the caller, erased fields as { erased: true }. Recorded once in the access log (channel export).',
+  })
+  async export(
+    @Param('id', CaseIdPipe) caseId: string,
+    @Query() query: CaseExportQueryDto,
+    @CurrentUser() user: Principal,
+    @Res({ passthrough: true }) reply: ReplyHeaders,
+  ): Promise<CaseExport> {
+    const document = await this.exporter.export(caseId, user, query.purpose, 'export');
+    if (!document) throw ProblemException.notFound();
+    reply.header('content-disposition', `attachment; filename="${exportFileName(document)}"`);
+    return document;
+  }
+}
