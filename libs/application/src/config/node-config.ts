@@ -1,4 +1,5 @@
 import { MASTER_KEY_ENV, parseMasterKey } from '@nrm/privacy';
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 
 /** An external identity provider whose bearer tokens the node accepts (the production option). */
@@ -30,6 +31,12 @@ export interface NodeConfig {
   /** Requests per minute and client address: on /api/auth/*, and on the rest of /api. */
   authRateLimitPerMinute: number;
   apiRateLimitPerMinute: number;
+  /**
+   * Which peers may tell the client's address in X-Forwarded-For (Fastify's `trustProxy`): false trusts
+   * none (the socket's address is the client's), a number trusts that many proxy hops, a list trusts
+   * those addresses, CIDR ranges or proxy-addr names (loopback, linklocal, uniquelocal).
+   */
+  trustProxy: TrustProxy;
   /** Origins that browsers may call the API from; empty: CORS closed. */
   corsOrigins: string[];
   oidc?: OidcConfig;
@@ -45,6 +52,8 @@ export interface NodeConfig {
   mongoUrl?: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
 }
+
+export type TrustProxy = false | number | string[];
 
 export class ConfigError extends Error {
   constructor(message: string) {
@@ -88,6 +97,42 @@ function corsOrigins(raw: string | undefined): string[] {
     }
   }
   return origins;
+}
+
+const PROXY_ADDR_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+const MAX_PROXY_HOPS = 10;
+
+/** NRM_TRUST_PROXY: unset trusts nobody; `true` is refused (any client could then claim any address). */
+export function trustProxyFrom(raw: string | undefined): TrustProxy {
+  const value = (raw ?? '').trim();
+  if (value === '' || value === 'false') return false;
+  const hint =
+    `NRM_TRUST_PROXY must be a hop count (1 to ${MAX_PROXY_HOPS}) or comma-separated proxy addresses, ` +
+    `CIDR ranges or ${PROXY_ADDR_NAMES.join('/')}`;
+  if (value === 'true') {
+    throw new ConfigError(
+      `${hint}; "true" would let every client choose its own address for the rate limits`,
+    );
+  }
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops < 1 || hops > MAX_PROXY_HOPS) throw new ConfigError(`${hint}, got "${raw}"`);
+    return hops;
+  }
+  const entries = value.split(',').map((entry) => entry.trim());
+  for (const entry of entries) {
+    if (!isProxyAddress(entry)) throw new ConfigError(`${hint}, got "${entry}" in "${raw}"`);
+  }
+  return entries;
+}
+
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_ADDR_NAMES.includes(entry)) return true;
+  const [address, prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
 }
 
 function oidcFrom(env: NodeJS.ProcessEnv, production: boolean): OidcConfig | undefined {
@@ -159,6 +204,7 @@ export function readNodeConfig(env: NodeJS.ProcessEnv = process.env): NodeConfig
     loginLockoutSeconds: intFrom(env, 'NRM_LOGIN_LOCKOUT_SECONDS', 15 * 60, 1, 86400),
     authRateLimitPerMinute: intFrom(env, 'NRM_AUTH_RATE_LIMIT_PER_MINUTE', 20, 1, 1_000_000),
     apiRateLimitPerMinute: intFrom(env, 'NRM_API_RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
+    trustProxy: trustProxyFrom(env.NRM_TRUST_PROXY),
     corsOrigins: corsOrigins(env.NRM_CORS_ORIGINS),
     oidc: oidcFrom(env, production),
     production,

@@ -24,6 +24,9 @@ export async function createHttpApp(
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: () => randomUUID(),
+    // Who may name the client's address (X-Forwarded-For): request.ip, and so the per-address rate
+    // limits, follow it. Off by default, so a client cannot pick its own rate-limit budget.
+    trustProxy: config.trustProxy,
     logger: false,
   });
   const app = await NestFactory.create<NestFastifyApplication>(rootModule, adapter, {
