@@ -8,9 +8,11 @@ import { ErasureController } from '../erasure/erasure.controller';
 import { CaseExportController } from '../export/case-export.controller';
 import { CaseExporter } from '../export/case-exporter';
 import { HealthController } from '../health/health.controller';
+import { PartnerRegistryService } from '../partners/partner-registry.service';
+import { PartnersController } from '../partners/partners.controller';
 import { CasesQueryController } from '../queries/cases-query.controller';
 
-/** Authentication, users, case queries on the read models, case exports, audit, and erasure. */
+/** Authentication, users, case queries on the read models, case exports, audit, erasure and the partner registry. */
 @Module({
   controllers: [
     HealthController,
@@ -20,7 +22,8 @@ import { CasesQueryController } from '../queries/cases-query.controller';
     CaseExportController,
     AuditController,
     ErasureController,
+    PartnersController,
   ],
-  providers: [AccessLog, FirstAdmin, CaseExporter],
+  providers: [AccessLog, FirstAdmin, CaseExporter, PartnerRegistryService],
 })
 export class GatewayModule {}

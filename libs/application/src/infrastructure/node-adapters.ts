@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { openKafkaSharedLog, SharedLogRelay, SqliteCheckpointStore } from '@nrm/shared-log';
 import { NodeConfig } from '../config/node-config';
+import { loadOrCreateNodeEncryptionKey, NodeEncryptionKey } from '@nrm/transnational';
 
 export const EVENT_STORE_FILE = 'events.sqlite';
 export const ACCOUNTS_FILE = 'accounts.sqlite';
@@ -29,6 +30,8 @@ export interface BackgroundRelay {
 /** The stores of a node, each behind its port, chosen by the environment (docs/topology.md). */
 export interface NodeAdapters {
   signer: Ed25519Signer;
+  /** The node's X25519 key: partner nodes seal cross-border payloads to its public half. */
+  encryptionKey: NodeEncryptionKey;
   eventStore: EventStore;
   auditableLog: AuditableLog;
   /**
@@ -63,6 +66,7 @@ export function prepareDataDir(dataDir: string): void {
 export async function openNodeAdapters(config: NodeConfig): Promise<NodeAdapters> {
   prepareDataDir(config.dataDir);
   const signer = loadOrCreateNodeSigningKey(config.dataDir);
+  const encryptionKey = loadOrCreateNodeEncryptionKey(config.dataDir);
   const log = await openEventStore(config, signer);
   const keyStore = SqliteKeyStore.inDataDir(
     config.dataDir,
@@ -74,6 +78,7 @@ export async function openNodeAdapters(config: NodeConfig): Promise<NodeAdapters
   const relay = config.kafkaBrokers ? await openKafkaRelay(config, log.eventStore) : undefined;
   return {
     signer,
+    encryptionKey,
     ...log,
     keyStore,
     readModels,
