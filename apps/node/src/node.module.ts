@@ -4,6 +4,7 @@ import {
   GatewayModule,
   IdentificationModule,
   NodeConfig,
+  PartnerBridgeModule,
   PlatformModule,
   ProsecutionLiaisonModule,
   ReturnReintegrationModule,
@@ -22,6 +23,7 @@ export class NodeModule {
         AssistanceModule,
         ReturnReintegrationModule,
         ProsecutionLiaisonModule,
+        PartnerBridgeModule,
       ],
     };
   }

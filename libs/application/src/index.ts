@@ -12,3 +12,4 @@ export * from './return-reintegration/return-reintegration.module';
 export * from './prosecution-liaison/prosecution-liaison.module';
 export * from './run-http-service';
 export * from './infrastructure/node-adapters';
+export * from './partner-bridge/partner-bridge.module';

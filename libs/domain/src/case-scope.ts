@@ -34,7 +34,9 @@ const field = (data: object, name: string): string[] => {
  */
 export function agenciesInvolvedBy(event: ScopeEvent): string[] {
   switch (event.type) {
+    // In the country of origin, the partner bridge records a received case for the node's receiving agency.
     case 'PresumedVictimRegistered':
+    case 'HandoverRequestReceived':
       return event.actor?.agency ? [event.actor.agency] : [];
     case 'AssistancePlanAdopted':
     case 'ReintegrationPlanAdopted':

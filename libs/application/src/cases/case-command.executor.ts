@@ -23,11 +23,13 @@ export class CaseCommandExecutor {
   async execute(command: CaseCommand, meta: CommandMetadata): Promise<CommandResult> {
     for (let attempt = 1; ; attempt++) {
       const history = await this.repository.load(command.caseId);
-      const isRegistration = command.type === 'RegisterPresumedVictim';
+      const isRegistration =
+        command.type === 'RegisterPresumedVictim' ||
+        (command.type === 'ReceiveHandoverRequest' && meta.partnerMessage !== undefined);
       if (history.revision < 0 && !isRegistration) throw ProblemException.notFound();
       // Record scope, decided on the history just loaded (the read model may lag behind it) and
       // before If-Match: a case outside the caller's scope answers exactly as a missing one.
-      if (history.revision >= 0 && !mayAccessCase(meta.principal, history.agencies)) {
+      if (history.revision >= 0 && !meta.partnerMessage && !mayAccessCase(meta.principal, history.agencies)) {
         throw ProblemException.notFound();
       }
       if (meta.expectedRevision !== undefined && meta.expectedRevision !== history.revision) {

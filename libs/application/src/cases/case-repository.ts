@@ -54,19 +54,23 @@ export class CaseRepository {
     meta: CommandMetadata,
   ): Promise<AppendResult> {
     const newEvents: NewEvent[] = [];
-    for (const event of events) {
+    for (const [index, event] of events.entries()) {
       const contract = EVENT_CONTRACTS[event.type as keyof typeof EVENT_CONTRACTS];
       // A decider that emits an event breaking its own contract is a bug: fail before anything is written.
       if (!contract) throw new InvalidDomainEventError(`${event.type}: unknown event type`);
       const errors = validateEventPayload(event.type, event.data, event.personal);
       if (errors.length) throw new InvalidDomainEventError(`${event.type}: ${JSON.stringify(errors)}`);
       newEvents.push({
-        id: randomUUID(),
+        id: meta.partnerMessage?.eventId(index) ?? randomUUID(),
         type: event.type,
         schemaVersion: contract.schemaVersion,
         occurredAt,
         nodeId: this.config.nodeId,
-        actor: { userId: meta.principal.userId, role: meta.principal.role, agency: meta.principal.agency },
+        actor: meta.partnerMessage?.actor ?? {
+          userId: meta.principal.userId,
+          role: meta.principal.role,
+          agency: meta.principal.agency,
+        },
         correlationId: meta.correlationId,
         data: event.data as Record<string, unknown>,
         personal: event.personal ? await this.encrypt(caseId, event.personal) : undefined,

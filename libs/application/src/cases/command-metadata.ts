@@ -6,6 +6,15 @@ export interface CommandMetadata {
   correlationId: string;
   /** Revision named by If-Match, if the client sent one. */
   expectedRevision?: number;
+  /**
+   * Set by the partner bridge only, for a command carried by a verified partner message: the actor
+   * recorded is the partner node (acting for this node's receiving agency), record scope is not
+   * checked (the signature was), and event ids derive from the message id so a retry records nothing twice.
+   */
+  partnerMessage?: {
+    actor: { userId: string; role: 'partner_node'; agency?: string };
+    eventId: (index: number) => string;
+  };
 }
 
 export interface CommandResult {

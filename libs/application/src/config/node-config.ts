@@ -51,6 +51,11 @@ export interface NodeConfig {
   kafkaPartitions: number;
   mongoUrl?: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Agency code that receives partner nodes' handover requests (its operators see those cases). */
+  partnerReceivingAgency: string;
+  /** First retry of an undelivered partner message; doubles up to `partnerRetryMaxMs`. */
+  partnerRetryMs: number;
+  partnerRetryMaxMs: number;
 }
 
 export type TrustProxy = false | number | string[];
@@ -71,6 +76,12 @@ function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
   if (!Number.isInteger(value) || value < min || value > max) {
     throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
   }
+  return value;
+}
+
+function agencyCode(value: string): string {
+  if (!/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/.test(value))
+    throw new ConfigError(`NRM_PARTNER_RECEIVING_AGENCY must be an agency code, got "${value}"`);
   return value;
 }
 
@@ -215,6 +226,9 @@ export function readNodeConfig(env: NodeJS.ProcessEnv = process.env): NodeConfig
     kafkaPartitions: intFrom(env, 'NRM_KAFKA_PARTITIONS', 6, 1, 1000),
     mongoUrl: env.MONGO_URL || undefined,
     logLevel,
+    partnerReceivingAgency: agencyCode(env.NRM_PARTNER_RECEIVING_AGENCY ?? 'national-nrm-office'),
+    partnerRetryMs: intFrom(env, 'NRM_PARTNER_RETRY_MS', 1000, 10, 3_600_000),
+    partnerRetryMaxMs: intFrom(env, 'NRM_PARTNER_RETRY_MAX_MS', 5 * 60_000, 10, 86_400_000),
   };
 }
 

@@ -2,6 +2,7 @@ import { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
+import { CLOUDEVENTS_JSON, MAX_ENVELOPE_BYTES } from '@nrm/transnational';
 import { NodeConfig } from '../config/node-config';
 import { JsonLogger } from '../logging/json-logger';
 import { EtagInterceptor } from './etag.interceptor';
@@ -35,6 +36,7 @@ export async function createHttpApp(
     abortOnError: false,
   });
   await applySecurity(app, config);
+  acceptCloudEvents(app);
   configureHttpApp(app, title);
   // Structured access log: method, path (never the body: it may hold personal data), status, time.
   const fastify = app.getHttpAdapter().getInstance();
@@ -53,6 +55,24 @@ export async function createHttpApp(
     done();
   });
   return app;
+}
+
+/** Partner nodes post CloudEvents in structured mode; parsed as JSON, bounded like an envelope. */
+function acceptCloudEvents(app: NestFastifyApplication): void {
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addContentTypeParser(
+      CLOUDEVENTS_JSON,
+      { parseAs: 'string', bodyLimit: MAX_ENVELOPE_BYTES },
+      (_request, body, done) => {
+        try {
+          done(null, JSON.parse(body as string));
+        } catch {
+          done(Object.assign(new Error('the body is not JSON'), { statusCode: 400 }), undefined);
+        }
+      },
+    );
 }
 
 export function configureHttpApp(app: INestApplication, title: string): void {

@@ -1,3 +1,4 @@
 export * from './commands';
 export * from './decider';
 export * from './state';
+export * from './partner-sharing';

@@ -1,0 +1,96 @@
+import { Inject, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { HttpPartnerTransport, KafkaPartnerTransport, PartnerTransport } from '@nrm/transnational';
+import { join } from 'node:path';
+import { NODE_CONFIG, NodeConfig } from '../config/node-config';
+import { PartnerRegistryService } from '../partners/partner-registry.service';
+import { BridgeState } from './bridge-state';
+import { CaseFactsReader } from './case-facts';
+import { HandoverHistoryController } from './handover-history.controller';
+import { OutgoingDispatcher } from './outgoing-dispatcher';
+import { PartnerInboxController } from './partner-inbox.controller';
+import { PartnerInboxService } from './partner-inbox.service';
+import { BRIDGE_STATE, PARTNER_TRANSPORT } from './partner-transport.provider';
+import { TrmJournal } from './trm-journal';
+
+export const PARTNER_OUTBOX_FILE = 'partner-outbox.sqlite';
+/** How often the registry is re-read, so that a change made by another process reaches the transport. */
+const REGISTRY_REFRESH_MS = 5000;
+
+function openTransport(config: NodeConfig, registry: PartnerRegistryService): PartnerTransport {
+  const common = {
+    outboxFile: join(config.dataDir, PARTNER_OUTBOX_FILE),
+    resolvePartner: (nodeId: string) => registry.latest.partners.get(nodeId),
+    backoff: { initialMs: config.partnerRetryMs, maxMs: config.partnerRetryMaxMs },
+    onError: (error: Error) => new Logger('PartnerBridge').warn(`partner delivery: ${error.message}`),
+  };
+  if (!config.kafkaBrokers) return new HttpPartnerTransport(common);
+  return new KafkaPartnerTransport({
+    ...common,
+    nodeId: config.nodeId,
+    brokers: config.kafkaBrokers,
+    topicPrefix: config.kafkaTopicPrefix,
+    listPartners: async () => [...(await registry.state()).state.partners.values()],
+  });
+}
+
+/** Wires the bridge's parts and runs them for the life of the process. */
+class PartnerBridgeLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    @Inject(PARTNER_TRANSPORT) private readonly transport: PartnerTransport,
+    @Inject(BRIDGE_STATE) private readonly state: BridgeState,
+    private readonly registry: PartnerRegistryService,
+    private readonly inbox: PartnerInboxService,
+    private readonly dispatcher: OutgoingDispatcher,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.registry.state();
+    if (this.transport instanceof KafkaPartnerTransport) {
+      const transport = this.transport;
+      this.registry.onChange(() => void transport.refreshPartners().catch(() => undefined));
+    }
+    await this.transport.start(
+      (body) => this.inbox.receive(body),
+      (delivery) => this.dispatcher.delivered(delivery),
+    );
+    this.dispatcher.start();
+    this.timer = setInterval(() => void this.registry.state().catch(() => undefined), REGISTRY_REFRESH_MS);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.dispatcher.stop();
+    await this.transport.close();
+    this.state.close();
+  }
+}
+
+/**
+ * The partner bridge: the only way partner nodes reach this node (ARCHITECTURE.md). Sends this
+ * node's handover steps to partners and applies theirs, over HTTP (embedded default) or Kafka.
+ */
+@Module({
+  controllers: [PartnerInboxController, HandoverHistoryController],
+  providers: [
+    {
+      provide: BRIDGE_STATE,
+      useFactory: (config: NodeConfig) => BridgeState.inDataDir(config.dataDir),
+      inject: [NODE_CONFIG],
+    },
+    {
+      provide: PARTNER_TRANSPORT,
+      useFactory: openTransport,
+      inject: [NODE_CONFIG, PartnerRegistryService],
+    },
+    PartnerRegistryService,
+    TrmJournal,
+    CaseFactsReader,
+    OutgoingDispatcher,
+    PartnerInboxService,
+    PartnerBridgeLifecycle,
+  ],
+})
+export class PartnerBridgeModule {}

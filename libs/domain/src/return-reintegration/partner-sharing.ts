@@ -1,0 +1,36 @@
+import { consentCovers } from '../shared/consent-ledger';
+import { fold, type DomainEvent } from '../shared/decider';
+import { returnReintegrationDecider } from './decider';
+
+/** Why a message about a case may not go to the partner country now. */
+export type SharingBar = 'asylum' | 'consent-withdrawn' | 'restricted' | 'no-consent';
+
+/**
+ * May this node tell `partnerCountry` something about the case, for this purpose, given its history?
+ * - country of destination: only while the victim's data-sharing consent names that country, and
+ *   never while an asylum application is pending or granted (not even a restriction request);
+ * - country of origin: never after the partner asked for restriction; answers on the return itself
+ *   travel within the exchange the victim consented to in the country of destination, while what is
+ *   shared back about reintegration needs the victim's consent recorded here.
+ */
+export function sharingBar(
+  history: readonly DomainEvent[],
+  side: 'destination' | 'origin',
+  partnerCountry: string,
+  purpose: 'return' | 'reintegration' | 'restriction',
+): SharingBar | undefined {
+  const state = fold(returnReintegrationDecider, history);
+  if (side === 'destination') {
+    if (state.asylum === 'pending' || state.asylum === 'granted') return 'asylum';
+    if (purpose === 'restriction') return undefined;
+    const covered = consentCovers(state.consents, 'data_sharing', partnerCountry, {
+      orUnsetRecipient: false,
+    });
+    return covered ? undefined : 'consent-withdrawn';
+  }
+  if (state.restrictedByPartner) return 'restricted';
+  if (purpose !== 'reintegration') return undefined;
+  return consentCovers(state.consents, 'data_sharing', partnerCountry, { orUnsetRecipient: false })
+    ? undefined
+    : 'no-consent';
+}
