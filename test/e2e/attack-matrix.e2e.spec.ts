@@ -127,7 +127,7 @@ const ROLE_BODIES: Record<string, Partial<Record<Role, object>>> = {
 
 /** Query strings that reads need to be valid (and that make an allowed read leave a trace). */
 const QUERIES: Record<string, string> = {
-  'GET /api/cases/:id/export': '?purpose=attack matrix check',
+  'GET /api/cases/:id/export': '?purpose=attack_matrix_check',
 };
 
 const AGENCY = 'national-nrm-office'; // withUsers gives every role-named user this agency

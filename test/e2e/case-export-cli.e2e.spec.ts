@@ -5,7 +5,7 @@ import { READ_MODEL_FILE } from '@nrm/read-models';
 import { ALL_OPERATOR_ROLES, NodeHarness, PASSWORD, REGISTRATION } from '../support/node-harness';
 import { collect, exitOf, runTs } from '../support/node-process';
 
-const PURPOSE = 'GDPR art. 15 request, ref. DSAR-17';
+const PURPOSE = 'subject_access_request';
 
 /** `npm run cli -- cases export`, run as a real process on a node's data directory. */
 describe('case export (CLI)', () => {

@@ -13,7 +13,7 @@ import { exportPurposeError } from '../export/export-purpose';
 import { ACCOUNTS_FILE, NodeAdapters, openNodeAdapters } from '../infrastructure/node-adapters';
 
 export const EXPORT_USAGE =
-  'usage: npm run cli -- cases export <caseId> --purpose "<why>" --operator <username> [--out <file>]';
+  'usage: npm run cli -- cases export <caseId> --purpose <code, e.g. subject_access_request> --operator <username> [--out <file>]';
 
 export interface ExportCaseArgs {
   caseId: string;

@@ -1,24 +1,19 @@
-/** Bounds of the purpose an exporter states (the same for the HTTP route and the CLI). */
-export const EXPORT_PURPOSE_MIN_LENGTH = 3;
-export const EXPORT_PURPOSE_MAX_LENGTH = 200;
-
-/** Control, format (bidi overrides) and line/paragraph separators: a purpose is one plain line. */
-const NOT_PLAIN_TEXT = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
-
 /**
- * Why a stated export purpose is refused, or undefined when it is acceptable. The purpose is free
- * text (a request reference, "court bundle for ...") because it goes into the access log and into
- * the exported document, where a person reads it; it is checked after trimming.
+ * The purpose an exporter states (the same rule for the HTTP route and the CLI): a short snake_case
+ * code, like the purpose of every other read of personal data. Not free text: the access log and its
+ * read model keep the purpose in clear for as long as the log lives, where erasure cannot reach, so it
+ * must never be able to carry a name ("court bundle for <person>").
  */
+export const EXPORT_PURPOSE_PATTERN = /^[a-z][a-z0-9_]{1,63}$/;
+
+/** Why a stated export purpose is refused, or undefined when it is acceptable. */
 export function exportPurposeError(value: unknown): string | undefined {
   if (Array.isArray(value)) return 'purpose must be given once';
   if (typeof value !== 'string' || value.trim() === '') {
     return 'purpose is required: state why this case is exported (it is recorded in the access log)';
   }
-  const purpose = value.trim();
-  if (purpose.length < EXPORT_PURPOSE_MIN_LENGTH || purpose.length > EXPORT_PURPOSE_MAX_LENGTH) {
-    return `purpose must be ${EXPORT_PURPOSE_MIN_LENGTH} to ${EXPORT_PURPOSE_MAX_LENGTH} characters long`;
+  if (!EXPORT_PURPOSE_PATTERN.test(value)) {
+    return 'purpose must be a short snake_case code such as subject_access_request or court_order (never a name)';
   }
-  if (NOT_PLAIN_TEXT.test(purpose)) return 'purpose must be one line of text without control characters';
   return undefined;
 }
