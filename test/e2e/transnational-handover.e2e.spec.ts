@@ -102,18 +102,35 @@ describe('cross-border handover between two nodes (HTTP transport)', () => {
       recordedBy: 'partner_node',
     });
 
+    // The bridge's read of the person's data, to send it to MD, is in DE's access log.
+    const accesses = (await de.request('GET', `/api/audit/access-log?caseId=${caseId}`, { as: 'auditor' }))
+      .body.items;
+    expect(accesses).toContainEqual(
+      expect.objectContaining({
+        userId: 'node:nrm-de',
+        role: 'partner_bridge',
+        channel: 'partner',
+        purpose: 'partner_return_md',
+      }),
+    );
+
     // Both nodes hold the same messages (same ids, same digests of the same signed envelopes).
     const deHistory = await eventually('DE to record its last delivery', async () => {
       const h = (await de.request('GET', on('/handover-history'), { as: 'auditor' })).body;
       const messages = h.exchanges[0].messages.filter((m: { messageId?: string }) => m.messageId);
       return messages.length === 6 ? messages : undefined;
     });
-    const mdHistory = (
-      await md.request('GET', mdOn('/handover-history'), { as: 'auditor' })
-    ).body.exchanges[0].messages.filter((m: { messageId?: string }) => m.messageId);
+    // A sender records a message once the receiver answered: MD's record of its last message may trail.
+    const mdHistory = await eventually('MD to record its last delivery', async () => {
+      const h = (await md.request('GET', mdOn('/handover-history'), { as: 'auditor' })).body;
+      const messages = h.exchanges[0].messages.filter((m: { messageId?: string }) => m.messageId);
+      return messages.length === 6 ? messages : undefined;
+    });
     const line = (m: { messageId: string; kind: string; digest: string }) =>
       `${m.messageId} ${m.kind} ${m.digest}`;
     expect(mdHistory.map(line)).toEqual(deHistory.map(line));
+    for (const history of [deHistory, mdHistory])
+      expect(history.map((m: { outcome: string }) => m.outcome)).toEqual(Array(6).fill('accepted'));
     expect(deHistory.map((m: { kind: string }) => m.kind)).toEqual([
       'handover.proposed',
       'handover.accepted',

@@ -45,11 +45,15 @@ export class AccessLog {
     @Optional() private readonly projections?: ProjectionRunner,
   ) {}
 
+  /**
+   * `reader` is an operator, or the node's partner bridge (role partner_bridge), which reads a case's
+   * personal data to build a message for a partner node (channel partner).
+   */
   async record(
-    principal: Principal,
+    reader: Pick<Principal, 'userId' | 'agency'> & { role: Principal['role'] | 'partner_bridge' },
     caseId: string,
     purpose: string,
-    channel: 'api' | 'cli' | 'export',
+    channel: 'api' | 'cli' | 'export' | 'partner',
   ): Promise<void> {
     const at = this.clock.now().toISOString();
     await this.store.append(
@@ -61,7 +65,7 @@ export class AccessLog {
           schemaVersion: 1,
           occurredAt: at,
           nodeId: this.config.nodeId,
-          actor: { userId: principal.userId, role: principal.role, agency: principal.agency },
+          actor: { userId: reader.userId, role: reader.role, agency: reader.agency },
           correlationId: randomUUID(),
           data: { caseId, purpose, channel },
         },

@@ -17,6 +17,7 @@ import {
   type Partner,
   type TrmMessageKind,
 } from '@nrm/transnational';
+import { AccessLog } from '../access-log/access-log';
 import { caseIdOfStream } from '../cases/case-stream';
 import { CLOCK, Clock } from '../config/clock';
 import { NODE_CONFIG, NodeConfig } from '../config/node-config';
@@ -30,6 +31,14 @@ import { BRIDGE_STATE, PARTNER_TRANSPORT, PartnerTransport } from './partner-tra
 import { derivedEventId, entryFor, JOURNAL_TYPES, trmStreamOf, TrmJournal } from './trm-journal';
 
 const POSITION = 'outgoing-dispatcher';
+/** Payload fields that come from the personal (encrypted) part of the case's events. */
+const PERSONAL_FIELDS = new Set([
+  'person.givenName',
+  'person.familyName',
+  'person.dateOfBirth',
+  'answer.reasons',
+  'reintegration.notes',
+]);
 const RESTART_DELAY_MS = 1000;
 
 /**
@@ -56,6 +65,7 @@ export class OutgoingDispatcher {
     private readonly registry: PartnerRegistryService,
     private readonly facts: CaseFactsReader,
     private readonly journal: TrmJournal,
+    private readonly accessLog: AccessLog,
   ) {}
 
   start(): void {
@@ -180,6 +190,15 @@ export class OutgoingDispatcher {
       candidatePayload(kind, facts[facts.length - 1], facts),
       partner.agreement,
     );
+    if (Object.keys(payload).some((field) => PERSONAL_FIELDS.has(field))) {
+      // The bridge read the person's data to send it: that read is in the access log like any other.
+      await this.accessLog.record(
+        { userId: `node:${this.config.nodeId}`, role: 'partner_bridge' },
+        link.caseId,
+        `partner_${spec.purpose}_${partner.country.toLowerCase()}`,
+        'partner',
+      );
+    }
     const previous = this.state.checkpoint(partner.nodeId, 'sent');
     const fromSize = previous && previous.size <= checkpoint.size ? previous.size : 0;
     const proof =

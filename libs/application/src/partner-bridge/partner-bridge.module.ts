@@ -1,6 +1,7 @@
 import { Inject, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { HttpPartnerTransport, KafkaPartnerTransport, PartnerTransport } from '@nrm/transnational';
 import { join } from 'node:path';
+import { AccessLog } from '../access-log/access-log';
 import { NODE_CONFIG, NodeConfig } from '../config/node-config';
 import { PartnerRegistryService } from '../partners/partner-registry.service';
 import { BridgeState } from './bridge-state';
@@ -86,6 +87,7 @@ class PartnerBridgeLifecycle implements OnApplicationBootstrap, OnApplicationShu
       inject: [NODE_CONFIG, PartnerRegistryService],
     },
     PartnerRegistryService,
+    AccessLog,
     TrmJournal,
     CaseFactsReader,
     OutgoingDispatcher,

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { RuleViolation } from '@nrm/domain';
+import type { SignedCheckpoint } from '@nrm/event-store/integrity';
 import { EVENT_STORE, EventStore } from '@nrm/event-store/port';
 import {
   checkPayload,
@@ -72,6 +73,7 @@ export class PartnerInboxService {
     const { state: registry } = await this.registry.state();
     const claimedId = member(input, 'id');
     const claimedSender = member(input, 'nrmsender');
+    if (claimedSender) this.applyRelease(claimedSender, registry.releases.get(claimedSender));
     const lastWitnessed = claimedSender ? this.state.checkpoint(claimedSender, 'witnessed') : undefined;
     const judged = judgeIncoming(input, {
       localNodeId: this.config.nodeId,
@@ -132,6 +134,16 @@ export class PartnerInboxService {
         this.state.setCheckpoint(judged.envelope.nrmsender, 'witnessed', judged.envelope.nrmcheckpoint);
         return this.apply(judged.envelope, registry.partners.get(judged.envelope.nrmsender) as Partner, now);
     }
+  }
+
+  /** After an admin released a held partner, witnessing continues from the history they accepted. */
+  private applyRelease(
+    nodeId: string,
+    release: { count: number; baseline?: SignedCheckpoint } | undefined,
+  ): void {
+    if (!release || release.count <= (this.state.position(`release:${nodeId}`) ?? 0)) return;
+    this.state.setCheckpoint(nodeId, 'witnessed', release.baseline);
+    this.state.setPosition(`release:${nodeId}`, release.count);
   }
 
   private async apply(envelope: CrossBorderEnvelope, partner: Partner, now: string): Promise<InboxVerdict> {

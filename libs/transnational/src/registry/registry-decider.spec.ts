@@ -115,7 +115,11 @@ describe('partner registry decider', () => {
     expect(held.state?.partners.get('nrm-md')?.status).toBe('held');
     expect(run([register(), hold], hold).events).toEqual([]);
     const release: RegistryCommand = { type: 'ReleasePartner', nodeId: 'nrm-md', reason: 'investigated' };
-    expect(run([register(), hold], release).state?.partners.get('nrm-md')?.status).toBe('active');
+    const released = run([register(), hold], release).state;
+    expect(released?.partners.get('nrm-md')?.status).toBe('active');
+    // Witnessing continues from the history the admin accepted.
+    expect(released?.releases.get('nrm-md')).toEqual({ count: 1, baseline: presented });
+    expect(released?.holds.has('nrm-md')).toBe(false);
     expect(run([register()], release).refusal?.kind).toBe('conflict');
   });
 

@@ -9,12 +9,19 @@ import {
 } from './partner';
 import type { PartnerDetails, PartnerRegistryEvent, PartnerUpdated } from './registry-events';
 
-/** The partners by node id (witnessing state lives in each partner's journal stream, not here). */
+/** The partners by node id, and what witnessing restarts from after an admin released a held partner. */
 export interface RegistryState {
   partners: ReadonlyMap<string, Partner>;
+  /**
+   * Per partner: how many releases so far, and the checkpoint the partner presented when it was held
+   * (the admin, having investigated, accepts that history: witnessing continues from it).
+   */
+  releases: ReadonlyMap<string, { count: number; baseline?: SignedCheckpoint }>;
+  /** The evidence of the current hold, per held partner. */
+  holds: ReadonlyMap<string, SignedCheckpoint>;
 }
 
-export const EMPTY_REGISTRY: RegistryState = { partners: new Map() };
+export const EMPTY_REGISTRY: RegistryState = { partners: new Map(), releases: new Map(), holds: new Map() };
 
 export type RegistryCommand =
   | { type: 'RegisterPartner'; partner: PartnerDetails; localNodeId: string }
@@ -149,6 +156,7 @@ export function decideRegistry(command: RegistryCommand, state: RegistryState): 
 
 export function evolveRegistry(state: RegistryState, event: PartnerRegistryEvent): RegistryState {
   const partners = new Map(state.partners);
+  let { releases, holds } = state;
   switch (event.type) {
     case 'PartnerRegistered':
       partners.set(event.data.nodeId, { ...event.data, status: 'active' });
@@ -169,15 +177,21 @@ export function evolveRegistry(state: RegistryState, event: PartnerRegistryEvent
     case 'PartnerHeld': {
       const current = partners.get(event.data.nodeId);
       if (current) partners.set(event.data.nodeId, { ...current, status: 'held' });
+      holds = new Map(holds).set(event.data.nodeId, event.data.presented);
       break;
     }
     case 'PartnerReleased': {
       const current = partners.get(event.data.nodeId);
       if (current) partners.set(event.data.nodeId, { ...current, status: 'active' });
+      const count = (releases.get(event.data.nodeId)?.count ?? 0) + 1;
+      const baseline = event.data.baseline ?? holds.get(event.data.nodeId);
+      releases = new Map(releases).set(event.data.nodeId, { count, ...(baseline ? { baseline } : {}) });
+      holds = new Map(holds);
+      (holds as Map<string, SignedCheckpoint>).delete(event.data.nodeId);
       break;
     }
   }
-  return { partners };
+  return { partners, releases, holds };
 }
 
 export const foldRegistry = (events: readonly PartnerRegistryEvent[]): RegistryState =>
