@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { verifyNodeLog } from '../audit/verify-node-log';
 import { rotateMasterKey } from './rotate-master-key';
 import { exportCase, EXPORT_USAGE, missingNodeData, parseExportCaseArgs } from './export-case';
+import { nodeIdentity, partnersCli, PARTNERS_USAGE } from './partners-cli';
 
 const USAGE = `usage: npm run cli -- <command>
 
@@ -21,6 +22,10 @@ commands:
                         write the case's export (as GET /api/cases/:id/export answers it to that
                         user) to a new file of mode 0600, or to standard output; recorded in the
                         access log (channel cli) under that user (stop the node first)
+  partners list | add | remove | release
+                        the partner registry (npm run cli -- partners help); changes are recorded
+                        under the --operator admin account (stop the node first, or use /api/partners)
+  node identity         this node's id, country and public keys, to give to partner nodes
   help                  this text
 
 The node's settings come from the environment or .env (NRM_DATA_DIR, NRM_NODE_COUNTRY, ...).`;
@@ -59,6 +64,30 @@ export async function runCli(argv: string[], out = process.stdout, err = process
       'exporting from its data directory (or export through GET /api/cases/:id/export)',
       err,
       () => exportCase(config, args, out, err),
+    );
+  }
+  if (command === 'node identity') {
+    loadDotEnv();
+    out.write(nodeIdentity(readNodeConfig()) + '\n');
+    return 0;
+  }
+  if (argv[0] === 'partners') {
+    if (!['list', 'add', 'remove', 'release'].includes(argv[1])) {
+      out.write(`${PARTNERS_USAGE}\n`);
+      return argv[1] === 'help' ? 0 : 64;
+    }
+    loadDotEnv();
+    const config = readNodeConfig();
+    const missing = missingNodeData(config.dataDir);
+    if (missing) {
+      err.write(`${missing}\n`);
+      return 66;
+    }
+    return withNodeStopped(
+      config.dataDir,
+      'changing partners from its data directory (or use /api/partners)',
+      err,
+      () => partnersCli(config, argv.slice(1), out, err),
     );
   }
   if (command !== 'projections rebuild' && command !== 'log verify') {
