@@ -71,3 +71,25 @@ describe('case scope: the agencies involved in a case', () => {
     expect(agencyInScope([], undefined)).toBe(false);
   });
 });
+
+describe('agencies a partner node names', () => {
+  it('never bring a local agency of the same code into the case', () => {
+    const accepted = {
+      type: 'HandoverAccepted',
+      data: { handoverId: 'h', recordedBy: 'partner_node', receivingAgency: 'national-nrm-office' },
+    };
+    expect(agenciesInvolvedBy({ ...accepted, actor: { role: 'partner_node', agency: 'x' } })).toEqual([]);
+    expect(agenciesInvolvedBy({ ...accepted, actor: { role: 'return_officer' } })).toEqual([
+      'national-nrm-office',
+    ]);
+  });
+
+  it('but a received case is in the scope of the receiving agency the bridge acts for', () => {
+    const received = {
+      type: 'HandoverRequestReceived',
+      data: {},
+      actor: { role: 'partner_node', agency: 'nrm-md' },
+    };
+    expect(agenciesInvolvedBy(received)).toEqual(['nrm-md']);
+  });
+});

@@ -8,7 +8,7 @@
 export interface ScopeEvent {
   type: string;
   data: object;
-  actor?: { agency?: string };
+  actor?: { agency?: string; role?: string };
 }
 
 interface ServiceLine {
@@ -33,6 +33,9 @@ const field = (data: object, name: string): string[] => {
  * added to the multidisciplinary team. Agency codes are compared as written (like consent recipients).
  */
 export function agenciesInvolvedBy(event: ScopeEvent): string[] {
+  // Agency codes a partner node sends name agencies of ITS country: one that happens to share a local
+  // agency's code must not open the case to that local agency.
+  if (event.actor?.role === 'partner_node' && event.type !== 'HandoverRequestReceived') return [];
   switch (event.type) {
     // In the country of origin, the partner bridge records a received case for the node's receiving agency.
     case 'PresumedVictimRegistered':

@@ -9,6 +9,8 @@ export type HandoverSideName = 'destination' | 'origin';
 
 export interface CrossBorderLink {
   sharedCaseRef: string;
+  /** The handover the reference was opened for: steps of another handover never travel on this link. */
+  handoverId: string;
   caseId: string;
   partnerNodeId: string;
   partnerCountry: string;
@@ -32,8 +34,8 @@ export class BridgeState {
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS links (
-        shared_ref TEXT PRIMARY KEY, case_id TEXT NOT NULL, partner_node_id TEXT NOT NULL,
-        partner_country TEXT NOT NULL, side TEXT NOT NULL);
+        shared_ref TEXT PRIMARY KEY, handover_id TEXT NOT NULL, case_id TEXT NOT NULL,
+        partner_node_id TEXT NOT NULL, partner_country TEXT NOT NULL, side TEXT NOT NULL);
       CREATE INDEX IF NOT EXISTS links_by_case ON links (case_id);
       CREATE TABLE IF NOT EXISTS seen (message_id TEXT PRIMARY KEY, at TEXT NOT NULL);
       CREATE TABLE IF NOT EXISTS checkpoints (
@@ -63,9 +65,9 @@ export class BridgeState {
   addLink(link: CrossBorderLink): boolean {
     return (
       this.db
-        .prepare('INSERT OR IGNORE INTO links VALUES (?, ?, ?, ?, ?)')
-        .run(link.sharedCaseRef, link.caseId, link.partnerNodeId, link.partnerCountry, link.side).changes ===
-      1
+        .prepare('INSERT OR IGNORE INTO links VALUES (?, ?, ?, ?, ?, ?)')
+        .run(link.sharedCaseRef, link.handoverId, link.caseId, link.partnerNodeId, link.partnerCountry, link.side)
+        .changes === 1
     );
   }
 
@@ -126,6 +128,7 @@ export class BridgeState {
 function toLink(row: Record<string, string>): CrossBorderLink {
   return {
     sharedCaseRef: row.shared_ref,
+    handoverId: row.handover_id,
     caseId: row.case_id,
     partnerNodeId: row.partner_node_id,
     partnerCountry: row.partner_country,

@@ -57,8 +57,12 @@ export class HandoverHistoryController {
           continue;
         }
         const first = messages.get(entry.messageId);
-        if (first) first.replays += 1;
-        else messages.set(entry.messageId, { ...entry, replays: 0 });
+        if (!first) messages.set(entry.messageId, { ...entry, replays: 0 });
+        // A replay's record carries no send time, so it sorts ahead of the record it repeats: the
+        // record with the verdict is the line, the replays are counted.
+        else if (first.outcome === 'duplicate' && entry.outcome !== 'duplicate')
+          messages.set(entry.messageId, { ...entry, replays: first.replays + 1 });
+        else first.replays += 1;
       }
       exchanges.push({
         sharedCaseRef: link.sharedCaseRef,

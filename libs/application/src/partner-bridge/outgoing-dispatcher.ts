@@ -9,9 +9,7 @@ import {
   minimalPayload,
   outgoingKind,
   partnerForCountry,
-  proveConsistency,
   sealPayload,
-  signEnvelope,
   TRM_TYPE_PREFIX,
   type Delivery,
   type Partner,
@@ -27,10 +25,19 @@ import type { NodeAdapters } from '../infrastructure/node-adapters';
 import { PartnerRegistryService } from '../partners/partner-registry.service';
 import { BridgeState, CrossBorderLink } from './bridge-state';
 import { CaseFactsReader } from './case-facts';
+import { EnvelopeStamper } from './envelope-stamper';
 import { BRIDGE_STATE, PARTNER_TRANSPORT, PartnerTransport } from './partner-transport.provider';
 import { derivedEventId, entryFor, JOURNAL_TYPES, trmStreamOf, TrmJournal } from './trm-journal';
 
 const POSITION = 'outgoing-dispatcher';
+/** Refusals given before the recipient verified our signature: it kept nothing of that message's checkpoint. */
+const UNAUTHENTICATED_REJECTIONS = new Set([
+  'malformed',
+  'unknown-sender',
+  'bad-signature',
+  'wrong-recipient',
+  'partner-removed',
+]);
 /** Payload fields that come from the personal (encrypted) part of the case's events. */
 const PERSONAL_FIELDS = new Set([
   'person.givenName',
@@ -66,6 +73,7 @@ export class OutgoingDispatcher {
     private readonly facts: CaseFactsReader,
     private readonly journal: TrmJournal,
     private readonly accessLog: AccessLog,
+    private readonly stamper: EnvelopeStamper,
   ) {}
 
   start(): void {
@@ -82,6 +90,9 @@ export class OutgoingDispatcher {
   /** Records the end of delivery of a message this node sent. */
   async delivered(delivery: Delivery): Promise<void> {
     const { verdict, envelope } = delivery;
+    // What the recipient has now witnessed of our log: the next message's proof starts there.
+    if (verdict.outcome !== 'rejected' || !UNAUTHENTICATED_REJECTIONS.has(verdict.reason))
+      this.state.setCheckpoint(delivery.recipientNodeId, 'sent', envelope.nrmcheckpoint);
     const outcome = verdict.outcome === 'rejected' ? `rejected:${verdict.reason}` : verdict.outcome;
     await this.journal.record(
       trmStreamOf(delivery.recipientNodeId),
@@ -121,7 +132,11 @@ export class OutgoingDispatcher {
   }
 
   private async openLink(caseId: string, event: StoredEvent): Promise<void> {
-    const { sharedCaseRef, toCountry } = event.data as { sharedCaseRef?: string; toCountry: string };
+    const { sharedCaseRef, toCountry, handoverId } = event.data as {
+      sharedCaseRef?: string;
+      toCountry: string;
+      handoverId: string;
+    };
     if (!sharedCaseRef) return;
     const { state } = await this.registry.state();
     // No partner node for that country: the return officer records its answers by hand, as before.
@@ -129,6 +144,7 @@ export class OutgoingDispatcher {
     if (!partner) return;
     const link: CrossBorderLink = {
       sharedCaseRef,
+      handoverId,
       caseId,
       partnerNodeId: partner.nodeId,
       partnerCountry: partner.country,
@@ -148,9 +164,11 @@ export class OutgoingDispatcher {
       await this.transport.withdraw(link.sharedCaseRef);
       return;
     }
+    // A step of one handover never travels on another's link (an earlier, declined proposal may have gone
+    // to another country).
+    if (typeof event.data.handoverId === 'string' && event.data.handoverId !== link.handoverId) return;
     let kind = outgoingKind(link.side, event.type);
     if (link.side === 'destination') {
-      if (event.type === 'HandoverProposed' && event.data.sharedCaseRef !== link.sharedCaseRef) return;
       if (event.type === 'AsylumApplicationRecorded') {
         const dropped = await this.transport.withdraw(link.sharedCaseRef);
         await this.withhold(link, event, 'any', 'asylum', `${dropped} queued message(s) dropped`);
@@ -182,9 +200,9 @@ export class OutgoingDispatcher {
     if (!partner || partner.status === 'removed') return this.withhold(link, event, kind, 'partner-removed');
     if (!agreementAllows(kind, partner.agreement, now))
       return this.withhold(link, event, kind, 'out-of-agreement');
-    const checkpoint = await this.adapters.auditableLog.latestCheckpoint();
     // Witnessing needs signed checkpoints (the embedded store signs every append; EventStoreDB does not yet).
-    if (!checkpoint) return this.withhold(link, event, kind, 'no-signed-checkpoint');
+    if (!(await this.adapters.auditableLog.latestCheckpoint()))
+      return this.withhold(link, event, kind, 'no-signed-checkpoint');
     const payload = minimalPayload(
       kind,
       candidatePayload(kind, facts[facts.length - 1], facts),
@@ -199,12 +217,8 @@ export class OutgoingDispatcher {
         'partner',
       );
     }
-    const previous = this.state.checkpoint(partner.nodeId, 'sent');
-    const fromSize = previous && previous.size <= checkpoint.size ? previous.size : 0;
-    const proof =
-      fromSize > 0 ? await proveConsistency(this.adapters.auditableLog, fromSize, checkpoint.size) : [];
     const id = derivedEventId(event.id, `message:${link.sharedCaseRef}:${kind}`);
-    const envelope = signEnvelope(
+    const envelope = await this.stamper.stamp(
       {
         specversion: '1.0',
         id,
@@ -216,14 +230,13 @@ export class OutgoingDispatcher {
         nrmsender: this.config.nodeId,
         nrmrecipient: partner.nodeId,
         nrmpurpose: spec.purpose,
-        nrmcheckpoint: checkpoint,
-        nrmconsistency: { fromSize, proof },
+        nrmcheckpoint: undefined as never, // stamped
+        nrmconsistency: { fromSize: 0, proof: [] },
         data: sealPayload(payload, partner.encryptionKeyPem, id),
       },
-      this.adapters.signer,
+      partner.nodeId,
     );
     await this.transport.send(partner, envelope);
-    this.state.setCheckpoint(partner.nodeId, 'sent', checkpoint);
     this.logger.log(`queued ${kind} for ${partner.nodeId}`);
   }
 

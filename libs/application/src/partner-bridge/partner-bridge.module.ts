@@ -1,11 +1,19 @@
 import { Inject, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { HttpPartnerTransport, KafkaPartnerTransport, PartnerTransport } from '@nrm/transnational';
+import {
+  CrossBorderEnvelope,
+  HttpPartnerTransport,
+  KafkaPartnerTransport,
+  OutboxPartnerTransport,
+  PartnerTransport,
+} from '@nrm/transnational';
 import { join } from 'node:path';
 import { AccessLog } from '../access-log/access-log';
 import { NODE_CONFIG, NodeConfig } from '../config/node-config';
+import { ProcessLock } from '../infrastructure/process-lock';
 import { PartnerRegistryService } from '../partners/partner-registry.service';
 import { BridgeState } from './bridge-state';
 import { CaseFactsReader } from './case-facts';
+import { EnvelopeStamper } from './envelope-stamper';
 import { HandoverHistoryController } from './handover-history.controller';
 import { OutgoingDispatcher } from './outgoing-dispatcher';
 import { PartnerInboxController } from './partner-inbox.controller';
@@ -14,11 +22,17 @@ import { BRIDGE_STATE, PARTNER_TRANSPORT } from './partner-transport.provider';
 import { TrmJournal } from './trm-journal';
 
 export const PARTNER_OUTBOX_FILE = 'partner-outbox.sqlite';
+export const PARTNER_BRIDGE_LOCK_FILE = 'partner-bridge.lock';
 /** How often the registry is re-read, so that a change made by another process reaches the transport. */
 const REGISTRY_REFRESH_MS = 5000;
 
-function openTransport(config: NodeConfig, registry: PartnerRegistryService): PartnerTransport {
+function openTransport(
+  config: NodeConfig,
+  registry: PartnerRegistryService,
+  stamper: EnvelopeStamper,
+): PartnerTransport {
   const common = {
+    prepare: (envelope: CrossBorderEnvelope, recipient: string) => stamper.stamp(envelope, recipient),
     outboxFile: join(config.dataDir, PARTNER_OUTBOX_FILE),
     resolvePartner: (nodeId: string) => registry.latest.partners.get(nodeId),
     backoff: { initialMs: config.partnerRetryMs, maxMs: config.partnerRetryMaxMs },
@@ -37,6 +51,7 @@ function openTransport(config: NodeConfig, registry: PartnerRegistryService): Pa
 /** Wires the bridge's parts and runs them for the life of the process. */
 class PartnerBridgeLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   private timer?: NodeJS.Timeout;
+  private readonly lock: ProcessLock;
 
   constructor(
     @Inject(PARTNER_TRANSPORT) private readonly transport: PartnerTransport,
@@ -44,14 +59,21 @@ class PartnerBridgeLifecycle implements OnApplicationBootstrap, OnApplicationShu
     private readonly registry: PartnerRegistryService,
     private readonly inbox: PartnerInboxService,
     private readonly dispatcher: OutgoingDispatcher,
-  ) {}
+    @Inject(NODE_CONFIG) config: NodeConfig,
+  ) {
+    this.lock = new ProcessLock(join(config.dataDir, PARTNER_BRIDGE_LOCK_FILE));
+  }
 
   async onApplicationBootstrap(): Promise<void> {
+    // One bridge per node: a second one would send the same outbox out of order.
+    this.lock.acquire();
     await this.registry.state();
-    if (this.transport instanceof KafkaPartnerTransport) {
-      const transport = this.transport;
-      this.registry.onChange(() => void transport.refreshPartners().catch(() => undefined));
-    }
+    const transport = this.transport;
+    this.registry.onChange(() => {
+      // A new endpoint, a released or re-added partner: its waiting queue is tried now, not at its next backoff.
+      if (transport instanceof OutboxPartnerTransport) transport.retryNow();
+      if (transport instanceof KafkaPartnerTransport) void transport.refreshPartners().catch(() => undefined);
+    });
     await this.transport.start(
       (body) => this.inbox.receive(body),
       (delivery) => this.dispatcher.delivered(delivery),
@@ -66,6 +88,7 @@ class PartnerBridgeLifecycle implements OnApplicationBootstrap, OnApplicationShu
     await this.dispatcher.stop();
     await this.transport.close();
     this.state.close();
+    this.lock.release();
   }
 }
 
@@ -84,11 +107,12 @@ class PartnerBridgeLifecycle implements OnApplicationBootstrap, OnApplicationShu
     {
       provide: PARTNER_TRANSPORT,
       useFactory: openTransport,
-      inject: [NODE_CONFIG, PartnerRegistryService],
+      inject: [NODE_CONFIG, PartnerRegistryService, EnvelopeStamper],
     },
     PartnerRegistryService,
     AccessLog,
     TrmJournal,
+    EnvelopeStamper,
     CaseFactsReader,
     OutgoingDispatcher,
     PartnerInboxService,

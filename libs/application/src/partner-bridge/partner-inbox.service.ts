@@ -167,6 +167,7 @@ export class PartnerInboxService {
         return this.refuse(envelope, 'unknown-case', 'no case shares this reference');
       link = {
         sharedCaseRef: envelope.subject,
+        handoverId: String(payload.handoverId),
         caseId: randomUUID(),
         partnerNodeId: partner.nodeId,
         partnerCountry: partner.country,
@@ -181,7 +182,15 @@ export class PartnerInboxService {
       );
     }
     const refusal = await this.applyToCase(link, envelope, payload, partner, now);
-    if (refusal) return this.refuse(envelope, refusal.reason, refusal.detail);
+    if (refusal) {
+      await this.refuse(envelope, refusal.reason, refusal.detail);
+      // The partner learns that the step was not applied, never which rule stopped it (an asylum
+      // application must not reach the country of origin, not even as a reason).
+      return {
+        outcome: 'rejected',
+        reason: refusal.reason.startsWith('rule:') ? 'not-applicable' : refusal.reason,
+      };
+    }
     await this.journal.record(
       trmStreamOf(partner.nodeId),
       JOURNAL_TYPES.received,

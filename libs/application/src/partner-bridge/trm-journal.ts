@@ -29,7 +29,11 @@ export interface JournalEntry {
   direction: 'outgoing' | 'incoming';
   /** When the sender built the message (the envelope's `time`). */
   sentAt?: string;
-  /** SHA-256 (hex) of the canonical envelope, signature included: equal on both sides for the same message. */
+  /**
+   * SHA-256 (hex) of the message's content (canonical envelope without what is stamped at each attempt:
+   * time, checkpoint, proof, signature): equal on both sides for the same message, whichever attempt
+   * delivered it.
+   */
   digest?: string;
   outcome: string;
   detail?: string;
@@ -37,8 +41,10 @@ export interface JournalEntry {
   checkpoint?: { size: number; root: string };
 }
 
-export const envelopeDigest = (envelope: CrossBorderEnvelope): string =>
-  createHash('sha256').update(canonicalJson(envelope)).digest('hex');
+export function envelopeDigest(envelope: CrossBorderEnvelope): string {
+  const { time: _t, nrmcheckpoint: _c, nrmconsistency: _p, nrmsignature: _s, ...content } = envelope;
+  return createHash('sha256').update(canonicalJson(content)).digest('hex');
+}
 
 export const kindOf = (envelope: Pick<CrossBorderEnvelope, 'type'>): TrmMessageKind =>
   envelope.type.slice(TRM_TYPE_PREFIX.length) as TrmMessageKind;

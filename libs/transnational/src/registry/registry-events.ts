@@ -10,7 +10,10 @@ export interface PartnerRegistered {
   type: 'PartnerRegistered';
   data: PartnerDetails;
 }
-/** Only the members that changed. A new signing key restarts witnessing from the partner's next checkpoint. */
+/**
+ * Only the members that changed. A new signing key signs the same log: witnessing goes on from the
+ * last checkpoint kept, the next one verifying with the new key.
+ */
 export interface PartnerUpdated {
   type: 'PartnerUpdated';
   data: {

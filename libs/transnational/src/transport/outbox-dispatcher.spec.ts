@@ -139,4 +139,35 @@ describe('Outbox dispatcher', () => {
     await delivered(1);
     expect(deliveries[0].envelope.id).toBe(m1);
   });
+
+  it('prepares the envelope afresh before every attempt, and reports what was sent', async () => {
+    const [m1] = queue('node-b', 1);
+    let stamp = 0;
+    start(
+      { [m1]: [{ retry: 'down' }] },
+      {
+        prepare: async (envelope) => ({ ...envelope, time: `stamp-${++stamp}` }),
+      },
+    );
+    await delivered(1);
+    expect(stamp).toBe(2);
+    expect(deliveries[0].envelope.time).toBe('stamp-2');
+  });
+
+  it('retries when preparing fails (e.g. no signed checkpoint yet), without losing the message', async () => {
+    const [m1] = queue('node-b', 1);
+    let calls = 0;
+    start(
+      {},
+      {
+        prepare: async (envelope) => {
+          if (++calls < 3) throw new Error('not yet');
+          return envelope;
+        },
+      },
+    );
+    await delivered(1);
+    expect(deliveries[0].envelope.id).toBe(m1);
+    expect(calls).toBe(3);
+  });
 });

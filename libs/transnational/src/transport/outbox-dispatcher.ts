@@ -1,4 +1,5 @@
 import { backoffDelay } from '@nrm/shared-log/relay/backoff';
+import type { CrossBorderEnvelope } from '../envelope/cross-border-envelope';
 import type { Delivery } from './partner-transport.port';
 import type { OutboxMessage, SqliteOutbox } from './sqlite-outbox';
 
@@ -23,6 +24,12 @@ export interface OutboxDispatcherOptions {
   /** Recipients attempted at the same time (each has at most one message in flight). Default 8. */
   maxConcurrent?: number;
   onDelivered?: (delivery: Delivery) => Promise<void> | void;
+  /**
+   * Called before every attempt: returns the envelope to send this time (the bridge re-stamps the
+   * sender's latest checkpoint and the consistency proof from what the recipient last received, and
+   * signs again). What it returns is what `onDelivered` reports. Not stored: a retry prepares afresh.
+   */
+  prepare?: (envelope: CrossBorderEnvelope, recipientNodeId: string) => Promise<CrossBorderEnvelope>;
   /** Told about every failed attempt (it is retried) and every failed `onDelivered`. */
   onError?: (error: Error, message?: OutboxMessage) => void;
   random?: () => number;
@@ -127,6 +134,11 @@ export class OutboxDispatcher {
     const attempts = message.attempts + 1;
     let result: AttemptResult;
     try {
+      if (this.options.prepare)
+        message = {
+          ...message,
+          envelope: await this.options.prepare(message.envelope, message.recipientNodeId),
+        };
       result = await this.deliver(message, this.abort.signal);
     } catch (error) {
       result = { retry: error instanceof Error ? error.message : String(error) };

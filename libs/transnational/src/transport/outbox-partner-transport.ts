@@ -19,6 +19,8 @@ export interface OutboxTransportOptions {
   backoff?: RetryBackoff;
   /** Partners attempted at the same time. Default 8. */
   maxConcurrentDeliveries?: number;
+  /** See OutboxDispatcherOptions.prepare. */
+  prepare?: (envelope: CrossBorderEnvelope, recipientNodeId: string) => Promise<CrossBorderEnvelope>;
   /** Told about failed attempts (retried), failed receives and failing callbacks; for logging. */
   onError?: (error: Error, message?: OutboxMessage) => void;
 }
@@ -69,6 +71,7 @@ export abstract class OutboxPartnerTransport implements PartnerTransport {
       backoff: this.transportOptions.backoff,
       maxConcurrent: this.transportOptions.maxConcurrentDeliveries,
       onDelivered,
+      prepare: this.transportOptions.prepare,
       onError: this.transportOptions.onError,
     });
     this.dispatcher.start();
