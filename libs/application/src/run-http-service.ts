@@ -38,6 +38,8 @@ export async function runHttpService(
   }
 }
 
+const SHUTDOWN_GRACE_MS = 5000;
+
 /** On SIGTERM/SIGINT: finish in-flight requests, stop the projections, close the stores, exit 0. */
 function stopGracefully(app: INestApplication, logger: JsonLogger): void {
   let stopping = false;
@@ -45,6 +47,10 @@ function stopGracefully(app: INestApplication, logger: JsonLogger): void {
     if (stopping) return;
     stopping = true;
     logger.log({ msg: `${signal} received, shutting down` });
+    // In-flight requests get a grace period; then keep-alive connections (a partner's client keeps
+    // them open for up to 72 s) are closed, so a stop never hangs on an idle client.
+    const server = app.getHttpServer() as import('node:http').Server;
+    setTimeout(() => server.closeAllConnections?.(), SHUTDOWN_GRACE_MS).unref();
     app.close().then(
       () => {
         logger.log({ msg: 'stopped' });
