@@ -53,3 +53,46 @@ export async function exitOf(child: ChildProcess): Promise<number | null> {
   const [code] = await once(child, 'exit');
   return code as number | null;
 }
+
+/** SIGTERM (a node shuts down gracefully), SIGKILL after `graceMs`; the exit code (null: ended by a signal). */
+export async function stopProcess(child: ChildProcess, graceMs = 20_000): Promise<number | null> {
+  if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
+  const exited = once(child, 'exit');
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+  try {
+    const [code] = await exited;
+    return code as number | null;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** A node started with `runTs` from apps/node/src/main.ts, listening on 127.0.0.1:`port`. */
+export interface NodeProcess {
+  child: ChildProcess;
+  baseUrl: string;
+  output: { out: () => string; err: () => string };
+}
+
+/**
+ * Starts the node as a process on `port` and waits for /health; if it does not come up, stops it and
+ * fails with the end of its output.
+ */
+export async function startNodeProcess(
+  env: Record<string, string>,
+  port: number,
+  timeoutMs = 120_000,
+): Promise<NodeProcess> {
+  const child = runTs('apps/node/src/main.ts', [], { ...env, PORT: String(port), HOST: '127.0.0.1' });
+  const output = collect(child);
+  const baseUrl = `http://127.0.0.1:${port}`;
+  try {
+    await waitForHealth(baseUrl, child, timeoutMs);
+  } catch (error) {
+    await stopProcess(child, 5000);
+    const tail = (output.out() + output.err()).trimEnd().split('\n').slice(-20).join('\n');
+    throw new Error(`${(error as Error).message} (${baseUrl}); its last output:\n${tail}`);
+  }
+  return { child, baseUrl, output };
+}
