@@ -57,12 +57,18 @@ describe('HTTP contract of API.md', () => {
       expectProblem(await node.request('GET', '/api/cases'), 401);
     });
 
-    it('checks a token on every route of the OpenAPI document but health and login', async () => {
+    it('checks a token on every route of the OpenAPI document but health, login, refresh and the partner inbox', async () => {
       const doc = (await node.request('GET', '/api/docs-json')).body as {
         paths: Record<string, Record<string, unknown>>;
       };
-      // The refresh token is the credential of /refresh; everything else needs a bearer token.
-      const open = ['GET /health', 'POST /api/auth/login', 'POST /api/auth/refresh'];
+      // The refresh token is the credential of /refresh, a partner node's signature that of its inbox;
+      // everything else needs a bearer token.
+      const open = [
+        'GET /health',
+        'POST /api/auth/login',
+        'POST /api/auth/refresh',
+        'POST /api/partners/inbox',
+      ];
       let checked = 0;
       for (const [path, operations] of Object.entries(doc.paths)) {
         for (const method of Object.keys(operations)) {
