@@ -15,11 +15,12 @@ import { BRIDGE_STATE } from './partner-transport.provider';
 export class NoSignedCheckpointError extends Error {}
 
 /**
- * Stamps an envelope just before each attempt: the sender's latest signed checkpoint, the consistency
- * proof from the checkpoint the recipient last received from us, the time of sending, a fresh
- * signature. Stamping at delivery rather than at queueing keeps the proofs right when queued messages
- * are withdrawn (consent, erasure, asylum) and lets a message that waited out a long outage carry a
- * current time (the receiver refuses stale ones). Message id and sealed payload never change.
+ * Stamps an envelope just before each attempt: the sender's signed checkpoint (the latest when the
+ * message is queued; its retries keep that one), the consistency proof from the checkpoint the
+ * recipient last received from us, the time of sending, a fresh signature. Stamping at delivery
+ * rather than at queueing keeps the proofs right when queued messages are withdrawn (consent,
+ * erasure, asylum) and lets a message that waited out a long outage carry a current time (the
+ * receiver refuses stale ones). Message id and sealed payload never change.
  */
 @Injectable()
 export class EnvelopeStamper {
@@ -33,9 +34,16 @@ export class EnvelopeStamper {
     envelope: UnsignedEnvelope | CrossBorderEnvelope,
     recipientNodeId: string,
   ): Promise<CrossBorderEnvelope> {
-    const checkpoint = await this.adapters.auditableLog.latestCheckpoint();
-    if (!checkpoint) throw new NoSignedCheckpointError('the log has no signed checkpoint');
     const received = this.state.checkpoint(recipientNodeId, 'sent');
+    // A retry shows the checkpoint the message was first stamped with: a partner that held this node
+    // keeps that one as evidence and, once released by its admin, witnesses from it. A newer checkpoint
+    // would come with a proof from the older size the partner last acknowledged, and be held again (gap).
+    const first = (envelope as Partial<CrossBorderEnvelope>).nrmcheckpoint;
+    const checkpoint =
+      first && (!received || received.size <= first.size)
+        ? first
+        : await this.adapters.auditableLog.latestCheckpoint();
+    if (!checkpoint) throw new NoSignedCheckpointError('the log has no signed checkpoint');
     const fromSize = received && received.size <= checkpoint.size ? received.size : 0;
     const proof =
       fromSize > 0 ? await proveConsistency(this.adapters.auditableLog, fromSize, checkpoint.size) : [];
