@@ -17,6 +17,7 @@ import { EnvelopeStamper } from './envelope-stamper';
 import { HandoverHistoryController } from './handover-history.controller';
 import { OutgoingDispatcher } from './outgoing-dispatcher';
 import { PartnerInboxController } from './partner-inbox.controller';
+import { PartnerJournalController } from './partner-journal.controller';
 import { PartnerInboxService } from './partner-inbox.service';
 import { BRIDGE_STATE, PARTNER_TRANSPORT } from './partner-transport.provider';
 import { TrmJournal } from './trm-journal';
@@ -97,7 +98,7 @@ class PartnerBridgeLifecycle implements OnApplicationBootstrap, OnApplicationShu
  * node's handover steps to partners and applies theirs, over HTTP (embedded default) or Kafka.
  */
 @Module({
-  controllers: [PartnerInboxController, HandoverHistoryController],
+  controllers: [PartnerInboxController, HandoverHistoryController, PartnerJournalController],
   providers: [
     {
       provide: BRIDGE_STATE,
