@@ -140,4 +140,52 @@ describe('cross-border handover between two nodes (HTTP transport)', () => {
       'reintegration.plan-adopted',
     ]);
   }, 60000);
+
+  it('raises the overdue flag on both sides when the country of origin does not answer in time', async () => {
+    const { de, md } = nodes;
+    const caseId = ok(
+      await de.request('POST', '/api/cases', { as: 'identification_officer', body: REGISTRATION }),
+    ).body.caseId as string;
+    const on = (path: string) => `/api/cases/${caseId}${path}`;
+    ok(
+      await de.request('POST', on('/consents'), {
+        as: 'identification_officer',
+        body: { purpose: 'data_sharing', recipient: 'MD', granted: true },
+      }),
+    );
+    ok(
+      await de.request('POST', on('/return-request'), { as: 'return_officer', body: { statedBy: 'victim' } }),
+    );
+    ok(
+      await de.request('POST', on('/risk-assessments'), {
+        as: 'return_officer',
+        body: { kind: 'return', level: 'medium', notes: 'n' },
+      }),
+    );
+    const responseDueAt = new Date(Date.now() + 3000).toISOString();
+    const { handoverId } = ok(
+      await de.request('POST', on('/handovers'), {
+        as: 'return_officer',
+        body: { toCountry: 'MD', responseDueAt },
+      }),
+    ).body;
+    const overdue = (detail: { deadlines: { kind: string; ref?: string; overdue: boolean }[] }) =>
+      detail.deadlines.find((d) => d.kind === 'handover_response' && d.ref === handoverId)?.overdue;
+    const mdCaseId = await eventually('the proposal to reach MD', async () => {
+      const list = await md.request('GET', '/api/cases?stage=handover_proposed&pageSize=100', {
+        as: 'return_officer',
+      });
+      for (const item of list.body.items ?? []) {
+        const detail = (await md.request('GET', `/api/cases/${item.caseId}`, { as: 'return_officer' })).body;
+        if (detail.return.handovers.some((h: { handoverId: string }) => h.handoverId === handoverId))
+          return item.caseId;
+      }
+      return undefined;
+    });
+    await eventually('both sides to flag the unanswered proposal as overdue', async () => {
+      const deDetail = (await de.request('GET', on(''), { as: 'return_officer' })).body;
+      const mdDetail = (await md.request('GET', `/api/cases/${mdCaseId}`, { as: 'return_officer' })).body;
+      return overdue(deDetail) === true && overdue(mdDetail) === true ? true : undefined;
+    });
+  }, 60000);
 });

@@ -8,6 +8,7 @@ import {
   READ_MODEL_STORE,
   ReadModelStore,
   revealPersonalData,
+  withOverdue,
 } from '@nrm/read-models';
 import { AccessLog } from '../access-log/access-log';
 import { CurrentUser, Roles } from '../auth/access.decorators';
@@ -65,8 +66,12 @@ export class CasesQueryController {
   ) {
     const detail = await this.caseInScope(caseId, user);
     const { person, guardian, ...rest } = detail;
+    // Overdue is judged now, as in the list: a flag both sides of a handover see on their own case.
+    const deadlines = withOverdue(rest.deadlines, this.clock.now());
     const view: Record<string, unknown> = {
       ...rest,
+      deadlines,
+      overdue: deadlines.some((d) => d.overdue),
       guardian: guardian && { authority: guardian.authority, appointedAt: guardian.appointedAt },
     };
     const purpose = personalDataPurpose(user, detail, query.purpose);
