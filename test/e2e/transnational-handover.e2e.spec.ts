@@ -9,8 +9,15 @@ describe('cross-border handover between two nodes (HTTP transport)', () => {
   }, 60000);
   afterAll(() => nodes?.stop());
 
-  it('walks a case from registration in DE to reintegration in MD, both logs telling the same story', async () => {
-    const { de, md } = nodes;
+  /** A DE case the rules let propose to MD: consent to share with MD, the victim's request, the risk assessed. */
+  const caseReadyForReturn = async ({
+    earlyReturn,
+    riskNotes,
+  }: {
+    earlyReturn: boolean;
+    riskNotes: string;
+  }) => {
+    const { de } = nodes;
     const caseId = ok(
       await de.request('POST', '/api/cases', { as: 'identification_officer', body: REGISTRATION }),
     ).body.caseId as string;
@@ -24,15 +31,22 @@ describe('cross-border handover between two nodes (HTTP transport)', () => {
     ok(
       await de.request('POST', on('/return-request'), {
         as: 'return_officer',
-        body: { statedBy: 'victim', earlyReturnRequested: true },
+        body: { statedBy: 'victim', earlyReturnRequested: earlyReturn },
       }),
     );
     ok(
       await de.request('POST', on('/risk-assessments'), {
         as: 'return_officer',
-        body: { kind: 'return', level: 'low', notes: 'mother supportive' },
+        body: { kind: 'return', level: 'low', notes: riskNotes },
       }),
     );
+    return caseId;
+  };
+
+  it('walks a case from registration in DE to reintegration in MD, both logs telling the same story', async () => {
+    const { de, md } = nodes;
+    const caseId = await caseReadyForReturn({ earlyReturn: true, riskNotes: 'mother supportive' });
+    const on = (path: string) => `/api/cases/${caseId}${path}`;
     const handoverId = ok(
       await de.request('POST', on('/handovers'), { as: 'return_officer', body: { toCountry: 'MD' } }),
     ).body.handoverId as string;
@@ -143,25 +157,8 @@ describe('cross-border handover between two nodes (HTTP transport)', () => {
 
   it('raises the overdue flag on both sides when the country of origin does not answer in time', async () => {
     const { de, md } = nodes;
-    const caseId = ok(
-      await de.request('POST', '/api/cases', { as: 'identification_officer', body: REGISTRATION }),
-    ).body.caseId as string;
+    const caseId = await caseReadyForReturn({ earlyReturn: false, riskNotes: 'n' });
     const on = (path: string) => `/api/cases/${caseId}${path}`;
-    ok(
-      await de.request('POST', on('/consents'), {
-        as: 'identification_officer',
-        body: { purpose: 'data_sharing', recipient: 'MD', granted: true },
-      }),
-    );
-    ok(
-      await de.request('POST', on('/return-request'), { as: 'return_officer', body: { statedBy: 'victim' } }),
-    );
-    ok(
-      await de.request('POST', on('/risk-assessments'), {
-        as: 'return_officer',
-        body: { kind: 'return', level: 'medium', notes: 'n' },
-      }),
-    );
     const responseDueAt = new Date(Date.now() + 3000).toISOString();
     const { handoverId } = ok(
       await de.request('POST', on('/handovers'), {

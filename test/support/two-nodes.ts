@@ -1,3 +1,4 @@
+import { AGREEMENT } from '../../tools/demo-transnational/partner-setup';
 import { NodeHarness, Response } from './node-harness';
 
 /** A country of destination and a country of origin, each a whole node listening on its own port. */
@@ -8,26 +9,8 @@ export interface TwoNodes {
   stop(): Promise<void>;
 }
 
-export const AGREEMENT = {
-  reference: 'MoU DE-MD 2026/1',
-  fields: {
-    return: [
-      'person.givenName',
-      'person.familyName',
-      'person.sex',
-      'person.citizenship',
-      'case.formsOfExploitation',
-      'case.guardianAppointed',
-      'case.bestInterestsDetermined',
-      'return.riskLevel',
-      'return.departedAt',
-      'return.arrivedAt',
-      'return.receivingAgency',
-      'answer.reasons',
-    ],
-    reintegration: ['reintegration.notes'],
-  },
-};
+/** The agreement both nodes register for each other: the demo's, so tests and demo exercise the same one. */
+export { AGREEMENT };
 
 const FAST_RETRY = { NRM_PARTNER_RETRY_MS: '50', NRM_PARTNER_RETRY_MAX_MS: '400' };
 

@@ -66,8 +66,14 @@ export class BridgeState {
     return (
       this.db
         .prepare('INSERT OR IGNORE INTO links VALUES (?, ?, ?, ?, ?, ?)')
-        .run(link.sharedCaseRef, link.handoverId, link.caseId, link.partnerNodeId, link.partnerCountry, link.side)
-        .changes === 1
+        .run(
+          link.sharedCaseRef,
+          link.handoverId,
+          link.caseId,
+          link.partnerNodeId,
+          link.partnerCountry,
+          link.side,
+        ).changes === 1
     );
   }
 

@@ -4,3 +4,4 @@ export * from './checkpoint';
 export * from './node-signing-key';
 export * from './integrity-reader';
 export * from './log-verifier';
+export * from './node-key-file';
