@@ -14,9 +14,12 @@ import {
   type CrossBorderEnvelope,
   type OutboxMessage,
   type OutboxPartnerTransport,
+  TRM_TYPE_PREFIX,
+  type TrmMessageKind,
 } from '@nrm/transnational';
-import { makeTestPartner, type TestPartnerNode } from '@nrm/transnational/testing';
+import { makeTestEnvelope, makeTestPartner, type TestPartnerNode } from '@nrm/transnational/testing';
 import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -43,6 +46,23 @@ export function impostor(to: NodeIdentity, claims?: string): { from: TestPartner
   const recipient = makeTestPartner({ nodeId: to.nodeId, country: to.country });
   recipient.partner = { ...recipient.partner, encryptionKeyPem: to.encryptionKeyPem };
   return { from, to: recipient };
+}
+
+/**
+ * A handover proposal from `parties.from` (an `impostor`) to the real node: well-formed, sealed to that
+ * node's key and within any agreement that shares the given name and the risk level, so only its
+ * sender or its signature can give it away.
+ */
+export function proposalFrom(parties: { from: TestPartnerNode; to: TestPartnerNode }): CrossBorderEnvelope {
+  return makeTestEnvelope(parties.from, parties.to, {
+    payload: {
+      handoverId: randomUUID(),
+      responseDueAt: new Date(Date.now() + 14 * 86_400_000).toISOString(),
+      presumedMinor: false,
+      'person.givenName': 'Forged',
+      'return.riskLevel': 'low',
+    },
+  });
 }
 
 /** The same envelope with one character of its ciphertext changed (a valid base64url character still). */
@@ -83,6 +103,16 @@ export interface RecordingProxy {
   holding: boolean;
   close(): Promise<void>;
 }
+
+/** What went through `proxy` about one shared case reference (of one message kind, e.g. "handover.proposed"). */
+export const travelledThrough = (
+  proxy: RecordingProxy,
+  sharedCaseRef: string,
+  kind?: TrmMessageKind,
+): RecordingProxy['seen'] =>
+  proxy.seen.filter(
+    (s) => s.envelope.subject === sharedCaseRef && (!kind || s.envelope.type === `${TRM_TYPE_PREFIX}${kind}`),
+  );
 
 /** Starts a proxy on 127.0.0.1 that forwards every request to `target`; point a partner's endpoint at `url`. */
 export async function startRecordingProxy(target: string): Promise<RecordingProxy> {
