@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { RuleViolation } from '@nrm/domain';
+import { RuleViolation, sharingBar } from '@nrm/domain';
 import type { SignedCheckpoint } from '@nrm/event-store/integrity';
 import { EVENT_STORE, EventStore } from '@nrm/event-store/port';
 import {
@@ -15,6 +15,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '../auth/roles';
 import { CaseCommandExecutor } from '../cases/case-command.executor';
+import { toDomainEvent } from '../cases/case-repository';
 import { caseStreamId } from '../cases/case-stream';
 import { CLOCK, Clock } from '../config/clock';
 import { NODE_CONFIG, NodeConfig } from '../config/node-config';
@@ -213,6 +214,12 @@ export class PartnerInboxService {
     const eventId = (index: number) => derivedEventId(envelope.id, `effect:${index}`);
     const stream = await this.store.readStream(caseStreamId(link.caseId));
     if (stream.some((e) => e.id === eventId(0))) return undefined;
+    // The partner asked this node to restrict what it holds about the person: nothing more is taken in.
+    if (
+      link.side === 'origin' &&
+      sharingBar(stream.map(toDomainEvent), 'origin', partner.country, 'return') === 'restricted'
+    )
+      return { reason: 'restricted', detail: 'the partner asked this node to restrict the case' };
     const command = commandForMessage(kindOf(envelope), payload, {
       caseId: link.caseId,
       at: now,
