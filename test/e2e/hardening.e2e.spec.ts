@@ -95,6 +95,18 @@ describe('hardening of the HTTP surface', () => {
     expectProblem(res, 413);
   });
 
+  it('refuses a small body nested thousands deep with 400, before it can overflow the validator (found by the fuzzer)', async () => {
+    const deep = '['.repeat(2000) + ']'.repeat(2000);
+    for (const [url, as] of [
+      ['/api/auth/login', undefined],
+      ['/api/cases/00000000-0000-4000-8000-000000000000/closure', 'case_manager'],
+    ] as const) {
+      const res = await node.request('POST', url, { as, rawBody: deep });
+      expectProblem(res, 400);
+      expect(JSON.stringify(res.body.errors)).toMatch(/nested deeper than 32 levels/);
+    }
+  });
+
   it('answers a thrown non-HTTP error as a bare 500 problem, without stack or message', async () => {
     const res = await node.request('GET', '/api/test-boom');
     expectProblem(res, 500);

@@ -14,9 +14,28 @@ export function flattenValidationErrors(
   });
 }
 
+/** Deeper than any request of the API (a case registration is 3 levels). */
+const MAX_DEPTH = 32;
+
+/** Without recursion, so that the check itself cannot overflow. */
+function nestedDeeperThan(value: unknown, max: number): boolean {
+  let level: unknown[] = [value];
+  for (let depth = 0; level.length > 0; depth++) {
+    if (depth > max) return true;
+    level = level.flatMap((v) => (v !== null && typeof v === 'object' ? Object.values(v) : []));
+  }
+  return false;
+}
+
 /** Refuses prototype-machinery keys before class-validator, which cannot see them, runs. */
 class StrictValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata) {
+    // class-transformer recurses once per level: a body nested a few thousand deep overflows the stack.
+    if (metadata.type !== 'custom' && nestedDeeperThan(value, MAX_DEPTH)) {
+      throw ProblemException.badRequest('The request failed validation', [
+        { field: '', message: `nested deeper than ${MAX_DEPTH} levels` },
+      ]);
+    }
     const paths = metadata.type === 'custom' ? [] : prototypeKeyPaths(value);
     if (paths.length) {
       throw ProblemException.badRequest(
