@@ -1,15 +1,8 @@
 import { NodeAdapters } from '@nrm/application';
 import { AccountStore } from '@nrm/application/auth/account-store';
 import { OPERATOR_ROLES, ROLES, Role } from '@nrm/application/auth/roles';
-import { PUBLIC_EXTENSION, ROLES_EXTENSION } from '@nrm/application/http/openapi';
 import { NODE_ADAPTERS } from '@nrm/application/infrastructure/tokens';
-import { Ed25519Signer } from '@nrm/event-store/integrity';
-import { generateNodeEncryptionKey } from '@nrm/transnational';
-import { execFileSync } from 'node:child_process';
-import { createHmac, randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { createHmac, randomBytes } from 'node:crypto';
 import {
   ADMIN,
   ALL_OPERATOR_ROLES,
@@ -18,6 +11,15 @@ import {
   REGISTRATION,
   Response,
 } from '../support/node-harness';
+import {
+  BODIES,
+  bodyFor,
+  OpenApiDocument,
+  openApiOfARunningNode,
+  Operation,
+  operationsOf,
+  urlOf as urlOfRoute,
+} from '../support/route-inputs';
 
 /**
  * Every route × every way of calling it without the right to: each refused, nothing recorded
@@ -58,150 +60,10 @@ const UNSCOPED_CASE_ROUTES: Record<string, string> = {
 /** Roles whose reach is limited to the cases of their agency (libs/application/src/cases/case-scope.ts). */
 const SCOPED_ROLES: readonly Role[] = OPERATOR_ROLES;
 
-/** A body that passes validation, per route: a refusal must come from access control, not from the body. */
-const BODIES: Record<string, object> = {
-  'POST /api/auth/logout': { refreshToken: 'r'.repeat(43) },
-  'POST /api/users': {
-    username: 'attack-matrix-user',
-    password: 'quiet harbour lantern 9047',
-    role: 'auditor',
-    agency: 'national-nrm-office',
-  },
-  'POST /api/cases': REGISTRATION,
-  'POST /api/cases/:id/erasure': { legalBasis: 'GDPR art. 17' },
-  'POST /api/cases/:id/consents': { purpose: 'assistance', granted: true },
-  'POST /api/cases/:id/identification': { decision: 'identified', reasons: 'indicators' },
-  'POST /api/cases/:id/guardian': { name: 'Maria Rusu', authority: 'Child Protection Authority' },
-  'POST /api/cases/:id/best-interests-determination': { outcome: 'stay', notes: 'n' },
-  'POST /api/cases/:id/age-assessment': { presumedMinor: true, method: 'interview' },
-  'POST /api/cases/:id/reflection-period/extension': { endsAt: '2099-01-01T00:00:00Z' },
-  'POST /api/cases/:id/risk-assessments': { kind: 'general', level: 'low', notes: 'n' },
-  'POST /api/cases/:id/needs-assessments': { needs: ['medical'] },
-  'POST /api/cases/:id/assistance-plan': { services: [{ kind: 'medical' }] },
-  'POST /api/cases/:id/service-referrals': { kind: 'legal', provider: 'legal-aid-ngo' },
-  'POST /api/cases/:id/service-referrals/:serviceId/acceptance': {},
-  'POST /api/cases/:id/service-referrals/:serviceId/decline': { reason: 'no_capacity' },
-  'POST /api/cases/:id/service-referrals/:serviceId/delivery': {},
-  'POST /api/cases/:id/monitoring': { status: 'on_track' },
-  // The command that would let an outsider widen its own scope.
-  'POST /api/cases/:id/team-members': { agency: 'outside-agency' },
-  'POST /api/cases/:id/closure': { reason: 'victim_request' },
-  'POST /api/cases/:id/return-request': { statedBy: 'victim' },
-  'POST /api/cases/:id/handovers': { toCountry: 'MD' },
-  'POST /api/cases/:id/handovers/:handoverId/acceptance': {},
-  'POST /api/cases/:id/handovers/:handoverId/decline': { reason: 'other' },
-  'POST /api/cases/:id/handovers/:handoverId/departure': {},
-  'POST /api/cases/:id/handovers/:handoverId/arrival': {},
-  'POST /api/cases/:id/handovers/:handoverId/reception': { receivingAgency: 'MD-NRM' },
-  'POST /api/cases/:id/reintegration-plan': { services: [{ kind: 'employment' }] },
-  'POST /api/cases/:id/reintegration-progress': { status: 'on_track' },
-  'POST /api/partners': {
-    nodeId: 'nrm-zz',
-    country: 'RO',
-    publicKeyPem: Ed25519Signer.generate().publicKeyPem,
-    encryptionKeyPem: generateNodeEncryptionKey().publicKeyPem,
-    agreement: { reference: 'MoU', fields: { return: [] } },
-  },
-  'PATCH /api/partners/:nodeId': { endpoint: 'https://nrm.example.org' },
-  'POST /api/partners/:nodeId/removal': { reason: 'agreement ended' },
-  'POST /api/partners/:nodeId/release': { reason: 'investigated' },
-  'POST /api/cases/:id/asylum-application': {},
-  'POST /api/cases/:id/asylum-application/closure': { outcome: 'withdrawn' },
-  'POST /api/cases/:id/cooperation-decision': { willing: true },
-  'POST /api/cases/:id/law-enforcement-requests': {
-    agency: 'police-cid',
-    kind: 'interview',
-    requestedByVictim: true,
-  },
-  'POST /api/cases/:id/law-enforcement-requests/:requestId/answer': { outcome: 'agreed' },
-  'POST /api/cases/:id/hearings': { scheduledFor: '2099-01-01T09:00:00Z', protectiveMeasures: [] },
-  'POST /api/cases/:id/protective-measures': { measures: ['anonymity'] },
-  'POST /api/cases/:id/compensation-claims': { against: 'offender' },
-  'POST /api/cases/:id/non-punishment': { basis: 'other' },
-};
-
-/** Where a role may send only some bodies (a return officer assesses the risks of a return). */
-const ROLE_BODIES: Record<string, Partial<Record<Role, object>>> = {
-  'POST /api/cases/:id/risk-assessments': { return_officer: { kind: 'return', level: 'low', notes: 'n' } },
-};
-
-/** Query strings that reads need to be valid (and that make an allowed read leave a trace). */
-const QUERIES: Record<string, string> = {
-  'GET /api/cases/:id/export': '?purpose=attack_matrix_check',
-};
-
 const AGENCY = 'national-nrm-office'; // withUsers gives every role-named user this agency
 const OUTSIDE_AGENCY = 'outside-agency';
 const JWT_SECRET = randomBytes(32).toString('base64url');
 const STALE_IF_MATCH = '"999999"';
-
-type Method = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
-
-interface Operation {
-  method: Method;
-  /** As the OpenAPI document writes it: /api/cases/{id}/guardian. */
-  docPath: string;
-  /** As API.md writes it: POST /api/cases/:id/guardian. */
-  label: string;
-  roles: Role[];
-  markedPublic: boolean;
-  acceptsIfMatch: boolean;
-}
-
-interface OpenApiOperation {
-  [ROLES_EXTENSION]?: Role[];
-  [PUBLIC_EXTENSION]?: boolean;
-  parameters?: { name: string; in: string }[];
-}
-interface OpenApiDocument {
-  paths: Record<string, Record<string, OpenApiOperation>>;
-}
-
-function operationsOf(doc: OpenApiDocument): Operation[] {
-  return Object.entries(doc.paths).flatMap(([docPath, item]) =>
-    Object.entries(item).map(([method, operation]) => {
-      const upper = method.toUpperCase() as Method;
-      return {
-        method: upper,
-        docPath,
-        label: `${upper} ${docPath.replace(/\{(\w+)\}/g, ':$1')}`,
-        roles: operation[ROLES_EXTENSION] ?? [],
-        markedPublic: operation[PUBLIC_EXTENSION] === true,
-        acceptsIfMatch: (operation.parameters ?? []).some(
-          (p) => p.in === 'header' && p.name.toLowerCase() === 'if-match',
-        ),
-      };
-    }),
-  );
-}
-
-/** The OpenAPI document of a node started (and stopped) in a child process, read synchronously. */
-function openApiOfARunningNode(): OpenApiDocument {
-  const root = join(__dirname, '../..');
-  const dir = mkdtempSync(join(tmpdir(), 'nrm-attack-matrix-'));
-  const out = join(dir, 'openapi.json');
-  const script = `
-    const { writeFileSync } = require('node:fs');
-    const { NodeHarness } = require('./test/support/node-harness.ts');
-    NodeHarness.start().then(async (node) => {
-      writeFileSync(process.env.NRM_OPENAPI_OUT, JSON.stringify((await node.request('GET', '/api/docs-json')).body));
-      await node.stop();
-    });`;
-  try {
-    execFileSync(process.execPath, ['--require', './tools/swc-register.js', '-e', script], {
-      cwd: root,
-      env: { ...process.env, NRM_OPENAPI_OUT: out },
-      stdio: ['ignore', 'ignore', 'pipe'],
-      timeout: 120_000,
-    });
-    return JSON.parse(readFileSync(out, 'utf8')) as OpenApiDocument;
-  } catch (error) {
-    const stderr = (error as { stderr?: Buffer }).stderr?.toString() ?? '';
-    throw new Error(`could not read the OpenAPI document of a node: ${(error as Error).message}\n${stderr}`);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 /** Fastify's route tree as "METHOD /path" (HEAD left out: Fastify adds it to every GET). */
 function parseRouteTree(tree: string): string[] {
@@ -312,11 +174,7 @@ describe('attack matrix: every route × every way in without the right to', () =
     attackUserExists: node.app.get(AccountStore).findByUsername('attack-matrix-user') !== undefined,
   });
 
-  const urlOf = (op: Operation) =>
-    op.docPath.replace(/\{(\w+)\}/g, (_, name: string) => (name === 'id' ? caseId : randomUUID())) +
-    (QUERIES[op.label] ?? '');
-  const bodyFor = (op: Operation, role?: Role) =>
-    ROLE_BODIES[op.label]?.[role as Role] ?? BODIES[op.label] ?? {};
+  const urlOf = (op: Operation) => urlOfRoute(op, { id: caseId });
   const send = (op: Operation, headers: Record<string, string>, body: object) =>
     node.request(op.method, urlOf(op), { headers, body: op.method === 'GET' ? undefined : body });
   const bearer = (token: string) => ({ authorization: `Bearer ${token}` });

@@ -1,0 +1,197 @@
+import { Role } from '@nrm/application/auth/roles';
+import { PUBLIC_EXTENSION, ROLES_EXTENSION } from '@nrm/application/http/openapi';
+import { Ed25519Signer } from '@nrm/event-store/integrity';
+import { generateNodeEncryptionKey } from '@nrm/transnational';
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { REGISTRATION } from './node-harness';
+
+/**
+ * The routes of a running node, read from its OpenAPI document, and a valid input for each: the attack
+ * matrix sends them with the wrong credentials, the fuzzer breaks them with the right ones. Either
+ * way, what the node answers is about the credential or the mutation, never about a body that was
+ * invalid from the start.
+ */
+
+/** A body that passes validation, per route: a refusal must come from access control, not from the body. */
+export const BODIES: Record<string, object> = {
+  'POST /api/auth/logout': { refreshToken: 'r'.repeat(43) },
+  'POST /api/users': {
+    username: 'attack-matrix-user',
+    password: 'quiet harbour lantern 9047',
+    role: 'auditor',
+    agency: 'national-nrm-office',
+  },
+  'POST /api/cases': REGISTRATION,
+  'POST /api/cases/:id/erasure': { legalBasis: 'GDPR art. 17' },
+  'POST /api/cases/:id/consents': { purpose: 'assistance', granted: true },
+  'POST /api/cases/:id/identification': { decision: 'identified', reasons: 'indicators' },
+  'POST /api/cases/:id/guardian': { name: 'Maria Rusu', authority: 'Child Protection Authority' },
+  'POST /api/cases/:id/best-interests-determination': { outcome: 'stay', notes: 'n' },
+  'POST /api/cases/:id/age-assessment': { presumedMinor: true, method: 'interview' },
+  'POST /api/cases/:id/reflection-period/extension': { endsAt: '2099-01-01T00:00:00Z' },
+  'POST /api/cases/:id/risk-assessments': { kind: 'general', level: 'low', notes: 'n' },
+  'POST /api/cases/:id/needs-assessments': { needs: ['medical'] },
+  'POST /api/cases/:id/assistance-plan': { services: [{ kind: 'medical' }] },
+  'POST /api/cases/:id/service-referrals': { kind: 'legal', provider: 'legal-aid-ngo' },
+  'POST /api/cases/:id/service-referrals/:serviceId/acceptance': {},
+  'POST /api/cases/:id/service-referrals/:serviceId/decline': { reason: 'no_capacity' },
+  'POST /api/cases/:id/service-referrals/:serviceId/delivery': {},
+  'POST /api/cases/:id/monitoring': { status: 'on_track' },
+  // The command that would let an outsider widen its own scope.
+  'POST /api/cases/:id/team-members': { agency: 'outside-agency' },
+  'POST /api/cases/:id/closure': { reason: 'victim_request' },
+  'POST /api/cases/:id/return-request': { statedBy: 'victim' },
+  'POST /api/cases/:id/handovers': { toCountry: 'MD' },
+  'POST /api/cases/:id/handovers/:handoverId/acceptance': {},
+  'POST /api/cases/:id/handovers/:handoverId/decline': { reason: 'other' },
+  'POST /api/cases/:id/handovers/:handoverId/departure': {},
+  'POST /api/cases/:id/handovers/:handoverId/arrival': {},
+  'POST /api/cases/:id/handovers/:handoverId/reception': { receivingAgency: 'MD-NRM' },
+  'POST /api/cases/:id/reintegration-plan': { services: [{ kind: 'employment' }] },
+  'POST /api/cases/:id/reintegration-progress': { status: 'on_track' },
+  'POST /api/partners': {
+    nodeId: 'nrm-zz',
+    country: 'RO',
+    publicKeyPem: Ed25519Signer.generate().publicKeyPem,
+    encryptionKeyPem: generateNodeEncryptionKey().publicKeyPem,
+    agreement: { reference: 'MoU', fields: { return: [] } },
+  },
+  'PATCH /api/partners/:nodeId': { endpoint: 'https://nrm.example.org' },
+  'POST /api/partners/:nodeId/removal': { reason: 'agreement ended' },
+  'POST /api/partners/:nodeId/release': { reason: 'investigated' },
+  'POST /api/cases/:id/asylum-application': {},
+  'POST /api/cases/:id/asylum-application/closure': { outcome: 'withdrawn' },
+  'POST /api/cases/:id/cooperation-decision': { willing: true },
+  'POST /api/cases/:id/law-enforcement-requests': {
+    agency: 'police-cid',
+    kind: 'interview',
+    requestedByVictim: true,
+  },
+  'POST /api/cases/:id/law-enforcement-requests/:requestId/answer': { outcome: 'agreed' },
+  'POST /api/cases/:id/hearings': { scheduledFor: '2099-01-01T09:00:00Z', protectiveMeasures: [] },
+  'POST /api/cases/:id/protective-measures': { measures: ['anonymity'] },
+  'POST /api/cases/:id/compensation-claims': { against: 'offender' },
+  'POST /api/cases/:id/non-punishment': { basis: 'other' },
+};
+
+/** Where a role may send only some bodies (a return officer assesses the risks of a return). */
+export const ROLE_BODIES: Record<string, Partial<Record<Role, object>>> = {
+  'POST /api/cases/:id/risk-assessments': { return_officer: { kind: 'return', level: 'low', notes: 'n' } },
+};
+
+/** Query strings that reads need to be valid (and that make an allowed read leave a trace). */
+export const QUERIES: Record<string, string> = {
+  'GET /api/cases/:id/export': '?purpose=attack_matrix_check',
+};
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
+
+export interface Operation {
+  method: Method;
+  /** As the OpenAPI document writes it: /api/cases/{id}/guardian. */
+  docPath: string;
+  /** As API.md writes it: POST /api/cases/:id/guardian. */
+  label: string;
+  roles: Role[];
+  markedPublic: boolean;
+  acceptsIfMatch: boolean;
+  /** The query parameters the document declares for it. */
+  queryParams: string[];
+  /** The fields of its JSON body, and those of them it requires (as the document's schema lists them). */
+  bodyFields: string[];
+  requiredBodyFields: string[];
+}
+
+interface OpenApiOperation {
+  [ROLES_EXTENSION]?: Role[];
+  [PUBLIC_EXTENSION]?: boolean;
+  parameters?: { name: string; in: string }[];
+  requestBody?: { content?: Record<string, { schema?: { $ref?: string } }> };
+}
+interface OpenApiSchema {
+  properties?: Record<string, unknown>;
+  required?: string[];
+}
+export interface OpenApiDocument {
+  paths: Record<string, Record<string, OpenApiOperation>>;
+  components?: { schemas?: Record<string, OpenApiSchema> };
+}
+
+function bodySchemaOf(doc: OpenApiDocument, operation: OpenApiOperation): OpenApiSchema {
+  const ref = operation.requestBody?.content?.['application/json']?.schema?.$ref;
+  return (ref && doc.components?.schemas?.[ref.split('/').pop() as string]) || {};
+}
+
+export function operationsOf(doc: OpenApiDocument): Operation[] {
+  return Object.entries(doc.paths).flatMap(([docPath, item]) =>
+    Object.entries(item).map(([method, operation]) => {
+      const upper = method.toUpperCase() as Method;
+      const parameters = operation.parameters ?? [];
+      return {
+        method: upper,
+        docPath,
+        label: `${upper} ${docPath.replace(/\{(\w+)\}/g, ':$1')}`,
+        roles: operation[ROLES_EXTENSION] ?? [],
+        markedPublic: operation[PUBLIC_EXTENSION] === true,
+        acceptsIfMatch: parameters.some((p) => p.in === 'header' && p.name.toLowerCase() === 'if-match'),
+        queryParams: parameters.filter((p) => p.in === 'query').map((p) => p.name),
+        bodyFields: Object.keys(bodySchemaOf(doc, operation).properties ?? {}),
+        requiredBodyFields: bodySchemaOf(doc, operation).required ?? [],
+      };
+    }),
+  );
+}
+
+/** The OpenAPI document of a node started (and stopped) in a child process, read synchronously. */
+export function openApiOfARunningNode(): OpenApiDocument {
+  const root = join(__dirname, '../..');
+  const dir = mkdtempSync(join(tmpdir(), 'nrm-openapi-'));
+  const out = join(dir, 'openapi.json');
+  const script = `
+    const { writeFileSync } = require('node:fs');
+    const { NodeHarness } = require('./test/support/node-harness.ts');
+    NodeHarness.start().then(async (node) => {
+      writeFileSync(process.env.NRM_OPENAPI_OUT, JSON.stringify((await node.request('GET', '/api/docs-json')).body));
+      await node.stop();
+    });`;
+  try {
+    execFileSync(process.execPath, ['--require', './tools/swc-register.js', '-e', script], {
+      cwd: root,
+      env: { ...process.env, NRM_OPENAPI_OUT: out },
+      stdio: ['ignore', 'ignore', 'pipe'],
+      timeout: 120_000,
+    });
+    return JSON.parse(readFileSync(out, 'utf8')) as OpenApiDocument;
+  } catch (error) {
+    const stderr = (error as { stderr?: Buffer }).stderr?.toString() ?? '';
+    throw new Error(`could not read the OpenAPI document of a node: ${(error as Error).message}\n${stderr}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The names of a route's path parameters, in order: ['id', 'serviceId']. */
+export const pathParamsOf = (op: Operation): string[] =>
+  [...op.docPath.matchAll(/\{(\w+)\}/g)].map((match) => match[1]);
+
+/**
+ * The route's path with its parameters filled in: from `values` (already URL-encoded), else a fresh
+ * id that names nothing on the node.
+ */
+export const pathOf = (
+  op: Operation,
+  values: Record<string, string>,
+  otherId: () => string = randomUUID,
+): string => op.docPath.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? otherId());
+
+/** The route's path and the query string it needs to be valid. */
+export const urlOf = (op: Operation, values: Record<string, string>): string =>
+  pathOf(op, values) + (QUERIES[op.label] ?? '');
+
+/** The valid body of a route for a role (`{}` for the routes that take none). */
+export const bodyFor = (op: Operation, role?: Role): object =>
+  ROLE_BODIES[op.label]?.[role as Role] ?? BODIES[op.label] ?? {};
