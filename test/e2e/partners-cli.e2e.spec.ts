@@ -75,10 +75,31 @@ describe('partner registry (CLI)', () => {
     expect((await cli('partners', 'list')).out).toBe('');
   });
 
-  it('adds, lists and removes a partner; the node then shows the same registry, changed by the admin', async () => {
+  it('adds, lists, updates and removes a partner; the node then shows the same registry, changed by the admin', async () => {
     const added = await add('agreement.json');
     expect(added).toMatchObject({ code: 0, out: 'nrm-md: active\n' });
     expect((await cli('partners', 'list')).out).toMatch(/^nrm-md\tMD\tactive\thttps:\/\/nrm.gov.md\tMoU\n$/);
+    const updated = await cli(
+      'partners',
+      'update',
+      'nrm-md',
+      '--endpoint',
+      'https://trm.gov.md',
+      '--operator',
+      ADMIN.username,
+    );
+    expect(updated).toMatchObject({ code: 0, out: 'nrm-md: active\n' });
+    expect((await cli('partners', 'list')).out).toMatch(/^nrm-md\tMD\tactive\thttps:\/\/trm.gov.md\tMoU\n$/);
+    const badUpdate = await cli(
+      'partners',
+      'update',
+      'nrm-md',
+      '--agreement',
+      'bad.json',
+      '--operator',
+      ADMIN.username,
+    );
+    expect(badUpdate.code).toBe(65);
     const removed = await cli(
       'partners',
       'remove',
@@ -98,6 +119,7 @@ describe('partner registry (CLI)', () => {
       const events = await node.app.get<symbol, EventStore>(EVENT_STORE).readStream(PARTNER_REGISTRY_STREAM);
       expect(events.map((e) => [e.type, e.actor.role])).toEqual([
         ['PartnerRegistered', 'admin'],
+        ['PartnerUpdated', 'admin'],
         ['PartnerRemoved', 'admin'],
       ]);
       // While a node runs, the CLI leaves the registry to the API.

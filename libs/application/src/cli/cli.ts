@@ -22,7 +22,7 @@ commands:
                         write the case's export (as GET /api/cases/:id/export answers it to that
                         user) to a new file of mode 0600, or to standard output; recorded in the
                         access log (channel cli) under that user (stop the node first)
-  partners list | add | remove | release
+  partners list | add | update | remove | release
                         the partner registry (npm run cli -- partners help); changes are recorded
                         under the --operator admin account (stop the node first, or use /api/partners)
   node identity         this node's id, country and public keys, to give to partner nodes
@@ -72,7 +72,7 @@ export async function runCli(argv: string[], out = process.stdout, err = process
     return 0;
   }
   if (argv[0] === 'partners') {
-    if (!['list', 'add', 'remove', 'release'].includes(argv[1])) {
+    if (!['list', 'add', 'update', 'remove', 'release'].includes(argv[1])) {
       out.write(`${PARTNERS_USAGE}\n`);
       return argv[1] === 'help' ? 0 : 64;
     }

@@ -19,6 +19,8 @@ export const PARTNERS_USAGE = `usage:
   npm run cli -- partners list
   npm run cli -- partners add --node-id <id> --country <CC> --public-key <pem file> --encryption-key <pem file>
                               --agreement <json file> [--endpoint <url>] --operator <admin username>
+  npm run cli -- partners update <nodeId> [--public-key <pem file>] [--encryption-key <pem file>]
+                              [--agreement <json file>] [--endpoint <url>] --operator <admin username>
   npm run cli -- partners remove <nodeId> --reason <text> --operator <admin username>
   npm run cli -- partners release <nodeId> --reason <text> --operator <admin username>
   npm run cli -- node identity`;
@@ -97,31 +99,28 @@ export async function partnersCli(
         err.write(`missing ${missing.map((o) => `--${o}`).join(', ')}\n${PARTNERS_USAGE}\n`);
         return 64;
       }
-      const read = (option: string) => readFileSync(resolve(cwd, options[option]), 'utf8');
-      let agreement: DataSharingAgreement;
-      let publicKeyPem: string;
-      let encryptionKeyPem: string;
-      try {
-        publicKeyPem = read('public-key');
-        encryptionKeyPem = read('encryption-key');
-        agreement = JSON.parse(read('agreement')) as DataSharingAgreement;
-      } catch (error) {
-        err.write(`cannot read the files given: ${(error as Error).message}\n`);
-        return 66;
-      }
-      if (typeof agreement !== 'object' || agreement === null || typeof agreement.fields !== 'object') {
-        err.write('the agreement file must hold { "reference": ..., "fields": { "<purpose>": [fields] } }\n');
-        return 65;
-      }
+      const files = readPartnerFiles(options, cwd, err);
+      if (typeof files === 'number') return files;
       const partner: Omit<Partner, 'status'> = {
         nodeId: options['node-id'],
         country: options.country.toUpperCase(),
-        publicKeyPem,
-        encryptionKeyPem,
-        agreement,
+        publicKeyPem: files.publicKeyPem as string,
+        encryptionKeyPem: files.encryptionKeyPem as string,
+        agreement: files.agreement as DataSharingAgreement,
         ...(options.endpoint ? { endpoint: options.endpoint } : {}),
       };
       command = { type: 'RegisterPartner', partner, localNodeId: config.nodeId };
+    } else if (sub === 'update' && positional.length === 1) {
+      const files = readPartnerFiles(options, cwd, err);
+      if (typeof files === 'number') return files;
+      command = {
+        type: 'UpdatePartner',
+        changes: {
+          nodeId: positional[0],
+          ...files,
+          ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+        },
+      };
     } else if ((sub === 'remove' || sub === 'release') && positional.length === 1 && options.reason) {
       command =
         sub === 'remove'
@@ -137,7 +136,12 @@ export async function partnersCli(
         role: 'admin',
         agency: account.agency,
       });
-      const nodeId = command.type === 'RegisterPartner' ? command.partner.nodeId : command.nodeId;
+      const nodeId =
+        command.type === 'RegisterPartner'
+          ? command.partner.nodeId
+          : command.type === 'UpdatePartner'
+            ? command.changes.nodeId
+            : command.nodeId;
       out.write(`${nodeId}: ${state.partners.get(nodeId)?.status}\n`);
       return 0;
     } catch (error) {
@@ -152,6 +156,33 @@ export async function partnersCli(
   } finally {
     await adapters.close();
   }
+}
+
+/** Reads the key and agreement files the options name (each optional here); an exit code on failure. */
+function readPartnerFiles(
+  options: Options,
+  cwd: string,
+  err: NodeJS.WritableStream,
+): Partial<Pick<Partner, 'publicKeyPem' | 'encryptionKeyPem' | 'agreement'>> | number {
+  const read = (option: string) => readFileSync(resolve(cwd, options[option]), 'utf8');
+  const files: Partial<Pick<Partner, 'publicKeyPem' | 'encryptionKeyPem' | 'agreement'>> = {};
+  try {
+    if (options['public-key']) files.publicKeyPem = read('public-key');
+    if (options['encryption-key']) files.encryptionKeyPem = read('encryption-key');
+    if (options.agreement) files.agreement = JSON.parse(read('agreement')) as DataSharingAgreement;
+  } catch (error) {
+    err.write(`cannot read the files given: ${(error as Error).message}\n`);
+    return 66; // EX_NOINPUT
+  }
+  const { agreement } = files;
+  if (
+    agreement !== undefined &&
+    (typeof agreement !== 'object' || agreement === null || typeof agreement.fields !== 'object')
+  ) {
+    err.write('the agreement file must hold { "reference": ..., "fields": { "<purpose>": [fields] } }\n');
+    return 65; // EX_DATAERR
+  }
+  return files;
 }
 
 /** The node's public identity, to give to partners (works while the node runs: it only reads key files). */
