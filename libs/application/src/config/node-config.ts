@@ -56,6 +56,11 @@ export interface NodeConfig {
   /** First retry of an undelivered partner message; doubles up to `partnerRetryMaxMs`. */
   partnerRetryMs: number;
   partnerRetryMaxMs: number;
+  /**
+   * How old a partner's message may be (its `time`) and still be accepted; older ones are refused as
+   * stale. Seen message ids are kept for good, so a replay is caught by id within this window too.
+   */
+  partnerMaxMessageAgeDays: number;
 }
 
 export type TrustProxy = false | number | string[];
@@ -229,6 +234,7 @@ export function readNodeConfig(env: NodeJS.ProcessEnv = process.env): NodeConfig
     partnerReceivingAgency: agencyCode(env.NRM_PARTNER_RECEIVING_AGENCY ?? 'national-nrm-office'),
     partnerRetryMs: intFrom(env, 'NRM_PARTNER_RETRY_MS', 1000, 10, 3_600_000),
     partnerRetryMaxMs: intFrom(env, 'NRM_PARTNER_RETRY_MAX_MS', 5 * 60_000, 10, 86_400_000),
+    partnerMaxMessageAgeDays: intFrom(env, 'NRM_PARTNER_MAX_MESSAGE_AGE_DAYS', 7, 1, 365),
   };
 }
 

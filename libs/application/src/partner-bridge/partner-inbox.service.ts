@@ -35,6 +35,8 @@ import {
   TrmJournal,
 } from './trm-journal';
 
+const DAY_MS = 24 * 3_600_000;
+
 const member = (input: unknown, name: string): string | undefined => {
   const value =
     typeof input === 'object' && input !== null ? (input as Record<string, unknown>)[name] : undefined;
@@ -82,6 +84,7 @@ export class PartnerInboxService {
       now,
       alreadySeen: claimedId !== undefined && this.state.seen(claimedId),
       lastWitnessed,
+      maxMessageAgeMs: this.config.partnerMaxMessageAgeDays * DAY_MS,
     });
     switch (judged.verdict) {
       case 'duplicate':
