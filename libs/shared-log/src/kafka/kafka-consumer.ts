@@ -1,4 +1,4 @@
-import type { Consumer, Kafka } from 'kafkajs';
+import type { Kafka } from 'kafkajs';
 import { SHARED_LOG_CHANNELS } from '../port/channel';
 import type {
   SharedLogConsumer,
@@ -8,6 +8,7 @@ import type {
 } from '../port/shared-log.port';
 import { decodeCloudEvent } from './cloudevents';
 import type { SharedLogTopics } from './topics';
+import { waitForJoin } from './wait-for-join';
 
 export interface KafkaSharedLogConsumerOptions {
   /** How long `subscribe` waits for the consumer to join its group. Default 60 s. */
@@ -85,28 +86,4 @@ export class KafkaSharedLogConsumer implements SharedLogConsumer {
   async close(): Promise<void> {
     await Promise.all([...this.subscriptions].map((s) => s.stop()));
   }
-}
-
-function waitForJoin(consumer: Consumer, timeoutMs: number): { promise: Promise<void>; cancel(): void } {
-  let remove = () => {};
-  let timer: NodeJS.Timeout | undefined;
-  const promise = new Promise<void>((resolve, reject) => {
-    remove = consumer.on(consumer.events.GROUP_JOIN, () => {
-      clearTimeout(timer);
-      remove();
-      resolve();
-    });
-    timer = setTimeout(() => {
-      remove();
-      reject(new Error(`consumer did not join its group within ${timeoutMs} ms`));
-    }, timeoutMs);
-  });
-  return {
-    promise,
-    cancel: () => {
-      clearTimeout(timer);
-      remove();
-      promise.catch(() => undefined);
-    },
-  };
 }

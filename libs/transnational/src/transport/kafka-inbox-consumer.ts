@@ -3,6 +3,7 @@ import type { Consumer, Kafka, KafkaMessage } from 'kafkajs';
 import type { RetryBackoff } from './outbox-dispatcher';
 import type { InboxHandler, InboxVerdict } from './partner-transport.port';
 import { PartnerTopics, topicSegment } from './partner-topics';
+import { waitForJoin } from '@nrm/shared-log/kafka/wait-for-join';
 
 export interface KafkaInboxConsumerOptions {
   kafka: Kafka;
@@ -57,7 +58,7 @@ export class KafkaInboxConsumer {
     });
     this.consumer = consumer;
     consumer.on(consumer.events.CRASH, ({ payload }) => this.report(payload.error));
-    const joined = waitForJoin(consumer, this.options.joinTimeoutMs ?? 60_000);
+    const joined = waitForJoin(consumer, this.options.joinTimeoutMs ?? 60_000, 'partner inbox consumer');
     try {
       await consumer.connect();
       // From the beginning: a group that never committed must still get what partners sent before.
@@ -168,28 +169,4 @@ export class KafkaInboxConsumer {
       // A failing logger must not stop receiving.
     }
   }
-}
-
-function waitForJoin(consumer: Consumer, timeoutMs: number): { promise: Promise<void>; cancel(): void } {
-  let remove = () => {};
-  let timer: NodeJS.Timeout | undefined;
-  const promise = new Promise<void>((resolve, reject) => {
-    remove = consumer.on(consumer.events.GROUP_JOIN, () => {
-      clearTimeout(timer);
-      remove();
-      resolve();
-    });
-    timer = setTimeout(() => {
-      remove();
-      reject(new Error(`partner inbox consumer did not join its group within ${timeoutMs} ms`));
-    }, timeoutMs);
-  });
-  return {
-    promise,
-    cancel: () => {
-      clearTimeout(timer);
-      remove();
-      promise.catch(() => undefined);
-    },
-  };
 }
