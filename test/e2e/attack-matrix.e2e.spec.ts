@@ -1,6 +1,6 @@
 import { NodeAdapters } from '@nrm/application';
-import { AccountStore } from '@nrm/application/auth/account-store';
-import { OPERATOR_ROLES, ROLES, Role } from '@nrm/application/auth/roles';
+import { AccountStore } from '@nrm/iam/account-store';
+import { OPERATOR_ROLES, ROLES, Role } from '@nrm/iam/roles';
 import { NODE_ADAPTERS } from '@nrm/application/infrastructure/tokens';
 import { createHmac, randomBytes } from 'node:crypto';
 import {

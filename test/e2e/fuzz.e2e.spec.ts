@@ -1,6 +1,6 @@
 import { NodeAdapters } from '@nrm/application';
 import { NODE_ADAPTERS } from '@nrm/application/infrastructure/tokens';
-import { JOURNAL_TYPES, TRM_UNAUTHENTICATED_STREAM } from '@nrm/application/partner-bridge/trm-journal';
+import { JOURNAL_TYPES, TRM_UNAUTHENTICATED_STREAM } from '@nrm/partner-bridge/bridge/trm-journal';
 import { CLOUDEVENTS_JSON } from '@nrm/transnational';
 import { makeTestEnvelope, makeTestPartner } from '@nrm/transnational/testing';
 import { ALL_OPERATOR_ROLES, NodeHarness, REGISTRATION } from '../support/node-harness';

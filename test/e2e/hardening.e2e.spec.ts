@@ -1,6 +1,6 @@
 import { Controller, DynamicModule, Get, Module } from '@nestjs/common';
-import { NodeConfig, readNodeConfig } from '@nrm/application';
-import { Public } from '@nrm/application/auth/access.decorators';
+import { NodeConfig, readNodeConfig } from '@nrm/config';
+import { Public } from '@nrm/iam/access.decorators';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,4 +1,4 @@
-import { ConfigError, readNodeConfig, trustProxyFrom } from '@nrm/application';
+import { ConfigError, readNodeConfig, trustProxyFrom } from '@nrm/config';
 import { request } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { NodeHarness } from '../support/node-harness';

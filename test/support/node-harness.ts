@@ -1,6 +1,7 @@
 import { DynamicModule, Type } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createHttpApp, NodeConfig, readNodeConfig } from '@nrm/application';
+import { createHttpApp } from '@nrm/application';
+import { NodeConfig, readNodeConfig } from '@nrm/config';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,5 +1,5 @@
 import { EVENT_STORE_FILE } from '@nrm/application/infrastructure/node-adapters';
-import { PARTNER_TRANSPORT } from '@nrm/application/partner-bridge/partner-transport.provider';
+import { PARTNER_TRANSPORT } from '@nrm/partner-bridge/bridge/partner-transport.provider';
 import { canonicalJson } from '@nrm/common';
 import {
   eventLeafHash,

@@ -1,5 +1,5 @@
-import { Role } from '@nrm/application/auth/roles';
-import { PUBLIC_EXTENSION, ROLES_EXTENSION } from '@nrm/application/http/openapi';
+import { Role } from '@nrm/iam/roles';
+import { PUBLIC_EXTENSION, ROLES_EXTENSION } from '@nrm/application/bootstrap/openapi';
 import { Ed25519Signer } from '@nrm/event-store/integrity';
 import { generateNodeEncryptionKey } from '@nrm/transnational';
 import { execFileSync } from 'node:child_process';

@@ -1,10 +1,13 @@
 import 'reflect-metadata';
 import { Module } from '@nestjs/common';
 import { GatewayModule, PlatformModule, runHttpService } from '@nrm/application';
+import { PartnersApiModule } from '@nrm/partner-bridge';
 
 /** The gateway on its own: authentication, users, case queries (read models) and audit. */
 void runHttpService('gateway', (config) => {
-  @Module({ imports: [PlatformModule.forRoot(config, { runProjections: true }), GatewayModule] })
+  @Module({
+    imports: [PlatformModule.forRoot(config, { runProjections: true }), GatewayModule, PartnersApiModule],
+  })
   class GatewayServiceModule {}
   return GatewayServiceModule;
 });

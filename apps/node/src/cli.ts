@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { runCli } from '@nrm/application/cli/cli';
+import { runCli } from './cli/cli';
 
 runCli(process.argv.slice(2)).then(
   (code) => process.exit(code),

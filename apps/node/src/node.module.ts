@@ -3,12 +3,12 @@ import {
   AssistanceModule,
   GatewayModule,
   IdentificationModule,
-  NodeConfig,
-  PartnerBridgeModule,
   PlatformModule,
   ProsecutionLiaisonModule,
   ReturnReintegrationModule,
 } from '@nrm/application';
+import { NodeConfig } from '@nrm/config';
+import { PartnerBridgeModule, PartnersApiModule } from '@nrm/partner-bridge';
 
 /** The embedded default: every context and the gateway in one process, sharing one platform. */
 @Module({})
@@ -23,6 +23,7 @@ export class NodeModule {
         AssistanceModule,
         ReturnReintegrationModule,
         ProsecutionLiaisonModule,
+        PartnersApiModule,
         PartnerBridgeModule,
       ],
     };

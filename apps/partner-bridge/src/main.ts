@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Module } from '@nestjs/common';
-import { HealthModule, PartnerBridgeModule, PlatformModule, runHttpService } from '@nrm/application';
+import { HealthModule, PlatformModule, runHttpService } from '@nrm/application';
+import { PartnerBridgeModule } from '@nrm/partner-bridge';
 
 /**
  * The partner bridge on its own: the inbox partner nodes post to, the dispatcher that sends this

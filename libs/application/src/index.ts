@@ -1,8 +1,5 @@
-export * from './config/node-config';
-export * from './config/dotenv';
-export * from './config/clock';
 export * from './logging/json-logger';
-export * from './http/bootstrap-http';
+export * from './bootstrap/bootstrap-http';
 export * from './platform.module';
 export * from './gateway/gateway.module';
 export * from './health/health.module';
@@ -10,6 +7,5 @@ export * from './identification/identification.module';
 export * from './assistance/assistance.module';
 export * from './return-reintegration/return-reintegration.module';
 export * from './prosecution-liaison/prosecution-liaison.module';
-export * from './run-http-service';
+export * from './bootstrap/run-http-service';
 export * from './infrastructure/node-adapters';
-export * from './partner-bridge/partner-bridge.module';

@@ -15,21 +15,20 @@ import { KEY_STORE } from '@nrm/privacy/port';
 import { PersonalDataCipher } from '@nrm/privacy';
 import { ProjectionRunner, READ_MODEL_STORE } from '@nrm/read-models';
 import { join } from 'node:path';
-import { AccountStore } from './auth/account-store';
-import { AUTH_PROVIDERS } from './auth/auth-providers';
-import { LoginThrottle } from './auth/login-throttle';
-import { RefreshTokenStore } from './auth/refresh-token-store';
-import { AuthGuard } from './auth/auth.guard';
-import { loadOrCreateJwtSecret } from './auth/jwt-secret';
-import { TokenService } from './auth/token.service';
+import { ACCOUNTS_FILE, AccountStore } from '@nrm/iam/account-store';
+import { AUTH_PROVIDERS } from '@nrm/iam/auth-providers';
+import { LoginThrottle } from '@nrm/iam/login-throttle';
+import { RefreshTokenStore } from '@nrm/iam/refresh-token-store';
+import { AuthGuard } from '@nrm/iam/auth.guard';
+import { loadOrCreateJwtSecret } from '@nrm/iam/jwt-secret';
+import { TokenService } from '@nrm/iam/token.service';
 import { CASE_COMMAND_HANDLERS } from './cases/case-command-handlers';
 import { CaseCommandExecutor } from './cases/case-command.executor';
 import { CaseCommands } from './cases/case-commands.gateway';
 import { CaseRepository } from './cases/case-repository';
-import { CLOCK, systemClock } from './config/clock';
-import { NODE_CONFIG, NodeConfig } from './config/node-config';
+import { CLOCK, systemClock } from '@nrm/config/clock';
+import { NODE_CONFIG, NodeConfig } from '@nrm/config/node-config';
 import {
-  ACCOUNTS_FILE,
   NodeAdapters,
   openNodeAdapters,
   prepareDataDir,

@@ -2,9 +2,9 @@ import { ProjectionRunner, SqliteReadModelStore } from '@nrm/read-models';
 import { openSourceLog, SourceLog } from '@nrm/read-models/testing';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { Principal } from '../auth/roles';
-import { NodeConfig } from '../config/node-config';
-import { ProblemException } from '../http/problem';
+import { Principal } from '@nrm/iam/roles';
+import { NodeConfig } from '@nrm/config/node-config';
+import { ProblemException } from '@nrm/http/problem';
 import { AccessLog } from './access-log';
 
 const AT = new Date('2025-01-06T09:00:00.000Z');

@@ -10,10 +10,10 @@ import {
   ReadModelStore,
 } from '@nrm/read-models';
 import { randomUUID } from 'node:crypto';
-import { CLOCK, Clock } from '../config/clock';
-import { NODE_CONFIG, NodeConfig } from '../config/node-config';
-import { Principal } from '../auth/roles';
-import { problem, ProblemException } from '../http/problem';
+import { CLOCK, Clock } from '@nrm/config/clock';
+import { NODE_CONFIG, NodeConfig } from '@nrm/config/node-config';
+import { Principal } from '@nrm/iam/roles';
+import { problem, ProblemException } from '@nrm/http/problem';
 
 export { PERSONAL_DATA_ACCESSED };
 export type { AccessLogEntry };

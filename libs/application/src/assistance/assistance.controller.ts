@@ -1,7 +1,7 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles } from '../auth/access.decorators';
-import { Principal } from '../auth/roles';
+import { CurrentUser, Roles } from '@nrm/iam/access.decorators';
+import { Principal } from '@nrm/iam/roles';
 import {
   AssistanceCommandMessage as Message,
   ReturnReintegrationCommandMessage,
@@ -10,8 +10,8 @@ import { CaseCommands, commandAnswer, planAnswer } from '../cases/case-commands.
 import { CaseIdPipe } from '../cases/case-id.pipe';
 import { CommandMetadata } from '../cases/command-metadata';
 import { CommandResponse } from '../cases/command-response.dto';
-import { CommandContext } from '../http/command-context';
-import { ProblemException } from '../http/problem';
+import { CommandContext } from '../cases/command-context';
+import { ProblemException } from '@nrm/http/problem';
 import {
   AssistancePlanDto,
   ClosureDto,

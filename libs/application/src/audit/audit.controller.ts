@@ -1,8 +1,8 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AccessLog } from '../access-log/access-log';
-import { Roles } from '../auth/access.decorators';
-import { NODE_CONFIG, NodeConfig } from '../config/node-config';
+import { Roles } from '@nrm/iam/access.decorators';
+import { NODE_CONFIG, NodeConfig } from '@nrm/config/node-config';
 import { NodeAdapters } from '../infrastructure/node-adapters';
 import { NODE_ADAPTERS } from '../infrastructure/tokens';
 import { AccessLogQueryDto, VerifyQueryDto } from './audit.dto';

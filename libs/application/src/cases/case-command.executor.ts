@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CaseCommand, decideForCase } from '@nrm/domain';
 import { WrongExpectedRevisionError } from '@nrm/event-store/port';
 import { ProjectionRunner } from '@nrm/read-models';
-import { ProblemException } from '../http/problem';
+import { ProblemException } from '@nrm/http/problem';
 import { READ_YOUR_WRITES } from '../infrastructure/tokens';
 import { CaseRepository } from './case-repository';
 import { mayAccessCase } from './case-scope';

@@ -3,8 +3,8 @@ import { CommandBus } from '@nestjs/cqrs';
 import type { ServiceKind } from '@nrm/contracts';
 import { CaseCommand } from '@nrm/domain';
 import { randomUUID } from 'node:crypto';
-import { CLOCK, Clock } from '../config/clock';
-import { NODE_CONFIG, NodeConfig } from '../config/node-config';
+import { CLOCK, Clock } from '@nrm/config/clock';
+import { NODE_CONFIG, NodeConfig } from '@nrm/config/node-config';
 import { CaseCommandMessage } from './case-command.message';
 import { CommandMetadata, CommandResult } from './command-metadata';
 

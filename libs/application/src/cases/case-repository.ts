@@ -12,7 +12,7 @@ import {
 } from '@nrm/event-store/port';
 import { PersonalDataCipher, SubjectErasedError } from '@nrm/privacy';
 import { randomUUID } from 'node:crypto';
-import { NODE_CONFIG, NodeConfig } from '../config/node-config';
+import { NODE_CONFIG, NodeConfig } from '@nrm/config/node-config';
 import { caseStreamId, subjectIdOfCase } from './case-stream';
 import { CommandMetadata } from './command-metadata';
 

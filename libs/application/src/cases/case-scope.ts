@@ -1,5 +1,5 @@
 import { agencyInScope } from '@nrm/domain';
-import { OPERATOR_ROLES, Principal } from '../auth/roles';
+import { OPERATOR_ROLES, Principal } from '@nrm/iam/roles';
 
 /**
  * Record-level access. Operators reach a case only through an agency involved in it (the one that

@@ -1,4 +1,4 @@
-import { Principal } from '../auth/roles';
+import { Principal } from '@nrm/iam/roles';
 
 /** Who asks, and the HTTP-level context of one command. */
 export interface CommandMetadata {

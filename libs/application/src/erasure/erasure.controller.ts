@@ -5,14 +5,14 @@ import { PersonalDataCipher } from '@nrm/privacy';
 import { ProjectionRunner } from '@nrm/read-models';
 import { IsString, Length } from 'class-validator';
 import { randomUUID } from 'node:crypto';
-import { CurrentUser, Roles } from '../auth/access.decorators';
-import { Principal } from '../auth/roles';
+import { CurrentUser, Roles } from '@nrm/iam/access.decorators';
+import { Principal } from '@nrm/iam/roles';
 import { CaseIdPipe } from '../cases/case-id.pipe';
 import { caseStreamId, subjectIdOfCase } from '../cases/case-stream';
 import { CommandResponse } from '../cases/command-response.dto';
-import { CLOCK, Clock } from '../config/clock';
-import { NODE_CONFIG, NodeConfig } from '../config/node-config';
-import { ProblemException } from '../http/problem';
+import { CLOCK, Clock } from '@nrm/config/clock';
+import { NODE_CONFIG, NodeConfig } from '@nrm/config/node-config';
+import { ProblemException } from '@nrm/http/problem';
 
 export const PERSONAL_DATA_ERASED = 'PersonalDataErased';
 

@@ -1,9 +1,9 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles } from '../auth/access.decorators';
-import { Principal } from '../auth/roles';
+import { CurrentUser, Roles } from '@nrm/iam/access.decorators';
+import { Principal } from '@nrm/iam/roles';
 import { CaseIdPipe } from '../cases/case-id.pipe';
-import { ProblemException } from '../http/problem';
+import { ProblemException } from '@nrm/http/problem';
 import { CASE_EXPORT_ROLES, CaseExport, exportFileName } from './case-export';
 import { CaseExportQueryDto } from './case-export.dto';
 import { CaseExporter } from './case-exporter';

@@ -1,6 +1,6 @@
 import type { SignedCheckpoint } from '@nrm/event-store';
 import type { Actor } from '@nrm/event-store/port';
-import { OPERATOR_ROLES, Role } from '../auth/roles';
+import { OPERATOR_ROLES, Role } from '@nrm/iam/roles';
 
 /** Who may export a case: whoever may read it (GET /api/cases/:id), within the same record scope. */
 export const CASE_EXPORT_ROLES: readonly Role[] = [...OPERATOR_ROLES, 'auditor'];

@@ -1,18 +1,16 @@
 import { Module } from '@nestjs/common';
-import { AccessLog } from '../access-log/access-log';
+import { AccessLogModule } from '../access-log/access-log.module';
 import { AuditController } from '../audit/audit.controller';
-import { AuthController } from '../auth/auth.controller';
-import { FirstAdmin } from '../auth/first-admin';
-import { UsersController } from '../auth/users.controller';
+import { AuthController } from '@nrm/iam/auth.controller';
+import { FirstAdmin } from '@nrm/iam/first-admin';
+import { UsersController } from '@nrm/iam/users.controller';
 import { ErasureController } from '../erasure/erasure.controller';
 import { CaseExportController } from '../export/case-export.controller';
 import { CaseExporter } from '../export/case-exporter';
 import { HealthController } from '../health/health.controller';
-import { PartnerRegistryService } from '../partners/partner-registry.service';
-import { PartnersController } from '../partners/partners.controller';
 import { CasesQueryController } from '../queries/cases-query.controller';
 
-/** Authentication, users, case queries on the read models, case exports, audit, erasure and the partner registry. */
+/** Authentication, users, case queries on the read models, case exports, audit, erasure (the partner registry is PartnersModule, beside the partner bridge). */
 @Module({
   controllers: [
     HealthController,
@@ -22,8 +20,8 @@ import { CasesQueryController } from '../queries/cases-query.controller';
     CaseExportController,
     AuditController,
     ErasureController,
-    PartnersController,
   ],
-  providers: [AccessLog, FirstAdmin, CaseExporter, PartnerRegistryService],
+  imports: [AccessLogModule],
+  providers: [FirstAdmin, CaseExporter],
 })
 export class GatewayModule {}

@@ -13,11 +13,11 @@ import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { openKafkaSharedLog, SharedLogRelay, SqliteCheckpointStore } from '@nrm/shared-log';
-import { NodeConfig } from '../config/node-config';
+import { NodeConfig } from '@nrm/config/node-config';
+import { ACCOUNTS_FILE } from '@nrm/iam/account-store';
 import { loadOrCreateNodeEncryptionKey, NodeEncryptionKey } from '@nrm/transnational';
 
 export const EVENT_STORE_FILE = 'events.sqlite';
-export const ACCOUNTS_FILE = 'accounts.sqlite';
 /** Held by the process that writes the read models (the node or the gateway, or a rebuild). */
 export const PROJECTIONS_LOCK_FILE = 'projections.lock';
 

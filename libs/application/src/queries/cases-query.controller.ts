@@ -11,12 +11,12 @@ import {
   withOverdue,
 } from '@nrm/read-models';
 import { AccessLog } from '../access-log/access-log';
-import { CurrentUser, Roles } from '../auth/access.decorators';
-import { OPERATOR_ROLES, Principal } from '../auth/roles';
+import { CurrentUser, Roles } from '@nrm/iam/access.decorators';
+import { OPERATOR_ROLES, Principal } from '@nrm/iam/roles';
 import { CaseIdPipe } from '../cases/case-id.pipe';
 import { mayAccessCase } from '../cases/case-scope';
-import { CLOCK, Clock } from '../config/clock';
-import { ProblemException } from '../http/problem';
+import { CLOCK, Clock } from '@nrm/config/clock';
+import { ProblemException } from '@nrm/http/problem';
 import { CaseDetailQueryDto, CaseListQueryDto } from './case-query.dto';
 import { personalDataPurpose } from './personal-data-policy';
 

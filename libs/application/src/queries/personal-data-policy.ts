@@ -1,6 +1,6 @@
 import { consentCovers, consentLedgerOf } from '@nrm/domain';
 import type { CaseDetail } from '@nrm/read-models';
-import { Principal } from '../auth/roles';
+import { Principal } from '@nrm/iam/roles';
 
 /** Roles whose work on a case needs the person's identity. */
 const CASE_WORKERS = ['identification_officer', 'case_manager', 'return_officer'];

@@ -1,13 +1,13 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/access.decorators';
+import { Roles } from '@nrm/iam/access.decorators';
 import { ReturnReintegrationCommandMessage as Message } from '../cases/case-command.message';
 import { CaseCommands, commandAnswer, planAnswer } from '../cases/case-commands.gateway';
 import { CaseIdPipe } from '../cases/case-id.pipe';
 import { CommandMetadata } from '../cases/command-metadata';
 import { CommandResponse } from '../cases/command-response.dto';
-import { CommandContext } from '../http/command-context';
-import { ProblemException } from '../http/problem';
+import { CommandContext } from '../cases/command-context';
+import { ProblemException } from '@nrm/http/problem';
 import { PlanResponse } from '../assistance/assistance.dto';
 import {
   ArrivalDto,

@@ -1,0 +1,99 @@
+import { INestApplication, RequestMethod, Type } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { ModulesContainer, Reflector } from '@nestjs/core';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { ALLOWED_ROLES, PUBLIC_ROUTE } from '@nrm/iam/access.decorators';
+import { Role } from '@nrm/iam/roles';
+
+/** OpenAPI extension on every operation: the roles the route admits, as the auth guard enforces them. */
+export const ROLES_EXTENSION = 'x-nrm-roles';
+/** OpenAPI extension on the operations that need no token at all. */
+export const PUBLIC_EXTENSION = 'x-nrm-public';
+
+/** OpenAPI document at /api/docs-json and its viewer at /api/docs. */
+export function mountOpenApi(app: INestApplication, title: string): void {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle(title)
+      .setDescription(
+        'National / Transnational Referral Mechanism node. Errors are application/problem+json (RFC 9457); ' +
+          'commands answer { caseId, revision } with ETag and accept If-Match.',
+      )
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  documentAccess(app, document);
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+}
+
+interface RouteAccess {
+  isPublic: boolean;
+  roles: Role[];
+}
+
+/**
+ * Writes each route's access rule (@Public, or the @Roles list) into its operation, read from the same
+ * metadata as the auth guard: clients see who may call what, and tests can check every route against it.
+ * A route that has neither gets an empty role list, which is what the guard does with it (refused to all).
+ */
+function documentAccess(app: INestApplication, document: OpenAPIObject): void {
+  const access = routeAccess(app);
+  for (const [path, item] of Object.entries(document.paths)) {
+    for (const [method, operation] of Object.entries(item)) {
+      const rule = access.get(`${method.toUpperCase()} ${path}`);
+      if (!rule || typeof operation !== 'object' || operation === null || !('responses' in operation))
+        continue;
+      const target = operation as Record<string, unknown>;
+      if (rule.isPublic) {
+        target[PUBLIC_EXTENSION] = true;
+        continue;
+      }
+      target[ROLES_EXTENSION] = rule.roles;
+      const who = rule.roles.length > 0 ? rule.roles.join(', ') : 'none (refused to every caller)';
+      const description = typeof target.description === 'string' ? `${target.description}\n\n` : '';
+      target.description = `${description}Roles: ${who}.`;
+    }
+  }
+}
+
+/** "GET /api/cases/{id}" (the OpenAPI spelling) → the access rule of the handler behind it. */
+function routeAccess(app: INestApplication): Map<string, RouteAccess> {
+  const reflector = new Reflector();
+  const rules = new Map<string, RouteAccess>();
+  for (const module of app.get(ModulesContainer).values()) {
+    for (const wrapper of module.controllers.values()) {
+      const controller = wrapper.metatype as Type<unknown> | null;
+      if (!controller) continue;
+      const prototype = controller.prototype as Record<string, unknown>;
+      for (const name of Object.getOwnPropertyNames(prototype)) {
+        // Through the descriptor: reading a getter off the bare prototype would run it.
+        const handler: unknown = Object.getOwnPropertyDescriptor(prototype, name)?.value;
+        if (name === 'constructor' || typeof handler !== 'function') continue;
+        const methodPath: unknown = Reflect.getMetadata(PATH_METADATA, handler);
+        if (methodPath === undefined) continue;
+        const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
+        const targets = [handler, controller];
+        const rule: RouteAccess = {
+          isPublic: reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets) === true,
+          roles: reflector.getAllAndOverride<Role[]>(ALLOWED_ROLES, targets) ?? [],
+        };
+        for (const base of asList(Reflect.getMetadata(PATH_METADATA, controller))) {
+          for (const sub of asList(methodPath)) rules.set(`${method} ${openApiPath(base, sub)}`, rule);
+        }
+      }
+    }
+  }
+  return rules;
+}
+
+function asList(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map(String);
+  return [value === undefined ? '' : String(value)];
+}
+
+function openApiPath(base: string, sub: string): string {
+  const segments = [base, sub].flatMap((part) => part.split('/')).filter(Boolean);
+  return `/${segments.map((segment) => segment.replace(/^:(\w+)$/, '{$1}')).join('/')}`;
+}

@@ -1,0 +1,3 @@
+export * from './node-config';
+export * from './dotenv';
+export * from './clock';

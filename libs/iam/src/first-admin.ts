@@ -1,0 +1,35 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import { NODE_CONFIG, NodeConfig } from '@nrm/config/node-config';
+import { AccountStore } from './account-store';
+import { hashPassword } from './password-hasher';
+
+/** On a node without users, creates the first admin (API.md: NRM_ADMIN_USERNAME / NRM_ADMIN_PASSWORD). */
+@Injectable()
+export class FirstAdmin implements OnApplicationBootstrap {
+  private readonly logger = new Logger('auth');
+
+  constructor(
+    private readonly accounts: AccountStore,
+    @Inject(NODE_CONFIG) private readonly config: NodeConfig,
+  ) {}
+
+  async onApplicationBootstrap() {
+    if (this.accounts.count() > 0) return;
+    const generated = !this.config.adminPassword;
+    const password = this.config.adminPassword ?? randomBytes(18).toString('base64url');
+    this.accounts.create({
+      username: this.config.adminUsername,
+      passwordHash: await hashPassword(password),
+      role: 'admin',
+    });
+    if (generated) {
+      // Printed once, on the console only: it is not kept anywhere in clear.
+      process.stdout.write(
+        `\nFirst admin created: username "${this.config.adminUsername}", password "${password}" (shown once; change it)\n\n`,
+      );
+    } else {
+      this.logger.log({ msg: 'first admin created from environment', username: this.config.adminUsername });
+    }
+  }
+}

@@ -1,0 +1,45 @@
+import { Body, Controller, Post } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { ProblemException } from '@nrm/http/problem';
+import { Roles } from './access.decorators';
+import { AccountStore, DuplicateUsernameError } from './account-store';
+import { CreateUserDto, CreateUserResponse } from './auth.dto';
+import { hashPassword } from './password-hasher';
+import { passwordProblems } from './password-policy';
+
+@ApiTags('users')
+@ApiBearerAuth()
+@Controller('api/users')
+export class UsersController {
+  constructor(private readonly accounts: AccountStore) {}
+
+  @Post()
+  @Roles('admin')
+  @ApiCreatedResponse({ type: CreateUserResponse })
+  @ApiBadRequestResponse({
+    description: 'validation failed, or the password breaks the policy (field "password")',
+  })
+  async create(@Body() body: CreateUserDto): Promise<CreateUserResponse> {
+    const problems = passwordProblems(body.password, body.username);
+    if (problems.length > 0) {
+      throw ProblemException.badRequest(
+        'The password does not meet the policy',
+        problems.map((message) => ({ field: 'password', message })),
+      );
+    }
+    const passwordHash = await hashPassword(body.password);
+    try {
+      const account = this.accounts.create({
+        username: body.username,
+        passwordHash,
+        role: body.role,
+        agency: body.agency,
+        country: body.country,
+      });
+      return { userId: account.userId };
+    } catch (error) {
+      if (error instanceof DuplicateUsernameError) throw ProblemException.conflict(error.message);
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,265 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { StoredEvent, Subscription } from '@nrm/event-store/port';
+import { EVENT_STORE, EventStore } from '@nrm/event-store/port';
+import { sharingBar } from '@nrm/domain';
+import {
+  agreementAllows,
+  candidatePayload,
+  MESSAGE_CATALOGUE,
+  minimalPayload,
+  outgoingKind,
+  partnerForCountry,
+  sealPayload,
+  TRM_TYPE_PREFIX,
+  type Delivery,
+  type Partner,
+  type TrmMessageKind,
+} from '@nrm/transnational';
+import { AccessLog } from '@nrm/application/access-log/access-log';
+import { caseIdOfStream } from '@nrm/application/cases/case-stream';
+import { CLOCK, Clock } from '@nrm/config/clock';
+import { NODE_CONFIG, NodeConfig } from '@nrm/config/node-config';
+import { PERSONAL_DATA_ERASED } from '@nrm/application/erasure/erasure.controller';
+import { NODE_ADAPTERS } from '@nrm/application/infrastructure/tokens';
+import type { NodeAdapters } from '@nrm/application/infrastructure/node-adapters';
+import { PartnerRegistryService } from '../registry/partner-registry.service';
+import { BridgeState, CrossBorderLink } from './bridge-state';
+import { CaseFactsReader } from './case-facts';
+import { EnvelopeStamper } from './envelope-stamper';
+import { BRIDGE_STATE, PARTNER_TRANSPORT, PartnerTransport } from './partner-transport.provider';
+import { derivedEventId, entryFor, JOURNAL_TYPES, trmStreamOf, TrmJournal } from './trm-journal';
+
+const POSITION = 'outgoing-dispatcher';
+/** Refusals given before the recipient verified our signature: it kept nothing of that message's checkpoint. */
+const UNAUTHENTICATED_REJECTIONS = new Set([
+  'malformed',
+  'unknown-sender',
+  'bad-signature',
+  'wrong-recipient',
+  'partner-removed',
+]);
+/** Payload fields that come from the personal (encrypted) part of the case's events. */
+const PERSONAL_FIELDS = new Set([
+  'person.givenName',
+  'person.familyName',
+  'person.dateOfBirth',
+  'answer.reasons',
+  'reintegration.notes',
+]);
+const RESTART_DELAY_MS = 1000;
+
+/**
+ * Turns this node's case events into messages for partner nodes. Reads the log from its own
+ * checkpoint, so nothing is missed across restarts, and derives each message id from the event, so a
+ * replayed event queues nothing twice (the outbox is idempotent by id). Every gate is checked when the
+ * message is built: registry, agreement, consent, asylum, restriction. What does not pass is recorded
+ * as withheld, so auditors see what was NOT shared and why.
+ */
+@Injectable()
+export class OutgoingDispatcher {
+  private readonly logger = new Logger('PartnerBridge');
+  private subscription?: Subscription;
+  private restartTimer?: NodeJS.Timeout;
+  private running = false;
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(NODE_ADAPTERS) private readonly adapters: NodeAdapters,
+    @Inject(BRIDGE_STATE) private readonly state: BridgeState,
+    @Inject(PARTNER_TRANSPORT) private readonly transport: PartnerTransport,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(NODE_CONFIG) private readonly config: NodeConfig,
+    private readonly registry: PartnerRegistryService,
+    private readonly facts: CaseFactsReader,
+    private readonly journal: TrmJournal,
+    private readonly accessLog: AccessLog,
+    private readonly stamper: EnvelopeStamper,
+  ) {}
+
+  start(): void {
+    this.running = true;
+    this.subscribe();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    clearTimeout(this.restartTimer);
+    await this.subscription?.stop();
+  }
+
+  /** Records the end of delivery of a message this node sent. */
+  async delivered(delivery: Delivery): Promise<void> {
+    const { verdict, envelope } = delivery;
+    // What the recipient has now witnessed of our log: the next message's proof starts there.
+    if (verdict.outcome !== 'rejected' || !UNAUTHENTICATED_REJECTIONS.has(verdict.reason))
+      this.state.setCheckpoint(delivery.recipientNodeId, 'sent', envelope.nrmcheckpoint);
+    const outcome = verdict.outcome === 'rejected' ? `rejected:${verdict.reason}` : verdict.outcome;
+    await this.journal.record(
+      trmStreamOf(delivery.recipientNodeId),
+      JOURNAL_TYPES.sent,
+      { ...entryFor(envelope, 'outgoing', outcome), attempts: delivery.attempts },
+      derivedEventId(envelope.id, 'sent'),
+    );
+  }
+
+  private subscribe(): void {
+    const from = this.state.position(POSITION);
+    this.subscription = this.store.subscribeToAll(
+      async (event) => {
+        await this.handle(event);
+        this.state.setPosition(POSITION, event.position);
+      },
+      { fromPosition: from, onError: (error) => this.restart(error) },
+    );
+  }
+
+  private restart(error: Error): void {
+    if (!this.running) return;
+    this.logger.error(`partner dispatcher failed, resuming from its checkpoint: ${error.message}`);
+    const failed = this.subscription;
+    this.subscription = undefined;
+    void failed?.stop().catch(() => undefined);
+    clearTimeout(this.restartTimer);
+    this.restartTimer = setTimeout(() => this.running && this.subscribe(), RESTART_DELAY_MS);
+  }
+
+  private async handle(event: StoredEvent): Promise<void> {
+    const caseId = caseIdOfStream(event.streamId);
+    // Events a partner's message caused are not echoed back to it.
+    if (!caseId || event.actor.role === 'partner_node') return;
+    if (event.type === 'HandoverProposed') await this.openLink(caseId, event);
+    for (const link of this.state.linksOfCase(caseId)) await this.handleForLink(link, event);
+  }
+
+  private async openLink(caseId: string, event: StoredEvent): Promise<void> {
+    const { sharedCaseRef, toCountry, handoverId } = event.data as {
+      sharedCaseRef?: string;
+      toCountry: string;
+      handoverId: string;
+    };
+    if (!sharedCaseRef) return;
+    const { state } = await this.registry.state();
+    // No partner node for that country: the return officer records its answers by hand, as before.
+    const partner = partnerForCountry(state, toCountry);
+    if (!partner) return;
+    const link: CrossBorderLink = {
+      sharedCaseRef,
+      handoverId,
+      caseId,
+      partnerNodeId: partner.nodeId,
+      partnerCountry: partner.country,
+      side: 'destination',
+    };
+    if (this.state.addLink(link))
+      await this.journal.record(
+        trmStreamOf(partner.nodeId),
+        JOURNAL_TYPES.linked,
+        link,
+        derivedEventId(sharedCaseRef, 'link'),
+      );
+  }
+
+  private async handleForLink(link: CrossBorderLink, event: StoredEvent): Promise<void> {
+    if (event.type === PERSONAL_DATA_ERASED) {
+      await this.transport.withdraw(link.sharedCaseRef);
+      return;
+    }
+    // A step of one handover never travels on another's link (an earlier, declined proposal may have gone
+    // to another country).
+    if (typeof event.data.handoverId === 'string' && event.data.handoverId !== link.handoverId) return;
+    let kind = outgoingKind(link.side, event.type);
+    if (link.side === 'destination') {
+      if (event.type === 'AsylumApplicationRecorded') {
+        const dropped = await this.transport.withdraw(link.sharedCaseRef);
+        await this.withhold(link, event, 'any', 'asylum', `${dropped} queued message(s) dropped`);
+        return;
+      }
+      const { purpose, recipient } = event.data as { purpose?: string; recipient?: string };
+      if (
+        event.type === 'ConsentWithdrawn' &&
+        purpose === 'data_sharing' &&
+        recipient === link.partnerCountry
+      ) {
+        // Sharing stops at once, queued messages included; the partner is asked to restrict what it holds.
+        await this.transport.withdraw(link.sharedCaseRef);
+        kind = 'consent.restriction-requested';
+      }
+    }
+    if (!kind) return;
+    await this.send(link, event, kind);
+  }
+
+  private async send(link: CrossBorderLink, event: StoredEvent, kind: TrmMessageKind): Promise<void> {
+    const now = this.clock.now().toISOString();
+    const spec = MESSAGE_CATALOGUE[kind];
+    const { facts } = await this.facts.read(link.caseId, event.position);
+    const bar = sharingBar(facts, link.side, link.partnerCountry, spec.purpose);
+    if (bar) return this.withhold(link, event, kind, bar);
+    const { state } = await this.registry.state();
+    const partner: Partner | undefined = state.partners.get(link.partnerNodeId);
+    if (!partner || partner.status === 'removed') return this.withhold(link, event, kind, 'partner-removed');
+    if (!agreementAllows(kind, partner.agreement, now))
+      return this.withhold(link, event, kind, 'out-of-agreement');
+    // Witnessing needs signed checkpoints (the embedded store signs every append; EventStoreDB does not yet).
+    if (!(await this.adapters.auditableLog.latestCheckpoint()))
+      return this.withhold(link, event, kind, 'no-signed-checkpoint');
+    const payload = minimalPayload(
+      kind,
+      candidatePayload(kind, facts[facts.length - 1], facts),
+      partner.agreement,
+    );
+    if (Object.keys(payload).some((field) => PERSONAL_FIELDS.has(field))) {
+      // The bridge read the person's data to send it: that read is in the access log like any other.
+      await this.accessLog.record(
+        { userId: `node:${this.config.nodeId}`, role: 'partner_bridge' },
+        link.caseId,
+        `partner_${spec.purpose}_${partner.country.toLowerCase()}`,
+        'partner',
+      );
+    }
+    const id = derivedEventId(event.id, `message:${link.sharedCaseRef}:${kind}`);
+    const envelope = await this.stamper.stamp(
+      {
+        specversion: '1.0',
+        id,
+        source: `urn:nrm:node:${this.config.nodeId}`,
+        type: `${TRM_TYPE_PREFIX}${kind}`,
+        subject: link.sharedCaseRef,
+        time: now,
+        datacontenttype: 'application/json',
+        nrmsender: this.config.nodeId,
+        nrmrecipient: partner.nodeId,
+        nrmpurpose: spec.purpose,
+        nrmcheckpoint: undefined as never, // stamped
+        nrmconsistency: { fromSize: 0, proof: [] },
+        data: sealPayload(payload, partner.encryptionKeyPem, id),
+      },
+      partner.nodeId,
+    );
+    await this.transport.send(partner, envelope);
+    this.logger.log(`queued ${kind} for ${partner.nodeId}`);
+  }
+
+  private async withhold(
+    link: CrossBorderLink,
+    event: StoredEvent,
+    kind: TrmMessageKind | 'any',
+    reason: string,
+    detail?: string,
+  ): Promise<void> {
+    await this.journal.record(
+      trmStreamOf(link.partnerNodeId),
+      JOURNAL_TYPES.withheld,
+      {
+        kind,
+        sharedCaseRef: link.sharedCaseRef,
+        partnerNodeId: link.partnerNodeId,
+        direction: 'outgoing',
+        outcome: `withheld:${reason}`,
+        ...(detail ? { detail } : {}),
+        causedBy: event.type,
+      },
+      derivedEventId(event.id, `withheld:${link.sharedCaseRef}`),
+    );
+  }
+}

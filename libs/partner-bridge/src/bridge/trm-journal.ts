@@ -1,0 +1,138 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { canonicalJson } from '@nrm/common';
+import { DuplicateEventIdError, EVENT_STORE, EventStore, StoredEvent } from '@nrm/event-store/port';
+import type { CrossBorderEnvelope, TrmMessageKind } from '@nrm/transnational';
+import { TRM_TYPE_PREFIX } from '@nrm/transnational';
+import { createHash, randomUUID } from 'node:crypto';
+import { CLOCK, Clock } from '@nrm/config/clock';
+import { NODE_CONFIG, NodeConfig } from '@nrm/config/node-config';
+
+/** Per partner, in order: every message sent to it or received from it, refused, held or withheld. */
+export const trmStreamOf = (partnerNodeId: string) => `trm-${partnerNodeId}`;
+/** Messages refused before their sender was known (malformed, unknown sender, bad signature). */
+export const TRM_UNAUTHENTICATED_STREAM = 'trm-unauthenticated';
+
+export const JOURNAL_TYPES = {
+  linked: 'CrossBorderLinkOpened',
+  sent: 'CrossBorderMessageSent',
+  received: 'CrossBorderMessageReceived',
+  refused: 'CrossBorderMessageRefused',
+  withheld: 'CrossBorderMessageWithheld',
+} as const;
+
+/** One line of the handover history, as both nodes can compare it. No personal data: ids, kinds, hashes. */
+export interface JournalEntry {
+  messageId?: string;
+  kind?: TrmMessageKind;
+  sharedCaseRef?: string;
+  partnerNodeId?: string;
+  direction: 'outgoing' | 'incoming';
+  /** When the sender built the message (the envelope's `time`). */
+  sentAt?: string;
+  /**
+   * SHA-256 (hex) of the message's content (canonical envelope without what is stamped at each attempt:
+   * time, checkpoint, proof, signature): equal on both sides for the same message, whichever attempt
+   * delivered it.
+   */
+  digest?: string;
+  outcome: string;
+  detail?: string;
+  /** The sender's checkpoint the message carried. */
+  checkpoint?: { size: number; root: string };
+}
+
+export function envelopeDigest(envelope: CrossBorderEnvelope): string {
+  const { time: _t, nrmcheckpoint: _c, nrmconsistency: _p, nrmsignature: _s, ...content } = envelope;
+  return createHash('sha256').update(canonicalJson(content)).digest('hex');
+}
+
+export const kindOf = (envelope: Pick<CrossBorderEnvelope, 'type'>): TrmMessageKind =>
+  envelope.type.slice(TRM_TYPE_PREFIX.length) as TrmMessageKind;
+
+/** The journal entry an envelope makes, with its outcome. */
+export function entryFor(
+  envelope: CrossBorderEnvelope,
+  direction: 'outgoing' | 'incoming',
+  outcome: string,
+  detail?: string,
+): JournalEntry {
+  return {
+    messageId: envelope.id,
+    kind: kindOf(envelope),
+    sharedCaseRef: envelope.subject,
+    partnerNodeId: direction === 'outgoing' ? envelope.nrmrecipient : envelope.nrmsender,
+    direction,
+    sentAt: envelope.time,
+    digest: envelopeDigest(envelope),
+    outcome,
+    ...(detail === undefined ? {} : { detail }),
+    checkpoint: { size: envelope.nrmcheckpoint.size, root: envelope.nrmcheckpoint.root },
+  };
+}
+
+/**
+ * Deterministic event ids from a message id: a retried message, or a bridge restarted halfway, writes
+ * the same ids again and the log refuses the copy (DuplicateEventIdError), so each record is kept once.
+ */
+export function derivedEventId(messageId: string, purpose: string): string {
+  const hex = createHash('sha256').update(`${purpose}:${messageId}`).digest('hex');
+  const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** Writes and reads the bridge's records in the node's own log (tamper-evident like every case event). */
+@Injectable()
+export class TrmJournal {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(NODE_CONFIG) private readonly config: NodeConfig,
+  ) {}
+
+  /** Appends once: a second record under the same id is dropped silently. */
+  async record(
+    stream: string,
+    type: (typeof JOURNAL_TYPES)[keyof typeof JOURNAL_TYPES],
+    data: object,
+    eventId: string = randomUUID(),
+  ): Promise<void> {
+    try {
+      await this.store.append(
+        stream,
+        [
+          {
+            id: eventId,
+            type,
+            schemaVersion: 1,
+            occurredAt: this.clock.now().toISOString(),
+            nodeId: this.config.nodeId,
+            actor: { userId: `node:${this.config.nodeId}`, role: 'partner_bridge' },
+            correlationId: randomUUID(),
+            data: data as Record<string, unknown>,
+          },
+        ],
+        'any',
+      );
+    } catch (error) {
+      if (error instanceof DuplicateEventIdError) return;
+      throw error;
+    }
+  }
+
+  /** The messages exchanged about these shared references, oldest first (by the sender's clock). */
+  async history(
+    partnerNodeId: string,
+    sharedCaseRefs: readonly string[],
+  ): Promise<(JournalEntry & { recordedAt: string })[]> {
+    const refs = new Set(sharedCaseRefs);
+    const events: StoredEvent[] = await this.store.readStream(trmStreamOf(partnerNodeId));
+    return events
+      .filter((e) => e.type !== JOURNAL_TYPES.linked && refs.has(String(e.data.sharedCaseRef)))
+      .map((e) => ({ ...(e.data as unknown as JournalEntry), recordedAt: e.occurredAt }))
+      .sort(
+        (a, b) =>
+          (a.sentAt ?? '').localeCompare(b.sentAt ?? '') ||
+          (a.messageId ?? '').localeCompare(b.messageId ?? ''),
+      );
+  }
+}

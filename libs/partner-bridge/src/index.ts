@@ -1,0 +1,2 @@
+export * from './bridge/partner-bridge.module';
+export * from './registry/partners.module';

@@ -1,0 +1,146 @@
+import { Body, Controller, Get, Inject, Param, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Partner, RegistryState } from '@nrm/transnational';
+import { CurrentUser, Roles } from '@nrm/iam/access.decorators';
+import { Principal } from '@nrm/iam/roles';
+import { NODE_CONFIG, NodeConfig } from '@nrm/config/node-config';
+import { ProblemException } from '@nrm/http/problem';
+import { NODE_ADAPTERS } from '@nrm/application/infrastructure/tokens';
+import type { NodeAdapters } from '@nrm/application/infrastructure/node-adapters';
+import { PartnerRegistryService } from './partner-registry.service';
+import {
+  NodeIdentityView,
+  PartnerReasonDto,
+  PartnerView,
+  RegisterPartnerDto,
+  UpdatePartnerDto,
+} from './partners.dto';
+
+const NODE_ID = /^[a-z0-9][a-z0-9._-]{1,62}$/;
+
+/** The partner registry: admins manage it, auditors read it (who was trusted, with which key, under which agreement). */
+@ApiTags('partners')
+@ApiBearerAuth()
+@Controller('api')
+export class PartnersController {
+  constructor(
+    private readonly registry: PartnerRegistryService,
+    @Inject(NODE_CONFIG) private readonly config: NodeConfig,
+    @Inject(NODE_ADAPTERS) private readonly adapters: NodeAdapters,
+  ) {}
+
+  /** What partner nodes need from this node to register it in turn. */
+  @Get('node/identity')
+  @Roles('admin', 'auditor')
+  @ApiOkResponse({ type: NodeIdentityView })
+  identity(): NodeIdentityView {
+    return {
+      nodeId: this.config.nodeId,
+      country: this.config.country,
+      publicKeyPem: this.adapters.signer.publicKeyPem,
+      encryptionKeyPem: this.adapters.encryptionKey.publicKeyPem,
+      keyId: this.adapters.signer.keyId,
+    };
+  }
+
+  @Get('partners')
+  @Roles('admin', 'auditor')
+  @ApiOkResponse({ type: PartnerView, isArray: true })
+  async list(): Promise<{ items: PartnerView[] }> {
+    const { state } = await this.registry.state();
+    return { items: [...state.partners.values()].map(view) };
+  }
+
+  @Get('partners/:nodeId')
+  @Roles('admin', 'auditor')
+  @ApiOkResponse({ type: PartnerView })
+  async get(@Param('nodeId') nodeId: string): Promise<PartnerView> {
+    const { state } = await this.registry.state();
+    return found(state, nodeId);
+  }
+
+  @Post('partners')
+  @Roles('admin')
+  @ApiCreatedResponse({ type: PartnerView })
+  async register(@Body() body: RegisterPartnerDto, @CurrentUser() user: Principal): Promise<PartnerView> {
+    const state = await this.registry.execute(
+      { type: 'RegisterPartner', partner: { ...body }, localNodeId: this.config.nodeId },
+      user,
+    );
+    return found(state, body.nodeId);
+  }
+
+  @Patch('partners/:nodeId')
+  @Roles('admin')
+  @ApiOkResponse({ type: PartnerView })
+  async update(
+    @Param('nodeId') nodeId: string,
+    @Body() body: UpdatePartnerDto,
+    @CurrentUser() user: Principal,
+  ): Promise<PartnerView> {
+    const state = await this.registry.execute(
+      { type: 'UpdatePartner', changes: { nodeId: checkNodeId(nodeId), ...body } },
+      user,
+    );
+    return found(state, nodeId);
+  }
+
+  /** Nothing is sent to it or accepted from it afterwards; its past messages stay in the log. */
+  @Post('partners/:nodeId/removal')
+  @Roles('admin')
+  @ApiCreatedResponse({ type: PartnerView })
+  async remove(
+    @Param('nodeId') nodeId: string,
+    @Body() body: PartnerReasonDto,
+    @CurrentUser() user: Principal,
+  ): Promise<PartnerView> {
+    const state = await this.registry.execute(
+      { type: 'RemovePartner', nodeId: checkNodeId(nodeId), reason: body.reason },
+      user,
+    );
+    return view(state.partners.get(nodeId) as Partner);
+  }
+
+  /** After investigating a partner held by witnessing: exchange resumes. */
+  @Post('partners/:nodeId/release')
+  @Roles('admin')
+  @ApiCreatedResponse({ type: PartnerView })
+  async release(
+    @Param('nodeId') nodeId: string,
+    @Body() body: PartnerReasonDto,
+    @CurrentUser() user: Principal,
+  ): Promise<PartnerView> {
+    const state = await this.registry.execute(
+      { type: 'ReleasePartner', nodeId: checkNodeId(nodeId), reason: body.reason },
+      user,
+    );
+    return found(state, nodeId);
+  }
+}
+
+function checkNodeId(nodeId: string): string {
+  if (!NODE_ID.test(nodeId)) throw ProblemException.notFound('No such partner');
+  return nodeId;
+}
+
+function found(state: RegistryState, nodeId: string): PartnerView {
+  const partner = state.partners.get(nodeId);
+  if (!partner) throw ProblemException.notFound('No such partner');
+  return view(partner);
+}
+
+function view(partner: Partner): PartnerView {
+  return {
+    nodeId: partner.nodeId,
+    country: partner.country,
+    status: partner.status,
+    publicKeyPem: partner.publicKeyPem,
+    encryptionKeyPem: partner.encryptionKeyPem,
+    endpoint: partner.endpoint,
+    agreement: {
+      reference: partner.agreement.reference,
+      fields: { ...partner.agreement.fields } as PartnerView['agreement']['fields'],
+      validUntil: partner.agreement.validUntil,
+    },
+  };
+}
