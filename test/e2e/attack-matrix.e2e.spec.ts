@@ -1,7 +1,6 @@
-import { NodeAdapters } from '@nrm/application';
+import { EVENT_STORE, EventStore } from '@nrm/event-store/port';
 import { AccountStore } from '@nrm/iam/account-store';
 import { OPERATOR_ROLES, ROLES, Role } from '@nrm/iam/roles';
-import { NODE_ADAPTERS } from '@nrm/application/infrastructure/tokens';
 import { createHmac, randomBytes } from 'node:crypto';
 import {
   ADMIN,
@@ -165,10 +164,10 @@ describe('attack matrix: every route × every way in without the right to', () =
   }, 60_000);
   afterAll(() => node?.stop());
 
-  const adapters = () => node.app.get<symbol, NodeAdapters>(NODE_ADAPTERS);
+  const eventStore = () => node.app.get<symbol, EventStore>(EVENT_STORE);
   /** What a refused request must leave as it was: the log, the case's access log, the accounts. */
   const recorded = async () => ({
-    head: await adapters().eventStore.headPosition(),
+    head: await eventStore().headPosition(),
     accessLog: (await node.request('GET', `/api/audit/access-log?caseId=${caseId}`, { as: 'auditor' })).body
       .items.length as number,
     attackUserExists: node.app.get(AccountStore).findByUsername('attack-matrix-user') !== undefined,

@@ -1,5 +1,4 @@
-import { NodeAdapters } from '@nrm/application';
-import { NODE_ADAPTERS } from '@nrm/application/infrastructure/tokens';
+import { EVENT_STORE, EventStore } from '@nrm/event-store/port';
 import { verifyCheckpoint } from '@nrm/event-store';
 import { randomUUID } from 'node:crypto';
 import {
@@ -47,7 +46,7 @@ describe('case export (HTTP)', () => {
   const accessLog = async () =>
     (await node.request('GET', `/api/audit/access-log?caseId=${caseId}`, { as: 'auditor' })).body
       .items as Record<string, unknown>[];
-  const head = () => node.app.get<symbol, NodeAdapters>(NODE_ADAPTERS).eventStore.headPosition();
+  const head = () => node.app.get<symbol, EventStore>(EVENT_STORE).headPosition();
   const eventOf = (res: Response, type: string) =>
     (res.body.events as { type: string }[]).find((e) => e.type === type) as Record<string, unknown>;
 

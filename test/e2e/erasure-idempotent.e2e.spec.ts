@@ -1,4 +1,4 @@
-import { caseStreamId } from '@nrm/application/cases/case-stream';
+import { caseStreamId } from '@nrm/contracts';
 import { EVENT_STORE, EventStore } from '@nrm/event-store/port';
 import { NodeHarness, REGISTRATION } from '../support/node-harness';
 

@@ -1,6 +1,6 @@
-import { NodeAdapters } from '@nrm/application';
-import { NODE_ADAPTERS } from '@nrm/application/infrastructure/tokens';
-import { JOURNAL_TYPES, TRM_UNAUTHENTICATED_STREAM } from '@nrm/partner-bridge/bridge/trm-journal';
+import { EVENT_STORE, EventStore } from '@nrm/event-store/port';
+import { TRM_UNAUTHENTICATED_STREAM } from '@nrm/contracts';
+import { JOURNAL_TYPES } from '@nrm/partner-bridge/bridge/trm-journal';
 import { CLOUDEVENTS_JSON } from '@nrm/transnational';
 import { makeTestEnvelope, makeTestPartner } from '@nrm/transnational/testing';
 import { ALL_OPERATOR_ROLES, NodeHarness, REGISTRATION } from '../support/node-harness';
@@ -364,7 +364,7 @@ describe('fuzzing every route with malformed requests', () => {
   });
   afterAll(() => node?.stop());
 
-  const store = () => node.app.get<symbol, NodeAdapters>(NODE_ADAPTERS).eventStore;
+  const store = () => node.app.get<symbol, EventStore>(EVENT_STORE);
 
   it(`gets no 5xx and records nothing but the inbox's refusals (seed ${seed})`, async () => {
     const doc = (await node.request('GET', '/api/docs-json')).body as OpenApiDocument;

@@ -1,4 +1,4 @@
-import { caseStreamId } from '@nrm/application/cases/case-stream';
+import { caseStreamId } from '@nrm/contracts';
 import { describeIfServer } from '@nrm/common/testing';
 import { SignedCheckpoint, verifyCheckpoint } from '@nrm/event-store/integrity';
 import { createKafka } from '@nrm/shared-log/kafka/kafka-client';

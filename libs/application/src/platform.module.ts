@@ -22,7 +22,6 @@ import { RefreshTokenStore } from '@nrm/iam/refresh-token-store';
 import { AuthGuard } from '@nrm/iam/auth.guard';
 import { loadOrCreateJwtSecret } from '@nrm/iam/jwt-secret';
 import { TokenService } from '@nrm/iam/token.service';
-import { CASE_COMMAND_HANDLERS } from './cases/case-command-handlers';
 import { CaseCommandExecutor } from './cases/case-command.executor';
 import { CaseCommands } from './cases/case-commands.gateway';
 import { CaseRepository } from './cases/case-repository';
@@ -35,14 +34,22 @@ import {
   PROJECTIONS_LOCK_FILE,
 } from './infrastructure/node-adapters';
 import { ProcessLock } from './infrastructure/process-lock';
-import { NODE_ADAPTERS, READ_YOUR_WRITES } from './infrastructure/tokens';
+import {
+  AUDITABLE_LOG,
+  LOG_SIGNS_EVERY_APPEND,
+  NODE_ENCRYPTION_KEY,
+  NODE_SIGNER,
+  READ_YOUR_WRITES,
+} from './infrastructure/tokens';
+import { EventWriter } from './log/event-writer';
 
 export interface PlatformOptions {
   /** Run the projections (and the Kafka relay) in this process: the node and the gateway do, a lone context service does not. */
   runProjections: boolean;
 }
 
-const ADAPTERS = NODE_ADAPTERS;
+/** The adapters as opened: private to this module, which hands out each part under its own token. */
+const ADAPTERS = Symbol('NODE_ADAPTERS');
 
 /** Starts the projections and the relay after start-up and closes every store on shutdown, in a safe order. */
 class PlatformLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -98,6 +105,10 @@ export class PlatformModule {
         fromAdapters(EVENT_STORE, (a) => a.eventStore),
         fromAdapters(KEY_STORE, (a) => a.keyStore),
         fromAdapters(READ_MODEL_STORE, (a) => a.readModels),
+        fromAdapters(AUDITABLE_LOG, (a) => a.auditableLog),
+        fromAdapters(NODE_SIGNER, (a) => a.signer),
+        fromAdapters(NODE_ENCRYPTION_KEY, (a) => a.encryptionKey),
+        fromAdapters(LOG_SIGNS_EVERY_APPEND, (a) => a.signsEveryAppend),
         fromAdapters(PersonalDataCipher, (a) => new PersonalDataCipher(a.keyStore)),
         fromAdapters(ProjectionRunner, (a) => new ProjectionRunner(a.eventStore, a.readModels)),
         { provide: READ_YOUR_WRITES, useValue: options.runProjections },
@@ -105,25 +116,29 @@ export class PlatformModule {
         TokenService,
         ...AUTH_PROVIDERS,
         { provide: APP_GUARD, useClass: AuthGuard },
+        EventWriter,
         CaseRepository,
         CaseCommandExecutor,
         CaseCommands,
-        ...CASE_COMMAND_HANDLERS,
         PlatformLifecycle,
       ],
       exports: [
-        NODE_ADAPTERS,
         NODE_CONFIG,
         CLOCK,
         EVENT_STORE,
         KEY_STORE,
         READ_MODEL_STORE,
+        AUDITABLE_LOG,
+        NODE_SIGNER,
+        NODE_ENCRYPTION_KEY,
+        LOG_SIGNS_EVERY_APPEND,
         PersonalDataCipher,
         ProjectionRunner,
         AccountStore,
         TokenService,
         RefreshTokenStore,
         LoginThrottle,
+        EventWriter,
         CaseRepository,
         CaseCommandExecutor,
         CaseCommands,

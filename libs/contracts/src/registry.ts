@@ -6,6 +6,7 @@ import * as I from './events/identification';
 import * as P from './events/prosecution-liaison';
 import * as R from './events/return-reintegration';
 import type { CaseEventType } from './events';
+import * as N from './node-events';
 
 export const BOUNDED_CONTEXTS = [
   'identification',
@@ -111,6 +112,43 @@ export const EVENT_CONTRACTS: Readonly<Record<CaseEventType, EventContract>> = {
 
 export const EVENT_TYPES = Object.keys(EVENT_CONTRACTS) as CaseEventType[];
 
+/** The node's own events, outside any case's context: erasure, access, partner registry, journal. */
+export interface NodeEventContract {
+  readonly schemaVersion: number;
+  readonly dataClass: PayloadClass;
+}
+
+const nodeContract = (dataClass: PayloadClass, schemaVersion = 1): NodeEventContract => ({
+  schemaVersion,
+  dataClass,
+});
+
+export const NODE_EVENT_CONTRACTS = {
+  PersonalDataErased: nodeContract(N.PersonalDataErasedData),
+  PersonalDataAccessed: nodeContract(N.PersonalDataAccessedData),
+  PartnerRegistered: nodeContract(N.PartnerRegisteredData),
+  PartnerUpdated: nodeContract(N.PartnerUpdatedData),
+  PartnerRemoved: nodeContract(N.PartnerRemovedData),
+  PartnerHeld: nodeContract(N.PartnerHeldData),
+  PartnerReleased: nodeContract(N.PartnerReleasedData),
+  CrossBorderLinkOpened: nodeContract(N.CrossBorderLinkOpenedData),
+  CrossBorderMessageSent: nodeContract(N.CrossBorderMessageSentData),
+  CrossBorderMessageReceived: nodeContract(N.CrossBorderMessageReceivedData),
+  CrossBorderMessageRefused: nodeContract(N.CrossBorderMessageRefusedData),
+  CrossBorderMessageWithheld: nodeContract(N.CrossBorderMessageWithheldData),
+} as const satisfies Record<string, NodeEventContract>;
+export type NodeEventType = keyof typeof NODE_EVENT_CONTRACTS;
+
+/** The contract of any event a node writes (case or node event), or undefined for an unknown type. */
+export function contractFor(
+  type: string,
+): (NodeEventContract & { personalClass?: PayloadClass }) | undefined {
+  if (isCaseEventType(type)) return EVENT_CONTRACTS[type];
+  return Object.prototype.hasOwnProperty.call(NODE_EVENT_CONTRACTS, type)
+    ? NODE_EVENT_CONTRACTS[type as NodeEventType]
+    : undefined;
+}
+
 export function isCaseEventType(type: string): type is CaseEventType {
   return Object.prototype.hasOwnProperty.call(EVENT_CONTRACTS, type);
 }
@@ -128,13 +166,15 @@ export interface PayloadIssue {
 }
 
 /**
- * Validates an event's `data` and `personal` parts against the contract of its latest schema version.
+ * Validates an event's `data` and `personal` parts (case or node event) against the contract of its
+ * latest schema version.
  * Unknown fields are errors. When the event has a personal part, `personal` is validated as given
  * (absent counts as `{}`, so required personal fields are reported); an event without one must not carry it.
  */
 export function validateEventPayload(type: string, data: unknown, personal?: unknown): PayloadIssue[] {
-  if (!isCaseEventType(type)) return [{ field: 'type', message: `unknown event type "${type}"` }];
-  const { dataClass, personalClass } = EVENT_CONTRACTS[type];
+  const contract = contractFor(type);
+  if (!contract) return [{ field: 'type', message: `unknown event type "${type}"` }];
+  const { dataClass, personalClass } = contract;
   const issues = validatePart('data', dataClass, data);
   if (personalClass) issues.push(...validatePart('personal', personalClass, personal ?? {}));
   else if (personal !== undefined)

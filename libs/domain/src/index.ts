@@ -24,3 +24,5 @@ export {
   type ReflectionPeriod,
 } from './shared/reflection-period';
 export * from './shared/rule-violation';
+export * from './shared/case-errors';
+export * from './privacy/erasure';

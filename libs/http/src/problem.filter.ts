@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import { RuleViolation } from '@nrm/domain/shared/rule-violation';
+import { ConflictError, InvalidRequestError, NotFoundError, TemporarilyUnavailableError } from '@nrm/common';
+import { RevisionConflictError, RuleViolation } from '@nrm/domain';
 import { WrongExpectedRevisionError } from '@nrm/event-store/port';
 import { problem, ProblemBody, ProblemException } from './problem';
 
@@ -21,12 +22,23 @@ export class ProblemFilter implements ExceptionFilter {
     if (exception instanceof ProblemException) {
       for (const [name, value] of Object.entries(exception.headers)) reply.header(name, value);
     }
+    if (exception instanceof TemporarilyUnavailableError) {
+      reply.header('retry-after', String(exception.retryAfterSeconds));
+    }
     reply.status(body.status).header('content-type', 'application/problem+json').send(body);
   }
 
   private toProblem(exception: unknown): ProblemBody {
     if (exception instanceof ProblemException) return exception.body;
+    // The services' typed refusals, mapped here and nowhere else.
     if (exception instanceof RuleViolation) return problem(422, exception.message, { rule: exception.rule });
+    if (exception instanceof NotFoundError) return problem(404, exception.message);
+    if (exception instanceof RevisionConflictError) {
+      return problem(409, exception.message, { currentRevision: exception.currentRevision });
+    }
+    if (exception instanceof ConflictError) return problem(409, exception.message);
+    if (exception instanceof InvalidRequestError) return problem(400, exception.message);
+    if (exception instanceof TemporarilyUnavailableError) return problem(503, exception.message);
     if (exception instanceof WrongExpectedRevisionError) {
       return problem(409, 'The case changed since the revision you named', {
         currentRevision: exception.actual,

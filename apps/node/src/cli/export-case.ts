@@ -1,16 +1,14 @@
-import { PersonalDataCipher } from '@nrm/privacy';
+import { CaseNotFoundError } from '@nrm/domain';
 import { ProjectionRunner } from '@nrm/read-models';
 import { closeSync, existsSync, fchmodSync, openSync, rmSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { AccessLog } from '@nrm/application/access-log/access-log';
 import { ACCOUNTS_FILE, AccountStore } from '@nrm/iam/account-store';
 import { Principal } from '@nrm/iam/roles';
-import { systemClock } from '@nrm/config/clock';
 import { NodeConfig } from '@nrm/config/node-config';
 import { CASE_EXPORT_ROLES } from '@nrm/application/export/case-export';
-import { CaseExporter } from '@nrm/application/export/case-exporter';
 import { exportPurposeError } from '@nrm/application/export/export-purpose';
 import { NodeAdapters, openNodeAdapters } from '@nrm/application/infrastructure/node-adapters';
+import { cliServices } from './cli-services';
 
 export const EXPORT_USAGE =
   'usage: npm run cli -- cases export <caseId> --purpose <code, e.g. subject_access_request> --operator <username> [--out <file>]';
@@ -124,14 +122,13 @@ export async function exportCase(
   const adapters = await openNodeAdapters({ ...config, kafkaBrokers: undefined });
   try {
     await catchUpReadModels(adapters, err);
-    const exporter = new CaseExporter(
-      adapters,
-      new PersonalDataCipher(adapters.keyStore),
-      new AccessLog(adapters.eventStore, systemClock, config),
-      systemClock,
-      config,
-    );
-    const document = await exporter.export(args.caseId.toLowerCase(), principal, args.purpose, 'cli');
+    const document = await cliServices(adapters, config)
+      .exporter()
+      .export(args.caseId.toLowerCase(), principal, args.purpose, 'cli')
+      .catch((error: unknown) => {
+        if (error instanceof CaseNotFoundError) return undefined;
+        throw error;
+      });
     if (!document) return notFound();
     const text = JSON.stringify(document, null, 2) + '\n';
     if (fd === undefined) {

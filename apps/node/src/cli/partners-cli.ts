@@ -1,7 +1,6 @@
 import { loadOrCreateNodeSigningKey } from '@nrm/event-store/integrity';
 import {
   loadOrCreateNodeEncryptionKey,
-  RegistryRefusal,
   type DataSharingAgreement,
   type Partner,
   type RegistryCommand,
@@ -9,11 +8,10 @@ import {
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ACCOUNTS_FILE, AccountStore } from '@nrm/iam/account-store';
-import { systemClock } from '@nrm/config/clock';
 import { NodeConfig } from '@nrm/config/node-config';
-import { ProblemException } from '@nrm/http/problem';
+import { ConflictError, InvalidRequestError, NotFoundError } from '@nrm/common';
 import { openNodeAdapters } from '@nrm/application/infrastructure/node-adapters';
-import { PartnerRegistryService } from '@nrm/partner-bridge/registry/partner-registry.service';
+import { cliServices } from './cli-services';
 
 export const PARTNERS_USAGE = `usage:
   npm run cli -- partners list
@@ -67,7 +65,7 @@ export async function partnersCli(
   const sub = argv[0];
   const adapters = await openNodeAdapters({ ...config, kafkaBrokers: undefined });
   try {
-    const registry = new PartnerRegistryService(adapters.eventStore, systemClock, config);
+    const registry = cliServices(adapters, config).registry();
     if (sub === 'list') {
       const { state } = await registry.state();
       for (const p of state.partners.values())
@@ -145,10 +143,12 @@ export async function partnersCli(
       out.write(`${nodeId}: ${state.partners.get(nodeId)?.status}\n`);
       return 0;
     } catch (error) {
-      if (error instanceof ProblemException || error instanceof RegistryRefusal) {
-        const body =
-          error instanceof ProblemException ? (error.getResponse() as { detail?: string }) : undefined;
-        err.write(`refused: ${body?.detail ?? error.message}\n`);
+      if (
+        error instanceof NotFoundError ||
+        error instanceof ConflictError ||
+        error instanceof InvalidRequestError
+      ) {
+        err.write(`refused: ${error.message}\n`);
         return 65; // EX_DATAERR
       }
       throw error;

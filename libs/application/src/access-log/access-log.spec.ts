@@ -3,8 +3,10 @@ import { openSourceLog, SourceLog } from '@nrm/read-models/testing';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { Principal } from '@nrm/iam/roles';
-import { NodeConfig } from '@nrm/config/node-config';
-import { ProblemException } from '@nrm/http/problem';
+import { PersonalDataCipher } from '@nrm/privacy';
+import { InMemoryKeyStore } from '@nrm/privacy/testing';
+import { EventWriter } from '../log/event-writer';
+import { TemporarilyUnavailableError } from '@nrm/common';
 import { AccessLog } from './access-log';
 
 const AT = new Date('2025-01-06T09:00:00.000Z');
@@ -26,13 +28,13 @@ describe('AccessLog (embedded log and read models)', () => {
     log = openSourceLog();
     readModels = new SqliteReadModelStore({ file: join(log.dir, 'read-models.sqlite') });
     runner = new ProjectionRunner(log.eventStore, readModels, { retryDelayMs: 50 });
-    accessLog = new AccessLog(
+    const writer = new EventWriter(
       log.eventStore,
+      new PersonalDataCipher(new InMemoryKeyStore()),
       { now: () => AT },
-      { nodeId: 'node-md' } as NodeConfig,
-      readModels,
-      runner,
+      { nodeId: 'node-md' },
     );
+    accessLog = new AccessLog(log.eventStore, writer, readModels, runner);
   });
   afterEach(async () => {
     await runner.stop();
@@ -75,7 +77,7 @@ describe('AccessLog (embedded log and read models)', () => {
     expect(await accessLog.query({})).toHaveLength(3);
   });
 
-  it('answers 503 rather than an incomplete access log when the projections cannot reach the head', async () => {
+  it('refuses as temporarily unavailable (503) rather than an incomplete access log when the projections cannot reach the head', async () => {
     const caseId = randomUUID();
     await accessLog.record(caseManager, caseId, 'case_work', 'api');
     // An event this code cannot read stops the projections short of the head.
@@ -98,9 +100,8 @@ describe('AccessLog (embedded log and read models)', () => {
     await runner.start();
 
     const answer = await accessLog.query({ caseId }).catch((error: unknown) => error);
-    expect(answer).toBeInstanceOf(ProblemException);
-    expect((answer as ProblemException).getStatus()).toBe(503);
-    expect((answer as ProblemException).headers).toEqual({ 'retry-after': '1' });
+    expect(answer).toBeInstanceOf(TemporarilyUnavailableError);
+    expect((answer as TemporarilyUnavailableError).retryAfterSeconds).toBe(1);
   });
 
   it('answers from the read model as it stands where the projections run elsewhere', async () => {

@@ -1,7 +1,8 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { EVENT_STORE, EventStore } from '@nrm/event-store/port';
+import { TemporarilyUnavailableError } from '@nrm/common';
+import { accessStreamOf, type AccessChannel } from '@nrm/contracts';
 import {
-  ACCESS_STREAM_PREFIX,
   AccessLogEntry,
   PERSONAL_DATA_ACCESSED,
   ProjectionRunner,
@@ -10,16 +11,20 @@ import {
   ReadModelStore,
 } from '@nrm/read-models';
 import { randomUUID } from 'node:crypto';
-import { CLOCK, Clock } from '@nrm/config/clock';
-import { NODE_CONFIG, NodeConfig } from '@nrm/config/node-config';
+import { EventWriter } from '../log/event-writer';
 import { Principal } from '@nrm/iam/roles';
-import { problem, ProblemException } from '@nrm/http/problem';
 
 export { PERSONAL_DATA_ACCESSED };
 export type { AccessLogEntry };
 
 /** As long as a command waits for its own effect on the read models. */
 const CATCH_UP_TIMEOUT_MS = 5000;
+
+/** The request a read belongs to (its correlation and causation ids); a new correlation id otherwise. */
+export interface AccessTrace {
+  correlationId: string;
+  causationId?: string;
+}
 
 export interface AccessLogFilter {
   caseId?: string;
@@ -38,8 +43,7 @@ export interface AccessLogFilter {
 export class AccessLog {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(NODE_CONFIG) private readonly config: NodeConfig,
+    private readonly writer: EventWriter,
     // Optional so that a process that only records (the CLI's export) needs no read side.
     @Optional() @Inject(READ_MODEL_STORE) private readonly readModels?: ReadModelStore,
     @Optional() private readonly projections?: ProjectionRunner,
@@ -53,24 +57,18 @@ export class AccessLog {
     reader: Pick<Principal, 'userId' | 'agency'> & { role: Principal['role'] | 'partner_bridge' },
     caseId: string,
     purpose: string,
-    channel: 'api' | 'cli' | 'export' | 'partner',
+    channel: AccessChannel,
+    trace: AccessTrace = { correlationId: randomUUID() },
   ): Promise<void> {
-    const at = this.clock.now().toISOString();
-    await this.store.append(
-      `${ACCESS_STREAM_PREFIX}${caseId}`,
-      [
-        {
-          id: randomUUID(),
-          type: PERSONAL_DATA_ACCESSED,
-          schemaVersion: 1,
-          occurredAt: at,
-          nodeId: this.config.nodeId,
-          actor: { userId: reader.userId, role: reader.role, agency: reader.agency },
-          correlationId: randomUUID(),
-          data: { caseId, purpose, channel },
-        },
-      ],
+    await this.writer.append(
+      accessStreamOf(caseId),
+      [{ type: PERSONAL_DATA_ACCESSED, data: { caseId, purpose, channel } }],
       'any',
+      {
+        actor: { userId: reader.userId, role: reader.role, agency: reader.agency },
+        correlationId: trace.correlationId,
+        causationId: trace.causationId,
+      },
     );
   }
 
@@ -96,9 +94,8 @@ export class AccessLog {
       await this.projections.waitForPosition(head, CATCH_UP_TIMEOUT_MS);
     } catch (error) {
       if (!(error instanceof ProjectionTimeoutError)) throw error;
-      throw new ProblemException(
-        problem(503, 'The access log is still catching up with the node log; try again shortly'),
-        { 'retry-after': '1' },
+      throw new TemporarilyUnavailableError(
+        'The access log is still catching up with the node log; try again shortly',
       );
     }
   }

@@ -2,10 +2,6 @@ import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '@nrm/iam/access.decorators';
 import { Principal } from '@nrm/iam/roles';
-import {
-  AssistanceCommandMessage as Message,
-  ReturnReintegrationCommandMessage,
-} from '../cases/case-command.message';
 import { CaseCommands, commandAnswer, planAnswer } from '../cases/case-commands.gateway';
 import { CaseIdPipe } from '../cases/case-id.pipe';
 import { CommandMetadata } from '../cases/command-metadata';
@@ -48,7 +44,6 @@ export class AssistanceController {
       // The return risk assessment belongs to the return and reintegration context.
       return commandAnswer(
         await this.commands.send(
-          ReturnReintegrationCommandMessage,
           {
             type: 'AssessReturnRisk',
             caseId,
@@ -69,7 +64,6 @@ export class AssistanceController {
     }
     return commandAnswer(
       await this.commands.send(
-        Message,
         { type: 'AssessRisk', caseId, kind: body.kind, level: body.level, notes: body.notes },
         meta,
       ),
@@ -84,7 +78,7 @@ export class AssistanceController {
     @Body() body: NeedsAssessmentDto,
     @CommandContext() meta: CommandMetadata,
   ) {
-    return commandAnswer(await this.commands.send(Message, { type: 'AssessNeeds', caseId, ...body }, meta));
+    return commandAnswer(await this.commands.send({ type: 'AssessNeeds', caseId, ...body }, meta));
   }
 
   @Post('assistance-plan')
@@ -96,7 +90,7 @@ export class AssistanceController {
     @CommandContext() meta: CommandMetadata,
   ): Promise<PlanResponse> {
     const plan = this.commands.newPlan(body.services);
-    const result = await this.commands.send(Message, { type: 'AdoptAssistancePlan', caseId, ...plan }, meta);
+    const result = await this.commands.send({ type: 'AdoptAssistancePlan', caseId, ...plan }, meta);
     return planAnswer(result, plan);
   }
 
@@ -109,11 +103,7 @@ export class AssistanceController {
     @CommandContext() meta: CommandMetadata,
   ): Promise<ServiceReferralResponse> {
     const serviceId = this.commands.newId();
-    const result = await this.commands.send(
-      Message,
-      { type: 'ReferService', caseId, serviceId, ...body },
-      meta,
-    );
+    const result = await this.commands.send({ type: 'ReferService', caseId, serviceId, ...body }, meta);
     return { ...commandAnswer(result), serviceId };
   }
 
@@ -127,7 +117,6 @@ export class AssistanceController {
   ) {
     return commandAnswer(
       await this.commands.send(
-        Message,
         { type: 'AcceptServiceReferral', caseId, serviceId: checkServiceId(serviceId) },
         meta,
       ),
@@ -145,7 +134,6 @@ export class AssistanceController {
   ) {
     return commandAnswer(
       await this.commands.send(
-        Message,
         { type: 'DeclineServiceReferral', caseId, serviceId: checkServiceId(serviceId), reason: body.reason },
         meta,
       ),
@@ -163,7 +151,6 @@ export class AssistanceController {
   ) {
     return commandAnswer(
       await this.commands.send(
-        Message,
         {
           type: 'DeliverService',
           caseId,
@@ -183,9 +170,7 @@ export class AssistanceController {
     @Body() body: MonitoringDto,
     @CommandContext() meta: CommandMetadata,
   ) {
-    return commandAnswer(
-      await this.commands.send(Message, { type: 'RecordMonitoring', caseId, ...body }, meta),
-    );
+    return commandAnswer(await this.commands.send({ type: 'RecordMonitoring', caseId, ...body }, meta));
   }
 
   @Post('team-members')
@@ -197,7 +182,7 @@ export class AssistanceController {
     @CommandContext() meta: CommandMetadata,
   ) {
     return commandAnswer(
-      await this.commands.send(Message, { type: 'AddTeamAgency', caseId, agency: body.agency }, meta),
+      await this.commands.send({ type: 'AddTeamAgency', caseId, agency: body.agency }, meta),
     );
   }
 
@@ -209,9 +194,7 @@ export class AssistanceController {
     @Body() body: ClosureDto,
     @CommandContext() meta: CommandMetadata,
   ) {
-    return commandAnswer(
-      await this.commands.send(Message, { type: 'CloseCase', caseId, reason: body.reason }, meta),
-    );
+    return commandAnswer(await this.commands.send({ type: 'CloseCase', caseId, reason: body.reason }, meta));
   }
 }
 

@@ -1,9 +1,20 @@
 import { Module } from '@nestjs/common';
+import { caseCommandHandlerFor } from '../cases/case-command.handler';
+import { AssistanceCommandMessage } from '../cases/case-command.message';
+import { ReturnReintegrationCommandsModule } from '../return-reintegration/return-reintegration.module';
 import { AssistanceController } from './assistance.controller';
 
+/** Runs the assistance context's commands in this process. */
+@Module({ providers: [caseCommandHandlerFor(AssistanceCommandMessage)] })
+export class AssistanceCommandsModule {}
+
 /**
- * The assistance context's HTTP commands. Its command handler is registered by the platform in every
- * process, so a route may hand a command to another context (e.g. a return risk assessment).
+ * The assistance context: its commands and their routes. Its risk-assessment route also takes the
+ * return risk assessment, which the return and reintegration context decides: that context's
+ * commands run here too.
  */
-@Module({ controllers: [AssistanceController] })
+@Module({
+  imports: [AssistanceCommandsModule, ReturnReintegrationCommandsModule],
+  controllers: [AssistanceController],
+})
 export class AssistanceModule {}

@@ -3,8 +3,8 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AccessLog } from '../access-log/access-log';
 import { Roles } from '@nrm/iam/access.decorators';
 import { NODE_CONFIG, NodeConfig } from '@nrm/config/node-config';
-import { NodeAdapters } from '../infrastructure/node-adapters';
-import { NODE_ADAPTERS } from '../infrastructure/tokens';
+import type { AuditableLog, Ed25519Signer } from '@nrm/event-store';
+import { AUDITABLE_LOG, LOG_SIGNS_EVERY_APPEND, NODE_SIGNER } from '../infrastructure/tokens';
 import { AccessLogQueryDto, VerifyQueryDto } from './audit.dto';
 import { verifyNodeLog } from './verify-node-log';
 
@@ -14,7 +14,9 @@ import { verifyNodeLog } from './verify-node-log';
 @Roles('auditor')
 export class AuditController {
   constructor(
-    @Inject(NODE_ADAPTERS) private readonly adapters: NodeAdapters,
+    @Inject(AUDITABLE_LOG) private readonly auditableLog: AuditableLog,
+    @Inject(NODE_SIGNER) private readonly signer: Ed25519Signer,
+    @Inject(LOG_SIGNS_EVERY_APPEND) private readonly signsEveryAppend: boolean,
     @Inject(NODE_CONFIG) private readonly config: NodeConfig,
     private readonly accessLog: AccessLog,
   ) {}
@@ -27,7 +29,11 @@ export class AuditController {
       query.knownSize !== undefined && query.knownRoot !== undefined
         ? [{ size: query.knownSize, root: query.knownRoot }]
         : [];
-    const result = await verifyNodeLog(this.adapters, this.config.nodeId, trusted);
+    const result = await verifyNodeLog(
+      { auditableLog: this.auditableLog, signer: this.signer, signsEveryAppend: this.signsEveryAppend },
+      this.config.nodeId,
+      trusted,
+    );
     return {
       valid: result.valid,
       size: result.size,
@@ -44,8 +50,8 @@ export class AuditController {
   @ApiOkResponse({ description: '{ checkpoint: { origin, size, root, signature, keyId }, publicKey }' })
   async checkpoint() {
     return {
-      checkpoint: (await this.adapters.auditableLog.latestCheckpoint()) ?? null,
-      publicKey: this.adapters.signer.publicKeyPem,
+      checkpoint: (await this.auditableLog.latestCheckpoint()) ?? null,
+      publicKey: this.signer.publicKeyPem,
     };
   }
 

@@ -1,17 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CaseCommand, decideForCase } from '@nrm/domain';
-import { WrongExpectedRevisionError } from '@nrm/event-store/port';
+import type { CaseEvent } from '@nrm/contracts';
+import { CaseCommand, CaseNotFoundError, decideForCase, RevisionConflictError } from '@nrm/domain';
+import type { DomainEvent } from '@nrm/domain/shared/decider';
 import { ProjectionRunner } from '@nrm/read-models';
-import { ProblemException } from '@nrm/http/problem';
 import { READ_YOUR_WRITES } from '../infrastructure/tokens';
-import { CaseRepository } from './case-repository';
+import { decideAndAppend, Loaded } from '../log/decide-and-append';
+import { CaseHistory, CaseRepository } from './case-repository';
 import { mayAccessCase } from './case-scope';
 import { CommandMetadata, CommandResult } from './command-metadata';
 
-const MAX_ATTEMPTS = 3;
 const READ_YOUR_WRITES_TIMEOUT_MS = 5000;
 
-/** Load, decide, append: the whole of command handling, shared by every context. */
+/**
+ * Load, decide, append for every case command, whichever context owns it. Refusals are typed:
+ * CaseNotFoundError (also outside the caller's scope), RevisionConflictError, the deciders'
+ * RuleViolation; the HTTP edge maps them (ProblemFilter), the partner bridge reads them.
+ */
 @Injectable()
 export class CaseCommandExecutor {
   constructor(
@@ -21,61 +25,53 @@ export class CaseCommandExecutor {
   ) {}
 
   async execute(command: CaseCommand, meta: CommandMetadata): Promise<CommandResult> {
-    for (let attempt = 1; ; attempt++) {
-      const history = await this.repository.load(command.caseId);
-      const isRegistration =
-        command.type === 'RegisterPresumedVictim' ||
-        (command.type === 'ReceiveHandoverRequest' && meta.partnerMessage !== undefined);
-      if (history.revision < 0 && !isRegistration) throw ProblemException.notFound();
-      // Record scope, decided on the history just loaded (the read model may lag behind it) and
-      // before If-Match: a case outside the caller's scope answers exactly as a missing one.
-      if (history.revision >= 0 && !meta.partnerMessage && !mayAccessCase(meta.principal, history.agencies)) {
-        throw ProblemException.notFound();
-      }
-      if (meta.expectedRevision !== undefined && meta.expectedRevision !== history.revision) {
-        throw ProblemException.conflict(
-          `The case is at revision ${history.revision}, not ${meta.expectedRevision}`,
-          {
-            currentRevision: history.revision,
-          },
-        );
-      }
-      const events = decideForCase(command, history.events);
-      try {
-        const result = await this.repository.append(
-          command.caseId,
-          events,
-          history.revision,
-          command.at,
-          meta,
-        );
-        // Reads that follow a command see its effect (the embedded projections run in this process).
-        if (this.readYourWrites) {
-          await this.projections
-            .waitForPosition(result.position, READ_YOUR_WRITES_TIMEOUT_MS)
-            .catch(() => undefined);
-        }
-        return {
-          caseId: command.caseId,
-          revision: result.nextRevision,
-          position: result.position,
-          events: events.map(({ type, data }) => ({ type, data })),
-        };
-      } catch (error) {
-        // Someone wrote in between: decide again on the fresh state, unless the client pinned a revision.
-        if (
-          error instanceof WrongExpectedRevisionError &&
-          meta.expectedRevision === undefined &&
-          attempt < MAX_ATTEMPTS
-        )
-          continue;
-        if (error instanceof WrongExpectedRevisionError) {
-          throw ProblemException.conflict('The case changed while the command was decided', {
-            currentRevision: error.actual,
-          });
-        }
-        throw error;
-      }
+    const decided = await decideAndAppend<readonly DomainEvent[], CaseEvent>(
+      {
+        load: async () => {
+          const history = await this.repository.load(command.caseId);
+          this.admit(command, meta, history);
+          return { state: history.events, revision: history.revision };
+        },
+        decide: ({ state }: Loaded<readonly DomainEvent[]>) => decideForCase(command, state),
+        append: (events, revision) =>
+          this.repository.append(command.caseId, events, revision, command.at, meta),
+      },
+      { pinned: meta.expectedRevision !== undefined },
+    );
+    const appended = decided.appended;
+    if (!appended) throw new Error(`${command.type} decided no events`);
+    // Reads that follow a command see its effect (the embedded projections run in this process).
+    if (this.readYourWrites) {
+      await this.projections
+        .waitForPosition(appended.position, READ_YOUR_WRITES_TIMEOUT_MS)
+        .catch(() => undefined);
+    }
+    return {
+      caseId: command.caseId,
+      revision: appended.nextRevision,
+      position: appended.position,
+      events: decided.events.map(({ type, data }) => ({ type, data })),
+    };
+  }
+
+  /**
+   * Existence, record scope and If-Match, decided on the history just loaded (the read model may lag
+   * behind it). Scope comes before If-Match: a case outside the caller's scope answers exactly as a
+   * missing one, whatever revision was named.
+   */
+  private admit(command: CaseCommand, meta: CommandMetadata, history: CaseHistory): void {
+    const opensCase =
+      command.type === 'RegisterPresumedVictim' ||
+      (command.type === 'ReceiveHandoverRequest' && meta.partnerMessage !== undefined);
+    if (history.revision < 0 && !opensCase) throw new CaseNotFoundError(command.caseId);
+    if (history.revision >= 0 && !meta.partnerMessage && !mayAccessCase(meta.principal, history.agencies)) {
+      throw new CaseNotFoundError(command.caseId);
+    }
+    if (meta.expectedRevision !== undefined && meta.expectedRevision !== history.revision) {
+      throw new RevisionConflictError(
+        `The case is at revision ${history.revision}, not ${meta.expectedRevision}`,
+        history.revision,
+      );
     }
   }
 }

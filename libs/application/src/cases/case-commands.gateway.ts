@@ -5,13 +5,12 @@ import { CaseCommand } from '@nrm/domain';
 import { randomUUID } from 'node:crypto';
 import { CLOCK, Clock } from '@nrm/config/clock';
 import { NODE_CONFIG, NodeConfig } from '@nrm/config/node-config';
-import { CaseCommandMessage } from './case-command.message';
+import { messageFor } from './case-command.message';
 import { CommandMetadata, CommandResult } from './command-metadata';
 
-type MessageClass = new (command: CaseCommand, meta: CommandMetadata) => CaseCommandMessage;
 type WithoutStamp<C> = C extends CaseCommand ? Omit<C, 'at'> : never;
 
-/** What controllers use to send a command: stamps the time and picks the context's message class. */
+/** What controllers and the partner bridge use to send a command: stamps the time, then the bus. */
 @Injectable()
 export class CaseCommands {
   constructor(
@@ -25,13 +24,13 @@ export class CaseCommands {
     return this.config.reflectionPeriodDays;
   }
 
-  send(
-    message: MessageClass,
-    command: WithoutStamp<CaseCommand>,
-    meta: CommandMetadata,
-  ): Promise<CommandResult> {
-    const stamped = { ...command, at: this.clock.now().toISOString() } as CaseCommand;
-    return this.bus.execute(new message(stamped, meta));
+  send(command: WithoutStamp<CaseCommand>, meta: CommandMetadata): Promise<CommandResult> {
+    return this.sendStamped({ ...command, at: this.clock.now().toISOString() } as CaseCommand, meta);
+  }
+
+  /** A command that carries its own time (a partner message's). */
+  sendStamped(command: CaseCommand, meta: CommandMetadata): Promise<CommandResult> {
+    return this.bus.execute(messageFor(command, meta));
   }
 
   newId(): string {
@@ -55,7 +54,7 @@ export function planAnswer(
   return { ...commandAnswer(result), planId: plan.planId, serviceIds: plan.services.map((s) => s.serviceId) };
 }
 
-/** The answer every command route gives (API.md). */
+/** The answer every command route gives: the case and its revision (also in ETag). */
 export function commandAnswer(result: CommandResult) {
   return { caseId: result.caseId, revision: result.revision };
 }

@@ -1,20 +1,43 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import { parseIfMatch } from '@nrm/http/if-match';
+import type { Principal } from '@nrm/iam/roles';
 import { randomUUID } from 'node:crypto';
 import { CommandMetadata } from './command-metadata';
-import { parseIfMatch } from '@nrm/http/if-match';
 
-/** Principal, correlation id (X-Correlation-Id or a new one) and If-Match of the request. */
+/** Who asks and which request this is: what every event written for the request records. */
+export interface RequestContext {
+  principal: Principal;
+  correlationId: string;
+  /** One per request: the causation id of every event the request writes. */
+  causationId: string;
+}
+
+const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+
+interface RequestLike {
+  principal: Principal;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+export function requestContextOf(request: RequestLike): RequestContext {
+  const correlation = request.headers['x-correlation-id'];
+  return {
+    principal: request.principal,
+    correlationId:
+      typeof correlation === 'string' && CORRELATION_ID.test(correlation) ? correlation : randomUUID(),
+    causationId: randomUUID(),
+  };
+}
+
+/** The caller and the request's ids (X-Correlation-Id or a new one). */
+export const CallContext = createParamDecorator((_: unknown, context: ExecutionContext): RequestContext =>
+  requestContextOf(context.switchToHttp().getRequest<RequestLike>()),
+);
+
+/** The request context plus the revision named by If-Match. */
 export const CommandContext = createParamDecorator(
   (_: unknown, context: ExecutionContext): CommandMetadata => {
-    const request = context.switchToHttp().getRequest();
-    const correlation = request.headers['x-correlation-id'];
-    return {
-      principal: request.principal,
-      correlationId:
-        typeof correlation === 'string' && /^[A-Za-z0-9._:-]{1,100}$/.test(correlation)
-          ? correlation
-          : randomUUID(),
-      expectedRevision: parseIfMatch(request.headers['if-match']),
-    };
+    const request = context.switchToHttp().getRequest<RequestLike>();
+    return { ...requestContextOf(request), expectedRevision: parseIfMatch(request.headers['if-match']) };
   },
 );

@@ -1,9 +1,11 @@
 import { Principal } from '@nrm/iam/roles';
 
-/** Who asks, and the HTTP-level context of one command. */
+/** Who asks, and the request-level context of one command. */
 export interface CommandMetadata {
   principal: Principal;
   correlationId: string;
+  /** The command's own id (one per request): recorded as the causation id of the events it causes. */
+  causationId: string;
   /** Revision named by If-Match, if the client sent one. */
   expectedRevision?: number;
   /**

@@ -1,9 +1,8 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles } from '@nrm/iam/access.decorators';
-import { Principal } from '@nrm/iam/roles';
+import { Roles } from '@nrm/iam/access.decorators';
 import { CaseIdPipe } from '../cases/case-id.pipe';
-import { ProblemException } from '@nrm/http/problem';
+import { CallContext, RequestContext } from '../cases/command-context';
 import { CASE_EXPORT_ROLES, CaseExport, exportFileName } from './case-export';
 import { CaseExportQueryDto } from './case-export.dto';
 import { CaseExporter } from './case-exporter';
@@ -31,11 +30,10 @@ export class CaseExportController {
   async export(
     @Param('id', CaseIdPipe) caseId: string,
     @Query() query: CaseExportQueryDto,
-    @CurrentUser() user: Principal,
+    @CallContext() context: RequestContext,
     @Res({ passthrough: true }) reply: ReplyHeaders,
   ): Promise<CaseExport> {
-    const document = await this.exporter.export(caseId, user, query.purpose, 'export');
-    if (!document) throw ProblemException.notFound();
+    const document = await this.exporter.export(caseId, context.principal, query.purpose, 'export', context);
     reply.header('content-disposition', `attachment; filename="${exportFileName(document)}"`);
     return document;
   }

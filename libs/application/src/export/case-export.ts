@@ -8,10 +8,9 @@ export const CASE_EXPORT_ROLES: readonly Role[] = [...OPERATOR_ROLES, 'auditor']
 /** The access-log channel of an export: through the HTTP route, or from the node's data directory. */
 export type ExportChannel = 'export' | 'cli';
 
-/** What an unreadable personal field shows after erasure: the marker GET /api/cases/:id uses. */
-export interface ErasedMarker {
-  erased: true;
-}
+import type { ErasedMarker } from '../queries/case-view';
+
+export type { ErasedMarker };
 
 /** One event of the case stream as the log holds it, with its personal part opened where allowed. */
 export interface ExportedEvent {

@@ -1,23 +1,24 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { contextOf, isCaseEventType } from '@nrm/contracts';
-import { eventLeafHash } from '@nrm/event-store';
-import type { EncryptedPersonalData, StoredEvent } from '@nrm/event-store/port';
-import { PersonalDataCipher } from '@nrm/privacy';
-import { CaseDetail, revealPersonalData } from '@nrm/read-models';
-import { AccessLog } from '../access-log/access-log';
-import { Principal } from '@nrm/iam/roles';
-import { mayAccessCase } from '../cases/case-scope';
-import { caseStreamId } from '../cases/case-stream';
 import { CLOCK, Clock } from '@nrm/config/clock';
 import { NODE_CONFIG, NodeConfig } from '@nrm/config/node-config';
-import type { NodeAdapters } from '../infrastructure/node-adapters';
-import { NODE_ADAPTERS } from '../infrastructure/tokens';
+import { caseStreamId } from '@nrm/contracts';
+import { AuditableLog, Ed25519Signer, eventLeafHash } from '@nrm/event-store';
+import { EVENT_STORE, EventStore, type EncryptedPersonalData, type StoredEvent } from '@nrm/event-store/port';
+import { Principal } from '@nrm/iam/roles';
+import { PersonalDataCipher } from '@nrm/privacy';
+import { randomUUID } from 'node:crypto';
+import { AccessLog } from '../access-log/access-log';
+import { AUDITABLE_LOG, NODE_SIGNER } from '../infrastructure/tokens';
+import { ERASED, ErasedMarker, withheldFrom } from '../queries/case-view';
+import { CaseViews } from '../queries/case-views.service';
 import { personalDataPurpose } from '../queries/personal-data-policy';
-import { CaseExport, ErasedMarker, ExportChannel, ExportedEvent, HOW_TO_VERIFY } from './case-export';
+import { CaseExport, ExportChannel, ExportedEvent, HOW_TO_VERIFY } from './case-export';
 
-export type ExportStores = Pick<NodeAdapters, 'eventStore' | 'readModels' | 'auditableLog' | 'signer'>;
-
-const ERASED: ErasedMarker = { erased: true };
+/** The request an export answers (its ids go into the access-log record). */
+export interface ExportTrace {
+  correlationId: string;
+  causationId?: string;
+}
 
 /**
  * Builds a case's export under the same rules as reading it: record scope, the personal-data policy of
@@ -27,33 +28,35 @@ const ERASED: ErasedMarker = { erased: true };
 @Injectable()
 export class CaseExporter {
   constructor(
-    @Inject(NODE_ADAPTERS) private readonly stores: ExportStores,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(AUDITABLE_LOG) private readonly auditableLog: Pick<AuditableLog, 'latestCheckpoint'>,
+    @Inject(NODE_SIGNER) private readonly signer: Pick<Ed25519Signer, 'publicKeyPem'>,
+    private readonly views: CaseViews,
     private readonly cipher: PersonalDataCipher,
     private readonly accessLog: AccessLog,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(NODE_CONFIG) private readonly config: Pick<NodeConfig, 'nodeId' | 'country'>,
   ) {}
 
-  /** The export, or undefined when the case does not exist or is outside the caller's scope. */
+  /** The export; CaseNotFoundError when the case does not exist or is outside the caller's scope. */
   async export(
     caseId: string,
     principal: Principal,
     purpose: string,
     channel: ExportChannel,
-  ): Promise<CaseExport | undefined> {
-    const detail = await this.stores.readModels.getCase(caseId);
-    if (!detail || !mayAccessCase(principal, detail.agencies)) return undefined;
+    trace: ExportTrace = { correlationId: randomUUID() },
+  ): Promise<CaseExport> {
+    const detail = await this.views.inScope(caseId, principal);
     // The stated purpose is what auditors need to see personal data at all (as on GET /api/cases/:id).
     const reveal = personalDataPurpose(principal, detail, purpose) !== undefined;
     const exportedAt = this.clock.now().toISOString();
     // Recorded before anything is read out: an export that cannot be logged does not happen.
-    await this.accessLog.record(principal, caseId, purpose, channel);
-    const stored = await this.stores.eventStore.readStream(caseStreamId(caseId));
+    await this.accessLog.record(principal, caseId, purpose, channel, trace);
+    const stored = await this.store.readStream(caseStreamId(caseId));
     // Read last, so that it covers every exported event (and the access record just made).
-    const checkpoint = await this.stores.auditableLog.latestCheckpoint();
-    const minimise = principal.role === 'prosecution_liaison';
+    const checkpoint = await this.auditableLog.latestCheckpoint();
     const events: ExportedEvent[] = [];
-    for (const event of stored) events.push(await this.exportEvent(event, reveal, minimise));
+    for (const event of stored) events.push(await this.exportEvent(event, reveal, principal));
     return {
       format: 'nrm-case-export',
       formatVersion: 1,
@@ -69,39 +72,22 @@ export class CaseExporter {
       channel,
       personalData: reveal ? 'included' : 'withheld',
       caseId,
-      case: await this.caseView(detail, reveal),
+      case: await this.views.present(detail, reveal),
       events,
       integrity: {
         checkpoint: checkpoint ?? null,
-        publicKey: this.stores.signer.publicKeyPem,
+        publicKey: this.signer.publicKeyPem,
         howToVerify: HOW_TO_VERIFY,
       },
     };
   }
 
-  /** The case as GET /api/cases/:id shows it; an erased name reads as { erased: true }. */
-  private async caseView(detail: CaseDetail, reveal: boolean): Promise<Record<string, unknown>> {
-    const { person, guardian, ...rest } = detail;
-    const view: Record<string, unknown> = { ...rest };
-    const guardianView: Record<string, unknown> | undefined = guardian && {
-      authority: guardian.authority,
-      appointedAt: guardian.appointedAt,
-    };
-    view.guardian = guardianView;
-    if (!reveal || (!person && !guardian?.name)) return view;
-    const revealed = await revealPersonalData(detail, this.cipher);
-    if (revealed.person.status !== 'absent') {
-      view.person = revealed.person.status === 'ok' ? revealed.person.value : ERASED;
-    }
-    if (guardianView && revealed.guardianName.status !== 'absent') {
-      guardianView.name = revealed.guardianName.status === 'ok' ? revealed.guardianName.value.name : ERASED;
-    }
-    return view;
-  }
-
-  private async exportEvent(event: StoredEvent, reveal: boolean, minimise: boolean): Promise<ExportedEvent> {
-    // Data minimisation: the prosecution side learns that assistance happened, not what it was.
-    const withheld = minimise && isAssistanceEvent(event.type);
+  private async exportEvent(
+    event: StoredEvent,
+    reveal: boolean,
+    principal: Principal,
+  ): Promise<ExportedEvent> {
+    const withheld = withheldFrom(principal, event.type);
     return {
       position: event.position,
       revision: event.revision,
@@ -123,8 +109,4 @@ export class CaseExporter {
     const opened = await this.cipher.decrypt(personal);
     return opened.status === 'ok' ? opened.value : ERASED;
   }
-}
-
-function isAssistanceEvent(type: string): boolean {
-  return isCaseEventType(type) && contextOf(type) === 'assistance';
 }

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AccessLogModule } from '../access-log/access-log.module';
+import { ErasureService } from '../erasure/erasure.service';
+import { CaseViewsModule } from '../queries/case-views.module';
 import { AuditController } from '../audit/audit.controller';
 import { AuthController } from '@nrm/iam/auth.controller';
 import { FirstAdmin } from '@nrm/iam/first-admin';
@@ -21,7 +23,7 @@ import { CasesQueryController } from '../queries/cases-query.controller';
     AuditController,
     ErasureController,
   ],
-  imports: [AccessLogModule],
-  providers: [FirstAdmin, CaseExporter],
+  imports: [AccessLogModule, CaseViewsModule],
+  providers: [FirstAdmin, CaseExporter, ErasureService],
 })
 export class GatewayModule {}

@@ -1,7 +1,6 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@nrm/iam/access.decorators';
-import { IdentificationCommandMessage as Message } from '../cases/case-command.message';
 import { CaseCommands, commandAnswer } from '../cases/case-commands.gateway';
 import { CaseIdPipe } from '../cases/case-id.pipe';
 import { CommandMetadata } from '../cases/command-metadata';
@@ -33,7 +32,6 @@ export class IdentificationController {
     @CommandContext() meta: CommandMetadata,
   ): Promise<RegisterCaseResponse> {
     const result = await this.commands.send(
-      Message,
       {
         type: 'RegisterPresumedVictim',
         caseId: this.commands.newId(),
@@ -64,11 +62,7 @@ export class IdentificationController {
   ) {
     const type = body.granted ? 'GiveConsent' : 'WithdrawConsent';
     return commandAnswer(
-      await this.commands.send(
-        Message,
-        { type, caseId, purpose: body.purpose, recipient: body.recipient },
-        meta,
-      ),
+      await this.commands.send({ type, caseId, purpose: body.purpose, recipient: body.recipient }, meta),
     );
   }
 
@@ -80,9 +74,7 @@ export class IdentificationController {
     @Body() body: IdentificationDecisionDto,
     @CommandContext() meta: CommandMetadata,
   ) {
-    return commandAnswer(
-      await this.commands.send(Message, { type: 'ConcludeIdentification', caseId, ...body }, meta),
-    );
+    return commandAnswer(await this.commands.send({ type: 'ConcludeIdentification', caseId, ...body }, meta));
   }
 
   @Post(':id/guardian')
@@ -93,9 +85,7 @@ export class IdentificationController {
     @Body() body: GuardianDto,
     @CommandContext() meta: CommandMetadata,
   ) {
-    return commandAnswer(
-      await this.commands.send(Message, { type: 'AppointGuardian', caseId, ...body }, meta),
-    );
+    return commandAnswer(await this.commands.send({ type: 'AppointGuardian', caseId, ...body }, meta));
   }
 
   @Post(':id/best-interests-determination')
@@ -106,9 +96,7 @@ export class IdentificationController {
     @Body() body: BestInterestsDto,
     @CommandContext() meta: CommandMetadata,
   ) {
-    return commandAnswer(
-      await this.commands.send(Message, { type: 'DetermineBestInterests', caseId, ...body }, meta),
-    );
+    return commandAnswer(await this.commands.send({ type: 'DetermineBestInterests', caseId, ...body }, meta));
   }
 
   @Post(':id/age-assessment')
@@ -119,7 +107,7 @@ export class IdentificationController {
     @Body() body: AgeAssessmentDto,
     @CommandContext() meta: CommandMetadata,
   ) {
-    return commandAnswer(await this.commands.send(Message, { type: 'AssessAge', caseId, ...body }, meta));
+    return commandAnswer(await this.commands.send({ type: 'AssessAge', caseId, ...body }, meta));
   }
 
   @Post(':id/reflection-period/extension')
@@ -130,9 +118,7 @@ export class IdentificationController {
     @Body() body: ReflectionPeriodExtensionDto,
     @CommandContext() meta: CommandMetadata,
   ) {
-    return commandAnswer(
-      await this.commands.send(Message, { type: 'ExtendReflectionPeriod', caseId, ...body }, meta),
-    );
+    return commandAnswer(await this.commands.send({ type: 'ExtendReflectionPeriod', caseId, ...body }, meta));
   }
 
   private get reflectionPeriodDays(): number {

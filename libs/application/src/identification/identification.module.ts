@@ -1,9 +1,12 @@
 import { Module } from '@nestjs/common';
+import { caseCommandHandlerFor } from '../cases/case-command.handler';
+import { IdentificationCommandMessage } from '../cases/case-command.message';
 import { IdentificationController } from './identification.controller';
 
-/**
- * The identification context's HTTP commands. Its command handler is registered by the platform in every
- * process, so a route may hand a command to another context (e.g. a return risk assessment).
- */
-@Module({ controllers: [IdentificationController] })
+/** Runs the identification context's commands in this process. */
+@Module({ providers: [caseCommandHandlerFor(IdentificationCommandMessage)] })
+export class IdentificationCommandsModule {}
+
+/** The identification context: its commands and their routes. */
+@Module({ imports: [IdentificationCommandsModule], controllers: [IdentificationController] })
 export class IdentificationModule {}

@@ -1,9 +1,12 @@
 import { Module } from '@nestjs/common';
+import { caseCommandHandlerFor } from '../cases/case-command.handler';
+import { ProsecutionLiaisonCommandMessage } from '../cases/case-command.message';
 import { ProsecutionController } from './prosecution.controller';
 
-/**
- * The prosecution-liaison context's HTTP commands. Its command handler is registered by the platform in every
- * process, so a route may hand a command to another context (e.g. a return risk assessment).
- */
-@Module({ controllers: [ProsecutionController] })
+/** Runs the prosecution liaison context's commands in this process. */
+@Module({ providers: [caseCommandHandlerFor(ProsecutionLiaisonCommandMessage)] })
+export class ProsecutionLiaisonCommandsModule {}
+
+/** The prosecution liaison context: its commands and their routes. */
+@Module({ imports: [ProsecutionLiaisonCommandsModule], controllers: [ProsecutionController] })
 export class ProsecutionLiaisonModule {}

@@ -1,7 +1,6 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@nrm/iam/access.decorators';
-import { ProsecutionLiaisonCommandMessage as Message } from '../cases/case-command.message';
 import { CaseCommands, commandAnswer } from '../cases/case-commands.gateway';
 import { CaseIdPipe } from '../cases/case-id.pipe';
 import { CommandMetadata } from '../cases/command-metadata';
@@ -39,7 +38,7 @@ export class ProsecutionController {
     @CommandContext() meta: CommandMetadata,
   ) {
     return commandAnswer(
-      await this.commands.send(Message, { type: 'RecordCooperationDecision', caseId, ...body }, meta),
+      await this.commands.send({ type: 'RecordCooperationDecision', caseId, ...body }, meta),
     );
   }
 
@@ -52,7 +51,6 @@ export class ProsecutionController {
   ): Promise<LawEnforcementRequestResponse> {
     const requestId = this.commands.newId();
     const result = await this.commands.send(
-      Message,
       { type: 'ReceiveLawEnforcementRequest', caseId, requestId, ...body },
       meta,
     );
@@ -70,7 +68,6 @@ export class ProsecutionController {
     if (!ID.test(requestId)) throw ProblemException.notFound('No such law-enforcement request');
     return commandAnswer(
       await this.commands.send(
-        Message,
         { type: 'AnswerLawEnforcementRequest', caseId, requestId: requestId.toLowerCase(), ...body },
         meta,
       ),
@@ -85,11 +82,7 @@ export class ProsecutionController {
     @CommandContext() meta: CommandMetadata,
   ): Promise<HearingResponse> {
     const hearingId = this.commands.newId();
-    const result = await this.commands.send(
-      Message,
-      { type: 'ScheduleHearing', caseId, hearingId, ...body },
-      meta,
-    );
+    const result = await this.commands.send({ type: 'ScheduleHearing', caseId, hearingId, ...body }, meta);
     return { ...commandAnswer(result), hearingId };
   }
 
@@ -101,7 +94,7 @@ export class ProsecutionController {
     @CommandContext() meta: CommandMetadata,
   ) {
     return commandAnswer(
-      await this.commands.send(Message, { type: 'OrderProtectiveMeasures', caseId, ...body }, meta),
+      await this.commands.send({ type: 'OrderProtectiveMeasures', caseId, ...body }, meta),
     );
   }
 
@@ -113,11 +106,7 @@ export class ProsecutionController {
     @CommandContext() meta: CommandMetadata,
   ): Promise<CompensationClaimResponse> {
     const claimId = this.commands.newId();
-    const result = await this.commands.send(
-      Message,
-      { type: 'ClaimCompensation', caseId, claimId, ...body },
-      meta,
-    );
+    const result = await this.commands.send({ type: 'ClaimCompensation', caseId, claimId, ...body }, meta);
     return { ...commandAnswer(result), claimId };
   }
 
@@ -129,8 +118,6 @@ export class ProsecutionController {
     @Body() body: NonPunishmentDto,
     @CommandContext() meta: CommandMetadata,
   ) {
-    return commandAnswer(
-      await this.commands.send(Message, { type: 'FlagNonPunishment', caseId, ...body }, meta),
-    );
+    return commandAnswer(await this.commands.send({ type: 'FlagNonPunishment', caseId, ...body }, meta));
   }
 }

@@ -1,9 +1,12 @@
 import { Module } from '@nestjs/common';
+import { caseCommandHandlerFor } from '../cases/case-command.handler';
+import { ReturnReintegrationCommandMessage } from '../cases/case-command.message';
 import { ReturnController } from './return.controller';
 
-/**
- * The return-reintegration context's HTTP commands. Its command handler is registered by the platform in every
- * process, so a route may hand a command to another context (e.g. a return risk assessment).
- */
-@Module({ controllers: [ReturnController] })
+/** Runs the return and reintegration context's commands in this process (the partner bridge needs them too). */
+@Module({ providers: [caseCommandHandlerFor(ReturnReintegrationCommandMessage)] })
+export class ReturnReintegrationCommandsModule {}
+
+/** The return and reintegration context: its commands and their routes. */
+@Module({ imports: [ReturnReintegrationCommandsModule], controllers: [ReturnController] })
 export class ReturnReintegrationModule {}

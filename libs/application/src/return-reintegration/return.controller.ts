@@ -1,7 +1,6 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@nrm/iam/access.decorators';
-import { ReturnReintegrationCommandMessage as Message } from '../cases/case-command.message';
 import { CaseCommands, commandAnswer, planAnswer } from '../cases/case-commands.gateway';
 import { CaseIdPipe } from '../cases/case-id.pipe';
 import { CommandMetadata } from '../cases/command-metadata';
@@ -41,7 +40,7 @@ export class ReturnController {
     @Body() body: ReturnRequestDto,
     @CommandContext() meta: CommandMetadata,
   ) {
-    return commandAnswer(await this.commands.send(Message, { type: 'RequestReturn', caseId, ...body }, meta));
+    return commandAnswer(await this.commands.send({ type: 'RequestReturn', caseId, ...body }, meta));
   }
 
   @Post('handovers')
@@ -55,7 +54,6 @@ export class ReturnController {
     // Random, so that the partner node can never derive this node's case id from it.
     const sharedCaseRef = this.commands.newId();
     const result = await this.commands.send(
-      Message,
       { type: 'ProposeHandover', caseId, handoverId, sharedCaseRef, ...body },
       meta,
     );
@@ -73,7 +71,6 @@ export class ReturnController {
   ) {
     return commandAnswer(
       await this.commands.send(
-        Message,
         {
           type: 'AcceptHandover',
           caseId,
@@ -96,7 +93,6 @@ export class ReturnController {
   ) {
     return commandAnswer(
       await this.commands.send(
-        Message,
         {
           type: 'DeclineHandover',
           caseId,
@@ -119,7 +115,6 @@ export class ReturnController {
   ) {
     return commandAnswer(
       await this.commands.send(
-        Message,
         { type: 'StartReturnTravel', caseId, handoverId: checkId(handoverId), ...body },
         meta,
       ),
@@ -136,7 +131,6 @@ export class ReturnController {
   ) {
     return commandAnswer(
       await this.commands.send(
-        Message,
         { type: 'ConfirmArrival', caseId, handoverId: checkId(handoverId), ...body },
         meta,
       ),
@@ -153,7 +147,6 @@ export class ReturnController {
   ) {
     return commandAnswer(
       await this.commands.send(
-        Message,
         { type: 'ConfirmReception', caseId, handoverId: checkId(handoverId), ...body },
         meta,
       ),
@@ -169,11 +162,7 @@ export class ReturnController {
     @CommandContext() meta: CommandMetadata,
   ): Promise<PlanResponse> {
     const plan = this.commands.newPlan(body.services);
-    const result = await this.commands.send(
-      Message,
-      { type: 'AdoptReintegrationPlan', caseId, ...plan },
-      meta,
-    );
+    const result = await this.commands.send({ type: 'AdoptReintegrationPlan', caseId, ...plan }, meta);
     return planAnswer(result, plan);
   }
 
@@ -187,7 +176,7 @@ export class ReturnController {
     @CommandContext() meta: CommandMetadata,
   ) {
     return commandAnswer(
-      await this.commands.send(Message, { type: 'RecordAsylumApplication', caseId, ...body }, meta),
+      await this.commands.send({ type: 'RecordAsylumApplication', caseId, ...body }, meta),
     );
   }
 
@@ -199,9 +188,7 @@ export class ReturnController {
     @Body() body: AsylumClosureDto,
     @CommandContext() meta: CommandMetadata,
   ) {
-    return commandAnswer(
-      await this.commands.send(Message, { type: 'CloseAsylumApplication', caseId, ...body }, meta),
-    );
+    return commandAnswer(await this.commands.send({ type: 'CloseAsylumApplication', caseId, ...body }, meta));
   }
 
   @Post('reintegration-progress')
@@ -213,7 +200,7 @@ export class ReturnController {
     @CommandContext() meta: CommandMetadata,
   ) {
     return commandAnswer(
-      await this.commands.send(Message, { type: 'RecordReintegrationProgress', caseId, ...body }, meta),
+      await this.commands.send({ type: 'RecordReintegrationProgress', caseId, ...body }, meta),
     );
   }
 }

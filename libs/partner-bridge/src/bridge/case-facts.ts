@@ -3,7 +3,7 @@ import { EVENT_STORE, EventStore, StoredEvent } from '@nrm/event-store/port';
 import { PersonalDataCipher } from '@nrm/privacy';
 import type { CaseFact } from '@nrm/transnational';
 import { toDomainEvent } from '@nrm/application/cases/case-repository';
-import { caseStreamId } from '@nrm/application/cases/case-stream';
+import { caseStreamId } from '@nrm/contracts';
 
 export interface CaseFactsRead {
   facts: CaseFact[];

@@ -6,8 +6,8 @@ import {
   type UnsignedEnvelope,
 } from '@nrm/transnational';
 import { CLOCK, Clock } from '@nrm/config/clock';
-import { NODE_ADAPTERS } from '@nrm/application/infrastructure/tokens';
-import type { NodeAdapters } from '@nrm/application/infrastructure/node-adapters';
+import { AUDITABLE_LOG, NODE_SIGNER } from '@nrm/application/infrastructure/tokens';
+import type { AuditableLog, Ed25519Signer } from '@nrm/event-store';
 import { BridgeState } from './bridge-state';
 import { BRIDGE_STATE } from './partner-transport.provider';
 
@@ -25,7 +25,8 @@ export class NoSignedCheckpointError extends Error {}
 @Injectable()
 export class EnvelopeStamper {
   constructor(
-    @Inject(NODE_ADAPTERS) private readonly adapters: NodeAdapters,
+    @Inject(AUDITABLE_LOG) private readonly auditableLog: AuditableLog,
+    @Inject(NODE_SIGNER) private readonly signer: Ed25519Signer,
     @Inject(BRIDGE_STATE) private readonly state: BridgeState,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -42,11 +43,10 @@ export class EnvelopeStamper {
     const checkpoint =
       first && (!received || received.size <= first.size)
         ? first
-        : await this.adapters.auditableLog.latestCheckpoint();
+        : await this.auditableLog.latestCheckpoint();
     if (!checkpoint) throw new NoSignedCheckpointError('the log has no signed checkpoint');
     const fromSize = received && received.size <= checkpoint.size ? received.size : 0;
-    const proof =
-      fromSize > 0 ? await proveConsistency(this.adapters.auditableLog, fromSize, checkpoint.size) : [];
+    const proof = fromSize > 0 ? await proveConsistency(this.auditableLog, fromSize, checkpoint.size) : [];
     const { nrmsignature: _old, ...unsigned } = envelope as CrossBorderEnvelope;
     return signEnvelope(
       {
@@ -55,7 +55,7 @@ export class EnvelopeStamper {
         nrmcheckpoint: checkpoint,
         nrmconsistency: { fromSize, proof },
       },
-      this.adapters.signer,
+      this.signer,
     );
   }
 }

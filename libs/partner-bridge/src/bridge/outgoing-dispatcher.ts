@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { StoredEvent, Subscription } from '@nrm/event-store/port';
 import { EVENT_STORE, EventStore } from '@nrm/event-store/port';
-import { sharingBar } from '@nrm/domain';
+import { PERSONAL_DATA_ERASED, sharingBar } from '@nrm/domain';
 import {
   agreementAllows,
   candidatePayload,
@@ -16,18 +16,17 @@ import {
   type TrmMessageKind,
 } from '@nrm/transnational';
 import { AccessLog } from '@nrm/application/access-log/access-log';
-import { caseIdOfStream } from '@nrm/application/cases/case-stream';
+import { caseIdOfStream, trmStreamOf } from '@nrm/contracts';
 import { CLOCK, Clock } from '@nrm/config/clock';
 import { NODE_CONFIG, NodeConfig } from '@nrm/config/node-config';
-import { PERSONAL_DATA_ERASED } from '@nrm/application/erasure/erasure.controller';
-import { NODE_ADAPTERS } from '@nrm/application/infrastructure/tokens';
-import type { NodeAdapters } from '@nrm/application/infrastructure/node-adapters';
+import { AUDITABLE_LOG } from '@nrm/application/infrastructure/tokens';
+import type { AuditableLog } from '@nrm/event-store';
 import { PartnerRegistryService } from '../registry/partner-registry.service';
 import { BridgeState, CrossBorderLink } from './bridge-state';
 import { CaseFactsReader } from './case-facts';
 import { EnvelopeStamper } from './envelope-stamper';
 import { BRIDGE_STATE, PARTNER_TRANSPORT, PartnerTransport } from './partner-transport.provider';
-import { derivedEventId, entryFor, JOURNAL_TYPES, trmStreamOf, TrmJournal } from './trm-journal';
+import { derivedEventId, entryFor, JOURNAL_TYPES, TrmJournal } from './trm-journal';
 
 const POSITION = 'outgoing-dispatcher';
 /** Refusals given before the recipient verified our signature: it kept nothing of that message's checkpoint. */
@@ -64,7 +63,7 @@ export class OutgoingDispatcher {
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(NODE_ADAPTERS) private readonly adapters: NodeAdapters,
+    @Inject(AUDITABLE_LOG) private readonly auditableLog: AuditableLog,
     @Inject(BRIDGE_STATE) private readonly state: BridgeState,
     @Inject(PARTNER_TRANSPORT) private readonly transport: PartnerTransport,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -201,7 +200,7 @@ export class OutgoingDispatcher {
     if (!agreementAllows(kind, partner.agreement, now))
       return this.withhold(link, event, kind, 'out-of-agreement');
     // Witnessing needs signed checkpoints (the embedded store signs every append; EventStoreDB does not yet).
-    if (!(await this.adapters.auditableLog.latestCheckpoint()))
+    if (!(await this.auditableLog.latestCheckpoint()))
       return this.withhold(link, event, kind, 'no-signed-checkpoint');
     const payload = minimalPayload(
       kind,

@@ -8,6 +8,7 @@ import {
 } from '@nrm/transnational';
 import { join } from 'node:path';
 import { AccessLogModule } from '@nrm/application/access-log/access-log.module';
+import { ReturnReintegrationCommandsModule } from '@nrm/application/return-reintegration/return-reintegration.module';
 import { NODE_CONFIG, NodeConfig } from '@nrm/config/node-config';
 import { ProcessLock } from '@nrm/application/infrastructure/process-lock';
 import { PartnerRegistryService } from '../registry/partner-registry.service';
@@ -99,7 +100,8 @@ class PartnerBridgeLifecycle implements OnApplicationBootstrap, OnApplicationShu
  * node's handover steps to partners and applies theirs, over HTTP (embedded default) or Kafka.
  */
 @Module({
-  imports: [PartnersModule, AccessLogModule],
+  // Partner messages become return and reintegration commands: that context's handler runs here.
+  imports: [PartnersModule, AccessLogModule, ReturnReintegrationCommandsModule],
   controllers: [PartnerInboxController, HandoverHistoryController, PartnerJournalController],
   providers: [
     {

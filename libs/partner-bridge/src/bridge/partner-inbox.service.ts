@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { RuleViolation, sharingBar } from '@nrm/domain';
+import { CaseNotFoundError, RuleViolation, sharingBar } from '@nrm/domain';
 import type { SignedCheckpoint } from '@nrm/event-store/integrity';
 import { EVENT_STORE, EventStore } from '@nrm/event-store/port';
 import {
@@ -10,30 +10,21 @@ import {
   openPayload,
   type CrossBorderEnvelope,
   type InboxVerdict,
+  type NodeEncryptionKey,
   type Partner,
 } from '@nrm/transnational';
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '@nrm/iam/roles';
-import { CaseCommandExecutor } from '@nrm/application/cases/case-command.executor';
+import { CaseCommands } from '@nrm/application/cases/case-commands.gateway';
 import { toDomainEvent } from '@nrm/application/cases/case-repository';
-import { caseStreamId } from '@nrm/application/cases/case-stream';
+import { caseStreamId, TRM_UNAUTHENTICATED_STREAM, trmStreamOf } from '@nrm/contracts';
 import { CLOCK, Clock } from '@nrm/config/clock';
 import { NODE_CONFIG, NodeConfig } from '@nrm/config/node-config';
-import { ProblemException } from '@nrm/http/problem';
-import { NODE_ADAPTERS } from '@nrm/application/infrastructure/tokens';
-import type { NodeAdapters } from '@nrm/application/infrastructure/node-adapters';
+import { NODE_ENCRYPTION_KEY } from '@nrm/application/infrastructure/tokens';
 import { PartnerRegistryService } from '../registry/partner-registry.service';
 import { BridgeState, CrossBorderLink } from './bridge-state';
 import { BRIDGE_STATE } from './partner-transport.provider';
-import {
-  derivedEventId,
-  entryFor,
-  JOURNAL_TYPES,
-  kindOf,
-  TRM_UNAUTHENTICATED_STREAM,
-  trmStreamOf,
-  TrmJournal,
-} from './trm-journal';
+import { derivedEventId, entryFor, JOURNAL_TYPES, kindOf, TrmJournal } from './trm-journal';
 
 const DAY_MS = 24 * 3_600_000;
 
@@ -56,12 +47,12 @@ export class PartnerInboxService {
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(NODE_ADAPTERS) private readonly adapters: NodeAdapters,
+    @Inject(NODE_ENCRYPTION_KEY) private readonly encryptionKey: NodeEncryptionKey,
     @Inject(BRIDGE_STATE) private readonly state: BridgeState,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(NODE_CONFIG) private readonly config: NodeConfig,
     private readonly registry: PartnerRegistryService,
-    private readonly executor: CaseCommandExecutor,
+    private readonly commands: CaseCommands,
     private readonly journal: TrmJournal,
   ) {}
 
@@ -156,7 +147,7 @@ export class PartnerInboxService {
       return this.refuse(envelope, 'malformed', `${kind} travels for ${MESSAGE_CATALOGUE[kind].purpose}`);
     let payload: Record<string, unknown>;
     try {
-      payload = openPayload(envelope.data, this.adapters.encryptionKey.privateKey, envelope.id);
+      payload = openPayload(envelope.data, this.encryptionKey.privateKey, envelope.id);
     } catch {
       return this.refuse(envelope, 'malformed', 'the payload does not open with this node’s key');
     }
@@ -236,15 +227,16 @@ export class PartnerInboxService {
       agency: this.config.partnerReceivingAgency,
     };
     try {
-      await this.executor.execute(command, {
+      await this.commands.sendStamped(command, {
         principal: { userId: actor.userId, username: actor.userId } as Principal,
         correlationId: envelope.id,
+        causationId: envelope.id,
         partnerMessage: { actor, eventId },
       });
       return undefined;
     } catch (error) {
       if (error instanceof RuleViolation) return { reason: `rule:${error.rule}`, detail: error.message };
-      if (error instanceof ProblemException && error.getStatus() === 404)
+      if (error instanceof CaseNotFoundError)
         return { reason: 'unknown-case', detail: 'the case is not on this node' };
       throw error;
     }

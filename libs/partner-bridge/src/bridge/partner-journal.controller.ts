@@ -4,7 +4,8 @@ import { EVENT_STORE, EventStore } from '@nrm/event-store/port';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { Roles } from '@nrm/iam/access.decorators';
-import { JOURNAL_TYPES, TRM_UNAUTHENTICATED_STREAM, trmStreamOf } from './trm-journal';
+import { TRM_UNAUTHENTICATED_STREAM, trmStreamOf } from '@nrm/contracts';
+import { JOURNAL_TYPES } from './trm-journal';
 
 export class PartnerJournalQueryDto {
   @ApiPropertyOptional({

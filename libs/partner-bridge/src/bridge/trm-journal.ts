@@ -1,16 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { canonicalJson } from '@nrm/common';
+import { trmStreamOf } from '@nrm/contracts';
 import { DuplicateEventIdError, EVENT_STORE, EventStore, StoredEvent } from '@nrm/event-store/port';
 import type { CrossBorderEnvelope, TrmMessageKind } from '@nrm/transnational';
 import { TRM_TYPE_PREFIX } from '@nrm/transnational';
 import { createHash, randomUUID } from 'node:crypto';
-import { CLOCK, Clock } from '@nrm/config/clock';
 import { NODE_CONFIG, NodeConfig } from '@nrm/config/node-config';
-
-/** Per partner, in order: every message sent to it or received from it, refused, held or withheld. */
-export const trmStreamOf = (partnerNodeId: string) => `trm-${partnerNodeId}`;
-/** Messages refused before their sender was known (malformed, unknown sender, bad signature). */
-export const TRM_UNAUTHENTICATED_STREAM = 'trm-unauthenticated';
+import { EventWriter } from '@nrm/application/log/event-writer';
 
 export const JOURNAL_TYPES = {
   linked: 'CrossBorderLinkOpened',
@@ -85,34 +81,27 @@ export function derivedEventId(messageId: string, purpose: string): string {
 export class TrmJournal {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(NODE_CONFIG) private readonly config: NodeConfig,
+    private readonly writer: EventWriter,
+    @Inject(NODE_CONFIG) private readonly config: Pick<NodeConfig, 'nodeId'>,
   ) {}
 
-  /** Appends once: a second record under the same id is dropped silently. */
+  /**
+   * Appends once: a second record under the same id is dropped silently. The message id, where there
+   * is one, is the record's correlation id: both nodes' records of one message share it.
+   */
   async record(
     stream: string,
     type: (typeof JOURNAL_TYPES)[keyof typeof JOURNAL_TYPES],
     data: object,
     eventId: string = randomUUID(),
   ): Promise<void> {
+    const messageId = (data as { messageId?: unknown }).messageId;
     try {
-      await this.store.append(
-        stream,
-        [
-          {
-            id: eventId,
-            type,
-            schemaVersion: 1,
-            occurredAt: this.clock.now().toISOString(),
-            nodeId: this.config.nodeId,
-            actor: { userId: `node:${this.config.nodeId}`, role: 'partner_bridge' },
-            correlationId: randomUUID(),
-            data: data as Record<string, unknown>,
-          },
-        ],
-        'any',
-      );
+      await this.writer.append(stream, [{ type, data }], 'any', {
+        actor: { userId: `node:${this.config.nodeId}`, role: 'partner_bridge' },
+        correlationId: typeof messageId === 'string' ? messageId : randomUUID(),
+        eventId: () => eventId,
+      });
     } catch (error) {
       if (error instanceof DuplicateEventIdError) return;
       throw error;

@@ -1,11 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EVENT_STORE, EventStore, WrongExpectedRevisionError } from '@nrm/event-store/port';
+import { ConflictError, InvalidRequestError, NotFoundError } from '@nrm/common';
+import { PARTNER_REGISTRY_STREAM } from '@nrm/contracts';
+import { EVENT_STORE, EventStore } from '@nrm/event-store/port';
+import { decideAndAppend, expectedAt } from '@nrm/application/log/decide-and-append';
+import { EventWriter } from '@nrm/application/log/event-writer';
 import {
   decideRegistry,
   EMPTY_REGISTRY,
   evolveRegistry,
   PARTNER_REGISTRY_EVENT_TYPES,
-  PARTNER_REGISTRY_STREAM,
   RegistryRefusal,
   type PartnerRegistryEvent,
   type RegistryCommand,
@@ -13,11 +16,12 @@ import {
 } from '@nrm/transnational';
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '@nrm/iam/roles';
-import { CLOCK, Clock } from '@nrm/config/clock';
-import { NODE_CONFIG, NodeConfig } from '@nrm/config/node-config';
-import { ProblemException } from '@nrm/http/problem';
 
-const MAX_ATTEMPTS = 3;
+/** The request a change belongs to, when it comes from one. */
+export interface RequestTrace {
+  correlationId: string;
+  causationId?: string;
+}
 
 /** Who changed the registry: an admin, or the node itself (witnessing holds a partner). */
 export type RegistryActor = Pick<Principal, 'userId' | 'role' | 'agency'> | { userId: string; role: 'node' };
@@ -35,8 +39,7 @@ export class PartnerRegistryService {
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(NODE_CONFIG) private readonly config: NodeConfig,
+    private readonly writer: EventWriter,
   ) {}
 
   async state(): Promise<{ state: RegistryState; revision: number }> {
@@ -62,55 +65,44 @@ export class PartnerRegistryService {
     if (changed) for (const listener of this.listeners) listener(state);
   }
 
-  /** Decides and appends a change; refusals become 400 / 404 / 409 problems. */
-  async execute(command: RegistryCommand, actor: RegistryActor): Promise<RegistryState> {
-    for (let attempt = 1; ; attempt++) {
-      const { state, revision } = await this.state();
-      let events: PartnerRegistryEvent[];
-      try {
-        events = decideRegistry(command, state);
-      } catch (error) {
-        throw error instanceof RegistryRefusal ? toProblem(error) : error;
-      }
-      if (events.length === 0) return state;
-      const at = this.clock.now().toISOString();
-      try {
-        await this.store.append(
-          PARTNER_REGISTRY_STREAM,
-          events.map((event) => ({
-            id: randomUUID(),
-            type: event.type,
-            schemaVersion: 1,
-            occurredAt: at,
-            nodeId: this.config.nodeId,
-            actor: {
-              userId: actor.userId,
-              role: actor.role,
-              agency: 'agency' in actor ? actor.agency : undefined,
-            },
-            correlationId: randomUUID(),
-            data: event.data as unknown as Record<string, unknown>,
-          })),
-          revision < 0 ? 'no_stream' : revision,
-        );
-        const next = events.reduce(evolveRegistry, state);
-        this.remember(next);
-        return next;
-      } catch (error) {
-        if (error instanceof WrongExpectedRevisionError && attempt < MAX_ATTEMPTS) continue;
-        throw error;
-      }
-    }
+  /** Decides and appends a change; refusals become typed errors (invalid, not found, conflict). */
+  async execute(
+    command: RegistryCommand,
+    actor: RegistryActor,
+    trace?: RequestTrace,
+  ): Promise<RegistryState> {
+    const decided = await decideAndAppend<RegistryState, PartnerRegistryEvent>({
+      load: () => this.state(),
+      decide: ({ state }) => decideOrRefuse(command, state),
+      append: (events, revision) =>
+        this.writer.append(PARTNER_REGISTRY_STREAM, events, expectedAt(revision), {
+          actor: {
+            userId: actor.userId,
+            role: actor.role,
+            agency: 'agency' in actor ? actor.agency : undefined,
+          },
+          correlationId: trace?.correlationId ?? randomUUID(),
+          causationId: trace?.causationId,
+        }),
+    });
+    const next = decided.events.reduce(evolveRegistry, decided.state);
+    this.remember(next);
+    return next;
   }
 }
 
-function toProblem(refusal: RegistryRefusal): ProblemException {
-  switch (refusal.kind) {
-    case 'not-found':
-      return ProblemException.notFound(refusal.message);
-    case 'conflict':
-      return ProblemException.conflict(refusal.message);
-    default:
-      return ProblemException.badRequest(refusal.message);
+function decideOrRefuse(command: RegistryCommand, state: RegistryState): PartnerRegistryEvent[] {
+  try {
+    return decideRegistry(command, state);
+  } catch (error) {
+    if (!(error instanceof RegistryRefusal)) throw error;
+    switch (error.kind) {
+      case 'not-found':
+        throw new NotFoundError(error.message);
+      case 'conflict':
+        throw new ConflictError(error.message);
+      default:
+        throw new InvalidRequestError(error.message);
+    }
   }
 }

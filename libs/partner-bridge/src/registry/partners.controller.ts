@@ -1,12 +1,13 @@
 import { Body, Controller, Get, Inject, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Partner, RegistryState } from '@nrm/transnational';
-import { CurrentUser, Roles } from '@nrm/iam/access.decorators';
-import { Principal } from '@nrm/iam/roles';
+import { Roles } from '@nrm/iam/access.decorators';
+import { CallContext, RequestContext } from '@nrm/application/cases/command-context';
+import type { Ed25519Signer } from '@nrm/event-store';
+import type { NodeEncryptionKey } from '@nrm/transnational';
 import { NODE_CONFIG, NodeConfig } from '@nrm/config/node-config';
 import { ProblemException } from '@nrm/http/problem';
-import { NODE_ADAPTERS } from '@nrm/application/infrastructure/tokens';
-import type { NodeAdapters } from '@nrm/application/infrastructure/node-adapters';
+import { NODE_ENCRYPTION_KEY, NODE_SIGNER } from '@nrm/application/infrastructure/tokens';
 import { PartnerRegistryService } from './partner-registry.service';
 import {
   NodeIdentityView,
@@ -26,7 +27,8 @@ export class PartnersController {
   constructor(
     private readonly registry: PartnerRegistryService,
     @Inject(NODE_CONFIG) private readonly config: NodeConfig,
-    @Inject(NODE_ADAPTERS) private readonly adapters: NodeAdapters,
+    @Inject(NODE_SIGNER) private readonly signer: Ed25519Signer,
+    @Inject(NODE_ENCRYPTION_KEY) private readonly encryptionKey: NodeEncryptionKey,
   ) {}
 
   /** What partner nodes need from this node to register it in turn. */
@@ -37,9 +39,9 @@ export class PartnersController {
     return {
       nodeId: this.config.nodeId,
       country: this.config.country,
-      publicKeyPem: this.adapters.signer.publicKeyPem,
-      encryptionKeyPem: this.adapters.encryptionKey.publicKeyPem,
-      keyId: this.adapters.signer.keyId,
+      publicKeyPem: this.signer.publicKeyPem,
+      encryptionKeyPem: this.encryptionKey.publicKeyPem,
+      keyId: this.signer.keyId,
     };
   }
 
@@ -62,10 +64,14 @@ export class PartnersController {
   @Post('partners')
   @Roles('admin')
   @ApiCreatedResponse({ type: PartnerView })
-  async register(@Body() body: RegisterPartnerDto, @CurrentUser() user: Principal): Promise<PartnerView> {
+  async register(
+    @Body() body: RegisterPartnerDto,
+    @CallContext() call: RequestContext,
+  ): Promise<PartnerView> {
     const state = await this.registry.execute(
       { type: 'RegisterPartner', partner: { ...body }, localNodeId: this.config.nodeId },
-      user,
+      call.principal,
+      call,
     );
     return found(state, body.nodeId);
   }
@@ -76,11 +82,12 @@ export class PartnersController {
   async update(
     @Param('nodeId') nodeId: string,
     @Body() body: UpdatePartnerDto,
-    @CurrentUser() user: Principal,
+    @CallContext() call: RequestContext,
   ): Promise<PartnerView> {
     const state = await this.registry.execute(
       { type: 'UpdatePartner', changes: { nodeId: checkNodeId(nodeId), ...body } },
-      user,
+      call.principal,
+      call,
     );
     return found(state, nodeId);
   }
@@ -92,11 +99,12 @@ export class PartnersController {
   async remove(
     @Param('nodeId') nodeId: string,
     @Body() body: PartnerReasonDto,
-    @CurrentUser() user: Principal,
+    @CallContext() call: RequestContext,
   ): Promise<PartnerView> {
     const state = await this.registry.execute(
       { type: 'RemovePartner', nodeId: checkNodeId(nodeId), reason: body.reason },
-      user,
+      call.principal,
+      call,
     );
     return view(state.partners.get(nodeId) as Partner);
   }
@@ -108,11 +116,12 @@ export class PartnersController {
   async release(
     @Param('nodeId') nodeId: string,
     @Body() body: PartnerReasonDto,
-    @CurrentUser() user: Principal,
+    @CallContext() call: RequestContext,
   ): Promise<PartnerView> {
     const state = await this.registry.execute(
       { type: 'ReleasePartner', nodeId: checkNodeId(nodeId), reason: body.reason },
-      user,
+      call.principal,
+      call,
     );
     return found(state, nodeId);
   }

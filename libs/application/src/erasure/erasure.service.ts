@@ -1,0 +1,69 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { caseStreamId } from '@nrm/contracts';
+import { decideErasure, erasureStateOf } from '@nrm/domain';
+import { EVENT_STORE, EventStore } from '@nrm/event-store/port';
+import { PersonalDataCipher } from '@nrm/privacy';
+import { ProjectionRunner } from '@nrm/read-models';
+import { RequestContext } from '../cases/command-context';
+import { subjectIdOfCase } from '../cases/data-subject';
+import { decideAndAppend, expectedAt } from '../log/decide-and-append';
+import { EventWriter } from '../log/event-writer';
+
+const READ_YOUR_WRITES_TIMEOUT_MS = 5000;
+
+/**
+ * Erasure by crypto-shredding: the subject's keys are destroyed, so every ciphertext of this person,
+ * in the log and in every copy, becomes unreadable, while the log (which hashes ciphertext) still
+ * verifies and the case still accepts new events.
+ */
+@Injectable()
+export class ErasureService {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly writer: EventWriter,
+    private readonly cipher: PersonalDataCipher,
+    private readonly projections: ProjectionRunner,
+  ) {}
+
+  /**
+   * Recorded first, then carried out: a crash in between leaves a record to retry from, never a
+   * shredded key with no trace of who erased it and why. Idempotent: a repeated erasure answers the
+   * revision of the first record and records nothing new, but shreds again.
+   */
+  async erase(caseId: string, legalBasis: string, context: RequestContext): Promise<{ revision: number }> {
+    const stream = caseStreamId(caseId);
+    const decided = await decideAndAppend({
+      load: async () => {
+        const state = erasureStateOf(await this.store.readStream(stream));
+        return { state, revision: state.revision };
+      },
+      decide: ({ state }) => decideErasure({ caseId, legalBasis }, state),
+      append: (events, revision) =>
+        this.writer.append(stream, events, expectedAt(revision), {
+          actor: {
+            userId: context.principal.userId,
+            role: context.principal.role,
+            agency: context.principal.agency,
+          },
+          correlationId: context.correlationId,
+          causationId: context.causationId,
+        }),
+    });
+    await this.shred(caseId);
+    if (!decided.appended) return { revision: decided.state.erasedAt ?? decided.revision };
+    await this.projections
+      .waitForPosition(decided.appended.position, READ_YOUR_WRITES_TIMEOUT_MS)
+      .catch(() => undefined);
+    return { revision: decided.appended.nextRevision };
+  }
+
+  /**
+   * Destroys the subject's keys and drops them from this process's cipher cache at once. Other
+   * processes of a split node (their own PersonalDataCipher caches) keep a cached key for at most the
+   * cache TTL (PersonalDataCipherOptions.cacheTtlMs, 60 s by default) before asking the key store,
+   * which then answers 'erased'.
+   */
+  private shred(caseId: string): Promise<void> {
+    return this.cipher.shred(subjectIdOfCase(caseId));
+  }
+}

@@ -1,0 +1,96 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { CLOCK, Clock } from '@nrm/config/clock';
+import { CaseNotFoundError } from '@nrm/domain';
+import type { Principal } from '@nrm/iam/roles';
+import { PersonalDataCipher } from '@nrm/privacy';
+import {
+  CaseDetail,
+  CaseHistoryEntry,
+  READ_MODEL_STORE,
+  ReadModelStore,
+  revealPersonalData,
+  withOverdue,
+} from '@nrm/read-models';
+import { AccessLog } from '../access-log/access-log';
+import { mayAccessCase } from '../cases/case-scope';
+import { RequestContext } from '../cases/command-context';
+import { CaseView, ERASED, withheldFrom } from './case-view';
+import { personalDataPurpose } from './personal-data-policy';
+
+/**
+ * The one place a case is shown: record scope, overdue flags, the personal-data policy with its
+ * access-log record, one answer for erased data, and data minimisation. Used by the case routes and
+ * by the exporter, so that a case reads the same through both.
+ */
+@Injectable()
+export class CaseViews {
+  constructor(
+    @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
+    private readonly cipher: PersonalDataCipher,
+    private readonly accessLog: AccessLog,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** The case, or CaseNotFoundError both when it does not exist and when it is outside the caller's scope. */
+  async inScope(caseId: string, principal: Principal): Promise<CaseDetail> {
+    const detail = await this.readModels.getCase(caseId);
+    if (!detail || !mayAccessCase(principal, detail.agencies)) throw new CaseNotFoundError(caseId);
+    return detail;
+  }
+
+  /** GET /api/cases/:id: personal data only under a purpose the caller may state, recorded before it is shown. */
+  async read(caseId: string, context: RequestContext, statedPurpose?: string): Promise<CaseView> {
+    const detail = await this.inScope(caseId, context.principal);
+    const purpose = personalDataPurpose(context.principal, detail, statedPurpose);
+    const reveal = purpose !== undefined && hasPersonalData(detail);
+    // Recorded before anything is shown: a read that cannot be logged does not happen.
+    if (reveal) await this.accessLog.record(context.principal, caseId, purpose, 'api', context);
+    return this.present(detail, reveal);
+  }
+
+  /** The view of a case already admitted; decrypts only when `reveal` (the caller recorded the access). */
+  async present(detail: CaseDetail, reveal: boolean): Promise<CaseView> {
+    const { person: _person, guardian, ...rest } = detail;
+    // Overdue is judged now, as in the list: a flag both sides of a handover see on their own case.
+    const deadlines = withOverdue(rest.deadlines, this.clock.now());
+    const guardianView: Record<string, unknown> | undefined = guardian && {
+      authority: guardian.authority,
+      appointedAt: guardian.appointedAt,
+    };
+    const view: CaseView = {
+      ...rest,
+      deadlines,
+      overdue: deadlines.some((d) => d.overdue),
+      guardian: guardianView,
+    };
+    if (!reveal || !hasPersonalData(detail)) return view;
+    const revealed = await revealPersonalData(detail, this.cipher);
+    if (revealed.person.status !== 'absent') {
+      view.person = revealed.person.status === 'ok' ? revealed.person.value : ERASED;
+    }
+    if (guardianView && revealed.guardianName.status !== 'absent') {
+      guardianView.name = revealed.guardianName.status === 'ok' ? revealed.guardianName.value.name : ERASED;
+    }
+    return view;
+  }
+
+  /** The case's history, oldest first, minimised for the prosecution side. */
+  async history(caseId: string, principal: Principal) {
+    await this.inScope(caseId, principal);
+    const history = await this.readModels.getHistory(caseId);
+    if (!history.length) throw new CaseNotFoundError(caseId);
+    return history.map((entry: CaseHistoryEntry) => ({
+      position: entry.position,
+      revision: entry.revision,
+      eventId: entry.eventId,
+      type: entry.type,
+      occurredAt: entry.occurredAt,
+      actor: entry.actor,
+      ...(withheldFrom(principal, entry.type) ? {} : { data: entry.data }),
+    }));
+  }
+}
+
+function hasPersonalData(detail: CaseDetail): boolean {
+  return detail.person !== undefined || detail.guardian?.name !== undefined;
+}

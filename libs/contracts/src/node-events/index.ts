@@ -1,0 +1,3 @@
+export * from './privacy';
+export * from './partner-registry';
+export * from './cross-border-journal';

@@ -1,0 +1,17 @@
+import { IsIn, IsString, IsUUID, Length, Matches } from 'class-validator';
+
+/** An admin erased a person: the record stays in the case stream, the person's keys are shredded. */
+export class PersonalDataErasedData {
+  @IsString() @Length(3, 200) legalBasis: string;
+}
+
+export const ACCESS_CHANNELS = ['api', 'cli', 'export', 'partner'] as const;
+export type AccessChannel = (typeof ACCESS_CHANNELS)[number];
+
+/** One read of a person's data (stream access-<caseId>): who, why, through which channel. No personal data. */
+export class PersonalDataAccessedData {
+  @IsUUID() caseId: string;
+  /** A snake_case code, never free text: the access log is kept in clear where erasure cannot reach. */
+  @IsString() @Matches(/^[a-z][a-z0-9_]{1,63}$/) purpose: string;
+  @IsIn(ACCESS_CHANNELS) channel: AccessChannel;
+}
