@@ -1,5 +1,5 @@
 import { NodeAdapters } from '@nrm/application';
-import { AccountStore } from '@nrm/iam/account-store';
+import { ACCOUNT_REPOSITORY, AccountRepository } from '@nrm/iam/accounts/account-repository.port';
 import { OPERATOR_ROLES, ROLES, Role } from '@nrm/iam/roles';
 import { NODE_ADAPTERS } from '@nrm/application/infrastructure/tokens';
 import { createHmac, randomBytes } from 'node:crypto';
@@ -171,7 +171,8 @@ describe('attack matrix: every route × every way in without the right to', () =
     head: await adapters().eventStore.headPosition(),
     accessLog: (await node.request('GET', `/api/audit/access-log?caseId=${caseId}`, { as: 'auditor' })).body
       .items.length as number,
-    attackUserExists: node.app.get(AccountStore).findByUsername('attack-matrix-user') !== undefined,
+    attackUserExists:
+      node.app.get<AccountRepository>(ACCOUNT_REPOSITORY).findByUsername('attack-matrix-user') !== undefined,
   });
 
   const urlOf = (op: Operation) => urlOfRoute(op, { id: caseId });

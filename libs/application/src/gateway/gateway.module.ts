@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
 import { AccessLogModule } from '../access-log/access-log.module';
 import { AuditController } from '../audit/audit.controller';
-import { AuthController } from '@nrm/iam/auth.controller';
-import { FirstAdmin } from '@nrm/iam/first-admin';
-import { UsersController } from '@nrm/iam/users.controller';
+import { AuthController } from '@nrm/iam/http/auth.controller';
+import { FirstAdmin } from '@nrm/iam/accounts/first-admin';
+import { UsersController } from '@nrm/iam/http/users.controller';
 import { ErasureController } from '../erasure/erasure.controller';
 import { CaseExportController } from '../export/case-export.controller';
 import { CaseExporter } from '../export/case-exporter';
