@@ -8,7 +8,7 @@ import {
 import { CLOCK, Clock } from '@nrm/config/clock';
 import { NODE_ADAPTERS } from '@nrm/application/infrastructure/tokens';
 import type { NodeAdapters } from '@nrm/application/infrastructure/node-adapters';
-import { BridgeState } from './bridge-state';
+import { BridgeStateStore } from './bridge-state';
 import { BRIDGE_STATE } from './partner-transport.provider';
 
 /** Raised when the log has no signed checkpoint to put in a message (an EventStoreDB node today). */
@@ -26,7 +26,7 @@ export class NoSignedCheckpointError extends Error {}
 export class EnvelopeStamper {
   constructor(
     @Inject(NODE_ADAPTERS) private readonly adapters: NodeAdapters,
-    @Inject(BRIDGE_STATE) private readonly state: BridgeState,
+    @Inject(BRIDGE_STATE) private readonly state: BridgeStateStore,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 

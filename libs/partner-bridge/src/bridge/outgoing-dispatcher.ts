@@ -23,7 +23,7 @@ import { PERSONAL_DATA_ERASED } from '@nrm/application/erasure/erasure.controlle
 import { NODE_ADAPTERS } from '@nrm/application/infrastructure/tokens';
 import type { NodeAdapters } from '@nrm/application/infrastructure/node-adapters';
 import { PartnerRegistryService } from '../registry/partner-registry.service';
-import { BridgeState, CrossBorderLink } from './bridge-state';
+import { BridgeStateStore, CrossBorderLink } from './bridge-state';
 import { CaseFactsReader } from './case-facts';
 import { EnvelopeStamper } from './envelope-stamper';
 import { BRIDGE_STATE, PARTNER_TRANSPORT, PartnerTransport } from './partner-transport.provider';
@@ -65,7 +65,7 @@ export class OutgoingDispatcher {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(NODE_ADAPTERS) private readonly adapters: NodeAdapters,
-    @Inject(BRIDGE_STATE) private readonly state: BridgeState,
+    @Inject(BRIDGE_STATE) private readonly state: BridgeStateStore,
     @Inject(PARTNER_TRANSPORT) private readonly transport: PartnerTransport,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(NODE_CONFIG) private readonly config: NodeConfig,

@@ -23,7 +23,7 @@ import { ProblemException } from '@nrm/http/problem';
 import { NODE_ADAPTERS } from '@nrm/application/infrastructure/tokens';
 import type { NodeAdapters } from '@nrm/application/infrastructure/node-adapters';
 import { PartnerRegistryService } from '../registry/partner-registry.service';
-import { BridgeState, CrossBorderLink } from './bridge-state';
+import { BridgeStateStore, CrossBorderLink } from './bridge-state';
 import { BRIDGE_STATE } from './partner-transport.provider';
 import {
   derivedEventId,
@@ -57,7 +57,7 @@ export class PartnerInboxService {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(NODE_ADAPTERS) private readonly adapters: NodeAdapters,
-    @Inject(BRIDGE_STATE) private readonly state: BridgeState,
+    @Inject(BRIDGE_STATE) private readonly state: BridgeStateStore,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(NODE_CONFIG) private readonly config: NodeConfig,
     private readonly registry: PartnerRegistryService,
