@@ -1,5 +1,5 @@
 import { EVENT_STORE, EventStore } from '@nrm/event-store/port';
-import { AccountStore } from '@nrm/iam/account-store';
+import { ACCOUNT_REPOSITORY, AccountRepository } from '@nrm/iam/accounts/account-repository.port';
 import { OPERATOR_ROLES, ROLES, Role } from '@nrm/iam/roles';
 import { createHmac, randomBytes } from 'node:crypto';
 import {
@@ -170,7 +170,8 @@ describe('attack matrix: every route × every way in without the right to', () =
     head: await eventStore().headPosition(),
     accessLog: (await node.request('GET', `/api/audit/access-log?caseId=${caseId}`, { as: 'auditor' })).body
       .items.length as number,
-    attackUserExists: node.app.get(AccountStore).findByUsername('attack-matrix-user') !== undefined,
+    attackUserExists:
+      node.app.get<AccountRepository>(ACCOUNT_REPOSITORY).findByUsername('attack-matrix-user') !== undefined,
   });
 
   const urlOf = (op: Operation) => urlOfRoute(op, { id: caseId });

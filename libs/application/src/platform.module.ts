@@ -15,13 +15,11 @@ import { KEY_STORE } from '@nrm/privacy/port';
 import { PersonalDataCipher } from '@nrm/privacy';
 import { ProjectionRunner, READ_MODEL_STORE } from '@nrm/read-models';
 import { join } from 'node:path';
-import { ACCOUNTS_FILE, AccountStore } from '@nrm/iam/account-store';
-import { AUTH_PROVIDERS } from '@nrm/iam/auth-providers';
-import { LoginThrottle } from '@nrm/iam/login-throttle';
-import { RefreshTokenStore } from '@nrm/iam/refresh-token-store';
-import { AuthGuard } from '@nrm/iam/auth.guard';
-import { loadOrCreateJwtSecret } from '@nrm/iam/jwt-secret';
-import { TokenService } from '@nrm/iam/token.service';
+import { IamStoresModule } from '@nrm/iam/stores/iam-stores.module';
+import { AuthGuard } from '@nrm/iam/http/auth.guard';
+import { OidcVerifier } from '@nrm/iam/oidc/oidc-verifier';
+import { loadOrCreateJwtSecret } from '@nrm/iam/sessions/jwt-secret';
+import { TokenService } from '@nrm/iam/sessions/token.service';
 import { CaseCommandExecutor } from './cases/case-command.executor';
 import { CaseCommands } from './cases/case-commands.gateway';
 import { CaseRepository } from './cases/case-repository';
@@ -58,7 +56,6 @@ class PlatformLifecycle implements OnApplicationBootstrap, OnApplicationShutdown
   constructor(
     @Inject(ADAPTERS) private readonly adapters: NodeAdapters,
     private readonly runner: ProjectionRunner,
-    private readonly accounts: AccountStore,
     @Inject(READ_YOUR_WRITES) private readonly runProjections: boolean,
     @Inject(NODE_CONFIG) private readonly config: NodeConfig,
   ) {}
@@ -76,7 +73,6 @@ class PlatformLifecycle implements OnApplicationBootstrap, OnApplicationShutdown
     await this.runner.stop();
     this.lock?.release();
     await this.adapters.close();
-    this.accounts.close();
   }
 }
 
@@ -97,6 +93,7 @@ export class PlatformModule {
       imports: [
         CqrsModule.forRoot(),
         JwtModule.register({ secret: loadOrCreateJwtSecret(prepared(config).dataDir, config.jwtSecret) }),
+        IamStoresModule,
       ],
       providers: [
         { provide: NODE_CONFIG, useValue: config },
@@ -112,9 +109,8 @@ export class PlatformModule {
         fromAdapters(PersonalDataCipher, (a) => new PersonalDataCipher(a.keyStore)),
         fromAdapters(ProjectionRunner, (a) => new ProjectionRunner(a.eventStore, a.readModels)),
         { provide: READ_YOUR_WRITES, useValue: options.runProjections },
-        { provide: AccountStore, useFactory: () => new AccountStore(join(config.dataDir, ACCOUNTS_FILE)) },
         TokenService,
-        ...AUTH_PROVIDERS,
+        OidcVerifier,
         { provide: APP_GUARD, useClass: AuthGuard },
         EventWriter,
         CaseRepository,
@@ -134,10 +130,8 @@ export class PlatformModule {
         LOG_SIGNS_EVERY_APPEND,
         PersonalDataCipher,
         ProjectionRunner,
-        AccountStore,
+        IamStoresModule,
         TokenService,
-        RefreshTokenStore,
-        LoginThrottle,
         EventWriter,
         CaseRepository,
         CaseCommandExecutor,

@@ -2,7 +2,8 @@ import { CaseNotFoundError } from '@nrm/domain';
 import { ProjectionRunner } from '@nrm/read-models';
 import { closeSync, existsSync, fchmodSync, openSync, rmSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ACCOUNTS_FILE, AccountStore } from '@nrm/iam/account-store';
+import { withAccounts } from '@nrm/iam/accounts/with-accounts';
+import { ACCOUNTS_FILE } from '@nrm/iam/stores/accounts-database';
 import { Principal } from '@nrm/iam/roles';
 import { NodeConfig } from '@nrm/config/node-config';
 import { CASE_EXPORT_ROLES } from '@nrm/application/export/case-export';
@@ -72,24 +73,18 @@ export async function exportCase(
   err: NodeJS.WritableStream,
   cwd = process.env.INIT_CWD ?? process.cwd(),
 ): Promise<number> {
-  const accounts = new AccountStore(join(config.dataDir, ACCOUNTS_FILE));
-  let principal: Principal;
-  try {
-    const account = accounts.findByUsername(args.operator);
-    if (!account) {
-      err.write(`no user "${args.operator}" on the node of ${config.dataDir}\n`);
-      return 67; // EX_NOUSER
-    }
-    principal = {
-      userId: account.userId,
-      username: account.username,
-      role: account.role,
-      agency: account.agency,
-      country: account.country,
-    };
-  } finally {
-    accounts.close();
+  const account = withAccounts(config.dataDir, (accounts) => accounts.findByUsername(args.operator));
+  if (!account) {
+    err.write(`no user "${args.operator}" on the node of ${config.dataDir}\n`);
+    return 67; // EX_NOUSER
   }
+  const principal: Principal = {
+    userId: account.userId,
+    username: account.username,
+    role: account.role,
+    agency: account.agency,
+    country: account.country,
+  };
   if (!CASE_EXPORT_ROLES.includes(principal.role)) {
     err.write(
       `user "${principal.username}" is ${principal.role}: only roles that read cases may export one\n`,

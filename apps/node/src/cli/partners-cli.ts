@@ -6,8 +6,8 @@ import {
   type RegistryCommand,
 } from '@nrm/transnational';
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { ACCOUNTS_FILE, AccountStore } from '@nrm/iam/account-store';
+import { resolve } from 'node:path';
+import { withAccounts } from '@nrm/iam/accounts/with-accounts';
 import { NodeConfig } from '@nrm/config/node-config';
 import { ConflictError, InvalidRequestError, NotFoundError } from '@nrm/common';
 import { openNodeAdapters } from '@nrm/application/infrastructure/node-adapters';
@@ -77,9 +77,7 @@ export async function partnersCli(
       err.write(`--operator <admin username> is required\n${PARTNERS_USAGE}\n`);
       return 64;
     }
-    const accounts = new AccountStore(join(config.dataDir, ACCOUNTS_FILE));
-    const account = accounts.findByUsername(operator);
-    accounts.close();
+    const account = withAccounts(config.dataDir, (accounts) => accounts.findByUsername(operator));
     if (!account) {
       err.write(`no user "${operator}" on the node of ${config.dataDir}\n`);
       return 67;

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { openKafkaSharedLog, SharedLogRelay, SqliteCheckpointStore } from '@nrm/shared-log';
 import { NodeConfig } from '@nrm/config/node-config';
-import { ACCOUNTS_FILE } from '@nrm/iam/account-store';
+import { ACCOUNTS_FILE } from '@nrm/iam/stores/accounts-database';
 import { loadOrCreateNodeEncryptionKey, NodeEncryptionKey } from '@nrm/transnational';
 
 export const EVENT_STORE_FILE = 'events.sqlite';

@@ -8,7 +8,7 @@ import {
 import { CLOCK, Clock } from '@nrm/config/clock';
 import { AUDITABLE_LOG, NODE_SIGNER } from '@nrm/application/infrastructure/tokens';
 import type { AuditableLog, Ed25519Signer } from '@nrm/event-store';
-import { BridgeState } from './bridge-state';
+import { BridgeStateStore } from './bridge-state';
 import { BRIDGE_STATE } from './partner-transport.provider';
 
 /** Raised when the log has no signed checkpoint to put in a message (an EventStoreDB node today). */
@@ -27,7 +27,7 @@ export class EnvelopeStamper {
   constructor(
     @Inject(AUDITABLE_LOG) private readonly auditableLog: AuditableLog,
     @Inject(NODE_SIGNER) private readonly signer: Ed25519Signer,
-    @Inject(BRIDGE_STATE) private readonly state: BridgeState,
+    @Inject(BRIDGE_STATE) private readonly state: BridgeStateStore,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 

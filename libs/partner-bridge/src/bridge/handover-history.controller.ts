@@ -6,7 +6,7 @@ import { CaseIdPipe } from '@nrm/application/cases/case-id.pipe';
 import { CaseRepository } from '@nrm/application/cases/case-repository';
 import { mayAccessCase } from '@nrm/application/cases/case-scope';
 import { ProblemException } from '@nrm/http/problem';
-import { BridgeState } from './bridge-state';
+import { BridgeStateStore } from './bridge-state';
 import { BRIDGE_STATE } from './partner-transport.provider';
 import { JournalEntry, TrmJournal } from './trm-journal';
 
@@ -32,7 +32,7 @@ export interface HandoverHistory {
 @Controller('api/cases/:id')
 export class HandoverHistoryController {
   constructor(
-    @Inject(BRIDGE_STATE) private readonly state: BridgeState,
+    @Inject(BRIDGE_STATE) private readonly state: BridgeStateStore,
     private readonly journal: TrmJournal,
     private readonly cases: CaseRepository,
   ) {}

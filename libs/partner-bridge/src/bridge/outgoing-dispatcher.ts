@@ -22,7 +22,7 @@ import { NODE_CONFIG, NodeConfig } from '@nrm/config/node-config';
 import { AUDITABLE_LOG } from '@nrm/application/infrastructure/tokens';
 import type { AuditableLog } from '@nrm/event-store';
 import { PartnerRegistryService } from '../registry/partner-registry.service';
-import { BridgeState, CrossBorderLink } from './bridge-state';
+import { BridgeStateStore, CrossBorderLink } from './bridge-state';
 import { CaseFactsReader } from './case-facts';
 import { EnvelopeStamper } from './envelope-stamper';
 import { BRIDGE_STATE, PARTNER_TRANSPORT, PartnerTransport } from './partner-transport.provider';
@@ -64,7 +64,7 @@ export class OutgoingDispatcher {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(AUDITABLE_LOG) private readonly auditableLog: AuditableLog,
-    @Inject(BRIDGE_STATE) private readonly state: BridgeState,
+    @Inject(BRIDGE_STATE) private readonly state: BridgeStateStore,
     @Inject(PARTNER_TRANSPORT) private readonly transport: PartnerTransport,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(NODE_CONFIG) private readonly config: NodeConfig,

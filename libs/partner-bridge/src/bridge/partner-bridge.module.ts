@@ -13,7 +13,8 @@ import { NODE_CONFIG, NodeConfig } from '@nrm/config/node-config';
 import { ProcessLock } from '@nrm/application/infrastructure/process-lock';
 import { PartnerRegistryService } from '../registry/partner-registry.service';
 import { PartnersModule } from '../registry/partners.module';
-import { BridgeState } from './bridge-state';
+import { BridgeStateStore } from './bridge-state';
+import { SqliteBridgeState } from './sqlite-bridge-state';
 import { CaseFactsReader } from './case-facts';
 import { EnvelopeStamper } from './envelope-stamper';
 import { HandoverHistoryController } from './handover-history.controller';
@@ -58,7 +59,7 @@ class PartnerBridgeLifecycle implements OnApplicationBootstrap, OnApplicationShu
 
   constructor(
     @Inject(PARTNER_TRANSPORT) private readonly transport: PartnerTransport,
-    @Inject(BRIDGE_STATE) private readonly state: BridgeState,
+    @Inject(BRIDGE_STATE) private readonly state: BridgeStateStore,
     private readonly registry: PartnerRegistryService,
     private readonly inbox: PartnerInboxService,
     private readonly dispatcher: OutgoingDispatcher,
@@ -106,7 +107,7 @@ class PartnerBridgeLifecycle implements OnApplicationBootstrap, OnApplicationShu
   providers: [
     {
       provide: BRIDGE_STATE,
-      useFactory: (config: NodeConfig) => BridgeState.inDataDir(config.dataDir),
+      useFactory: (config: NodeConfig) => SqliteBridgeState.inDataDir(config.dataDir),
       inject: [NODE_CONFIG],
     },
     {

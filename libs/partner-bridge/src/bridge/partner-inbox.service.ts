@@ -22,7 +22,7 @@ import { CLOCK, Clock } from '@nrm/config/clock';
 import { NODE_CONFIG, NodeConfig } from '@nrm/config/node-config';
 import { NODE_ENCRYPTION_KEY } from '@nrm/application/infrastructure/tokens';
 import { PartnerRegistryService } from '../registry/partner-registry.service';
-import { BridgeState, CrossBorderLink } from './bridge-state';
+import { BridgeStateStore, CrossBorderLink } from './bridge-state';
 import { BRIDGE_STATE } from './partner-transport.provider';
 import { derivedEventId, entryFor, JOURNAL_TYPES, kindOf, TrmJournal } from './trm-journal';
 
@@ -48,7 +48,7 @@ export class PartnerInboxService {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(NODE_ENCRYPTION_KEY) private readonly encryptionKey: NodeEncryptionKey,
-    @Inject(BRIDGE_STATE) private readonly state: BridgeState,
+    @Inject(BRIDGE_STATE) private readonly state: BridgeStateStore,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(NODE_CONFIG) private readonly config: NodeConfig,
     private readonly registry: PartnerRegistryService,

@@ -1,6 +1,7 @@
-import Database from 'better-sqlite3';
+import { openSqlite } from '@nrm/common/sqlite/open-sqlite';
+import type Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
-import { closeSync, mkdirSync, openSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { MasterKey, MasterKeyError } from '../master-key';
 import { KeyStore, SubjectErasedError, SubjectKey } from '../port/key-store.port';
@@ -102,13 +103,8 @@ export class SqliteKeyStore implements KeyStore {
     this.masterKey = options.masterKey;
     this.now = options.now ?? (() => new Date());
     mkdirSync(dirname(options.file), { recursive: true });
-    // Owner-only from the first byte; SQLite gives -wal and -shm the same mode as the main file.
-    closeSync(openSync(options.file, 'a', 0o600));
-    this.db = new Database(options.file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
-    this.db.pragma('secure_delete = ON');
-    this.db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+    // Owner-only, WAL, synchronous FULL; secure_delete overwrites the wrapped keys of shredded subjects.
+    this.db = openSqlite(options.file, { busyTimeoutMs: options.busyTimeoutMs, secureDelete: true });
     this.db.exec(SCHEMA);
     this.statements = prepareStatements(this.db);
     if (options.checkMasterKey ?? true) this.assertAllKeysUnderMasterKey();

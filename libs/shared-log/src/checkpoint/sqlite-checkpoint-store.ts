@@ -1,4 +1,5 @@
-import Database from 'better-sqlite3';
+import { openSqlite } from '@nrm/common/sqlite/open-sqlite';
+import type Database from 'better-sqlite3';
 import type { CheckpointStore } from '../port/checkpoint-store.port';
 
 /** Positions by name in a SQLite file (WAL, synchronous FULL: a saved checkpoint survives power loss). */
@@ -8,11 +9,8 @@ export class SqliteCheckpointStore implements CheckpointStore {
   private readonly saveStatement: Database.Statement;
 
   private constructor(file: string) {
-    this.db = new Database(file);
+    this.db = openSqlite(file);
     try {
-      if (file !== ':memory:') this.db.pragma('journal_mode = WAL');
-      this.db.pragma('synchronous = FULL');
-      this.db.pragma('busy_timeout = 5000');
       this.db.exec(
         'CREATE TABLE IF NOT EXISTS checkpoints (name TEXT PRIMARY KEY, position INTEGER NOT NULL)',
       );

@@ -1,4 +1,5 @@
-import Database from 'better-sqlite3';
+import { openSqlite } from '@nrm/common/sqlite/open-sqlite';
+import type Database from 'better-sqlite3';
 import type { SeenEventIds } from '../port/seen-event-ids.port';
 
 export interface SqliteSeenEventIdsOptions {
@@ -39,10 +40,8 @@ export class SqliteSeenEventIds implements SeenEventIds {
     this.pruneEvery = options.pruneEvery ?? 1000;
     if (!Number.isSafeInteger(this.maxEntries) || this.maxEntries < 1)
       throw new RangeError('maxEntries must be a positive integer');
-    this.db = new Database(options.file);
+    this.db = openSqlite(options.file);
     try {
-      if (options.file !== ':memory:') this.db.pragma('journal_mode = WAL');
-      this.db.pragma('busy_timeout = 5000');
       this.db.exec(`CREATE TABLE IF NOT EXISTS seen_event_ids (
         seq INTEGER PRIMARY KEY AUTOINCREMENT,
         scope TEXT NOT NULL,

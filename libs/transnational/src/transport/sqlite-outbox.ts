@@ -1,5 +1,6 @@
-import Database from 'better-sqlite3';
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
+import { openSqlite } from '@nrm/common/sqlite/open-sqlite';
+import type Database from 'better-sqlite3';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { CrossBorderEnvelope } from '../envelope/cross-border-envelope';
 
@@ -83,13 +84,9 @@ export class SqliteOutbox {
 
   private constructor(options: SqliteOutboxOptions) {
     this.now = options.now ?? Date.now;
-    preparePrivateFile(options.file);
-    this.db = new Database(options.file);
+    preparePrivateFolder(options.file);
+    this.db = openSqlite(options.file, { secureDelete: true });
     try {
-      this.db.pragma('journal_mode = WAL');
-      this.db.pragma('synchronous = FULL');
-      this.db.pragma('secure_delete = ON');
-      this.db.pragma('busy_timeout = 5000');
       this.db.exec(SCHEMA);
       this.statements = prepare(this.db);
       const retention = options.finishedRetentionMs ?? DEFAULT_FINISHED_RETENTION_MS;
@@ -240,12 +237,10 @@ function toMessage(row: Row): OutboxMessage {
 }
 
 /**
- * Owner-only from the first byte: SQLite gives -wal and -shm the mode of the main file. A folder that
- * exists already is left as it is (it may be shared, like the system's temp folder).
+ * A missing folder is created owner-only (openSqlite makes the file so). A folder that exists already
+ * is left as it is (it may be shared, like the system's temp folder).
  */
-function preparePrivateFile(file: string): void {
+function preparePrivateFolder(file: string): void {
   const dir = dirname(file);
   if (!existsSync(dir)) mkdirSync(dir, { recursive: true, mode: 0o700 });
-  closeSync(openSync(file, 'a', 0o600));
-  chmodSync(file, 0o600);
 }

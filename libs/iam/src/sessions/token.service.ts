@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { NODE_CONFIG, NodeConfig } from '@nrm/config/node-config';
-import { Principal, ROLES, Role } from './roles';
+import { Principal, ROLES, Role } from '../roles';
 
 const AUDIENCE = 'nrm-api';
 

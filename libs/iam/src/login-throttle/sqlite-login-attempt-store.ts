@@ -1,28 +1,18 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { Clock } from '@nrm/config/clock';
-
-export interface LoginThrottleOptions {
-  maxFailures: number;
-  /** Both the window in which failures count and the length of the lock. */
-  lockoutSeconds: number;
-}
+import { LoginAttemptStore, LoginThrottleOptions } from './login-attempt-store.port';
 
 /**
- * Failed logins per username, in the accounts database so that every gateway process of a node
- * sees them. Keyed by the name as typed (case-folded), whether or not such an account exists:
- * the answers for unknown and known usernames are the same.
+ * Failed logins in a table of the accounts database (stores/accounts-database.ts), so that every
+ * gateway process of a node sees them. Counting a failure is one IMMEDIATE transaction.
  */
-export class LoginThrottle {
-  private readonly db: Database.Database;
-
+export class SqliteLoginAttemptStore implements LoginAttemptStore {
   constructor(
-    file: string,
+    private readonly db: Database.Database,
     private readonly clock: Clock,
     private readonly options: LoginThrottleOptions,
   ) {
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.exec(`CREATE TABLE IF NOT EXISTS login_failures (
+    db.exec(`CREATE TABLE IF NOT EXISTS login_failures (
       username_key TEXT PRIMARY KEY,
       failures INTEGER NOT NULL,
       window_started_at INTEGER NOT NULL,
@@ -30,14 +20,12 @@ export class LoginThrottle {
     )`);
   }
 
-  /** Seconds until the username may try again, or 0 when it is not locked. */
   lockedForSeconds(username: string): number {
     const row = this.row(username);
     const remaining = (row?.locked_until ?? 0) - this.clock.now().getTime();
     return remaining > 0 ? Math.ceil(remaining / 1000) : 0;
   }
 
-  /** Counts a failure; returns the lock in seconds when this failure locks the username, else 0. */
   recordFailure(username: string): number {
     const now = this.clock.now().getTime();
     const windowMs = this.options.lockoutSeconds * 1000;
@@ -70,14 +58,6 @@ export class LoginThrottle {
 
   recordSuccess(username: string): void {
     this.db.prepare('DELETE FROM login_failures WHERE username_key = ?').run(keyOf(username));
-  }
-
-  close() {
-    if (this.db.open) this.db.close();
-  }
-
-  onApplicationShutdown() {
-    this.close();
   }
 
   private row(username: string): ThrottleRow | undefined {

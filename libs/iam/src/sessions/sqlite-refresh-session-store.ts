@@ -1,40 +1,24 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Clock } from '@nrm/config/clock';
-
-export interface IssuedRefreshToken {
-  token: string;
-  familyId: string;
-  expiresAt: Date;
-}
-
-export type RotateResult =
-  | { ok: true; userId: string; next: IssuedRefreshToken }
-  | { ok: false; reason: 'unknown' | 'expired' | 'reused' };
+import { IssuedRefreshToken, RefreshSessionStore, RotateResult } from './refresh-session-store.port';
 
 /** Only the hash is kept: a copy of the accounts file does not hand out live sessions. */
-export function hashRefreshToken(token: string): string {
+function hashRefreshToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
 }
 
 /**
- * Opaque refresh tokens in the accounts database. Each login starts a family; refreshing revokes the
- * presented token and issues its successor in the same family with the same expiry (a session lasts
- * at most the refresh TTL from login). Presenting a revoked token means a copy is in someone else's
- * hands, so the whole family is revoked.
+ * Refresh tokens in a table of the accounts database (stores/accounts-database.ts), so that every
+ * gateway process of a node shares the sessions. Rotation is one IMMEDIATE transaction.
  */
-export class RefreshTokenStore {
-  private readonly db: Database.Database;
-
+export class SqliteRefreshSessionStore implements RefreshSessionStore {
   constructor(
-    file: string,
+    private readonly db: Database.Database,
     private readonly clock: Clock,
     private readonly ttlSeconds: number,
   ) {
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
-    this.db.exec(`CREATE TABLE IF NOT EXISTS refresh_tokens (
+    db.exec(`CREATE TABLE IF NOT EXISTS refresh_tokens (
       token_hash TEXT PRIMARY KEY,
       user_id TEXT NOT NULL,
       family_id TEXT NOT NULL,
@@ -46,7 +30,6 @@ export class RefreshTokenStore {
     CREATE INDEX IF NOT EXISTS refresh_tokens_expiry ON refresh_tokens (expires_at)`);
   }
 
-  /** A new session (family) for a user who just logged in. */
   start(userId: string): IssuedRefreshToken {
     const now = this.clock.now().getTime();
     this.prune(now);
@@ -85,7 +68,6 @@ export class RefreshTokenStore {
       .immediate();
   }
 
-  /** Logout: ends the session the token belongs to (if it is `userId`'s, when given). False when unknown. */
   revokeFamilyOf(token: string, userId?: string): boolean {
     const row = this.db
       .prepare('SELECT family_id, user_id FROM refresh_tokens WHERE token_hash = ?')
@@ -93,14 +75,6 @@ export class RefreshTokenStore {
     if (!row || (userId !== undefined && row.user_id !== userId)) return false;
     this.revokeFamilyAt(row.family_id, this.clock.now().getTime());
     return true;
-  }
-
-  close() {
-    if (this.db.open) this.db.close();
-  }
-
-  onApplicationShutdown() {
-    this.close();
   }
 
   private insert(userId: string, familyId: string, expiresAt: number, now: number): IssuedRefreshToken {

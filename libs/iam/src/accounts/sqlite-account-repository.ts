@@ -1,36 +1,12 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import { Role } from './roles';
+import { Role } from '../roles';
+import { Account, AccountRepository, DuplicateUsernameError, NewAccount } from './account-repository.port';
 
-export interface Account {
-  userId: string;
-  username: string;
-  passwordHash: string;
-  role: Role;
-  agency?: string;
-  country?: string;
-  createdAt: string;
-}
-
-export class DuplicateUsernameError extends Error {
-  constructor(username: string) {
-    super(`username ${username} is taken`);
-    this.name = 'DuplicateUsernameError';
-  }
-}
-
-/** The accounts database in the node's data dir (accounts, sessions, login throttling). */
-export const ACCOUNTS_FILE = 'accounts.sqlite';
-
-/** Local accounts of the embedded default (an OIDC provider replaces them in production). */
-export class AccountStore {
-  private readonly db: Database.Database;
-
-  constructor(file: string) {
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
-    this.db.exec(`CREATE TABLE IF NOT EXISTS accounts (
+/** Accounts in a table of the accounts database (stores/accounts-database.ts). */
+export class SqliteAccountRepository implements AccountRepository {
+  constructor(private readonly db: Database.Database) {
+    db.exec(`CREATE TABLE IF NOT EXISTS accounts (
       user_id TEXT PRIMARY KEY,
       username TEXT NOT NULL UNIQUE COLLATE NOCASE,
       password_hash TEXT NOT NULL,
@@ -45,7 +21,7 @@ export class AccountStore {
     return (this.db.prepare('SELECT COUNT(*) AS n FROM accounts').get() as { n: number }).n;
   }
 
-  create(input: Omit<Account, 'userId' | 'createdAt'>): Account {
+  create(input: NewAccount): Account {
     const account: Account = { ...input, userId: randomUUID(), createdAt: new Date().toISOString() };
     try {
       this.db
@@ -70,10 +46,6 @@ export class AccountStore {
   findById(userId: string): Account | undefined {
     const row = this.db.prepare('SELECT * FROM accounts WHERE user_id = ?').get(userId) as Row | undefined;
     return row && toAccount(row);
-  }
-
-  close() {
-    this.db.close();
   }
 }
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createRemoteJWKSet, JWTPayload, jwtVerify } from 'jose';
 import { NODE_CONFIG, NodeConfig, OidcConfig } from '@nrm/config/node-config';
-import { Principal, ROLES, Role } from './roles';
+import { Principal, ROLES, Role } from '../roles';
 
 /** Asymmetric algorithms only: an HMAC "signed" with the provider's public key must never pass. */
 export const OIDC_ALGORITHMS = ['RS256', 'ES256', 'EdDSA'];

@@ -1,11 +1,11 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ProblemException } from '@nrm/http/problem';
-import { ALLOWED_ROLES, PUBLIC_ROUTE } from './access.decorators';
+import { ALLOWED_ROLES, PUBLIC_ROUTE } from '../access.decorators';
 import { decodeProtectedHeader } from 'jose';
-import { OidcVerifier } from './oidc-verifier';
-import { Principal, Role } from './roles';
-import { TokenService } from './token.service';
+import { OidcVerifier } from '../oidc/oidc-verifier';
+import { Principal, Role } from '../roles';
+import { TokenService } from '../sessions/token.service';
 
 /** Global guard: a bearer token on every route but the public ones, and the route's roles checked. */
 @Injectable()

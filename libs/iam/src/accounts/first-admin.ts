@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { NODE_CONFIG, NodeConfig } from '@nrm/config/node-config';
-import { AccountStore } from './account-store';
-import { hashPassword } from './password-hasher';
+import { hashPassword } from '../passwords/password-hasher';
+import { ACCOUNT_REPOSITORY, AccountRepository } from './account-repository.port';
 
 /** On a node without users, creates the first admin (API.md: NRM_ADMIN_USERNAME / NRM_ADMIN_PASSWORD). */
 @Injectable()
@@ -10,7 +10,7 @@ export class FirstAdmin implements OnApplicationBootstrap {
   private readonly logger = new Logger('auth');
 
   constructor(
-    private readonly accounts: AccountStore,
+    @Inject(ACCOUNT_REPOSITORY) private readonly accounts: AccountRepository,
     @Inject(NODE_CONFIG) private readonly config: NodeConfig,
   ) {}
 

@@ -11,14 +11,18 @@ import {
 import { Clock, CLOCK } from '@nrm/config/clock';
 import { NODE_CONFIG, NodeConfig } from '@nrm/config/node-config';
 import { ProblemException } from '@nrm/http/problem';
-import { CurrentUser, Public, Roles } from './access.decorators';
-import { Account, AccountStore } from './account-store';
+import { CurrentUser, Public, Roles } from '../access.decorators';
+import { Account, ACCOUNT_REPOSITORY, AccountRepository } from '../accounts/account-repository.port';
+import { LOGIN_ATTEMPT_STORE, LoginAttemptStore } from '../login-throttle/login-attempt-store.port';
+import { DUMMY_HASH_PROMISE, verifyPassword } from '../passwords/password-hasher';
+import { Principal, ROLES } from '../roles';
+import {
+  IssuedRefreshToken,
+  REFRESH_SESSION_STORE,
+  RefreshSessionStore,
+} from '../sessions/refresh-session-store.port';
+import { TokenService } from '../sessions/token.service';
 import { LoginDto, LoginResponse, RefreshTokenDto } from './auth.dto';
-import { LoginThrottle } from './login-throttle';
-import { DUMMY_HASH_PROMISE, verifyPassword } from './password-hasher';
-import { IssuedRefreshToken, RefreshTokenStore } from './refresh-token-store';
-import { Principal, ROLES } from './roles';
-import { TokenService } from './token.service';
 
 const WRONG_CREDENTIALS = 'Unknown username or wrong password';
 const INVALID_REFRESH = 'The refresh token is not valid; log in again';
@@ -27,10 +31,10 @@ const INVALID_REFRESH = 'The refresh token is not valid; log in again';
 @Controller('api/auth')
 export class AuthController {
   constructor(
-    private readonly accounts: AccountStore,
+    @Inject(ACCOUNT_REPOSITORY) private readonly accounts: AccountRepository,
     private readonly tokens: TokenService,
-    private readonly refreshTokens: RefreshTokenStore,
-    private readonly throttle: LoginThrottle,
+    @Inject(REFRESH_SESSION_STORE) private readonly refreshTokens: RefreshSessionStore,
+    @Inject(LOGIN_ATTEMPT_STORE) private readonly throttle: LoginAttemptStore,
     @Inject(NODE_CONFIG) private readonly config: NodeConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}

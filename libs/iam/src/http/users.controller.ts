@@ -1,17 +1,21 @@
-import { Body, Controller, Post } from '@nestjs/common';
+import { Body, Controller, Inject, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { ProblemException } from '@nrm/http/problem';
-import { Roles } from './access.decorators';
-import { AccountStore, DuplicateUsernameError } from './account-store';
+import { Roles } from '../access.decorators';
+import {
+  ACCOUNT_REPOSITORY,
+  AccountRepository,
+  DuplicateUsernameError,
+} from '../accounts/account-repository.port';
+import { hashPassword } from '../passwords/password-hasher';
+import { passwordProblems } from '../passwords/password-policy';
 import { CreateUserDto, CreateUserResponse } from './auth.dto';
-import { hashPassword } from './password-hasher';
-import { passwordProblems } from './password-policy';
 
 @ApiTags('users')
 @ApiBearerAuth()
 @Controller('api/users')
 export class UsersController {
-  constructor(private readonly accounts: AccountStore) {}
+  constructor(@Inject(ACCOUNT_REPOSITORY) private readonly accounts: AccountRepository) {}
 
   @Post()
   @Roles('admin')
