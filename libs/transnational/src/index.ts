@@ -9,6 +9,7 @@ export * from './envelope/node-encryption-key';
 export * from './witness/witness';
 export * from './witness/prove-consistency';
 export * from './inbox/inbox-policy';
+export * from './outbox/outgoing-policy';
 export * from './protocol/message-catalogue';
 export * from './protocol/minimal-payload';
 export * from './protocol/case-messages';

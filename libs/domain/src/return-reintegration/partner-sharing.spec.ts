@@ -1,18 +1,8 @@
-import { consentGiven, day, event, registered } from '../testing';
+import { consentGiven, day, event, handoverRequestReceived, registered } from '../testing';
 import { sharingBar } from './partner-sharing';
 
 const withdrawn = event('ConsentWithdrawn', { purpose: 'data_sharing', recipient: 'MD' });
-const received = event('HandoverRequestReceived', {
-  caseId: 'c',
-  handoverId: 'h1',
-  sharedCaseRef: 'r',
-  fromCountry: 'DE',
-  fromNode: 'nrm-de',
-  responseDueAt: day(20),
-  receivedAt: day(1),
-  formsOfExploitation: [],
-  presumedMinor: false,
-});
+const received = handoverRequestReceived();
 
 describe('sharingBar: what may cross the border now', () => {
   it('destination: only under a data-sharing consent naming the partner country', () => {

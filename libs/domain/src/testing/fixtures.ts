@@ -43,5 +43,20 @@ export function registered({ presumedMinor = false, reflectionDays = 30 } = {}):
 export const consentGiven = (purpose: EventOf<'ConsentGiven'>['data']['purpose'], recipient?: string) =>
   event('ConsentGiven', recipient === undefined ? { purpose } : { purpose, recipient });
 
+/** What the country of origin records when a partner node (DE) asks it to take the person back. */
+export const handoverRequestReceived = (data: Partial<EventOf<'HandoverRequestReceived'>['data']> = {}) =>
+  event('HandoverRequestReceived', {
+    caseId: CASE_ID,
+    handoverId: 'h1',
+    sharedCaseRef: 'r',
+    fromCountry: 'DE',
+    fromNode: 'nrm-de',
+    responseDueAt: day(20),
+    receivedAt: day(1),
+    formsOfExploitation: [],
+    presumedMinor: false,
+    ...data,
+  });
+
 export const closed = (reason: EventOf<'CaseClosed'>['data']['reason'] = 'assistance_completed') =>
   event('CaseClosed', { reason });

@@ -1,18 +1,14 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { StoredEvent, Subscription } from '@nrm/event-store/port';
 import { EVENT_STORE, EventStore } from '@nrm/event-store/port';
-import { PERSONAL_DATA_ERASED, sharingBar } from '@nrm/domain';
+import { PERSONAL_DATA_ERASED } from '@nrm/domain';
 import {
-  agreementAllows,
-  candidatePayload,
-  MESSAGE_CATALOGUE,
-  minimalPayload,
-  outgoingKind,
+  judgeOutgoing,
   partnerForCountry,
+  routeOutgoing,
   sealPayload,
   TRM_TYPE_PREFIX,
   type Delivery,
-  type Partner,
   type TrmMessageKind,
 } from '@nrm/transnational';
 import { AccessLog } from '@nrm/application/access-log/access-log';
@@ -37,22 +33,14 @@ const UNAUTHENTICATED_REJECTIONS = new Set([
   'wrong-recipient',
   'partner-removed',
 ]);
-/** Payload fields that come from the personal (encrypted) part of the case's events. */
-const PERSONAL_FIELDS = new Set([
-  'person.givenName',
-  'person.familyName',
-  'person.dateOfBirth',
-  'answer.reasons',
-  'reintegration.notes',
-]);
 const RESTART_DELAY_MS = 1000;
 
 /**
  * Turns this node's case events into messages for partner nodes. Reads the log from its own
  * checkpoint, so nothing is missed across restarts, and derives each message id from the event, so a
- * replayed event queues nothing twice (the outbox is idempotent by id). Every gate is checked when the
- * message is built: registry, agreement, consent, asylum, restriction. What does not pass is recorded
- * as withheld, so auditors see what was NOT shared and why.
+ * replayed event queues nothing twice (the outbox is idempotent by id). What may go is decided by the
+ * outgoing policy (routeOutgoing, judgeOutgoing): this service gathers the facts it needs and acts on
+ * its verdict. What does not pass is recorded as withheld, so auditors see what was NOT shared and why.
  */
 @Injectable()
 export class OutgoingDispatcher {
@@ -159,60 +147,38 @@ export class OutgoingDispatcher {
   }
 
   private async handleForLink(link: CrossBorderLink, event: StoredEvent): Promise<void> {
-    if (event.type === PERSONAL_DATA_ERASED) {
-      await this.transport.withdraw(link.sharedCaseRef);
-      return;
-    }
-    // A step of one handover never travels on another's link (an earlier, declined proposal may have gone
-    // to another country).
-    if (typeof event.data.handoverId === 'string' && event.data.handoverId !== link.handoverId) return;
-    let kind = outgoingKind(link.side, event.type);
-    if (link.side === 'destination') {
-      if (event.type === 'AsylumApplicationRecorded') {
-        const dropped = await this.transport.withdraw(link.sharedCaseRef);
-        await this.withhold(link, event, 'any', 'asylum', `${dropped} queued message(s) dropped`);
-        return;
-      }
-      const { purpose, recipient } = event.data as { purpose?: string; recipient?: string };
-      if (
-        event.type === 'ConsentWithdrawn' &&
-        purpose === 'data_sharing' &&
-        recipient === link.partnerCountry
-      ) {
-        // Sharing stops at once, queued messages included; the partner is asked to restrict what it holds.
-        await this.transport.withdraw(link.sharedCaseRef);
-        kind = 'consent.restriction-requested';
-      }
-    }
-    if (!kind) return;
-    await this.send(link, event, kind);
+    const route = routeOutgoing(link, {
+      type: event.type,
+      data: event.data,
+      erasesPersonalData: event.type === PERSONAL_DATA_ERASED,
+    });
+    const dropped = route.withdrawQueued ? await this.transport.withdraw(link.sharedCaseRef) : 0;
+    if (route.route === 'withhold')
+      await this.withhold(link, event, route.kind, route.reason, `${dropped} queued message(s) dropped`);
+    if (route.route === 'message') await this.send(link, event, route.kind);
   }
 
   private async send(link: CrossBorderLink, event: StoredEvent, kind: TrmMessageKind): Promise<void> {
     const now = this.clock.now().toISOString();
-    const spec = MESSAGE_CATALOGUE[kind];
     const { facts } = await this.facts.read(link.caseId, event.position);
-    const bar = sharingBar(facts, link.side, link.partnerCountry, spec.purpose);
-    if (bar) return this.withhold(link, event, kind, bar);
     const { state } = await this.registry.state();
-    const partner: Partner | undefined = state.partners.get(link.partnerNodeId);
-    if (!partner || partner.status === 'removed') return this.withhold(link, event, kind, 'partner-removed');
-    if (!agreementAllows(kind, partner.agreement, now))
-      return this.withhold(link, event, kind, 'out-of-agreement');
-    // Witnessing needs signed checkpoints (the embedded store signs every append; EventStoreDB does not yet).
-    if (!(await this.auditableLog.latestCheckpoint()))
-      return this.withhold(link, event, kind, 'no-signed-checkpoint');
-    const payload = minimalPayload(
+    const judgement = judgeOutgoing({
       kind,
-      candidatePayload(kind, facts[facts.length - 1], facts),
-      partner.agreement,
-    );
-    if (Object.keys(payload).some((field) => PERSONAL_FIELDS.has(field))) {
+      link,
+      history: facts,
+      partner: state.partners.get(link.partnerNodeId),
+      now,
+      // Witnessing needs signed checkpoints (the embedded store signs every append; EventStoreDB does not yet).
+      signedCheckpoint: Boolean(await this.auditableLog.latestCheckpoint()),
+    });
+    if (judgement.verdict === 'withhold') return this.withhold(link, event, kind, judgement.reason);
+    const { partner, purpose, payload } = judgement;
+    if (judgement.carriesPersonalData) {
       // The bridge read the person's data to send it: that read is in the access log like any other.
       await this.accessLog.record(
         { userId: `node:${this.config.nodeId}`, role: 'partner_bridge' },
         link.caseId,
-        `partner_${spec.purpose}_${partner.country.toLowerCase()}`,
+        `partner_${purpose}_${partner.country.toLowerCase()}`,
         'partner',
       );
     }
@@ -228,7 +194,7 @@ export class OutgoingDispatcher {
         datacontenttype: 'application/json',
         nrmsender: this.config.nodeId,
         nrmrecipient: partner.nodeId,
-        nrmpurpose: spec.purpose,
+        nrmpurpose: purpose,
         nrmcheckpoint: undefined as never, // stamped
         nrmconsistency: { fromSize: 0, proof: [] },
         data: sealPayload(payload, partner.encryptionKeyPem, id),

@@ -1,0 +1,136 @@
+import { sharingBar, type SharingBar } from '@nrm/domain';
+import type { TrmMessageKind } from '../envelope/cross-border-envelope';
+import { candidatePayload, outgoingKind, type CaseFact, type HandoverSide } from '../protocol/case-messages';
+import { MESSAGE_CATALOGUE } from '../protocol/message-catalogue';
+import { agreementAllows, minimalPayload, type Payload } from '../protocol/minimal-payload';
+import type { Partner, ShareableField, TrmPurpose } from '../registry/partner';
+
+/** A local case as it is linked to one partner node for one handover. */
+export interface OutgoingLink {
+  side: HandoverSide;
+  /** The handover the link was opened for: steps of another handover never travel on it. */
+  handoverId: string;
+  partnerCountry: string;
+}
+
+/** One of this node's own case events (events a partner's message caused are not echoed back). */
+export interface OutgoingEvent {
+  type: string;
+  data: Readonly<Record<string, unknown>>;
+  /** The event erased the person's personal data. */
+  erasesPersonalData?: boolean;
+}
+
+/** What an event means for one link, before any case fact is read. */
+export type OutgoingRoute =
+  /** Nothing travels; with withdrawQueued, what is still queued about the shared case is dropped. */
+  | { route: 'none'; withdrawQueued: boolean }
+  /** Queued messages are dropped and nothing more is sent: recorded as withheld, of any kind. */
+  | { route: 'withhold'; kind: 'any'; reason: Extract<SharingBar, 'asylum'>; withdrawQueued: true }
+  /** A message of this kind is due: read the case and the registry, then ask judgeOutgoing. */
+  | { route: 'message'; kind: TrmMessageKind; withdrawQueued: boolean };
+
+/** Why a message due to a partner is not sent (recorded as `withheld:<reason>`). */
+export type OutgoingWithholdReason =
+  SharingBar | 'partner-removed' | 'out-of-agreement' | 'no-signed-checkpoint';
+
+export interface OutgoingContext {
+  kind: TrmMessageKind;
+  link: Pick<OutgoingLink, 'side' | 'partnerCountry'>;
+  /**
+   * The case's history up to and including the event the message is about, personal parts
+   * decrypted (undefined once erased, so nothing of them can travel).
+   */
+  history: readonly CaseFact[];
+  /** The linked partner node as the registry holds it now (undefined: not in the registry). */
+  partner: Partner | undefined;
+  /** The sender's clock (ISO 8601): the agreement must still be in force. */
+  now: string;
+  /** This node's log has a signed checkpoint (every message carries one for the partner to witness). */
+  signedCheckpoint: boolean;
+}
+
+export type OutgoingJudgement =
+  | {
+      verdict: 'send';
+      kind: TrmMessageKind;
+      purpose: TrmPurpose;
+      partner: Partner;
+      /** Only the protocol fields and the optional fields the agreement lists for the purpose. */
+      payload: Payload;
+      /** The payload holds fields from the personal (encrypted) part: the read goes to the access log. */
+      carriesPersonalData: boolean;
+    }
+  | { verdict: 'withhold'; kind: TrmMessageKind; reason: OutgoingWithholdReason };
+
+/** Payload fields that come from the personal (encrypted) part of the case's events. */
+const PERSONAL_FIELDS: ReadonlySet<ShareableField> = new Set<ShareableField>([
+  'person.givenName',
+  'person.familyName',
+  'person.dateOfBirth',
+  'answer.reasons',
+  'reintegration.notes',
+]);
+
+/**
+ * What one of this node's case events means for the partner on one link:
+ *
+ *  - erasure          drops what is queued about the shared case; the partner is not told.
+ *  - other handover   a step of another handover never travels on this link (an earlier, declined
+ *                     proposal may have gone to another country).
+ *  - asylum           (destination) drops what is queued and withholds everything, of any kind.
+ *  - consent          (destination) a data-sharing consent withdrawn for the partner's country drops
+ *                     what is queued at once and asks the partner to restrict what it holds.
+ *  - otherwise        the message the side sends for this event type (outgoingKind), if any.
+ */
+export function routeOutgoing(link: OutgoingLink, event: OutgoingEvent): OutgoingRoute {
+  if (event.erasesPersonalData) return { route: 'none', withdrawQueued: true };
+  const { handoverId, purpose, recipient } = event.data;
+  if (typeof handoverId === 'string' && handoverId !== link.handoverId)
+    return { route: 'none', withdrawQueued: false };
+  if (link.side === 'destination') {
+    if (event.type === 'AsylumApplicationRecorded')
+      return { route: 'withhold', kind: 'any', reason: 'asylum', withdrawQueued: true };
+    if (event.type === 'ConsentWithdrawn' && purpose === 'data_sharing' && recipient === link.partnerCountry)
+      return { route: 'message', kind: 'consent.restriction-requested', withdrawQueued: true };
+  }
+  const kind = outgoingKind(link.side, event.type);
+  return kind ? { route: 'message', kind, withdrawQueued: false } : { route: 'none', withdrawQueued: false };
+}
+
+/**
+ * May this message go to the partner now, and with what? The gates, in this order (the first that
+ * fails names the withheld outcome):
+ *
+ *  1. sharing bar           the case's consents, asylum and restriction (domain's sharingBar, for the
+ *                           link's side and country and the kind's purpose).
+ *  2. partner-removed       the linked partner is missing from the registry or removed (a held
+ *                           partner is still sent to: holding concerns what it sends here).
+ *  3. out-of-agreement      the agreement lacks the purpose or has ended (restriction requests are
+ *                           always covered, see agreementAllows).
+ *  4. no-signed-checkpoint  the partner could not witness this node's log.
+ *  5. send                  the minimal payload: protocol fields plus what the agreement lists.
+ */
+export function judgeOutgoing(ctx: OutgoingContext): OutgoingJudgement {
+  const { kind, link, history, partner, now } = ctx;
+  const { purpose } = MESSAGE_CATALOGUE[kind];
+  const withhold = (reason: OutgoingWithholdReason): OutgoingJudgement => ({
+    verdict: 'withhold',
+    kind,
+    reason,
+  });
+  const bar = sharingBar(history, link.side, link.partnerCountry, purpose);
+  if (bar) return withhold(bar);
+  if (!partner || partner.status === 'removed') return withhold('partner-removed');
+  if (!agreementAllows(kind, partner.agreement, now)) return withhold('out-of-agreement');
+  if (!ctx.signedCheckpoint) return withhold('no-signed-checkpoint');
+  const payload = minimalPayload(
+    kind,
+    candidatePayload(kind, history[history.length - 1], history),
+    partner.agreement,
+  );
+  const carriesPersonalData = Object.keys(payload).some((field) =>
+    PERSONAL_FIELDS.has(field as ShareableField),
+  );
+  return { verdict: 'send', kind, purpose, partner, payload, carriesPersonalData };
+}
