@@ -7,61 +7,130 @@ import {
   REGISTRATION,
   Response,
 } from '../support/node-harness';
+import { OpenApiDocument, operationsOf } from '../support/route-inputs';
 
 /** withUsers gives every role-named user this agency ("agency A"). */
 const AGENCY_A = 'national-nrm-office';
 const AGENCY_B = 'shelter-ngo-2';
 const OPERATORS = ['identification_officer', 'case_manager', 'return_officer', 'prosecution_liaison'];
-const ANY_ID = () => randomUUID();
 const RISK = { kind: 'general', level: 'low', notes: 'n' };
 
 /**
- * Every case command route, with a body that passes validation: out of scope each must answer 404,
- * in scope anything but 404 (201, or 422 where the case is not in a state for it).
+ * One step of a walk through every case command route: out of scope it must answer 404 and record
+ * nothing, in scope the same request (or `insideBody`) must succeed with 201. The steps run in order on
+ * one case, so that each finds the case in a state where it really succeeds.
  */
-const COMMANDS: [role: string, path: string, body: object, insideBody?: object][] = [
-  ['identification_officer', '/consents', { purpose: 'assistance', granted: true }],
-  ['case_manager', '/consents', { purpose: 'return', granted: true }],
-  ['identification_officer', '/age-assessment', { presumedMinor: true, method: 'interview' }],
-  ['identification_officer', '/guardian', { name: 'Maria Rusu', authority: 'Child Protection Authority' }],
-  ['case_manager', '/best-interests-determination', { outcome: 'stay', notes: 'n' }],
-  ['identification_officer', '/reflection-period/extension', { endsAt: '2099-01-01T00:00:00Z' }],
-  ['case_manager', '/reflection-period/extension', { endsAt: '2099-02-01T00:00:00Z' }],
-  ['identification_officer', '/identification', { decision: 'identified', reasons: 'indicators' }],
-  ['case_manager', '/risk-assessments', RISK],
-  ['return_officer', '/risk-assessments', { kind: 'return', level: 'low', notes: 'n' }],
-  ['case_manager', '/needs-assessments', { needs: ['medical'] }],
-  ['case_manager', '/assistance-plan', { services: [{ kind: 'medical' }] }],
-  ['case_manager', '/service-referrals', { kind: 'legal', provider: 'legal-aid-ngo' }],
-  ['case_manager', `/service-referrals/${ANY_ID()}/acceptance`, {}],
-  ['case_manager', `/service-referrals/${ANY_ID()}/decline`, { reason: 'no_capacity' }],
-  ['case_manager', `/service-referrals/${ANY_ID()}/delivery`, {}],
-  ['case_manager', '/monitoring', { status: 'on_track' }],
+interface Step {
+  role: string;
+  /** Under /api/cases/<id>; `:name` stands for an id an earlier step's answer gave (see `keeps`). */
+  path: string;
+  body: object;
+  /** What the case's own agency sends instead (where `body` would be B widening its own scope). */
+  insideBody?: object;
+  /** Ids in the in-scope answer that later paths name, by name. */
+  keeps?: Record<string, (answer: Response['body']) => string>;
+}
+const step = (
+  role: string,
+  path: string,
+  body: object,
+  more: Omit<Step, 'role' | 'path' | 'body'> = {},
+): Step => ({
+  role,
+  path,
+  body,
+  ...more,
+});
+
+const WALK: Step[] = [
+  step('identification_officer', '/consents', { purpose: 'assistance', granted: true }),
+  // The handovers below share the case with MD.
+  step('case_manager', '/consents', { purpose: 'data_sharing', recipient: 'MD', granted: true }),
+  // A presumed child: the return needs the guardian and a determination in favour of it.
+  step('identification_officer', '/age-assessment', { presumedMinor: true, method: 'interview' }),
+  step('identification_officer', '/guardian', {
+    name: 'Maria Rusu',
+    authority: 'Child Protection Authority',
+  }),
+  step('case_manager', '/best-interests-determination', {
+    outcome: 'return to family',
+    notes: 'n',
+    returnInBestInterests: true,
+  }),
+  step('identification_officer', '/reflection-period/extension', { endsAt: '2099-01-01T00:00:00Z' }),
+  step('case_manager', '/reflection-period/extension', { endsAt: '2099-02-01T00:00:00Z' }),
+  step('identification_officer', '/identification', { decision: 'identified', reasons: 'indicators' }),
+  step('case_manager', '/risk-assessments', RISK),
+  step('return_officer', '/risk-assessments', { kind: 'return', level: 'low', notes: 'n' }),
+  step('case_manager', '/needs-assessments', { needs: ['medical'] }),
+  // The plan refers its accommodation to shelter-ngo-1 at once: that referral is declined below.
+  step(
+    'case_manager',
+    '/assistance-plan',
+    { services: [{ kind: 'medical' }, { kind: 'accommodation', provider: 'shelter-ngo-1' }] },
+    { keeps: { plannedReferral: (answer) => answer.serviceIds[1] } },
+  ),
+  step(
+    'case_manager',
+    '/service-referrals',
+    { kind: 'legal', provider: 'legal-aid-ngo' },
+    { keeps: { referral: (answer) => answer.serviceId } },
+  ),
+  step('case_manager', '/service-referrals/:referral/acceptance', {}),
+  step('case_manager', '/service-referrals/:plannedReferral/decline', { reason: 'no_capacity' }),
+  step('case_manager', '/service-referrals/:referral/delivery', {}),
+  step('case_manager', '/monitoring', { status: 'on_track' }),
   // The one that would let an outsider widen its own scope.
-  // In scope, another agency joins (adding B would bring B into scope for the rows that follow).
-  ['case_manager', '/team-members', { agency: AGENCY_B }, { agency: 'police-md' }],
-  ['return_officer', '/return-request', { statedBy: 'victim' }],
-  ['return_officer', '/handovers', { toCountry: 'MD' }],
-  ['return_officer', `/handovers/${ANY_ID()}/acceptance`, {}],
-  ['return_officer', `/handovers/${ANY_ID()}/decline`, { reason: 'other' }],
-  ['return_officer', `/handovers/${ANY_ID()}/departure`, {}],
-  ['return_officer', `/handovers/${ANY_ID()}/arrival`, {}],
-  ['return_officer', `/handovers/${ANY_ID()}/reception`, { receivingAgency: 'MD-NRM' }],
-  ['return_officer', '/reintegration-plan', { services: [{ kind: 'employment' }] }],
-  ['case_manager', '/reintegration-progress', { status: 'on_track' }],
-  ['prosecution_liaison', '/cooperation-decision', { willing: true }],
-  [
+  // In scope, another agency joins (adding B would bring B into scope for the steps that follow).
+  step('case_manager', '/team-members', { agency: AGENCY_B }, { insideBody: { agency: 'police-md' } }),
+  // An application bars every step towards the country of origin until it is closed (withdrawn here).
+  step('return_officer', '/asylum-application', {}),
+  step('case_manager', '/asylum-application/closure', { outcome: 'withdrawn' }),
+  step('case_manager', '/asylum-application', {}),
+  step('return_officer', '/asylum-application/closure', { outcome: 'withdrawn' }),
+  // Early return: the reflection period runs until 2099.
+  step('return_officer', '/return-request', { statedBy: 'victim', earlyReturnRequested: true }),
+  step(
+    'return_officer',
+    '/handovers',
+    { toCountry: 'MD' },
+    { keeps: { declined: (answer) => answer.handoverId } },
+  ),
+  step('return_officer', '/handovers/:declined/decline', { reason: 'other' }),
+  step(
+    'return_officer',
+    '/handovers',
+    { toCountry: 'MD' },
+    { keeps: { handover: (answer) => answer.handoverId } },
+  ),
+  step('return_officer', '/handovers/:handover/acceptance', {}),
+  step('return_officer', '/handovers/:handover/departure', {}),
+  step('return_officer', '/handovers/:handover/arrival', {}),
+  step('return_officer', '/handovers/:handover/reception', { receivingAgency: 'MD-NRM' }),
+  step('return_officer', '/reintegration-plan', { services: [{ kind: 'employment' }] }),
+  step('case_manager', '/reintegration-plan', { services: [{ kind: 'education' }] }),
+  step('case_manager', '/reintegration-progress', { status: 'on_track' }),
+  step('return_officer', '/reintegration-progress', { status: 'on_track' }),
+  step('prosecution_liaison', '/cooperation-decision', { willing: true }),
+  step(
     'prosecution_liaison',
     '/law-enforcement-requests',
+    // Inside the reflection period only a request the victim asked for may be put to them.
     { agency: 'police-cid', kind: 'interview', requestedByVictim: true },
-  ],
-  ['prosecution_liaison', `/law-enforcement-requests/${ANY_ID()}/answer`, { outcome: 'agreed' }],
-  ['prosecution_liaison', '/hearings', { scheduledFor: '2099-01-01T09:00:00Z', protectiveMeasures: [] }],
-  ['prosecution_liaison', '/protective-measures', { measures: ['anonymity'] }],
-  ['prosecution_liaison', '/compensation-claims', { against: 'offender' }],
-  ['case_manager', '/non-punishment', { basis: 'other' }],
-  ['case_manager', '/closure', { reason: 'victim_request' }],
+    { keeps: { request: (answer) => answer.requestId } },
+  ),
+  step('prosecution_liaison', '/law-enforcement-requests/:request/answer', { outcome: 'agreed' }),
+  step('prosecution_liaison', '/hearings', { scheduledFor: '2099-01-01T09:00:00Z', protectiveMeasures: [] }),
+  step('prosecution_liaison', '/protective-measures', { measures: ['anonymity'] }),
+  step('prosecution_liaison', '/compensation-claims', { against: 'offender' }),
+  step('prosecution_liaison', '/non-punishment', { basis: 'other' }),
+  step('case_manager', '/non-punishment', { basis: 'other' }),
+  step('case_manager', '/closure', { reason: 'victim_request' }),
 ];
+
+/** Whether a step's path is an instance of a route of the OpenAPI document (`/api/cases/{id}/...`). */
+const stepMatches = (docPath: string, path: string) =>
+  new RegExp(`^${docPath.replace('/api/cases/{id}', '').replace(/\{\w+\}/g, '[^/]+')}$`).test(path);
 
 describe('record-level access: agencies, auditors, prosecution liaison (HTTP)', () => {
   let node: NodeHarness;
@@ -111,6 +180,12 @@ describe('record-level access: agencies, auditors, prosecution liaison (HTTP)', 
     return (res.body.items as { caseId: string }[]).some((i) => i.caseId === caseId);
   };
   const revisionOf = async (caseId: string) => (await events('auditor', caseId)).body.items.length - 1;
+  /** How many entries the node's whole log holds (every stream, not only the case's). */
+  const logSize = async (): Promise<number> => {
+    const verified = await node.request('GET', '/api/audit/verify', { as: 'auditor' });
+    expect(verified.status).toBe(200);
+    return verified.body.size;
+  };
   const accessLog = async (caseId: string) =>
     (await node.request('GET', `/api/audit/access-log?caseId=${caseId}`, { as: 'auditor' })).body.items;
   /** What a 404 says, whatever its cause: it must not tell "hidden" from "missing". */
@@ -167,23 +242,63 @@ describe('record-level access: agencies, auditors, prosecution liaison (HTTP)', 
     });
   });
 
-  it('answers 404 to every case command out of scope and records nothing, while in scope the same request is handled', async () => {
+  it('walks every case command route, for every operator role it admits', async () => {
+    const doc = (await node.request('GET', '/api/docs-json')).body as OpenApiDocument;
+    const caseCommands = operationsOf(doc).filter(
+      (op) => op.method === 'POST' && op.docPath.startsWith('/api/cases/{id}/'),
+    );
+    expect(caseCommands.length).toBeGreaterThan(30);
+    const missing = caseCommands.flatMap((op) =>
+      op.roles
+        .filter((role) => OPERATORS.includes(role))
+        .filter((role) => !WALK.some((s) => s.role === role && stepMatches(op.docPath, s.path)))
+        .map((role) => `${op.label} as ${role}`),
+    );
+    expect(missing).toEqual([]);
+    const strays = WALK.filter((s) => !caseCommands.some((op) => stepMatches(op.docPath, s.path)));
+    expect(strays).toEqual([]);
+  });
+
+  it('answers 404 to every case command out of scope and records nothing, while in scope the same request succeeds', async () => {
     const caseId = await register();
-    for (const [role, path, body, insideBody] of COMMANDS) {
-      const before = await revisionOf(caseId);
-      const outside = await command(`b.${role}`, caseId, path, body);
-      expect({ role, path, status: outside.status }).toEqual({ role, path, status: 404 });
-      expect({ path, revision: await revisionOf(caseId) }).toEqual({ path, revision: before });
-      const inside = await command(role, caseId, path, insideBody ?? body);
-      expect({ role, path, handled: inside.status !== 404 && inside.status < 500 }).toEqual({
-        role,
-        path,
-        handled: true,
+    const ids: Record<string, string> = {};
+    const resolve = (path: string) =>
+      path.replace(/:(\w+)/g, (_, name: string) => {
+        if (!ids[name]) throw new Error(`${path}: no earlier step kept an id named ${name}`);
+        return ids[name];
       });
+    for (const { role, path: template, body, insideBody, keeps } of WALK) {
+      const path = resolve(template);
+      const recorded = async () => ({ revision: await revisionOf(caseId), logSize: await logSize() });
+      const before = await recorded();
+
+      const outside = await command(`b.${role}`, caseId, path, body);
+      const absent = await command(`b.${role}`, randomUUID(), path, body);
+      expect({ role, path: template, outside: shape(outside) }).toEqual({
+        role,
+        path: template,
+        outside: { ...shape(absent), status: 404 },
+      });
+      expect({ path: template, ...(await recorded()) }).toEqual({ path: template, ...before });
+
+      const inside = await command(role, caseId, path, insideBody ?? body);
+      expect({ role, path: template, status: inside.status, problem: inside.body?.detail }).toEqual({
+        role,
+        path: template,
+        status: 201,
+        problem: undefined,
+      });
+      const after = await recorded();
+      expect(inside.body).toMatchObject({ caseId, revision: after.revision });
+      expect(after.revision).toBeGreaterThan(before.revision);
+      for (const [name, idOf] of Object.entries(keeps ?? {})) ids[name] = idOf(inside.body);
     }
     // The team-members command tried by B did not let B in: the case closed without it.
     expect((await detail('b.case_manager', caseId)).status).toBe(404);
-    expect((await detail('auditor', caseId)).body.stage).toBe('closed');
+    const closed = (await detail('auditor', caseId)).body;
+    expect(closed.stage).toBe('closed');
+    expect(closed.agencies).toContain('police-md');
+    expect(closed.agencies).not.toContain(AGENCY_B);
   }, 60_000);
 
   it('shows a case to the agency a service is referred to', async () => {
