@@ -1,5 +1,6 @@
 import { EVENT_STORE, EventStore } from '@nrm/event-store/port';
-import { generateNodeEncryptionKey, PARTNER_REGISTRY_STREAM } from '@nrm/transnational';
+import { PARTNER_REGISTRY_STREAM } from '@nrm/contracts';
+import { generateNodeEncryptionKey } from '@nrm/transnational';
 import { Ed25519Signer } from '@nrm/event-store/integrity';
 import { NodeHarness, REGISTRATION } from '../support/node-harness';
 

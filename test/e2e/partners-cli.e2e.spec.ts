@@ -1,6 +1,7 @@
 import { Ed25519Signer } from '@nrm/event-store/integrity';
 import { EVENT_STORE, EventStore } from '@nrm/event-store/port';
-import { generateNodeEncryptionKey, PARTNER_REGISTRY_STREAM } from '@nrm/transnational';
+import { PARTNER_REGISTRY_STREAM } from '@nrm/contracts';
+import { generateNodeEncryptionKey } from '@nrm/transnational';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

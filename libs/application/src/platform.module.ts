@@ -21,7 +21,7 @@ import { OidcVerifier } from '@nrm/iam/oidc/oidc-verifier';
 import { loadOrCreateJwtSecret } from '@nrm/iam/sessions/jwt-secret';
 import { TokenService } from '@nrm/iam/sessions/token.service';
 import { CaseCommandExecutor } from './cases/case-command.executor';
-import { CaseCommands } from './cases/case-commands.gateway';
+import { CaseCommands } from './cases/case-command-bus';
 import { CaseRepository } from './cases/case-repository';
 import { CLOCK, systemClock } from '@nrm/config/clock';
 import { NODE_CONFIG, NodeConfig } from '@nrm/config/node-config';

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
-import { caseCommandHandlerFor } from '../cases/case-command.handler';
-import { AssistanceCommandMessage } from '../cases/case-command.message';
+import { AssistanceCommandMessage, caseCommandHandlerFor } from '../cases/case-command-bus';
 import { ReturnReintegrationCommandsModule } from '../return-reintegration/return-reintegration.module';
 import { AssistanceController } from './assistance.controller';
 

@@ -7,8 +7,12 @@ import { Inject } from '@nestjs/common';
 import { AppendResult } from '@nrm/event-store/port';
 import { expectedAt } from '../log/decide-and-append';
 import { EventToWrite, EventWriter } from '../log/event-writer';
-import { subjectIdOfCase } from './data-subject';
 import { CommandMetadata } from './command-metadata';
+
+/** The data subject whose key encrypts a case's personal data: the presumed victim of that case. */
+export function subjectIdOfCase(caseId: string): string {
+  return `victim:${caseId}`;
+}
 
 export interface CaseHistory {
   /** -1 when the case does not exist. */

@@ -5,7 +5,7 @@ import { EVENT_STORE, EventStore } from '@nrm/event-store/port';
 import { PersonalDataCipher } from '@nrm/privacy';
 import { ProjectionRunner } from '@nrm/read-models';
 import { RequestContext } from '../cases/command-context';
-import { subjectIdOfCase } from '../cases/data-subject';
+import { subjectIdOfCase } from '../cases/case-repository';
 import { decideAndAppend, expectedAt } from '../log/decide-and-append';
 import { EventWriter } from '../log/event-writer';
 

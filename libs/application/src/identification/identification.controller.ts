@@ -1,7 +1,8 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@nrm/iam/access.decorators';
-import { CaseCommands, commandAnswer } from '../cases/case-commands.gateway';
+import { CaseCommands } from '../cases/case-command-bus';
+import { commandAnswer } from '../cases/command-answers';
 import { CaseIdPipe } from '../cases/case-id.pipe';
 import { CommandMetadata } from '../cases/command-metadata';
 import { CommandResponse } from '../cases/command-response.dto';

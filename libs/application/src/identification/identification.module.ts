@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
-import { caseCommandHandlerFor } from '../cases/case-command.handler';
-import { IdentificationCommandMessage } from '../cases/case-command.message';
+import { caseCommandHandlerFor, IdentificationCommandMessage } from '../cases/case-command-bus';
 import { IdentificationController } from './identification.controller';
 
 /** Runs the identification context's commands in this process. */

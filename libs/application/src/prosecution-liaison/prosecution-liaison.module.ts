@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
-import { caseCommandHandlerFor } from '../cases/case-command.handler';
-import { ProsecutionLiaisonCommandMessage } from '../cases/case-command.message';
+import { caseCommandHandlerFor, ProsecutionLiaisonCommandMessage } from '../cases/case-command-bus';
 import { ProsecutionController } from './prosecution.controller';
 
 /** Runs the prosecution liaison context's commands in this process. */

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
-import { caseCommandHandlerFor } from '../cases/case-command.handler';
-import { ReturnReintegrationCommandMessage } from '../cases/case-command.message';
+import { caseCommandHandlerFor, ReturnReintegrationCommandMessage } from '../cases/case-command-bus';
 import { ReturnController } from './return.controller';
 
 /** Runs the return and reintegration context's commands in this process (the partner bridge needs them too). */

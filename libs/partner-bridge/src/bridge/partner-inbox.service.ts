@@ -15,7 +15,7 @@ import {
 } from '@nrm/transnational';
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '@nrm/iam/roles';
-import { CaseCommands } from '@nrm/application/cases/case-commands.gateway';
+import { CaseCommands } from '@nrm/application/cases/case-command-bus';
 import { toDomainEvent } from '@nrm/application/cases/case-repository';
 import { caseStreamId, TRM_UNAUTHENTICATED_STREAM, trmStreamOf } from '@nrm/contracts';
 import { CLOCK, Clock } from '@nrm/config/clock';

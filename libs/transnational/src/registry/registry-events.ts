@@ -1,9 +1,7 @@
 import type { SignedCheckpoint } from '@nrm/event-store/integrity';
 import type { DataSharingAgreement, Partner } from './partner';
 
-/** The registry lives in one stream of the node's own log: every change is an event like any other. */
-export const PARTNER_REGISTRY_STREAM = 'partners';
-
+/** The registry's events live in one stream of the node's own log (PARTNER_REGISTRY_STREAM, @nrm/contracts). */
 export type PartnerDetails = Omit<Partner, 'status'>;
 
 export interface PartnerRegistered {
