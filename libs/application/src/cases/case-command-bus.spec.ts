@@ -70,7 +70,7 @@ describe('case command bus: a process runs the commands of the contexts it impor
 
   it('refuses a command whose context this process does not run, and runs nothing', async () => {
     await expect(
-      commands.send({ type: 'AssessNeeds', caseId, needs: ['shelter'] }, meta),
+      commands.send({ type: 'AssessNeeds', caseId, needs: ['accommodation'] }, meta),
     ).rejects.toBeInstanceOf(CommandHandlerNotFoundException);
     await expect(
       commands.send({ type: 'RecordCooperationDecision', caseId, cooperates: true } as never, meta),

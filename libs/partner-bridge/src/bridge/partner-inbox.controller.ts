@@ -1,9 +1,10 @@
-import { Body, Controller, Post, Res } from '@nestjs/common';
+import { Body, Controller, Inject, Logger, Post, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { inboxResponse } from '@nrm/transnational';
+import { answerInbox, HttpPartnerTransport, type InboxHttpResponse } from '@nrm/transnational';
 import type { FastifyReply } from 'fastify';
 import { Public } from '@nrm/iam/access.decorators';
 import { PartnerInboxService } from './partner-inbox.service';
+import { PARTNER_TRANSPORT, PartnerTransport } from './partner-transport.provider';
 
 /**
  * Partner nodes PUSH their signed envelopes here (CloudEvents structured mode). No bearer token: a
@@ -13,7 +14,12 @@ import { PartnerInboxService } from './partner-inbox.service';
 @ApiTags('partners')
 @Controller('api/partners')
 export class PartnerInboxController {
-  constructor(private readonly inbox: PartnerInboxService) {}
+  private readonly logger = new Logger('PartnerBridge');
+
+  constructor(
+    private readonly inbox: PartnerInboxService,
+    @Inject(PARTNER_TRANSPORT) private readonly transport: PartnerTransport,
+  ) {}
 
   @Post('inbox')
   @Public()
@@ -24,9 +30,23 @@ export class PartnerInboxController {
       'Authenticated by the envelope signature, not by a bearer token.',
   })
   async receive(@Body() body: unknown, @Res({ passthrough: true }) reply: FastifyReply): Promise<unknown> {
-    const answer = inboxResponse(await this.inbox.receive(body));
+    const answer = await this.answer(body);
     reply.status(answer.status);
     for (const [name, value] of Object.entries(answer.headers)) reply.header(name, value);
     return answer.body;
+  }
+
+  /**
+   * Through the HTTP transport when it is the node's transport (it knows whether its inbox runs); a
+   * node on Kafka still answers a partner's POST the same way. Either way an inbox that throws is a
+   * 503 that the sender retries, never a 500.
+   */
+  private answer(body: unknown): Promise<InboxHttpResponse> {
+    if (this.transport instanceof HttpPartnerTransport) return this.transport.receive(body);
+    return answerInbox(
+      (envelope) => this.inbox.receive(envelope),
+      body,
+      (error) => this.logger.error(`partner inbox failed: ${(error as Error).message}`),
+    );
   }
 }

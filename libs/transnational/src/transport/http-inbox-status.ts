@@ -1,5 +1,5 @@
 import type { AttemptResult } from './outbox-dispatcher';
-import type { InboxVerdict } from './partner-transport.port';
+import type { InboxHandler, InboxVerdict } from './partner-transport.port';
 
 /** The path every node serves its partner inbox at, under its endpoint. */
 export const PARTNER_INBOX_PATH = '/api/partners/inbox';
@@ -14,6 +14,25 @@ export interface InboxHttpResponse {
   body: unknown;
   /** Response headers to set (content-type always; Retry-After for 503). */
   headers: Record<string, string>;
+}
+
+/**
+ * Hands one POSTed body to the inbox and answers its verdict. No handler (not started, or closed) and a
+ * handler that throws both answer 503: the sender keeps the message and retries. The error goes to
+ * `onError` only: its text may name internals.
+ */
+export async function answerInbox(
+  inbox: InboxHandler | undefined,
+  body: unknown,
+  onError: (error: unknown) => void,
+): Promise<InboxHttpResponse> {
+  if (!inbox) return inboxResponse({ outcome: 'unavailable', reason: 'inbox not started' });
+  try {
+    return inboxResponse(await inbox(body));
+  } catch (error) {
+    onError(error);
+    return inboxResponse({ outcome: 'unavailable', reason: 'inbox failed' });
+  }
 }
 
 /**

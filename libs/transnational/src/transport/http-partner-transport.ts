@@ -22,7 +22,7 @@ import {
   attemptResultOf,
   CLOUDEVENTS_JSON,
   InboxHttpResponse,
-  inboxResponse,
+  answerInbox,
   PARTNER_INBOX_PATH,
 } from './http-inbox-status';
 
@@ -49,16 +49,8 @@ export class HttpPartnerTransport extends OutboxPartnerTransport {
    * body to the inbox handler given to `start` and answers its verdict. Before `start` (or after
    * `close`), and when the handler throws, the answer is 503: the sender keeps the message and retries.
    */
-  async receive(body: unknown): Promise<InboxHttpResponse> {
-    const inbox = this.inbox;
-    if (!inbox) return inboxResponse({ outcome: 'unavailable', reason: 'inbox not started' });
-    try {
-      return inboxResponse(await inbox(body));
-    } catch (error) {
-      this.reportError(error);
-      // The handler's error stays here: its text may name internals.
-      return inboxResponse({ outcome: 'unavailable', reason: 'inbox failed' });
-    }
+  receive(body: unknown): Promise<InboxHttpResponse> {
+    return answerInbox(this.inbox, body, (error) => this.reportError(error));
   }
 
   protected async startReceiving(inbox: InboxHandler): Promise<void> {
