@@ -5,3 +5,4 @@ export * from './security';
 export * from './strict-query.interceptor';
 export * from './etag.interceptor';
 export * from './if-match';
+export * from './http-semantics';

@@ -8,6 +8,7 @@ import { JsonLogger } from '../logging/json-logger';
 import { EtagInterceptor } from '@nrm/http/etag.interceptor';
 import { mountOpenApi } from './openapi';
 import { ProblemFilter } from '@nrm/http/problem.filter';
+import { acceptJsonOnly, answerMethodNotAllowed } from '@nrm/http/http-semantics';
 import { applySecurity } from '@nrm/http/security';
 import { StrictQueryInterceptor } from '@nrm/http/strict-query.interceptor';
 import { strictValidationPipe } from '@nrm/http/validation';
@@ -15,7 +16,7 @@ import { strictValidationPipe } from '@nrm/http/validation';
 /** Request bodies above this size get 413: no command of the API needs more. */
 export const BODY_LIMIT_BYTES = 256 * 1024;
 
-/** Creates the Fastify-based Nest application with the conventions of API.md; does not listen. */
+/** Creates the Fastify-based Nest application with the API's conventions; does not listen. */
 export async function createHttpApp(
   rootModule: Type<unknown> | DynamicModule,
   config: NodeConfig,
@@ -34,12 +35,16 @@ export async function createHttpApp(
     logger,
     bufferLogs: true,
     abortOnError: false,
+    // Fastify's own JSON parser only: Nest's would add a form-encoded one (see acceptJsonOnly).
+    bodyParser: false,
   });
   await applySecurity(app, config);
+  const fastify = app.getHttpAdapter().getInstance();
+  acceptJsonOnly(fastify);
+  answerMethodNotAllowed(fastify);
   acceptCloudEvents(app);
   configureHttpApp(app, title);
   // Structured access log: method, path (never the body: it may hold personal data), status, time.
-  const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onResponse', (request, reply, done) => {
     logger.log(
       {

@@ -1,0 +1,49 @@
+import type { FastifyInstance } from 'fastify';
+import { problem } from './problem';
+
+/**
+ * The API reads JSON only (and CloudEvents JSON at the partner inbox): bodies of any other type,
+ * form-encoded and plain text included, are refused with 415 before anything reads them, instead of
+ * being parsed into something that validation then has to refuse.
+ */
+export function acceptJsonOnly(fastify: FastifyInstance): void {
+  fastify.removeContentTypeParser(['text/plain']);
+}
+
+/** A route's path pattern (`/api/cases/:id`) as a matcher of concrete paths. */
+function matcherOf(pattern: string): RegExp {
+  const source = pattern
+    .split('/')
+    .map((segment) => (segment.startsWith(':') ? '[^/]+' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .join('/');
+  return new RegExp(`^${source}/?$`);
+}
+
+/**
+ * A method a path does not have answers 405 with `Allow` (RFC 9110 §15.5.6), not 404: a client learns
+ * that the resource exists and what it can do with it. The route table is collected as routes are
+ * registered; a request no route matched is looked up in it before the 404.
+ */
+export function answerMethodNotAllowed(fastify: FastifyInstance): void {
+  const routes = new Map<string, { matcher: RegExp; methods: Set<string> }>();
+  fastify.addHook('onRoute', (route) => {
+    const entry = routes.get(route.url) ?? { matcher: matcherOf(route.url), methods: new Set<string>() };
+    for (const method of [route.method].flat()) entry.methods.add(method.toUpperCase());
+    routes.set(route.url, entry);
+  });
+  fastify.addHook('onRequest', (request, reply, done) => {
+    if (request.routeOptions.url !== undefined) return done();
+    const path = request.url.split('?')[0];
+    const allowed = new Set<string>();
+    for (const { matcher, methods } of routes.values()) {
+      if (matcher.test(path)) for (const method of methods) allowed.add(method);
+    }
+    if (allowed.size === 0 || allowed.has(request.method)) return done();
+    const allow = [...allowed].sort().join(', ');
+    void reply
+      .status(405)
+      .header('allow', allow)
+      .header('content-type', 'application/problem+json')
+      .send(problem(405, `${request.method} is not allowed here; allowed: ${allow}`));
+  });
+}
