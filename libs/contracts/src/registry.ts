@@ -109,8 +109,6 @@ export const EVENT_CONTRACTS: Readonly<Record<CaseEventType, EventContract>> = {
   NonPunishmentFlagged: contract('prosecution-liaison', P.NonPunishmentFlaggedData),
 };
 
-export const EVENT_TYPES = Object.keys(EVENT_CONTRACTS) as CaseEventType[];
-
 export function isCaseEventType(type: string): type is CaseEventType {
   return Object.prototype.hasOwnProperty.call(EVENT_CONTRACTS, type);
 }

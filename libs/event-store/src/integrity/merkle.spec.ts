@@ -1,14 +1,12 @@
 import {
   consistencyProof,
   EMPTY_TREE_ROOT,
-  inclusionProof,
   leafHash,
   MerkleFrontier,
   merkleRoot,
   nodeHash,
   sha256,
   verifyConsistency,
-  verifyInclusion,
 } from './merkle';
 
 // Certificate Transparency reference vectors (RFC 6962 test data, certificate-transparency-go testonly).
@@ -31,26 +29,6 @@ const CT_ROOTS = [
   '76e67dadbcdf1e10e1b74ddc608abd2f98dfb16fbce75277b5232a127f2087ef',
   'ddb89be403809e325750d3d263cd78929c2942b7942a34b77e122c9594a74c8c',
   '5dc9da79a70659a9ad559cb701ded9a2ab9d823aad2f4960cfe370eff4604328',
-];
-const INCLUSION_VECTORS: [number, number, string[]][] = [
-  [
-    0,
-    8,
-    [
-      '96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7',
-      '5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e',
-      '6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4',
-    ],
-  ],
-  [
-    5,
-    8,
-    [
-      'bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b',
-      'ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0',
-      'd37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7',
-    ],
-  ],
 ];
 const CONSISTENCY_VECTORS: [number, number, string[]][] = [
   [1, 1, []],
@@ -129,36 +107,6 @@ describe('RFC 6962 Merkle tree', () => {
   it('refuses a serialized frontier whose length does not fit its size', () => {
     const frontier = MerkleFrontier.fromLeaves(syntheticLeaves(5));
     expect(() => MerkleFrontier.deserialize(7, frontier.serialize())).toThrow();
-  });
-
-  it.each(INCLUSION_VECTORS)(
-    'produces and verifies the reference inclusion proof of leaf %i in %i',
-    (index, size, expected) => {
-      const leaves = ctLeafHashes.slice(0, size);
-      const proof = inclusionProof(leaves, index);
-      expect(hex(proof)).toEqual(expected);
-      expect(verifyInclusion(leaves[index], index, size, proof, merkleRoot(leaves))).toBe(true);
-    },
-  );
-
-  it('verifies every inclusion proof for sizes up to 33 and rejects tampered ones', () => {
-    const all = syntheticLeaves(33);
-    for (let size = 1; size <= 33; size++) {
-      const leaves = all.slice(0, size);
-      const root = merkleRoot(leaves);
-      for (let index = 0; index < size; index++) {
-        const proof = inclusionProof(leaves, index);
-        expect(verifyInclusion(leaves[index], index, size, proof, root)).toBe(true);
-        expect(verifyInclusion(leafHash(Buffer.from('forged')), index, size, proof, root)).toBe(false);
-        if (proof.length > 0) {
-          const bent = proof.map((p, i) => (i === proof.length - 1 ? sha256(p) : p));
-          expect(verifyInclusion(leaves[index], index, size, bent, root)).toBe(false);
-          expect(verifyInclusion(leaves[index], index, size, proof.slice(1), root)).toBe(false);
-        }
-        if (size > 1)
-          expect(verifyInclusion(leaves[index], (index + 1) % size, size, proof, root)).toBe(false);
-      }
-    }
   });
 
   it.each(CONSISTENCY_VECTORS)(

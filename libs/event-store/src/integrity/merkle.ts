@@ -107,53 +107,6 @@ function popCount(n: number): number {
   return count;
 }
 
-/** PATH(m, D[n]) of RFC 6962 §2.1.1: the audit path of leaf `index` in the tree of the given leaves. */
-export function inclusionProof(leafHashes: readonly Uint8Array[], index: number): Buffer[] {
-  if (!Number.isInteger(index) || index < 0 || index >= leafHashes.length) {
-    throw new RangeError(`leaf index ${index} outside tree of size ${leafHashes.length}`);
-  }
-  const path = (m: number, start: number, end: number): Buffer[] => {
-    const n = end - start;
-    if (n === 1) return [];
-    const k = splitPoint(n);
-    return m < k
-      ? [...path(m, start, start + k), merkleRoot(leafHashes, start + k, end)]
-      : [...path(m - k, start + k, end), merkleRoot(leafHashes, start, start + k)];
-  };
-  return path(index, 0, leafHashes.length);
-}
-
-/** RFC 9162 §2.1.3.2. */
-export function verifyInclusion(
-  leaf: Uint8Array,
-  index: number,
-  size: number,
-  proof: readonly Uint8Array[],
-  root: Uint8Array,
-): boolean {
-  if (!Number.isInteger(index) || !Number.isInteger(size) || index < 0 || index >= size) return false;
-  let fn = index;
-  let sn = size - 1;
-  let r: Buffer = Buffer.from(leaf);
-  for (const p of proof) {
-    if (sn === 0) return false;
-    if (fn % 2 === 1 || fn === sn) {
-      r = nodeHash(p, r);
-      if (fn % 2 === 0) {
-        while (fn % 2 === 0 && fn !== 0) {
-          fn = Math.floor(fn / 2);
-          sn = Math.floor(sn / 2);
-        }
-      }
-    } else {
-      r = nodeHash(r, p);
-    }
-    fn = Math.floor(fn / 2);
-    sn = Math.floor(sn / 2);
-  }
-  return sn === 0 && r.equals(root);
-}
-
 /** PROOF(m, D[n]) of RFC 6962 §2.1.2: proves the tree of the first `oldSize` leaves is a prefix. */
 export function consistencyProof(leafHashes: readonly Uint8Array[], oldSize: number): Buffer[] {
   const n = leafHashes.length;
