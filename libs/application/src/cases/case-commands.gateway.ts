@@ -55,7 +55,7 @@ export function planAnswer(
   return { ...commandAnswer(result), planId: plan.planId, serviceIds: plan.services.map((s) => s.serviceId) };
 }
 
-/** The answer every command route gives (API.md). */
+/** The answer every command route gives (`CommandResponse` in the OpenAPI document; docs/api-tour.md). */
 export function commandAnswer(result: CommandResult) {
   return { caseId: result.caseId, revision: result.revision };
 }

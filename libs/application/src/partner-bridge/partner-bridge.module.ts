@@ -94,7 +94,7 @@ class PartnerBridgeLifecycle implements OnApplicationBootstrap, OnApplicationShu
 }
 
 /**
- * The partner bridge: the only way partner nodes reach this node (ARCHITECTURE.md). Sends this
+ * The partner bridge: the only way partner nodes reach this node (docs/transnational.md). Sends this
  * node's handover steps to partners and applies theirs, over HTTP (embedded default) or Kafka.
  */
 @Module({
