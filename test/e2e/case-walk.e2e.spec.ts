@@ -2,7 +2,7 @@ import { ALL_OPERATOR_ROLES, NodeHarness, REGISTRATION } from '../support/node-h
 
 /**
  * A case walked from registration in the country of destination to reintegration, through HTTP only,
- * as the acceptance tests of API.md do.
+ * as docs/api-tour.md walks it.
  */
 describe('a case from registration to reintegration (HTTP)', () => {
   let node: NodeHarness;

@@ -17,7 +17,7 @@ function b64url(value: unknown): string {
   return Buffer.from(JSON.stringify(value)).toString('base64url');
 }
 
-describe('HTTP contract of API.md', () => {
+describe('HTTP contract (the OpenAPI document, problem+json, rule ids)', () => {
   let node: NodeHarness;
   let caseId: string;
 

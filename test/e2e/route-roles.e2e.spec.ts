@@ -3,7 +3,10 @@ import { ALL_OPERATOR_ROLES, NodeHarness, REGISTRATION } from '../support/node-h
 const ROLES = ['admin', ...ALL_OPERATOR_ROLES];
 const ANY_ID = '0b7c5a70-4a8e-4b8e-9a64-3c1f2f6f9d11';
 
-/** API.md's "who" column: exactly these roles get past authorisation, every other one gets 403. */
+/**
+ * Who may call each core route, written out apart from the `@Roles` declarations (the OpenAPI document
+ * states those as `x-nrm-roles`): exactly these roles get past authorisation, every other one gets 403.
+ */
 const MATRIX: [method: 'GET' | 'POST', path: string, allowed: string[]][] = [
   ['POST', '/api/users', ['admin']],
   ['POST', '/api/cases', ['identification_officer']],
@@ -38,7 +41,7 @@ const MATRIX: [method: 'GET' | 'POST', path: string, allowed: string[]][] = [
   ['POST', '/api/cases/:id/erasure', ['admin']],
 ];
 
-describe('roles of every core route (API.md)', () => {
+describe('roles of every core route', () => {
   let node: NodeHarness;
   let caseId: string;
   beforeAll(async () => {

@@ -94,7 +94,7 @@ export interface Operation {
   method: Method;
   /** As the OpenAPI document writes it: /api/cases/{id}/guardian. */
   docPath: string;
-  /** As API.md writes it: POST /api/cases/:id/guardian. */
+  /** As the docs write a route (Nest's `:param` syntax): POST /api/cases/:id/guardian. */
   label: string;
   roles: Role[];
   markedPublic: boolean;

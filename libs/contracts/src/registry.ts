@@ -110,8 +110,6 @@ export const EVENT_CONTRACTS: Readonly<Record<CaseEventType, EventContract>> = {
   NonPunishmentFlagged: contract('prosecution-liaison', P.NonPunishmentFlaggedData),
 };
 
-export const EVENT_TYPES = Object.keys(EVENT_CONTRACTS) as CaseEventType[];
-
 /** The node's own events, outside any case's context: erasure, access, partner registry, journal. */
 export interface NodeEventContract {
   readonly schemaVersion: number;

@@ -30,9 +30,6 @@ export const COMMAND_OWNERS = Object.fromEntries([
   ...owners('prosecution-liaison', PROSECUTION_LIAISON_COMMAND_TYPES),
 ]) as Readonly<Record<CaseCommandType, BoundedContext>>;
 
-export const isCaseCommandType = (type: string): type is CaseCommandType =>
-  Object.prototype.hasOwnProperty.call(COMMAND_OWNERS, type);
-
 function decideWith<TCommand, TState>(
   decider: Decider<TCommand, TState, CaseEvent>,
   command: TCommand,

@@ -1,6 +1,10 @@
 import type { DomainEvent } from './shared/decider';
-import { caseStage, nextCaseStage } from './case-stage';
+import { nextCaseStage, type CaseStage } from './case-stage';
 import { closed, day, event, registered } from './testing';
+
+/** The stage after all of a case's events: one nextCaseStage step per event, as the projection takes them. */
+const stageAfter = (events: readonly DomainEvent[]) =>
+  events.reduce<CaseStage | undefined>(nextCaseStage, undefined);
 
 const identified = (status: 'identified' | 'not_identified') =>
   event('IdentificationConcluded', { status, decidingBody: 'police', formsOfExploitation: [] });
@@ -18,7 +22,7 @@ const reintegration = event('ReintegrationPlanAdopted', {
   services: [{ serviceId: 'x', kind: 'education' }],
 });
 
-describe('caseStage', () => {
+describe('nextCaseStage', () => {
   it.each([
     ['no events', [], undefined],
     ['registration', registered(), 'registered'],
@@ -50,7 +54,7 @@ describe('caseStage', () => {
     ['closure', [...registered(), plan, closed()], 'closed'],
     ['closure, whatever comes after', [...registered(), closed(), plan, requested], 'closed'],
   ] as [string, DomainEvent[], string | undefined][])('after %s', (_label, events, stage) => {
-    expect(caseStage(events)).toBe(stage);
+    expect(stageAfter(events)).toBe(stage);
   });
 
   it('ignores events that do not move the stage', () => {

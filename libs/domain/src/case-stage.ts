@@ -81,7 +81,3 @@ export function nextCaseStage(stage: CaseStage | undefined, event: DomainEvent):
   if (stage === 'handover_declined' && candidate === 'handover_proposed') return candidate;
   return RANK[candidate] > RANK[stage] ? candidate : stage;
 }
-
-/** The stage of a case after its events; undefined before registration. */
-export const caseStage = (events: readonly DomainEvent[]): CaseStage | undefined =>
-  events.reduce<CaseStage | undefined>(nextCaseStage, undefined);

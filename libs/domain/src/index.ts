@@ -20,7 +20,6 @@ export type { Lifecycle } from './shared/lifecycle';
 export {
   isInsideReflectionPeriod,
   MIN_REFLECTION_PERIOD_DAYS,
-  reflectionPeriodEndsAt,
   type ReflectionPeriod,
 } from './shared/reflection-period';
 export * from './shared/rule-violation';

@@ -47,14 +47,6 @@ export class KeyCache {
     this.entries.delete(subjectId);
   }
 
-  clear(): void {
-    this.entries.clear();
-  }
-
-  get size(): number {
-    return this.entries.size;
-  }
-
   /** Map iteration order is insertion order: re-inserting moves the subject to the young end. */
   private touch(subjectId: string): Entry | undefined {
     const entry = this.entries.get(subjectId);

@@ -108,11 +108,6 @@ export class PersonalDataCipher {
     this.cache.forget(subjectId);
   }
 
-  /** Drops a subject's cached keys, e.g. when another component shredded it through the key store. */
-  forget(subjectId: string): void {
-    this.cache.forget(subjectId);
-  }
-
   private async currentKey(subjectId: string): Promise<SubjectKey> {
     const cached = this.cache.getCurrent(subjectId);
     if (cached) return cached;

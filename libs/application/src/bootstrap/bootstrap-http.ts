@@ -16,7 +16,11 @@ import { strictValidationPipe } from '@nrm/http/validation';
 /** Request bodies above this size get 413: no command of the API needs more. */
 export const BODY_LIMIT_BYTES = 256 * 1024;
 
-/** Creates the Fastify-based Nest application with the API's conventions; does not listen. */
+/**
+ * Creates the Fastify-based Nest application with the node's HTTP conventions (strict validation,
+ * problem+json errors, ETag, security headers: docs/security.md, "Hardening"; the OpenAPI document at
+ * /api/docs-json); does not listen.
+ */
 export async function createHttpApp(
   rootModule: Type<unknown> | DynamicModule,
   config: NodeConfig,

@@ -21,7 +21,3 @@ export function evolveReflectionPeriod(
 
 export const isInsideReflectionPeriod = (period: ReflectionPeriod | undefined, at: string): boolean =>
   period !== undefined && isBefore(at, period.endsAt);
-
-/** When the reflection and recovery period ends, for any state that tracks it. */
-export const reflectionPeriodEndsAt = (state: { reflection?: ReflectionPeriod }): string | undefined =>
-  state.reflection?.endsAt;

@@ -1,4 +1,4 @@
-/** Rule ids of API.md; a refusal names one, and the HTTP layer answers 422 with it. */
+/** Rule ids (docs/events.md, "Rule ids"); a refusal names one, and the HTTP layer answers 422 with it. */
 export const RULE_IDS = [
   'reflection-period',
   'unconditional-assistance',
@@ -6,7 +6,7 @@ export const RULE_IDS = [
   'guardian-required',
   'return-prerequisites',
   'invalid-transition',
-  /** Not in API.md's table: a person who applied for asylum is never handed to, or discussed with, the country of origin. */
+  /** A person who applied for asylum is never handed to, or discussed with, the country of origin. */
   'asylum-no-contact',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];

@@ -4,7 +4,7 @@ import { NODE_CONFIG, NodeConfig } from '@nrm/config/node-config';
 import { hashPassword } from '../passwords/password-hasher';
 import { ACCOUNT_REPOSITORY, AccountRepository } from './account-repository.port';
 
-/** On a node without users, creates the first admin (API.md: NRM_ADMIN_USERNAME / NRM_ADMIN_PASSWORD). */
+/** On a node without users, creates the first admin (README.md: NRM_ADMIN_USERNAME / NRM_ADMIN_PASSWORD). */
 @Injectable()
 export class FirstAdmin implements OnApplicationBootstrap {
   private readonly logger = new Logger('auth');

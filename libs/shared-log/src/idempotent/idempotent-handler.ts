@@ -1,10 +1,5 @@
 import type { StoredEvent } from '@nrm/event-store/port';
-import type {
-  SharedLogConsumer,
-  SharedLogHandler,
-  SharedLogSubscribeOptions,
-  SharedLogSubscription,
-} from '../port/shared-log.port';
+import type { SharedLogHandler } from '../port/shared-log.port';
 import type { SeenEventIds } from '../port/seen-event-ids.port';
 
 /**
@@ -20,21 +15,4 @@ export function idempotentHandler(handler: SharedLogHandler, seen: SeenEventIds)
     await handler(event);
     await seen.add(event.id);
   };
-}
-
-/** A consumer whose subscriptions drop redeliveries by event id, with one seen-ids store for all of them. */
-export class IdempotentSharedLogConsumer implements SharedLogConsumer {
-  constructor(
-    private readonly inner: SharedLogConsumer,
-    private readonly seen: SeenEventIds,
-  ) {}
-
-  subscribe(handler: SharedLogHandler, options: SharedLogSubscribeOptions): Promise<SharedLogSubscription> {
-    return this.inner.subscribe(idempotentHandler(handler, this.seen), options);
-  }
-
-  /** Closes the inner consumer; the seen-ids store belongs to the caller. */
-  close(): Promise<void> {
-    return this.inner.close();
-  }
 }

@@ -39,6 +39,3 @@ export interface SharedLogConsumer {
   subscribe(handler: SharedLogHandler, options: SharedLogSubscribeOptions): Promise<SharedLogSubscription>;
   close(): Promise<void>;
 }
-
-export const SHARED_LOG_PUBLISHER = Symbol('SHARED_LOG_PUBLISHER');
-export const SHARED_LOG_CONSUMER = Symbol('SHARED_LOG_CONSUMER');

@@ -3,7 +3,7 @@ import type { PartnerDetails } from './registry-events';
 import {
   decideRegistry,
   EMPTY_REGISTRY,
-  foldRegistry,
+  evolveRegistry,
   partnerForCountry,
   RegistryRefusal,
   type RegistryCommand,
@@ -28,15 +28,10 @@ const details = (overrides: Partial<PartnerDetails> = {}): PartnerDetails => ({
 /** Decides against the state folded from `history`, returning the events (or the refusal). */
 function run(history: RegistryCommand[], command: RegistryCommand) {
   let state: RegistryState = EMPTY_REGISTRY;
-  const events = [];
-  for (const c of history) {
-    const decided = decideRegistry(c, state);
-    events.push(...decided);
-    state = foldRegistry(events);
-  }
+  for (const c of history) state = decideRegistry(c, state).reduce(evolveRegistry, state);
   try {
     const decided = decideRegistry(command, state);
-    return { events: decided, state: foldRegistry([...events, ...decided]) };
+    return { events: decided, state: decided.reduce(evolveRegistry, state) };
   } catch (error) {
     return { refusal: error as RegistryRefusal };
   }

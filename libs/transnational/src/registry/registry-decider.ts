@@ -194,9 +194,6 @@ export function evolveRegistry(state: RegistryState, event: PartnerRegistryEvent
   return { partners, releases, holds };
 }
 
-export const foldRegistry = (events: readonly PartnerRegistryEvent[]): RegistryState =>
-  events.reduce(evolveRegistry, EMPTY_REGISTRY);
-
 /** The active partner serving a country, if any. */
 export function partnerForCountry(state: RegistryState, country: string): Partner | undefined {
   for (const partner of state.partners.values()) {
