@@ -1,9 +1,11 @@
 import { INestApplication, RequestMethod, Type } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { METHOD_METADATA, PATH_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
+import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { ModulesContainer, Reflector } from '@nestjs/core';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { ALLOWED_ROLES, PUBLIC_ROUTE } from '@nrm/iam/access.decorators';
 import { Role } from '@nrm/iam/roles';
+import { withValidationConstraints } from './openapi-constraints';
 
 /** OpenAPI extension on every operation: the roles the route admits, as the auth guard enforces them. */
 export const ROLES_EXTENSION = 'x-nrm-roles';
@@ -25,6 +27,7 @@ export function mountOpenApi(app: INestApplication, title: string): void {
       .build(),
   );
   documentAccess(app, document);
+  withValidationConstraints(document, queryClasses(app));
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 }
 
@@ -62,6 +65,47 @@ function documentAccess(app: INestApplication, document: OpenAPIObject): void {
 function routeAccess(app: INestApplication): Map<string, RouteAccess> {
   const reflector = new Reflector();
   const rules = new Map<string, RouteAccess>();
+  for (const { key, handler, controller } of routesOf(app)) {
+    const targets = [handler, controller];
+    rules.set(key, {
+      isPublic: reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets) === true,
+      roles: reflector.getAllAndOverride<Role[]>(ALLOWED_ROLES, targets) ?? [],
+    });
+  }
+  return rules;
+}
+
+/** "GET /api/cases" → the class its @Query() is validated against, where it has one. */
+function queryClasses(app: INestApplication): Map<string, Type<unknown>> {
+  const classes = new Map<string, Type<unknown>>();
+  for (const { key, controller, name } of routesOf(app)) {
+    const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, name) ?? {}) as Record<
+      string,
+      { index: number; data?: unknown }
+    >;
+    const types = (Reflect.getMetadata('design:paramtypes', controller.prototype, name) ?? []) as unknown[];
+    for (const [argKey, arg] of Object.entries(args)) {
+      const type = types[arg.index];
+      if (argKey.startsWith(`${RouteParamtypes.QUERY}:`) && arg.data === undefined && isClass(type))
+        classes.set(key, type);
+    }
+  }
+  return classes;
+}
+
+const isClass = (value: unknown): value is Type<unknown> =>
+  typeof value === 'function' && value !== Object && value !== String && value !== Number;
+
+interface Route {
+  /** "GET /api/cases/{id}" */
+  key: string;
+  name: string;
+  handler: (...args: unknown[]) => unknown;
+  controller: Type<unknown>;
+}
+
+/** Every route handler of the application, with its OpenAPI key. */
+function* routesOf(app: INestApplication): Generator<Route> {
   for (const module of app.get(ModulesContainer).values()) {
     for (const wrapper of module.controllers.values()) {
       const controller = wrapper.metatype as Type<unknown> | null;
@@ -74,18 +118,15 @@ function routeAccess(app: INestApplication): Map<string, RouteAccess> {
         const methodPath: unknown = Reflect.getMetadata(PATH_METADATA, handler);
         if (methodPath === undefined) continue;
         const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
-        const targets = [handler, controller];
-        const rule: RouteAccess = {
-          isPublic: reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets) === true,
-          roles: reflector.getAllAndOverride<Role[]>(ALLOWED_ROLES, targets) ?? [],
-        };
         for (const base of asList(Reflect.getMetadata(PATH_METADATA, controller))) {
-          for (const sub of asList(methodPath)) rules.set(`${method} ${openApiPath(base, sub)}`, rule);
+          for (const sub of asList(methodPath)) {
+            const key = `${method} ${openApiPath(base, sub)}`;
+            yield { key, name, handler: handler as Route['handler'], controller };
+          }
         }
       }
     }
   }
-  return rules;
 }
 
 function asList(value: unknown): string[] {

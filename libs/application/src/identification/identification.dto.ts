@@ -5,7 +5,7 @@ import {
   DECIDING_BODIES,
   FORMS_OF_EXPLOITATION,
   IDENTIFICATION_DECISIONS,
-  isCitizenship,
+  CITIZENSHIPS,
   LIMITS,
   MEANS_OF_CONTROL,
   RECRUITER_RELATIONS,
@@ -35,10 +35,9 @@ import {
   IsOneOf,
   IsRecipient,
   IsText,
-  Satisfies,
 } from '@nrm/contracts/events/field-rules';
 import { Type } from 'class-transformer';
-import { IsDefined, IsObject, IsOptional, ValidateNested } from 'class-validator';
+import { IsDefined, IsIn, IsObject, IsOptional, ValidateNested } from 'class-validator';
 
 export class PersonDto {
   @ApiProperty({ maxLength: LIMITS.name }) @IsText(LIMITS.name) givenName: string;
@@ -52,11 +51,7 @@ export class PersonDto {
   @IsFlag(true)
   reasonsToBelieveChild?: boolean;
   @ApiProperty({ example: 'MD', description: 'ISO 3166-1 alpha-2, "stateless" or "unknown"' })
-  @Satisfies(
-    'isCitizenship',
-    isCitizenship,
-    'citizenship must be an ISO 3166-1 alpha-2 code, stateless or unknown',
-  )
+  @IsIn(CITIZENSHIPS, { message: 'citizenship must be an ISO 3166-1 alpha-2 code, stateless or unknown' })
   citizenship: Citizenship;
 }
 

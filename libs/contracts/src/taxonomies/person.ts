@@ -1,3 +1,4 @@
+import { COUNTRY_CODES } from './countries';
 // Source: CTDC data dictionary (ageBroad bands with "--" separators, gender) and HTCDS 2.0 (sex).
 export const AGE_BANDS = [
   '0--8',
@@ -22,3 +23,6 @@ export type Sex = (typeof SEXES)[number];
 /** Citizenship is a country code, or one of these when no country applies. */
 export const CITIZENSHIP_WITHOUT_COUNTRY = ['stateless', 'unknown'] as const;
 export type CitizenshipWithoutCountry = (typeof CITIZENSHIP_WITHOUT_COUNTRY)[number];
+
+/** Every value a citizenship may take: a country code, stateless or unknown. */
+export const CITIZENSHIPS: readonly string[] = [...COUNTRY_CODES, ...CITIZENSHIP_WITHOUT_COUNTRY];
