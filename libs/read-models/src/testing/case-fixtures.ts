@@ -200,3 +200,85 @@ export async function appendInterleavedWalks(
   }
   return walks.map(([caseId]) => caseId);
 }
+
+/**
+ * Every event type the walks above leave out, with ids of its own (not one realistic case: the
+ * incoming handover belongs to a country of origin). With the walks, a fold sees the whole catalogue.
+ */
+export function restOfCatalogue(caseId: string, t0: string): Step[] {
+  return [
+    { type: 'ReflectionPeriodExtended', at: day(t0, 3), data: { endsAt: day(t0, 60), days: 60 } },
+    { type: 'AgeAssessed', at: day(t0, 3), data: { presumedMinor: true, method: 'interview' } },
+    {
+      type: 'GuardianAppointed',
+      at: day(t0, 4),
+      data: { authority: 'Child Protection Authority' },
+      personal: { name: 'Ion Rusu' },
+    },
+    {
+      type: 'BestInterestsDetermined',
+      at: day(t0, 5),
+      data: { outcome: 'stay', returnInBestInterests: false },
+      personal: { notes: 'n' },
+    },
+    { type: 'ConsentRefused', at: day(t0, 5), data: { purpose: 'law_enforcement_cooperation' } },
+    { type: 'AgencyJoinedTeam', at: day(t0, 6), data: { agency: 'LAWYER-1' } },
+    {
+      type: 'ServiceReferred',
+      at: day(t0, 14),
+      data: { serviceId: 'svc-3', kind: 'legal', provider: 'LAWYER-1' },
+    },
+    { type: 'ServiceReferralDeclined', at: day(t0, 15), data: { serviceId: 'svc-3', reason: 'no_capacity' } },
+    { type: 'ServiceDelivered', at: day(t0, 16), data: { serviceId: 'svc-9', deliveredAt: day(t0, 16) } },
+    { type: 'MonitoringRecorded', at: day(t0, 20), data: { status: 'on_track' }, personal: { notes: 'm' } },
+    {
+      type: 'LawEnforcementRequestAnswered',
+      at: day(t0, 35),
+      data: { requestId: 'le-1', outcome: 'agreed' },
+    },
+    {
+      type: 'HearingScheduled',
+      at: day(t0, 36),
+      data: { hearingId: 'h-1', scheduledFor: day(t0, 70), protectiveMeasures: ['video_testimony'] },
+    },
+    {
+      type: 'ProtectiveMeasuresOrdered',
+      at: day(t0, 37),
+      data: { hearingId: 'h-1', measures: ['anonymity'] },
+    },
+    {
+      type: 'CompensationClaimed',
+      at: day(t0, 38),
+      data: { claimId: 'cl-1', against: 'offender', currency: 'EUR', amount: 5000 },
+    },
+    { type: 'NonPunishmentFlagged', at: day(t0, 38), data: { basis: 'immigration_or_status_offence' } },
+    { type: 'AsylumApplicationRecorded', at: day(t0, 39), data: { appliedAt: day(t0, 39) } },
+    { type: 'AsylumApplicationClosed', at: day(t0, 45), data: { outcome: 'withdrawn' } },
+    {
+      type: 'HandoverRequestReceived',
+      at: day(t0, 46),
+      data: {
+        caseId,
+        handoverId: 'ho-9',
+        sharedCaseRef: 'ref-9',
+        fromCountry: 'RO',
+        fromNode: 'node-ro',
+        responseDueAt: day(t0, 56),
+        receivedAt: day(t0, 46),
+        formsOfExploitation: ['forced_labour'],
+        presumedMinor: true,
+      },
+      personal: { givenName: 'Ana' },
+    },
+    {
+      type: 'HandoverDeclined',
+      at: day(t0, 47),
+      data: { handoverId: 'ho-9', recordedBy: 'return_officer', reason: 'safety_risk' },
+    },
+    {
+      type: 'ProcessingRestrictionRequested',
+      at: day(t0, 48),
+      data: { byCountry: 'RO', byNode: 'node-ro', requestedAt: day(t0, 48) },
+    },
+  ];
+}

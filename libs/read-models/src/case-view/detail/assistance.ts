@@ -1,0 +1,93 @@
+import type { ServiceLine } from '@nrm/contracts';
+import type { ServiceView } from '../../port/case-views';
+import type { ContextFold } from './case-events';
+import { adoptedPlan, updateFirst } from './updates';
+
+/** Assessments, the assistance plan, service referrals, monitoring and closure. */
+export const evolveAssistance: ContextFold<'assistance'> = (view, event) => {
+  const at = event.occurredAt;
+  // No default: the compiler checks that every assistance event has a case.
+  switch (event.type) {
+    case 'NeedsAssessed':
+      return { ...view, assessments: { ...view.assessments, needs: { needs: event.data.needs, at } } };
+    case 'RiskAssessed': {
+      const { kind, level } = event.data;
+      return {
+        ...view,
+        assessments: { ...view.assessments, risks: [...view.assessments.risks, { kind, level, at }] },
+      };
+    }
+    case 'AssistancePlanAdopted':
+      return {
+        ...view,
+        assistancePlan: adoptedPlan(event.data.planId, event.data.services, at),
+        services: event.data.services.reduce(withPlanned, view.services),
+      };
+    case 'ServiceReferred': {
+      const { serviceId, kind, provider } = event.data;
+      return {
+        ...view,
+        services: withService(
+          view.services,
+          serviceId,
+          { kind, provider, status: 'referred', referredAt: at },
+          kind,
+        ),
+      };
+    }
+    case 'ServiceReferralAccepted':
+      return {
+        ...view,
+        services: withService(view.services, event.data.serviceId, { status: 'accepted', answeredAt: at }),
+      };
+    case 'ServiceReferralDeclined':
+      return {
+        ...view,
+        services: withService(view.services, event.data.serviceId, {
+          status: 'declined',
+          answeredAt: at,
+          declineReason: event.data.reason,
+        }),
+      };
+    case 'ServiceDelivered':
+      return {
+        ...view,
+        services: withService(view.services, event.data.serviceId, {
+          status: 'delivered',
+          deliveredAt: event.data.deliveredAt,
+        }),
+      };
+    case 'MonitoringRecorded':
+      return { ...view, monitoring: { status: event.data.status, at } };
+    case 'CaseClosed':
+      return { ...view, closure: { reason: event.data.reason, closedAt: at } };
+    case 'AgencyJoinedTeam':
+      // Only widens the case's agencies, which evolveCaseDetail derives for every event.
+      return view;
+  }
+};
+
+/** A plan line becomes a planned service, unless the case already has that service. */
+function withPlanned(services: ServiceView[], line: ServiceLine): ServiceView[] {
+  if (services.some((s) => s.serviceId === line.serviceId)) return services;
+  return [
+    ...services,
+    { serviceId: line.serviceId, kind: line.kind, provider: line.provider, status: 'planned' },
+  ];
+}
+
+/** Tolerates answers to a referral this node never saw (e.g. recorded by a partner node): adds it first. */
+function withService(
+  services: ServiceView[],
+  serviceId: string,
+  changes: Partial<ServiceView>,
+  kind = 'unknown',
+): ServiceView[] {
+  const unseen: ServiceView = { serviceId, kind, status: 'planned' };
+  const known = services.some((s) => s.serviceId === serviceId) ? services : [...services, unseen];
+  return updateFirst(
+    known,
+    (s) => s.serviceId === serviceId,
+    (s) => ({ ...s, ...changes }),
+  );
+}

@@ -1,0 +1,96 @@
+import type { ConsentView } from '../../port/case-views';
+import type { ContextFold } from './case-events';
+
+type ConsentEventType = 'ConsentGiven' | 'ConsentWithdrawn' | 'ConsentRefused';
+const CONSENT_STATUS: Readonly<Record<ConsentEventType, ConsentView['status']>> = {
+  ConsentGiven: 'given',
+  ConsentWithdrawn: 'withdrawn',
+  ConsentRefused: 'refused',
+};
+
+/** Registration, reflection period, minority, consent and the identification decision. */
+export const evolveIdentification: ContextFold<'identification'> = (view, event) => {
+  const at = event.occurredAt;
+  // No default: the compiler checks that every identification event has a case.
+  switch (event.type) {
+    case 'PresumedVictimRegistered': {
+      const d = event.data;
+      return {
+        ...view,
+        registration: {
+          referralSource: d.referralSource,
+          countryOfExploitation: d.countryOfExploitation,
+          formsOfExploitation: d.formsOfExploitation,
+          // Defensive, as the view has always been: a payload without them still folds to empty lists.
+          indicators: d.indicators ?? [],
+          meansOfControl: d.meansOfControl ?? [],
+          recruiterRelation: d.recruiterRelation,
+          sex: d.sex,
+          citizenship: d.citizenship,
+          ageBand: d.ageBand,
+          ageUncertain: d.ageUncertain,
+          registeredAt: d.registeredAt,
+        },
+        presumedMinor: d.presumedMinor,
+        // The ciphertext only: the query layer decrypts (and logs the access).
+        person: event.personal,
+      };
+    }
+    case 'ReflectionPeriodStarted': {
+      const { startsAt, endsAt, days } = event.data;
+      return { ...view, reflectionPeriod: { startsAt, endsAt, days } };
+    }
+    case 'ReflectionPeriodExtended':
+      return {
+        ...view,
+        reflectionPeriod: {
+          startsAt: view.reflectionPeriod?.startsAt ?? at,
+          endsAt: event.data.endsAt,
+          days: event.data.days,
+        },
+      };
+    case 'AgeAssessed': {
+      const { presumedMinor, method } = event.data;
+      return {
+        ...view,
+        presumedMinor,
+        ageAssessments: [...view.ageAssessments, { presumedMinor, method, at }],
+      };
+    }
+    case 'GuardianAppointed':
+      return {
+        ...view,
+        guardian: { authority: event.data.authority, appointedAt: at, name: event.personal },
+      };
+    case 'BestInterestsDetermined':
+      return {
+        ...view,
+        bestInterests: {
+          outcome: event.data.outcome,
+          returnInBestInterests: event.data.returnInBestInterests,
+          determinedAt: at,
+        },
+      };
+    case 'ConsentGiven':
+    case 'ConsentWithdrawn':
+    case 'ConsentRefused': {
+      // Consent is per purpose and recipient: the latest decision replaces the one before.
+      const { purpose, recipient } = event.data;
+      const others = view.consents.filter((c) => !(c.purpose === purpose && c.recipient === recipient));
+      return {
+        ...view,
+        consents: [...others, { purpose, recipient, status: CONSENT_STATUS[event.type], at }],
+      };
+    }
+    case 'IdentificationConcluded':
+      return {
+        ...view,
+        identification: {
+          status: event.data.status,
+          decidingBody: event.data.decidingBody,
+          formsOfExploitation: event.data.formsOfExploitation,
+          concludedAt: at,
+        },
+      };
+  }
+};

@@ -1,0 +1,146 @@
+import { EVENT_TYPES } from '@nrm/contracts/registry';
+import type { StoredEvent } from '@nrm/event-store/port';
+import type { CaseDetail } from '../port/case-views';
+import {
+  actor,
+  day,
+  restOfCatalogue,
+  walkFromHandoverToClosure,
+  walkToHandover,
+  type Step,
+} from '../testing/case-fixtures';
+import { evolveCaseDetail } from './evolve-case-detail';
+
+const caseId = '0b6f0c1e-4a8e-4a57-9d3c-3f1f2b7f6a10';
+const t0 = '2025-01-06T09:00:00.000Z';
+
+/** Freezes every object and array reachable from `value`: a write anywhere in it throws. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+/** The steps as the store hands them back; personal parts become (fake) ciphertext. */
+function stored(steps: Step[]): StoredEvent[] {
+  return steps.map((step, revision) => ({
+    id: `event-${revision}`,
+    type: step.type,
+    schemaVersion: step.type === 'PresumedVictimRegistered' ? 2 : 1,
+    occurredAt: step.at,
+    nodeId: 'node-md',
+    actor: step.actor ?? actor,
+    correlationId: `correlation-${revision}`,
+    data: step.data,
+    ...(step.personal
+      ? {
+          personal: {
+            subjectId: `victim:${caseId}`,
+            keyVersion: 1,
+            iv: `iv-${revision}`,
+            ciphertext: 'ciphertext',
+            tag: 'tag',
+          },
+        }
+      : {}),
+    streamId: `case-${caseId}`,
+    revision,
+    position: revision + 1,
+    recordedAt: step.at,
+  }));
+}
+
+const fullWalk = (): StoredEvent[] =>
+  stored([...walkToHandover(caseId, t0), ...restOfCatalogue(caseId, t0), ...walkFromHandoverToClosure(t0)]);
+
+/** Folds the events, each step on a deep-frozen view and a deep-frozen event. */
+function foldFrozen(events: StoredEvent[]): CaseDetail | undefined {
+  return events.reduce<CaseDetail | undefined>(
+    (detail, event) => evolveCaseDetail(deepFreeze(detail), caseId, deepFreeze(event)),
+    undefined,
+  );
+}
+
+describe('evolveCaseDetail', () => {
+  it('walks the whole catalogue', () => {
+    expect(new Set(fullWalk().map((e) => e.type))).toEqual(new Set(EVENT_TYPES));
+  });
+
+  it('never mutates its input: folds a full case walk over deep-frozen views and events', () => {
+    const events = fullWalk();
+    const before = JSON.stringify(events);
+    const views: CaseDetail[] = [];
+    for (const event of events) {
+      const previous = views.at(-1);
+      const copy = JSON.stringify(previous);
+      const next = evolveCaseDetail(deepFreeze(previous), caseId, deepFreeze(event));
+      expect(next).not.toBe(previous);
+      expect(JSON.stringify(previous)).toBe(copy);
+      views.push(next);
+    }
+    expect(JSON.stringify(events)).toBe(before);
+    expect(views.map((v) => v.revision)).toEqual(events.map((e) => e.revision));
+  });
+
+  it('folds every context into the view', () => {
+    const detail = foldFrozen(fullWalk());
+    expect(detail).toMatchObject({
+      caseId,
+      stage: 'closed',
+      presumedMinor: true,
+      registration: { countryOfExploitation: 'DE', formsOfExploitation: ['forced_labour'] },
+      reflectionPeriod: { startsAt: t0, endsAt: day(t0, 60), days: 60 },
+      guardian: { authority: 'Child Protection Authority', name: { ciphertext: 'ciphertext' } },
+      consents: [
+        { purpose: 'assistance', status: 'given' },
+        { purpose: 'data_sharing', recipient: 'RO', status: 'withdrawn' },
+        { purpose: 'law_enforcement_cooperation', status: 'refused' },
+      ],
+      identification: { status: 'identified', concludedAt: day(t0, 10) },
+      assessments: { needs: { needs: ['accommodation', 'medical'] }, risks: [{ kind: 'general' }] },
+      services: [
+        { serviceId: 'svc-1', status: 'accepted' },
+        { serviceId: 'svc-2', status: 'referred', provider: 'CLINIC-1' },
+        { serviceId: 'svc-3', status: 'declined', declineReason: 'no_capacity' },
+        // Delivered without a referral this node saw.
+        { serviceId: 'svc-9', kind: 'unknown', status: 'delivered' },
+      ],
+      monitoring: { status: 'on_track' },
+      return: {
+        asylum: { status: 'withdrawn', appliedAt: day(t0, 39) },
+        restriction: { byCountry: 'RO' },
+        receivedFromPartner: { fromCountry: 'RO' },
+        handovers: [
+          { handoverId: 'ho-1', direction: 'outgoing', status: 'received', receivingAgency: 'MD-NRM' },
+          { handoverId: 'ho-9', direction: 'incoming', status: 'declined', declineReason: 'safety_risk' },
+        ],
+        reintegrationPlan: { planId: 'rp-1' },
+        reintegrationProgress: { status: 'completed' },
+      },
+      prosecution: {
+        cooperation: { willing: true },
+        lawEnforcementRequests: [{ requestId: 'le-1', outcome: 'agreed' }],
+        hearings: [{ hearingId: 'h-1' }],
+        protectiveMeasures: [{ hearingId: 'h-1', measures: ['anonymity'] }],
+        compensationClaims: [{ claimId: 'cl-1', amount: 5000 }],
+        nonPunishment: { basis: 'immigration_or_status_offence' },
+      },
+      closure: { reason: 'reintegrated' },
+      deadlines: [],
+      agencies: ['NGO-1', 'SHELTER-1', 'CLINIC-1', 'LAWYER-1', 'MD-NRM'],
+    });
+  });
+
+  it('moves only the revision and time for a type outside the catalogue', () => {
+    const [registered] = stored(walkToHandover(caseId, t0));
+    const detail = foldFrozen([registered]);
+    const unknown = { ...registered, type: 'SomethingNew', data: {}, revision: 1, occurredAt: day(t0, 1) };
+    expect(evolveCaseDetail(deepFreeze(detail), caseId, unknown)).toEqual({
+      ...detail,
+      revision: 1,
+      updatedAt: day(t0, 1),
+    });
+  });
+});
