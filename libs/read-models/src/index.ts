@@ -1,5 +1,4 @@
 export * from './port';
-export { ACCESS_STREAM_PREFIX, PERSONAL_DATA_ACCESSED } from './access-log/access-log-event';
 export { nextStage } from './case-view/case-stage';
 export { openDeadlines, withOverdue, SERVICE_REFERRAL_RESPONSE_DAYS } from './case-view/case-deadlines';
 export { evolveCaseDetail, emptyCaseDetail } from './case-view/evolve-case-detail';

@@ -1,10 +1,9 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { EVENT_STORE, EventStore } from '@nrm/event-store/port';
 import { TemporarilyUnavailableError } from '@nrm/common';
-import { accessStreamOf, type AccessChannel } from '@nrm/contracts';
+import { accessStreamOf, PERSONAL_DATA_ACCESSED, type AccessChannel } from '@nrm/contracts';
 import {
   AccessLogEntry,
-  PERSONAL_DATA_ACCESSED,
   ProjectionRunner,
   ProjectionTimeoutError,
   READ_MODEL_STORE,
@@ -14,7 +13,6 @@ import { randomUUID } from 'node:crypto';
 import { EventWriter } from '../log/event-writer';
 import { Principal } from '@nrm/iam/roles';
 
-export { PERSONAL_DATA_ACCESSED };
 export type { AccessLogEntry };
 
 /** As long as a command waits for its own effect on the read models. */

@@ -1,5 +1,8 @@
 import { IsIn, IsString, IsUUID, Length, Matches } from 'class-validator';
 
+export const PERSONAL_DATA_ERASED = 'PersonalDataErased';
+export const PERSONAL_DATA_ACCESSED = 'PersonalDataAccessed';
+
 /** An admin erased a person: the record stays in the case stream, the person's keys are shredded. */
 export class PersonalDataErasedData {
   @IsString() @Length(3, 200) legalBasis: string;

@@ -1,6 +1,8 @@
 import { CaseNotFoundError } from '../shared/case-errors';
 
-export const PERSONAL_DATA_ERASED = 'PersonalDataErased';
+import { PERSONAL_DATA_ERASED } from '@nrm/contracts';
+
+export { PERSONAL_DATA_ERASED };
 
 export interface EraseCaseSubject {
   caseId: string;

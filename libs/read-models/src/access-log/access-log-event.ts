@@ -1,9 +1,7 @@
 import type { StoredEvent } from '@nrm/event-store/port';
 import type { AccessLogEntry } from '../port/access-log-entry';
 
-/** A read of personal data, appended by the application's AccessLog to the stream `access-<caseId>`. */
-export const PERSONAL_DATA_ACCESSED = 'PersonalDataAccessed';
-export const ACCESS_STREAM_PREFIX = 'access-';
+import { ACCESS_STREAM_PREFIX, PERSONAL_DATA_ACCESSED } from '@nrm/contracts';
 
 /** An access log entry with where it sits in the log (its order) and its event id (its identity). */
 export interface AccessLogRecord {

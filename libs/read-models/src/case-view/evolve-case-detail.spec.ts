@@ -1,4 +1,4 @@
-import { EVENT_TYPES } from '@nrm/contracts/registry';
+import { EVENT_CONTRACTS } from '@nrm/contracts/registry';
 import type { StoredEvent } from '@nrm/event-store/port';
 import type { CaseDetail } from '../port/case-views';
 import {
@@ -65,7 +65,7 @@ function foldFrozen(events: StoredEvent[]): CaseDetail | undefined {
 
 describe('evolveCaseDetail', () => {
   it('walks the whole catalogue', () => {
-    expect(new Set(fullWalk().map((e) => e.type))).toEqual(new Set(EVENT_TYPES));
+    expect(new Set(fullWalk().map((e) => e.type))).toEqual(new Set(Object.keys(EVENT_CONTRACTS)));
   });
 
   it('never mutates its input: folds a full case walk over deep-frozen views and events', () => {

@@ -1,6 +1,6 @@
 import type { AnyBulkWriteOperation, Model } from 'mongoose';
 import type { StoredEvent } from '@nrm/event-store/port';
-import { caseIdOfStream } from '../case-view/case-stream';
+import { caseIdOfStream } from '@nrm/contracts';
 import type { CaseHistoryEntry } from '../port/case-views';
 import { writeIdempotently } from './idempotent-writes';
 import { jsonForm } from './json-form';

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { StoredEvent } from '@nrm/event-store/port';
 import { toMillis } from '../case-view/case-deadlines';
-import { caseIdOfStream } from '../case-view/case-stream';
+import { caseIdOfStream } from '@nrm/contracts';
 import { evolveCaseDetail } from '../case-view/evolve-case-detail';
 import type { CaseDetail } from '../port/case-views';
 import type { SqliteBatchApplier } from './sqlite-projection';

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { StoredEvent } from '@nrm/event-store/port';
-import { caseIdOfStream } from '../case-view/case-stream';
+import { caseIdOfStream } from '@nrm/contracts';
 import type { SqliteBatchApplier } from './sqlite-projection';
 
 /** Per case, every event's non-personal envelope and data; the personal ciphertext is not copied. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor, AppendResult, EventStore, NewEvent } from '@nrm/event-store/port';
-import { ACCESS_STREAM_PREFIX, PERSONAL_DATA_ACCESSED } from '../access-log/access-log-event';
+import { ACCESS_STREAM_PREFIX, PERSONAL_DATA_ACCESSED } from '@nrm/contracts';
 
 export interface Access {
   caseId: string;
