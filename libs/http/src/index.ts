@@ -6,3 +6,4 @@ export * from './strict-query.interceptor';
 export * from './etag.interceptor';
 export * from './if-match';
 export * from './http-semantics';
+export * from './reply-headers';

@@ -17,7 +17,7 @@ export class ProblemFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost) {
     const reply = host.switchToHttp().getResponse<ReplyLike>();
-    const body = this.toProblem(exception);
+    const body = withFieldErrors(this.toProblem(exception));
     if (body.status >= 500) this.logger.error(exception instanceof Error ? exception : String(exception));
     if (exception instanceof ProblemException) {
       for (const [name, value] of Object.entries(exception.headers)) reply.header(name, value);
@@ -62,4 +62,10 @@ export class ProblemFilter implements ExceptionFilter {
     }
     return problem(500, 'The server could not complete the request');
   }
+}
+
+/** Every 400 names what failed in `errors` (the document promises it): the whole request when no field. */
+function withFieldErrors(body: ProblemBody): ProblemBody {
+  if (body.status !== 400 || (body.errors && body.errors.length > 0)) return body;
+  return { ...body, errors: [{ field: '', message: body.detail }] };
 }

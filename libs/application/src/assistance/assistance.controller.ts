@@ -1,10 +1,11 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '@nrm/iam/access.decorators';
 import { Principal } from '@nrm/iam/roles';
 import { CaseCommands } from '../cases/case-command-bus';
 import { commandAnswer, planAnswer } from '../cases/command-answers';
 import { CaseIdPipe } from '../cases/case-id.pipe';
+import { CaseCommandRoute } from '../cases/case-command-route';
 import { CommandMetadata } from '../cases/command-metadata';
 import { CommandResponse } from '../cases/command-response.dto';
 import { CommandContext } from '../cases/command-context';
@@ -27,7 +28,7 @@ const SERVICE_ID = /^[0-9a-f-]{36}$/i;
 
 @ApiTags('assistance')
 @ApiBearerAuth()
-@ApiHeader({ name: 'If-Match', required: false, description: 'Expected case revision, e.g. "3"' })
+@CaseCommandRoute()
 @Controller('api/cases/:id')
 export class AssistanceController {
   constructor(private readonly commands: CaseCommands) {}

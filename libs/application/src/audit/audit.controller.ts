@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { AccessLog } from '../access-log/access-log';
 import { Roles } from '@nrm/iam/access.decorators';
 import { NODE_CONFIG, NodeConfig } from '@nrm/config/node-config';
@@ -56,6 +56,7 @@ export class AuditController {
   }
 
   @Get('access-log')
+  @ApiServiceUnavailableResponse({ description: 'The access log is still catching up with the node log' })
   @ApiOkResponse({ description: '{ items: [{ at, userId, role, agency, caseId, purpose }] }' })
   async accessLogQuery(@Query() query: AccessLogQueryDto) {
     return { items: await this.accessLog.query(query) };

@@ -5,7 +5,9 @@ import { ModulesContainer, Reflector } from '@nestjs/core';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { ALLOWED_ROLES, PUBLIC_ROUTE } from '@nrm/iam/access.decorators';
 import { Role } from '@nrm/iam/roles';
+import { CASE_COMMAND_ROUTE, CaseCommandRouteOptions } from '../cases/case-command-route';
 import { withValidationConstraints } from './openapi-constraints';
+import { RouteFacts, withResponses } from './openapi-responses';
 
 /** OpenAPI extension on every operation: the roles the route admits, as the auth guard enforces them. */
 export const ROLES_EXTENSION = 'x-nrm-roles';
@@ -26,13 +28,14 @@ export function mountOpenApi(app: INestApplication, title: string): void {
       .addBearerAuth()
       .build(),
   );
-  documentAccess(app, document);
+  const access = routeAccess(app);
+  documentAccess(document, access);
   withValidationConstraints(document, queryClasses(app));
+  withResponses(document, access);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 }
 
-interface RouteAccess {
-  isPublic: boolean;
+interface RouteAccess extends RouteFacts {
   roles: Role[];
 }
 
@@ -41,8 +44,7 @@ interface RouteAccess {
  * metadata as the auth guard: clients see who may call what, and tests can check every route against it.
  * A route that has neither gets an empty role list, which is what the guard does with it (refused to all).
  */
-function documentAccess(app: INestApplication, document: OpenAPIObject): void {
-  const access = routeAccess(app);
+function documentAccess(document: OpenAPIObject, access: ReadonlyMap<string, RouteAccess>): void {
   for (const [path, item] of Object.entries(document.paths)) {
     for (const [method, operation] of Object.entries(item)) {
       const rule = access.get(`${method.toUpperCase()} ${path}`);
@@ -70,6 +72,7 @@ function routeAccess(app: INestApplication): Map<string, RouteAccess> {
     rules.set(key, {
       isPublic: reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets) === true,
       roles: reflector.getAllAndOverride<Role[]>(ALLOWED_ROLES, targets) ?? [],
+      caseCommand: reflector.getAllAndOverride<CaseCommandRouteOptions>(CASE_COMMAND_ROUTE, targets),
     });
   }
   return rules;

@@ -1,16 +1,12 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { ReplyHeaders } from '@nrm/http/reply-headers';
 import { Roles } from '@nrm/iam/access.decorators';
 import { CaseIdPipe } from '../cases/case-id.pipe';
 import { CallContext, RequestContext } from '../cases/command-context';
 import { CASE_EXPORT_ROLES, CaseExport, exportFileName } from './case-export';
 import { CaseExportQueryDto } from './case-export.dto';
 import { CaseExporter } from './case-exporter';
-
-/** The one thing this route needs of Fastify's reply. */
-interface ReplyHeaders {
-  header(name: string, value: string): unknown;
-}
 
 @ApiTags('cases')
 @ApiBearerAuth()

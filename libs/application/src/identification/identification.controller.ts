@@ -1,9 +1,11 @@
-import { Body, Controller, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Param, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import type { ReplyHeaders } from '@nrm/http/reply-headers';
 import { Roles } from '@nrm/iam/access.decorators';
 import { CaseCommands } from '../cases/case-command-bus';
 import { commandAnswer } from '../cases/command-answers';
 import { CaseIdPipe } from '../cases/case-id.pipe';
+import { CaseCommandRoute } from '../cases/case-command-route';
 import { CommandMetadata } from '../cases/command-metadata';
 import { CommandResponse } from '../cases/command-response.dto';
 import { CommandContext } from '../cases/command-context';
@@ -20,17 +22,22 @@ import {
 
 @ApiTags('identification')
 @ApiBearerAuth()
-@ApiHeader({ name: 'If-Match', required: false, description: 'Expected case revision, e.g. "3"' })
+@CaseCommandRoute()
 @Controller('api/cases')
 export class IdentificationController {
   constructor(private readonly commands: CaseCommands) {}
 
   @Post()
+  @CaseCommandRoute({ ifMatch: false })
   @Roles('identification_officer')
-  @ApiCreatedResponse({ type: RegisterCaseResponse })
+  @ApiCreatedResponse({
+    type: RegisterCaseResponse,
+    headers: { location: { description: 'The new case: /api/cases/{caseId}', schema: { type: 'string' } } },
+  })
   async register(
     @Body() body: RegisterCaseDto,
     @CommandContext() meta: CommandMetadata,
+    @Res({ passthrough: true }) reply: ReplyHeaders,
   ): Promise<RegisterCaseResponse> {
     const result = await this.commands.send(
       {
@@ -50,6 +57,7 @@ export class IdentificationController {
     const started = result.events.find((e) => e.type === 'ReflectionPeriodStarted')?.data as {
       endsAt: string;
     };
+    reply.header('location', `/api/cases/${result.caseId}`);
     return { ...commandAnswer(result), reflectionPeriodEndsAt: started.endsAt };
   }
 

@@ -1,9 +1,10 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@nrm/iam/access.decorators';
 import { CaseCommands } from '../cases/case-command-bus';
 import { commandAnswer } from '../cases/command-answers';
 import { CaseIdPipe } from '../cases/case-id.pipe';
+import { CaseCommandRoute } from '../cases/case-command-route';
 import { CommandMetadata } from '../cases/command-metadata';
 import { CommandResponse } from '../cases/command-response.dto';
 import { CommandContext } from '../cases/command-context';
@@ -25,7 +26,7 @@ const ID = /^[0-9a-f-]{36}$/i;
 
 @ApiTags('prosecution-liaison')
 @ApiBearerAuth()
-@ApiHeader({ name: 'If-Match', required: false, description: 'Expected case revision, e.g. "3"' })
+@CaseCommandRoute()
 @Controller('api/cases/:id')
 @Roles('prosecution_liaison')
 export class ProsecutionController {

@@ -1,5 +1,11 @@
 import { Body, Controller, Inject, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ProblemException } from '@nrm/http/problem';
 import { Roles } from '../access.decorators';
 import {
@@ -20,6 +26,7 @@ export class UsersController {
   @Post()
   @Roles('admin')
   @ApiCreatedResponse({ type: CreateUserResponse })
+  @ApiConflictResponse({ description: 'The username is taken' })
   @ApiBadRequestResponse({
     description: 'validation failed, or the password breaks the policy (field "password")',
   })

@@ -1,10 +1,30 @@
 import { Body, Controller, Inject, Logger, Post, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { answerInbox, HttpPartnerTransport, type InboxHttpResponse } from '@nrm/transnational';
+import {
+  ApiAcceptedResponse,
+  ApiBody,
+  ApiConsumes,
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import {
+  answerInbox,
+  CLOUDEVENTS_JSON,
+  HttpPartnerTransport,
+  type InboxHttpResponse,
+} from '@nrm/transnational';
 import type { FastifyReply } from 'fastify';
 import { Public } from '@nrm/iam/access.decorators';
 import { PartnerInboxService } from './partner-inbox.service';
 import { PARTNER_TRANSPORT, PartnerTransport } from './partner-transport.provider';
+
+const OUTCOME = {
+  type: 'object',
+  required: ['outcome'],
+  properties: { outcome: { type: 'string', enum: ['accepted', 'duplicate'] } },
+};
 
 /**
  * Partner nodes PUSH their signed envelopes here (CloudEvents structured mode). No bearer token: a
@@ -23,6 +43,12 @@ export class PartnerInboxController {
 
   @Post('inbox')
   @Public()
+  @ApiConsumes(CLOUDEVENTS_JSON, 'application/json')
+  @ApiBody({ schema: { type: 'object', description: 'A signed CloudEvents 1.0 envelope (structured mode)' } })
+  @ApiAcceptedResponse({ description: 'Accepted and applied', schema: OUTCOME })
+  @ApiOkResponse({ description: 'A duplicate: recorded before, nothing applied again', schema: OUTCOME })
+  @ApiUnprocessableEntityResponse({ description: 'Rejected (reason names why); final, do not retry' })
+  @ApiServiceUnavailableResponse({ description: 'Not now (inbox not running, partner held): retry later' })
   @ApiOperation({
     summary: 'Partner nodes deliver signed cross-border envelopes (application/cloudevents+json)',
     description:

@@ -1,5 +1,11 @@
 import { Body, Controller, Get, Inject, Param, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Partner, RegistryState } from '@nrm/transnational';
 import { Roles } from '@nrm/iam/access.decorators';
 import { CallContext, RequestContext } from '@nrm/application/cases/command-context';
@@ -62,6 +68,9 @@ export class PartnersController {
   }
 
   @Post('partners')
+  @ApiConflictResponse({
+    description: 'The partner, or another partner for its country, is registered already',
+  })
   @Roles('admin')
   @ApiCreatedResponse({ type: PartnerView })
   async register(
@@ -111,6 +120,7 @@ export class PartnersController {
 
   /** After investigating a partner held by witnessing: exchange resumes. */
   @Post('partners/:nodeId/release')
+  @ApiConflictResponse({ description: 'The partner is not held' })
   @Roles('admin')
   @ApiCreatedResponse({ type: PartnerView })
   async release(

@@ -1,4 +1,4 @@
-import { NodeHarness } from '../support/node-harness';
+import { NodeHarness, REGISTRATION } from '../support/node-harness';
 
 interface Schema {
   type?: string;
@@ -24,6 +24,11 @@ interface Document {
       {
         parameters?: { name: string; in: string; required?: boolean; schema: Schema }[];
         requestBody?: { content: Record<string, { schema: Schema }> };
+        responses: Record<
+          string,
+          { headers?: Record<string, unknown>; content?: Record<string, { schema: Schema }> }
+        >;
+        'x-nrm-public'?: boolean;
       }
     >
   >;
@@ -34,14 +39,24 @@ interface Document {
  * The OpenAPI document states what the validators enforce, read from the same declarations: a client
  * generated from it sends what the node accepts.
  */
-describe('OpenAPI document: the validators’ constraints', () => {
+describe('OpenAPI document: the validators’ constraints and every answer', () => {
   let node: NodeHarness;
   let doc: Document;
   const schema = (name: string) => doc.components.schemas[name];
   const resolve = (s: Schema): Schema => (s.$ref ? schema(s.$ref.split('/').pop() as string) : s);
 
+  const operations = () =>
+    Object.entries(doc.paths).flatMap(([path, item]) =>
+      Object.entries(item).map(([method, operation]) => ({
+        key: `${method.toUpperCase()} ${path}`,
+        path,
+        operation,
+      })),
+    );
+
   beforeAll(async () => {
     node = await NodeHarness.start();
+    await node.withUsers(['identification_officer']);
     doc = (await node.request('GET', '/api/docs-json')).body as Document;
   });
   afterAll(() => node.stop());
@@ -107,5 +122,63 @@ describe('OpenAPI document: the validators’ constraints', () => {
     }
     expect(bodies).toBeGreaterThan(30);
     expect(unbounded).toEqual([]);
+  });
+
+  it('declares problem+json for every error status of every operation, with 401/403, 413/415 and 429 where they apply', () => {
+    const missing: string[] = [];
+    for (const { key, path, operation } of operations()) {
+      const expected = ['400'];
+      if (path.startsWith('/api/')) expected.push('429');
+      if (!operation['x-nrm-public']) expected.push('401', '403');
+      if (operation.requestBody) expected.push('413', '415');
+      if (path.includes('{')) expected.push('404');
+      for (const status of expected) if (!operation.responses[status]) missing.push(`${key} ${status}`);
+      for (const [status, response] of Object.entries(operation.responses)) {
+        if (Number(status) < 400) continue;
+        const problem = response.content?.['application/problem+json']?.schema.$ref;
+        if (
+          !problem?.endsWith(
+            status === '400'
+              ? 'ValidationProblem'
+              : status === '422'
+                ? 'RuleProblem'
+                : status === '409'
+                  ? 'ConflictProblem'
+                  : 'Problem',
+          )
+        )
+          missing.push(`${key} ${status}: problem schema`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('documents If-Match only where it is honoured, and ETag, 409 and 422 on case commands', () => {
+    const consent = doc.paths['/api/cases/{id}/consents'].post;
+    expect(consent.parameters?.map((p) => p.name)).toContain('If-Match');
+    expect(Object.keys(consent.responses)).toEqual(expect.arrayContaining(['409', '422']));
+    expect(consent.responses['201'].headers).toHaveProperty('etag');
+    const register = doc.paths['/api/cases'].post;
+    expect(register.parameters?.map((p) => p.name) ?? []).not.toContain('If-Match');
+    expect(register.responses['201'].headers).toHaveProperty('location');
+    expect(doc.paths['/api/cases/{id}/erasure'].post.parameters?.map((p) => p.name)).not.toContain(
+      'If-Match',
+    );
+  });
+
+  it('answers what it documents: Location of a new case, ETag of a command, errors on every 400', async () => {
+    const created = await node.request('POST', '/api/cases', {
+      as: 'identification_officer',
+      body: REGISTRATION,
+    });
+    expect(created.status).toBe(201);
+    expect(created.headers.location).toBe(`/api/cases/${created.body.caseId}`);
+    expect(created.headers.etag).toBe(`"${created.body.revision}"`);
+    const malformed = await node.request('POST', '/api/cases', {
+      as: 'identification_officer',
+      rawBody: '{"referral',
+    });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.errors).toEqual([{ field: '', message: expect.any(String) }]);
   });
 });
