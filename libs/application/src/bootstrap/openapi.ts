@@ -14,6 +14,27 @@ export const ROLES_EXTENSION = 'x-nrm-roles';
 /** OpenAPI extension on the operations that need no token at all. */
 export const PUBLIC_EXTENSION = 'x-nrm-public';
 
+/**
+ * The version of the HTTP API, as `info.version` of the document states it (semantic versioning). A
+ * breaking change (an operation removed, a field newly required, an enum narrowed...) raises the major:
+ * libs/api-client/src/api-version.spec.ts compares the document with the committed one and fails
+ * otherwise (docs/api.md, "Versioning").
+ */
+export const API_VERSION = '1.0.0';
+
+/** The document each application serves, as it serves it (see openApiDocumentOf). */
+const documents = new WeakMap<INestApplication, OpenAPIObject>();
+
+/**
+ * The OpenAPI document `app` serves at /api/docs-json, the same object: what `npm run api:client`
+ * writes to libs/api-client/openapi.json without a listening server.
+ */
+export function openApiDocumentOf(app: INestApplication): OpenAPIObject {
+  const document = documents.get(app);
+  if (!document) throw new Error('this application has no OpenAPI document (mountOpenApi was not called)');
+  return document;
+}
+
 /** OpenAPI document at /api/docs-json and its viewer at /api/docs. */
 export function mountOpenApi(app: INestApplication, title: string): void {
   const document = SwaggerModule.createDocument(
@@ -24,7 +45,7 @@ export function mountOpenApi(app: INestApplication, title: string): void {
         'National / Transnational Referral Mechanism node. Errors are application/problem+json (RFC 9457); ' +
           'commands answer { caseId, revision } with ETag and accept If-Match.',
       )
-      .setVersion('1')
+      .setVersion(API_VERSION)
       .addBearerAuth()
       .build(),
   );
@@ -32,6 +53,7 @@ export function mountOpenApi(app: INestApplication, title: string): void {
   documentAccess(document, access);
   withValidationConstraints(document, queryClasses(app));
   withResponses(document, access);
+  documents.set(app, document);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 }
 

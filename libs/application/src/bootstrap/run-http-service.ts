@@ -4,6 +4,10 @@ import { NodeConfig, readNodeConfig } from '@nrm/config/node-config';
 import { createHttpApp } from './bootstrap-http';
 import { JsonLogger } from '../logging/json-logger';
 
+/** The title of a service's OpenAPI document ("NRM node MD: node"). */
+export const serviceTitle = (config: NodeConfig, service: string): string =>
+  `NRM node ${config.country}: ${service}`;
+
 /** Reads the configuration, starts one HTTP service and reports failures to start plainly. */
 export async function runHttpService(
   service: string,
@@ -25,7 +29,7 @@ export async function runHttpService(
   });
   try {
     const module = rootModule(config);
-    const app = await createHttpApp(module, config, `NRM node ${config.country}: ${service}`, logger);
+    const app = await createHttpApp(module, config, serviceTitle(config, service), logger);
     await app.listen(config.port, config.host);
     logger.log({
       msg: `listening on http://${config.host}:${config.port} (OpenAPI at /api/docs)`,
