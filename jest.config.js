@@ -27,7 +27,9 @@ module.exports = {
     ],
   },
   // A few dependencies ship ESM only (Node 20 requires them natively, jest does not): compile those too.
-  transformIgnorePatterns: ['/node_modules/(?!(content-disposition)/)'],
+  transformIgnorePatterns: [
+    '/node_modules/(?!(content-disposition|openapi-typescript|change-case|parse-json|supports-color|index-to-position)/)',
+  ],
   moduleNameMapper,
   reporters: ['default', '<rootDir>/tools/jest-summary-reporter.js'],
   testTimeout: 30000,

@@ -1,0 +1,52 @@
+/**
+ * npm run api:client
+ *
+ * Writes the node's OpenAPI document to libs/api-client/openapi.json (keys sorted, pretty) and the types
+ * generated from it by openapi-typescript to libs/api-client/src/schema.d.ts, without a running server.
+ * Refuses to write a document that breaks the committed one (oasdiff) unless API_VERSION's major was
+ * raised: regenerating cannot hide a breaking change from the version check (docs/api.md).
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { buildNodeDocument, DOCUMENT_FILE, renderDocument, renderTypes, TYPES_FILE } from './document';
+import { explainRefusal, versionVerdict } from './versioning';
+
+async function main(): Promise<number> {
+  const started = Date.now();
+  const document = await buildNodeDocument();
+  const text = renderDocument(document);
+  const previous = existsSync(DOCUMENT_FILE) ? readFileSync(DOCUMENT_FILE, 'utf8') : undefined;
+  if (previous !== undefined && previous !== text) {
+    const verdict = versionVerdict(previous, text);
+    if (!verdict.allowed) {
+      process.stderr.write(
+        `api:client: ${explainRefusal(verdict, 'the committed document', "the node's document")}\n`,
+      );
+      return 1;
+    }
+  }
+  const types = await renderTypes(document);
+  for (const [file, content] of [
+    [DOCUMENT_FILE, text],
+    [TYPES_FILE, types],
+  ] as const) {
+    const same = existsSync(file) && readFileSync(file, 'utf8') === content;
+    if (!same) writeFileSync(file, content);
+    process.stdout.write(`${relative(process.cwd(), file)}: ${same ? 'unchanged' : 'written'}\n`);
+  }
+  process.stdout.write(
+    `API ${document.info.version}, ${Object.keys(document.paths as object).length} paths, ` +
+      `in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+  );
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(
+      `api:client: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    process.exit(1);
+  },
+);
