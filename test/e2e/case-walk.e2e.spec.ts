@@ -1,161 +1,283 @@
+import { NrmClient, ok, okUndeclared, refused, RequestBody, revisionOf } from '@nrm/api-client';
 import { ALL_OPERATOR_ROLES, NodeHarness, REGISTRATION } from '../support/node-harness';
+
+/*
+ * What the walk reads of the case views and the audit: the document does not describe these answers
+ * yet (their 200 has a description only), so the fields read are named here. Every request is typed
+ * by the document, through the generated client.
+ */
+interface CaseDetail {
+  stage: string;
+  revision: number;
+  person?: Record<string, unknown>;
+  presumedMinor?: boolean;
+  guardian?: Record<string, unknown>;
+}
+interface CaseList {
+  items: { caseId: string }[];
+}
+interface CaseHistory {
+  items: { type: string }[];
+}
+interface Verification {
+  valid: boolean;
+  size: number;
+}
 
 /**
  * A case walked from registration in the country of destination to reintegration, through HTTP only,
- * as docs/api-tour.md walks it.
+ * as docs/api-tour.md walks it, with the typed client generated from the node's OpenAPI document
+ * (@nrm/api-client): a path, parameter or body the document does not declare does not compile.
  */
-describe('a case from registration to reintegration (HTTP)', () => {
+describe('a case from registration to reintegration (HTTP, typed client)', () => {
   let node: NodeHarness;
+  let as: (role: string) => NrmClient;
   beforeAll(async () => {
     node = await NodeHarness.start();
     await node.withUsers(ALL_OPERATOR_ROLES);
+    as = (role) => node.api(role);
   });
   afterAll(() => node.stop());
 
   it('walks every step and ends in reintegration with a verifiable log', async () => {
-    const registered = await node.request('POST', '/api/cases', {
-      as: 'identification_officer',
-      body: REGISTRATION,
-    });
-    expect(registered.status).toBe(201);
-    const { caseId } = registered.body;
-    expect(registered.body.revision).toBe(1); // PresumedVictimRegistered + ReflectionPeriodStarted
-    expect(registered.headers.etag).toBe('"1"');
-    const endsAt = new Date(registered.body.reflectionPeriodEndsAt).getTime();
+    const registered = await as('identification_officer').POST('/api/cases', { body: REGISTRATION });
+    expect(registered.response.status).toBe(201);
+    const { caseId, revision, reflectionPeriodEndsAt } = await ok(registered);
+    expect(revision).toBe(1); // PresumedVictimRegistered + ReflectionPeriodStarted
+    expect(registered.response.headers.get('etag')).toBe('"1"');
+    const endsAt = new Date(reflectionPeriodEndsAt).getTime();
     expect(endsAt - Date.now()).toBeGreaterThan(29 * 86400_000);
+    const path = { id: caseId };
 
-    const step = async (as: string, path: string, body: unknown, status = 201) => {
-      const res = await node.request('POST', `/api/cases/${caseId}${path}`, { as, body });
-      expect({ path, status: res.status, body: res.body }).toEqual({ path, status, body: expect.anything() });
-      return res.body;
-    };
+    const identification = as('identification_officer');
+    await ok(
+      identification.POST('/api/cases/{id}/consents', {
+        params: { path },
+        body: { purpose: 'assistance', granted: true },
+      }),
+      201,
+    );
+    await ok(
+      identification.POST('/api/cases/{id}/consents', {
+        params: { path },
+        body: { purpose: 'data_sharing', recipient: 'MD', granted: true },
+      }),
+      201,
+    );
+    await ok(
+      identification.POST('/api/cases/{id}/identification', {
+        params: { path },
+        body: { decision: 'identified', reasons: 'indicators confirmed' },
+      }),
+      201,
+    );
 
-    await step('identification_officer', '/consents', { purpose: 'assistance', granted: true });
-    await step('identification_officer', '/consents', {
-      purpose: 'data_sharing',
-      recipient: 'MD',
-      granted: true,
-    });
-    await step('identification_officer', '/identification', {
-      decision: 'identified',
-      reasons: 'indicators confirmed',
-    });
-    await step('case_manager', '/risk-assessments', {
-      kind: 'general',
-      level: 'medium',
-      notes: 'stable shelter',
-    });
-    const plan = await step('case_manager', '/assistance-plan', {
-      services: [{ kind: 'accommodation', provider: 'shelter-ngo-1' }, { kind: 'psychological' }],
-    });
+    const caseManager = as('case_manager');
+    await ok(
+      caseManager.POST('/api/cases/{id}/risk-assessments', {
+        params: { path },
+        body: { kind: 'general', level: 'medium', notes: 'stable shelter' },
+      }),
+      201,
+    );
+    const plan = await ok(
+      caseManager.POST('/api/cases/{id}/assistance-plan', {
+        params: { path },
+        body: { services: [{ kind: 'accommodation', provider: 'shelter-ngo-1' }, { kind: 'psychological' }] },
+      }),
+      201,
+    );
     expect(plan.serviceIds).toHaveLength(2);
-    await step('case_manager', `/service-referrals/${plan.serviceIds[0]}/acceptance`, {});
-    await step('case_manager', `/service-referrals/${plan.serviceIds[0]}/delivery`, {});
-    await step('return_officer', '/return-request', { statedBy: 'victim', earlyReturnRequested: true });
-    await step('return_officer', '/risk-assessments', {
-      kind: 'return',
-      level: 'low',
-      notes: 'family supportive',
+    const service = { ...path, serviceId: plan.serviceIds[0] };
+    await ok(
+      // The document declares no body for it: the client sends none.
+      caseManager.POST('/api/cases/{id}/service-referrals/{serviceId}/acceptance', {
+        params: { path: service },
+      }),
+      201,
+    );
+    await ok(
+      caseManager.POST('/api/cases/{id}/service-referrals/{serviceId}/delivery', {
+        params: { path: service },
+        body: {},
+      }),
+      201,
+    );
+
+    const returnOfficer = as('return_officer');
+    await ok(
+      returnOfficer.POST('/api/cases/{id}/return-request', {
+        params: { path },
+        body: { statedBy: 'victim', earlyReturnRequested: true },
+      }),
+      201,
+    );
+    await ok(
+      returnOfficer.POST('/api/cases/{id}/risk-assessments', {
+        params: { path },
+        body: { kind: 'return', level: 'low', notes: 'family supportive' },
+      }),
+      201,
+    );
+    const { handoverId } = await ok(
+      returnOfficer.POST('/api/cases/{id}/handovers', { params: { path }, body: { toCountry: 'MD' } }),
+      201,
+    );
+    const handover = { ...path, handoverId };
+    await ok(
+      returnOfficer.POST('/api/cases/{id}/handovers/{handoverId}/acceptance', {
+        params: { path: handover },
+        body: { receivingAgency: 'md-nrm' },
+      }),
+      201,
+    );
+    for (const step of ['departure', 'arrival'] as const)
+      await ok(
+        returnOfficer.POST(`/api/cases/{id}/handovers/{handoverId}/${step}`, {
+          params: { path: handover },
+          body: {},
+        }),
+        201,
+      );
+    await ok(
+      returnOfficer.POST('/api/cases/{id}/handovers/{handoverId}/reception', {
+        params: { path: handover },
+        body: { receivingAgency: 'md-nrm' },
+      }),
+      201,
+    );
+    await ok(
+      returnOfficer.POST('/api/cases/{id}/reintegration-plan', {
+        params: { path },
+        body: { services: [{ kind: 'employment', provider: 'md-jobs' }] },
+      }),
+      201,
+    );
+    const last = await returnOfficer.POST('/api/cases/{id}/reintegration-progress', {
+      params: { path },
+      body: { status: 'on_track' },
     });
-    const proposed = await step('return_officer', '/handovers', { toCountry: 'MD' });
-    const h = proposed.handoverId;
-    await step('return_officer', `/handovers/${h}/acceptance`, { receivingAgency: 'md-nrm' });
-    await step('return_officer', `/handovers/${h}/departure`, {});
-    await step('return_officer', `/handovers/${h}/arrival`, {});
-    await step('return_officer', `/handovers/${h}/reception`, { receivingAgency: 'md-nrm' });
-    await step('return_officer', '/reintegration-plan', {
-      services: [{ kind: 'employment', provider: 'md-jobs' }],
-    });
-    const last = await step('return_officer', '/reintegration-progress', { status: 'on_track' });
+    expect(last.response.status).toBe(201);
+    // The ETag names the revision the answer's body states: what a client sends back as If-Match.
+    expect(revisionOf(last.response)).toBe((await ok(last)).revision);
 
-    const detail = await node.request('GET', `/api/cases/${caseId}`, { as: 'case_manager' });
-    expect(detail.status).toBe(200);
-    expect(detail.body.stage).toBe('reintegration');
-    expect(detail.body.revision).toBe(last.revision);
-    expect(detail.body.person).toMatchObject({ givenName: 'Ileana', familyName: 'Vrabie' });
+    const detail = await okUndeclared<CaseDetail>(
+      caseManager.GET('/api/cases/{id}', { params: { path } }),
+      200,
+    );
+    expect(detail.stage).toBe('reintegration');
+    expect(detail.revision).toBe(revisionOf(last.response));
+    expect(detail.person).toMatchObject({ givenName: 'Ileana', familyName: 'Vrabie' });
 
-    const list = await node.request('GET', '/api/cases?stage=reintegration', { as: 'case_manager' });
-    expect(list.status).toBe(200);
-    expect(list.body.items.map((i: { caseId: string }) => i.caseId)).toContain(caseId);
+    const list = await okUndeclared<CaseList>(
+      caseManager.GET('/api/cases', { params: { query: { stage: 'reintegration' } } }),
+      200,
+    );
+    expect(list.items.map((i) => i.caseId)).toContain(caseId);
 
-    const history = await node.request('GET', `/api/cases/${caseId}/events`, { as: 'auditor' });
-    expect(history.status).toBe(200);
-    const types = history.body.items.map((e: { type: string }) => e.type);
+    const auditor = as('auditor');
+    const history = await okUndeclared<CaseHistory>(
+      auditor.GET('/api/cases/{id}/events', { params: { path } }),
+      200,
+    );
+    const types = history.items.map((e) => e.type);
     expect(types[0]).toBe('PresumedVictimRegistered');
     expect(types).toEqual(
       expect.arrayContaining(['HandoverProposed', 'ReceptionConfirmed', 'ReintegrationPlanAdopted']),
     );
     // The history never carries personal data in clear.
-    expect(JSON.stringify(history.body)).not.toContain('Vrabie');
+    expect(JSON.stringify(history)).not.toContain('Vrabie');
 
-    const verify = await node.request('GET', '/api/audit/verify', { as: 'auditor' });
-    expect(verify.status).toBe(200);
-    expect(verify.body).toMatchObject({ valid: true });
-    expect(verify.body.size).toBeGreaterThanOrEqual(history.body.items.length);
+    const verify = await okUndeclared<Verification>(auditor.GET('/api/audit/verify'), 200);
+    expect(verify).toMatchObject({ valid: true });
+    expect(verify.size).toBeGreaterThanOrEqual(history.items.length);
   });
+
   it('protects a presumed child: no return without a guardian and a best-interests determination', async () => {
-    const child = {
+    const child: RequestBody<'/api/cases', 'post'> = {
       ...REGISTRATION,
       person: { ...REGISTRATION.person, dateOfBirth: undefined, ageUncertain: true },
     };
-    const { caseId } = (
-      await node.request('POST', '/api/cases', { as: 'identification_officer', body: child })
-    ).body;
-    const post = (as: string, path: string, body: unknown) =>
-      node.request('POST', `/api/cases/${caseId}${path}`, { as, body });
+    const { caseId } = await ok(as('identification_officer').POST('/api/cases', { body: child }), 201);
+    const path = { id: caseId };
 
-    expect((await post('return_officer', '/return-request', { statedBy: 'victim' })).body.rule).toBe(
-      'guardian-required',
+    // A refusal is the problem+json the document declares for 422: its rule is typed.
+    const early = await refused(
+      as('return_officer').POST('/api/cases/{id}/return-request', {
+        params: { path },
+        body: { statedBy: 'victim' },
+      }),
+      422,
     );
-    expect(
-      (
-        await post('identification_officer', '/guardian', {
-          name: 'Maria Ciobanu',
-          authority: 'Child Protection Authority Chisinau',
-        })
-      ).status,
-    ).toBe(201);
-    expect(
-      (await post('return_officer', '/return-request', { statedBy: 'victim', earlyReturnRequested: true }))
-        .status,
-    ).toBe(201);
-    expect(
-      (
-        await post('return_officer', '/risk-assessments', {
-          kind: 'return',
-          level: 'low',
-          notes: 'mother supportive',
-        })
-      ).status,
-    ).toBe(201);
-    expect(
-      (
-        await post('identification_officer', '/consents', {
-          purpose: 'data_sharing',
-          recipient: 'MD',
-          granted: true,
-        })
-      ).status,
-    ).toBe(201);
-    expect((await post('return_officer', '/handovers', { toCountry: 'MD' })).body.rule).toBe(
-      'guardian-required',
-    ); // no BID yet
-    expect(
-      (
-        await post('case_manager', '/best-interests-determination', {
-          outcome: 'return to mother',
-          notes: 'heard the child',
-          returnInBestInterests: true,
-        })
-      ).status,
-    ).toBe(201);
-    const proposed = await post('return_officer', '/handovers', { toCountry: 'MD' });
-    expect(proposed.status).toBe(201);
+    expect('rule' in early && early.rule).toBe('guardian-required');
+    await ok(
+      as('identification_officer').POST('/api/cases/{id}/guardian', {
+        params: { path },
+        body: { name: 'Maria Ciobanu', authority: 'Child Protection Authority Chisinau' },
+      }),
+      201,
+    );
+    await ok(
+      as('return_officer').POST('/api/cases/{id}/return-request', {
+        params: { path },
+        body: { statedBy: 'victim', earlyReturnRequested: true },
+      }),
+      201,
+    );
+    await ok(
+      as('return_officer').POST('/api/cases/{id}/risk-assessments', {
+        params: { path },
+        body: { kind: 'return', level: 'low', notes: 'mother supportive' },
+      }),
+      201,
+    );
+    await ok(
+      as('identification_officer').POST('/api/cases/{id}/consents', {
+        params: { path },
+        body: { purpose: 'data_sharing', recipient: 'MD', granted: true },
+      }),
+      201,
+    );
+    const noBid = await refused(
+      as('return_officer').POST('/api/cases/{id}/handovers', { params: { path }, body: { toCountry: 'MD' } }),
+      422,
+    );
+    expect('rule' in noBid && noBid.rule).toBe('guardian-required'); // no BID yet
+    await ok(
+      as('case_manager').POST('/api/cases/{id}/best-interests-determination', {
+        params: { path },
+        body: { outcome: 'return to mother', notes: 'heard the child', returnInBestInterests: true },
+      }),
+      201,
+    );
+    await ok(
+      as('return_officer').POST('/api/cases/{id}/handovers', { params: { path }, body: { toCountry: 'MD' } }),
+      201,
+    );
 
-    const detail = await node.request('GET', `/api/cases/${caseId}`, { as: 'case_manager' });
-    expect(detail.body).toMatchObject({
+    const detail = await okUndeclared<CaseDetail>(
+      as('case_manager').GET('/api/cases/{id}', { params: { path } }),
+      200,
+    );
+    expect(detail).toMatchObject({
       presumedMinor: true,
       guardian: { authority: 'Child Protection Authority Chisinau', name: 'Maria Ciobanu' },
     });
+  });
+
+  it('answers a stale If-Match with the 409 problem the document declares, naming the current revision', async () => {
+    const { caseId, revision } = await ok(
+      as('identification_officer').POST('/api/cases', { body: REGISTRATION }),
+      201,
+    );
+    const consent = (ifMatch: string) =>
+      as('identification_officer').POST('/api/cases/{id}/consents', {
+        params: { path: { id: caseId }, header: { 'If-Match': ifMatch } },
+        body: { purpose: 'assistance', granted: true },
+      });
+    const accepted = await consent(`"${revision}"`);
+    expect(accepted.response.status).toBe(201);
+    const conflict = await refused(consent(`"${revision}"`), 409);
+    expect(conflict).toMatchObject({ status: 409, currentRevision: revisionOf(accepted.response) });
   });
 });

@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ADMIN, NodeHarness, PASSWORD, REGISTRATION } from '../support/node-harness';
+import { AccountRole, ADMIN, NodeHarness, PASSWORD, REGISTRATION } from '../support/node-harness';
 
 const ERASED_NAMES = ['Vrabie', 'Ileana', '1996-03-02'];
 const KEPT = {
@@ -18,7 +18,7 @@ const KEPT = {
   person: { ...REGISTRATION.person, givenName: 'Oksana', familyName: 'Kovalenko' },
 };
 const ALL_NAMES = [...ERASED_NAMES, 'Oksana', 'Kovalenko'];
-const ROLES = ['identification_officer', 'case_manager', 'auditor'];
+const ROLES: AccountRole[] = ['identification_officer', 'case_manager', 'auditor'];
 
 /** Erasure by crypto-shredding reaches the API, a rebuilt read model, the raw files and the Kafka copies. */
 describeIfServer('KAFKA_BROKERS', 'erasure reaches every copy of the data', (brokers) => {

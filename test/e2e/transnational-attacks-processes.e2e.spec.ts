@@ -51,6 +51,12 @@ interface CaseDetail {
   };
 }
 
+/** The case as `node`'s return officer reads it (the document does not describe this answer yet). */
+const detailOf = (node: NodeClient, caseId: string): Promise<CaseDetail> =>
+  node.read<CaseDetail>('return_officer', (api) =>
+    api.GET('/api/cases/{id}', { params: { path: { id: caseId } } }),
+  );
+
 describe('partner attacks between two node processes (HTTP transport)', () => {
   jest.setTimeout(120_000);
   const root = mkdtempSync(join(tmpdir(), 'nrm-attacks-'));
@@ -106,13 +112,15 @@ describe('partner attacks between two node processes (HTTP transport)', () => {
     await createOperators(md, 'MD', credentials);
     await registerPartner(de, md);
     await registerPartner(md, de);
-    mdIdentity = await md.call<NodeIdentity>('GET', '/api/node/identity', { as: 'admin' });
+    mdIdentity = await md.call('admin', (api) => api.GET('/api/node/identity'), 200);
     proxy = await startRecordingProxy(mdProcess.baseUrl);
-    await de.call('PATCH', '/api/partners/nrm-md', {
-      as: 'admin',
-      body: { endpoint: proxy.url },
-      status: 200,
-    });
+    const endpoint = proxy.url;
+    await de.call(
+      'admin',
+      (api) =>
+        api.PATCH('/api/partners/{nodeId}', { params: { path: { nodeId: 'nrm-md' } }, body: { endpoint } }),
+      200,
+    );
   }, 240_000);
 
   afterAll(async () => {
@@ -154,20 +162,19 @@ describe('partner attacks between two node processes (HTTP transport)', () => {
     const ctx: WalkContext = { de, md };
     await walk(HANDOVER_WALK.slice(0, PROPOSAL), ctx, { timeoutMs: WAIT_MS });
     await HANDOVER_WALK[PROPOSAL].act(ctx);
-    const detail = await de.call<CaseDetail>('GET', `/api/cases/${ctx.deCaseId}`, { as: 'return_officer' });
+    const detail = await detailOf(de, ctx.deCaseId as string);
     const [handover] = detail.return.handovers;
     return { ctx, ref: handover.sharedCaseRef };
   }
 
   const caseIds = async (node: NodeClient): Promise<string[]> =>
     (
-      await node.call<{ items: { caseId: string }[] }>('GET', '/api/cases?pageSize=200', { as: 'auditor' })
+      await node.read<{ items: { caseId: string }[] }>('auditor', (api) =>
+        api.GET('/api/cases', { params: { query: { pageSize: 200 } } }),
+      )
     ).items
       .map((c) => c.caseId)
       .sort();
-
-  const detailOf = (node: NodeClient, caseId: string) =>
-    node.call<CaseDetail>('GET', `/api/cases/${caseId}`, { as: 'return_officer' });
 
   /** The node's cases that hold this handover. */
   async function casesWithHandover(node: NodeClient, handoverId: string): Promise<string[]> {
@@ -181,10 +188,8 @@ describe('partner attacks between two node processes (HTTP transport)', () => {
 
   const journal = async (node: NodeClient, partner: string): Promise<JournalItem[]> =>
     (
-      await node.call<{ items: JournalItem[] }>(
-        'GET',
-        `/api/audit/partner-journal?partner=${partner}&limit=1000`,
-        { as: 'auditor' },
+      await node.read<{ items: JournalItem[] }>('auditor', (api) =>
+        api.GET('/api/audit/partner-journal', { params: { query: { partner, limit: 1000 } } }),
       )
     ).items;
 
@@ -336,10 +341,15 @@ describe('partner attacks between two node processes (HTTP transport)', () => {
       await awaitArrival(HANDOVER_WALK[PROPOSAL], ctx, WAIT_MS);
       await walk([HANDOVER_WALK[ACCEPTANCE]], ctx, { timeoutMs: WAIT_MS });
 
-      await de.call('POST', `/api/cases/${ctx.deCaseId}/consents`, {
-        as: 'identification_officer',
-        body: { purpose: 'data_sharing', recipient: 'MD', granted: false },
-      });
+      await de.call(
+        'identification_officer',
+        (api) =>
+          api.POST('/api/cases/{id}/consents', {
+            params: { path: { id: ctx.deCaseId as string } },
+            body: { purpose: 'data_sharing', recipient: 'MD', granted: false },
+          }),
+        201,
+      );
       const restriction = await eventually(
         'MD to record the restriction DE asked for',
         async () => (await detailOf(md, ctx.mdCaseId as string)).return.restriction,
@@ -355,10 +365,15 @@ describe('partner attacks between two node processes (HTTP transport)', () => {
         { timeoutMs: WAIT_MS },
       );
 
-      await de.call('POST', `/api/cases/${ctx.deCaseId}/handovers/${ctx.handoverId}/departure`, {
-        as: 'return_officer',
-        body: {},
-      });
+      await de.call(
+        'return_officer',
+        (api) =>
+          api.POST('/api/cases/{id}/handovers/{handoverId}/departure', {
+            params: { path: { id: ctx.deCaseId as string, handoverId: ctx.handoverId as string } },
+            body: {},
+          }),
+        201,
+      );
       const withheld = await eventually(
         'DE to withhold the departure',
         async () => (await historyOf(de, ctx.deCaseId)).find((m) => m.kind === 'return.travel-started'),

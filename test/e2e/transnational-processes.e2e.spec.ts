@@ -215,10 +215,9 @@ describe('cross-border handover between two node processes', () => {
           recipient: 'nrm-md',
           type: expect.stringMatching(/handover\.proposed$/),
         });
-        const deCase = await ctx.de.call<{ return: { handovers: { handoverId: string; status: string }[] } }>(
-          'GET',
-          `/api/cases/${ctx.deCaseId}`,
-          { as: 'return_officer' },
+        const deCase = await ctx.de.read<{ return: { handovers: { handoverId: string; status: string }[] } }>(
+          'return_officer',
+          (api) => api.GET('/api/cases/{id}', { params: { path: { id: ctx.deCaseId as string } } }),
         );
         expect(deCase.return.handovers).toEqual([
           expect.objectContaining({ handoverId: ctx.handoverId, status: 'proposed' }),
@@ -240,14 +239,13 @@ describe('cross-border handover between two node processes', () => {
           },
           { timeoutMs: WAIT_MS },
         );
-        const mdCases = await ctx.md.call<{ items: { caseId: string }[] }>('GET', '/api/cases', {
-          as: 'return_officer',
-        });
+        const mdCases = await ctx.md.read<{ items: { caseId: string }[] }>('return_officer', (api) =>
+          api.GET('/api/cases'),
+        );
         expect(mdCases.items.map((c) => c.caseId)).toEqual([ctx.mdCaseId]);
-        const mdCase = await ctx.md.call<{ return: { handovers: { handoverId: string }[] } }>(
-          'GET',
-          `/api/cases/${ctx.mdCaseId}`,
-          { as: 'return_officer' },
+        const mdCase = await ctx.md.read<{ return: { handovers: { handoverId: string }[] } }>(
+          'return_officer',
+          (api) => api.GET('/api/cases/{id}', { params: { path: { id: ctx.mdCaseId as string } } }),
         );
         expect(mdCase.return.handovers.map((h) => h.handoverId)).toEqual([ctx.handoverId]);
         const mdAfter = await fetchHistory(ctx.md, ctx.mdCaseId as string);

@@ -7,10 +7,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { JsonLogger } from '@nrm/application/logging/json-logger';
+import { createNrmClient, NrmClient, ok, RequestBody, Schema } from '@nrm/api-client';
 import { NodeModule } from '../../apps/node/src/node.module';
+import { injectFetch } from './inject-fetch';
 
 export const ADMIN = { username: 'admin', password: 'admin-password-for-tests' };
 export const PASSWORD = 'correct horse battery staple';
+
+/** A role an account can have, as the document's CreateUserDto names them. */
+export type AccountRole = Schema<'CreateUserDto'>['role'];
 
 export interface Response {
   status: number;
@@ -87,30 +92,42 @@ export class NodeHarness {
     return { status: response.statusCode, headers: response.headers, body };
   }
 
+  /**
+   * The node's typed client (@nrm/api-client, generated from its OpenAPI document) through Fastify's
+   * inject, as `as` (a name `withUsers` logged in; its token at the time of each request) or as nobody.
+   */
+  api(as?: string): NrmClient {
+    if (as !== undefined && !this.tokens.has(as)) throw new Error(`nobody logged in as ${as}`);
+    return createNrmClient({
+      baseUrl: 'http://node.test',
+      token: () => (as === undefined ? undefined : this.tokens.get(as)),
+      fetch: injectFetch(this.app),
+    });
+  }
+
   async login(username: string, password: string): Promise<string> {
-    const res = await this.request('POST', '/api/auth/login', { body: { username, password } });
-    if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body.accessToken;
+    const body: RequestBody<'/api/auth/login', 'post'> = { username, password };
+    return (await ok(this.api().POST('/api/auth/login', { body }), 200)).accessToken;
   }
 
   /** Creates one user per role (by the admin) and logs each in, under the role's name. */
-  async withUsers(roles: string[], agency = 'national-nrm-office'): Promise<void> {
-    const admin = await this.login(ADMIN.username, ADMIN.password);
-    this.tokens.set('admin', admin);
+  async withUsers(roles: readonly AccountRole[], agency = 'national-nrm-office'): Promise<void> {
+    this.tokens.set('admin', await this.login(ADMIN.username, ADMIN.password));
     for (const role of roles) {
-      const username = `${role.replace(/_/g, '-')}-user`;
-      const created = await this.request('POST', '/api/users', {
-        token: admin,
-        body: { username, password: PASSWORD, role, agency, country: this.config.country },
-      });
-      if (created.status !== 201)
-        throw new Error(`create ${role}: ${created.status} ${JSON.stringify(created.body)}`);
-      this.tokens.set(role, await this.login(username, PASSWORD));
+      const user: RequestBody<'/api/users', 'post'> = {
+        username: `${role.replace(/_/g, '-')}-user`,
+        password: PASSWORD,
+        role,
+        agency,
+        country: this.config.country,
+      };
+      await ok(this.api('admin').POST('/api/users', { body: user }), 201);
+      this.tokens.set(role, await this.login(user.username, PASSWORD));
     }
   }
 }
 
-export const ALL_OPERATOR_ROLES = [
+export const ALL_OPERATOR_ROLES: AccountRole[] = [
   'identification_officer',
   'case_manager',
   'return_officer',
@@ -118,7 +135,8 @@ export const ALL_OPERATOR_ROLES = [
   'auditor',
 ];
 
-export const REGISTRATION = {
+/** A presumed victim from Moldova, identified in Germany: a valid registration, typed by the document. */
+export const REGISTRATION: RequestBody<'/api/cases', 'post'> = {
   referralSource: 'labour_inspectorate',
   person: {
     givenName: 'Ileana',

@@ -1,4 +1,5 @@
-import { AGREEMENT } from '../../tools/demo-transnational/partner-setup';
+import { AGREEMENT, OPERATOR_ROLES } from '../../tools/demo-transnational/partner-setup';
+import { ok as okAnswer, RequestBody } from '@nrm/api-client';
 import { NodeHarness, Response } from './node-harness';
 
 /** A country of destination and a country of origin, each a whole node listening on its own port. */
@@ -32,9 +33,9 @@ export async function startTwoNodes(env: Record<string, string> = {}): Promise<T
     await node.app.listen(0, '127.0.0.1');
     urls.set(node, (await node.app.getUrl()).replace('[::1]', '127.0.0.1'));
   }
-  const roles = ['identification_officer', 'case_manager', 'return_officer', 'auditor'];
-  await de.withUsers(roles);
-  await md.withUsers(roles);
+  // The demo's operators: tests and demo walk the same handover with the same roles.
+  await de.withUsers(OPERATOR_ROLES);
+  await md.withUsers(OPERATOR_ROLES);
   await registerEachOther(de, md, urls);
   return {
     de,
@@ -52,19 +53,16 @@ async function registerEachOther(de: NodeHarness, md: NodeHarness, urls: Map<Nod
     [de, md],
     [md, de],
   ] as const) {
-    const identity = (await partner.request('GET', '/api/node/identity', { as: 'admin' })).body;
-    const res = await node.request('POST', '/api/partners', {
-      as: 'admin',
-      body: {
-        nodeId: identity.nodeId,
-        country: identity.country,
-        publicKeyPem: identity.publicKeyPem,
-        encryptionKeyPem: identity.encryptionKeyPem,
-        endpoint: urls.get(partner),
-        agreement: AGREEMENT,
-      },
-    });
-    if (res.status !== 201) throw new Error(`register partner: ${res.status} ${JSON.stringify(res.body)}`);
+    const identity = await okAnswer(partner.api('admin').GET('/api/node/identity'), 200);
+    const registration: RequestBody<'/api/partners', 'post'> = {
+      nodeId: identity.nodeId,
+      country: identity.country as RequestBody<'/api/partners', 'post'>['country'],
+      publicKeyPem: identity.publicKeyPem,
+      encryptionKeyPem: identity.encryptionKeyPem,
+      endpoint: urls.get(partner),
+      agreement: AGREEMENT,
+    };
+    await okAnswer(node.api('admin').POST('/api/partners', { body: registration }), 201);
   }
 }
 

@@ -26,9 +26,9 @@ interface HistoryBody {
 
 /** The node's history of `caseId` as its auditor reads it (the case's one exchange with a partner). */
 export async function fetchHistory(node: NodeClient, caseId: string): Promise<NodeHistory> {
-  const body = await node.call<HistoryBody>('GET', `/api/cases/${caseId}/handover-history`, {
-    as: 'auditor',
-  });
+  const body = await node.read<HistoryBody>('auditor', (api) =>
+    api.GET('/api/cases/{id}/handover-history', { params: { path: { id: caseId } } }),
+  );
   if (body.exchanges.length > 1)
     throw new Error(`${node.label}: case ${caseId} has ${body.exchanges.length} exchanges, expected one`);
   const exchange = body.exchanges[0];

@@ -1,7 +1,8 @@
+import { NrmClient, RequestBody } from '@nrm/api-client';
 import { eventually, Json, NodeClient } from './node-client';
 
 /** A presumed victim from Moldova, identified in Germany (the same person the end-to-end tests use). */
-export const REGISTRATION = {
+export const REGISTRATION: RequestBody<'/api/cases', 'post'> = {
   referralSource: 'labour_inspectorate',
   person: {
     givenName: 'Ileana',
@@ -52,6 +53,10 @@ export interface WalkStep {
   };
 }
 
+/*
+ * What the walk reads of the case views. The document does not describe these answers yet (their 200
+ * has a description only), so the fields read are named here; every request is typed by the document.
+ */
 interface HandoverView {
   handoverId: string;
   status: string;
@@ -66,24 +71,35 @@ interface CaseDetail {
     reintegrationProgress?: { status: string };
   };
 }
+interface CaseList {
+  items: { caseId: string }[];
+}
 
 const id = (value: string | undefined, what: string): string => {
   if (!value) throw new Error(`the walk has no ${what} yet`);
   return value;
 };
-const deCase = (ctx: WalkContext, path = '') => `/api/cases/${id(ctx.deCaseId, 'DE case')}${path}`;
-const mdCase = (ctx: WalkContext, path = '') => `/api/cases/${id(ctx.mdCaseId, 'MD case')}${path}`;
-const handover = (ctx: WalkContext) => id(ctx.handoverId, 'handover');
+/** The path parameters of the case on each side, and of the handover in it. */
+const deCase = (ctx: WalkContext) => ({ id: id(ctx.deCaseId, 'DE case') });
+const mdCase = (ctx: WalkContext) => ({ id: id(ctx.mdCaseId, 'MD case') });
+const mdHandover = (ctx: WalkContext) => ({ ...mdCase(ctx), handoverId: id(ctx.handoverId, 'handover') });
+const deHandover = (ctx: WalkContext) => ({ ...deCase(ctx), handoverId: id(ctx.handoverId, 'handover') });
 
-/** The handover `ctx.handoverId` as `node` shows it in `path`'s case, once it has `status`. */
+/** The case `caseId` as `node`'s return officer reads it. */
+const caseDetail = (node: NodeClient, caseId: string): Promise<CaseDetail> =>
+  node.read<CaseDetail>('return_officer', (api: NrmClient) =>
+    api.GET('/api/cases/{id}', { params: { path: { id: caseId } } }),
+  );
+
+/** The handover `ctx.handoverId` as `node` shows it in case `caseId`, once it has `status`. */
 async function handoverWithStatus(
   node: NodeClient,
-  path: string,
+  caseId: string,
   ctx: WalkContext,
   status: string,
   seen: (note: string) => void,
 ): Promise<HandoverView | undefined> {
-  const detail = await node.call<CaseDetail>('GET', path, { as: 'return_officer' });
+  const detail = await caseDetail(node, caseId);
   const found = detail.return.handovers.find((h) => h.handoverId === ctx.handoverId);
   seen(`handover ${found ? `status ${found.status}` : 'not there'} in ${node.label}`);
   return found?.status === status ? found : undefined;
@@ -99,10 +115,11 @@ export const HANDOVER_WALK: readonly WalkStep[] = [
     title: 'register the presumed victim',
     by: 'de',
     act: async (ctx) => {
-      const body = await ctx.de.call<{ caseId: string }>('POST', '/api/cases', {
-        as: 'identification_officer',
-        body: REGISTRATION,
-      });
+      const body = await ctx.de.call(
+        'identification_officer',
+        (api) => api.POST('/api/cases', { body: REGISTRATION }),
+        201,
+      );
       ctx.deCaseId = body.caseId;
     },
   },
@@ -110,55 +127,68 @@ export const HANDOVER_WALK: readonly WalkStep[] = [
     title: 'record consent to share data with MD',
     by: 'de',
     act: async (ctx) => {
-      await ctx.de.call('POST', deCase(ctx, '/consents'), {
-        as: 'identification_officer',
-        body: { purpose: 'data_sharing', recipient: 'MD', granted: true },
-      });
+      await ctx.de.call(
+        'identification_officer',
+        (api) =>
+          api.POST('/api/cases/{id}/consents', {
+            params: { path: deCase(ctx) },
+            body: { purpose: 'data_sharing', recipient: 'MD', granted: true },
+          }),
+        201,
+      );
     },
   },
   {
     title: 'record the return request (early return)',
     by: 'de',
     act: async (ctx) => {
-      await ctx.de.call('POST', deCase(ctx, '/return-request'), {
-        as: 'return_officer',
-        body: { statedBy: 'victim', earlyReturnRequested: true },
-      });
+      await ctx.de.call(
+        'return_officer',
+        (api) =>
+          api.POST('/api/cases/{id}/return-request', {
+            params: { path: deCase(ctx) },
+            body: { statedBy: 'victim', earlyReturnRequested: true },
+          }),
+        201,
+      );
     },
   },
   {
     title: 'assess the return risk',
     by: 'de',
     act: async (ctx) => {
-      await ctx.de.call('POST', deCase(ctx, '/risk-assessments'), {
-        as: 'return_officer',
-        body: { kind: 'return', level: 'low', notes: 'mother supportive', familyAssessed: true },
-      });
+      await ctx.de.call(
+        'return_officer',
+        (api) =>
+          api.POST('/api/cases/{id}/risk-assessments', {
+            params: { path: deCase(ctx) },
+            body: { kind: 'return', level: 'low', notes: 'mother supportive', familyAssessed: true },
+          }),
+        201,
+      );
     },
   },
   {
     title: 'propose the handover to MD',
     by: 'de',
     act: async (ctx) => {
-      const body = await ctx.de.call<{ handoverId: string }>('POST', deCase(ctx, '/handovers'), {
-        as: 'return_officer',
-        body: { toCountry: 'MD' },
-      });
+      const body = await ctx.de.call(
+        'return_officer',
+        (api) =>
+          api.POST('/api/cases/{id}/handovers', { params: { path: deCase(ctx) }, body: { toCountry: 'MD' } }),
+        201,
+      );
       ctx.handoverId = body.handoverId;
     },
     arrival: {
       what: 'MD to open a case from the proposal',
       check: async (ctx, seen) => {
-        const list = await ctx.md.call<{ items: { caseId: string }[] }>(
-          'GET',
-          '/api/cases?stage=handover_proposed',
-          { as: 'return_officer' },
+        const list = await ctx.md.read<CaseList>('return_officer', (api) =>
+          api.GET('/api/cases', { params: { query: { stage: 'handover_proposed' } } }),
         );
         seen(`${list.items.length} case(s) awaiting an answer in MD`);
         for (const item of list.items) {
-          const detail = await ctx.md.call<CaseDetail>('GET', `/api/cases/${item.caseId}`, {
-            as: 'return_officer',
-          });
+          const detail = await caseDetail(ctx.md, item.caseId);
           if (detail.return.handovers.some((h) => h.handoverId === ctx.handoverId)) {
             ctx.mdCaseId = item.caseId;
             return item.caseId;
@@ -172,81 +202,111 @@ export const HANDOVER_WALK: readonly WalkStep[] = [
     title: 'accept the handover',
     by: 'md',
     act: async (ctx) => {
-      await ctx.md.call('POST', mdCase(ctx, `/handovers/${handover(ctx)}/acceptance`), {
-        as: 'return_officer',
-        body: { receivingAgency: 'md-reception', reasons: 'shelter place ready' },
-      });
+      await ctx.md.call(
+        'return_officer',
+        (api) =>
+          api.POST('/api/cases/{id}/handovers/{handoverId}/acceptance', {
+            params: { path: mdHandover(ctx) },
+            body: { receivingAgency: 'md-reception', reasons: 'shelter place ready' },
+          }),
+        201,
+      );
     },
     arrival: {
       what: 'DE to see the acceptance',
-      check: (ctx, seen) => handoverWithStatus(ctx.de, deCase(ctx), ctx, 'accepted', seen),
+      check: (ctx, seen) => handoverWithStatus(ctx.de, deCase(ctx).id, ctx, 'accepted', seen),
     },
   },
   {
     title: 'record the departure',
     by: 'de',
     act: async (ctx) => {
-      await ctx.de.call('POST', deCase(ctx, `/handovers/${handover(ctx)}/departure`), {
-        as: 'return_officer',
-        body: {},
-      });
+      await ctx.de.call(
+        'return_officer',
+        (api) =>
+          api.POST('/api/cases/{id}/handovers/{handoverId}/departure', {
+            params: { path: deHandover(ctx) },
+            body: {},
+          }),
+        201,
+      );
     },
     arrival: {
       what: 'MD to see the person travelling',
-      check: (ctx, seen) => handoverWithStatus(ctx.md, mdCase(ctx), ctx, 'in_transit', seen),
+      check: (ctx, seen) => handoverWithStatus(ctx.md, mdCase(ctx).id, ctx, 'in_transit', seen),
     },
   },
   {
     title: 'confirm the arrival',
     by: 'md',
     act: async (ctx) => {
-      await ctx.md.call('POST', mdCase(ctx, `/handovers/${handover(ctx)}/arrival`), {
-        as: 'return_officer',
-        body: {},
-      });
+      await ctx.md.call(
+        'return_officer',
+        (api) =>
+          api.POST('/api/cases/{id}/handovers/{handoverId}/arrival', {
+            params: { path: mdHandover(ctx) },
+            body: {},
+          }),
+        201,
+      );
     },
     arrival: {
       what: 'DE to see the arrival',
-      check: (ctx, seen) => handoverWithStatus(ctx.de, deCase(ctx), ctx, 'arrived', seen),
+      check: (ctx, seen) => handoverWithStatus(ctx.de, deCase(ctx).id, ctx, 'arrived', seen),
     },
   },
   {
     title: 'confirm the reception',
     by: 'md',
     act: async (ctx) => {
-      await ctx.md.call('POST', mdCase(ctx, `/handovers/${handover(ctx)}/reception`), {
-        as: 'return_officer',
-        body: { receivingAgency: 'md-reception' },
-      });
+      await ctx.md.call(
+        'return_officer',
+        (api) =>
+          api.POST('/api/cases/{id}/handovers/{handoverId}/reception', {
+            params: { path: mdHandover(ctx) },
+            body: { receivingAgency: 'md-reception' },
+          }),
+        201,
+      );
     },
     arrival: {
       what: 'DE to see the reception',
-      check: (ctx, seen) => handoverWithStatus(ctx.de, deCase(ctx), ctx, 'received', seen),
+      check: (ctx, seen) => handoverWithStatus(ctx.de, deCase(ctx).id, ctx, 'received', seen),
     },
   },
   {
     title: 'record consent to share back with DE',
     by: 'md',
     act: async (ctx) => {
-      await ctx.md.call('POST', mdCase(ctx, '/consents'), {
-        as: 'identification_officer',
-        body: { purpose: 'data_sharing', recipient: 'DE', granted: true },
-      });
+      await ctx.md.call(
+        'identification_officer',
+        (api) =>
+          api.POST('/api/cases/{id}/consents', {
+            params: { path: mdCase(ctx) },
+            body: { purpose: 'data_sharing', recipient: 'DE', granted: true },
+          }),
+        201,
+      );
     },
   },
   {
     title: 'adopt the reintegration plan',
     by: 'md',
     act: async (ctx) => {
-      await ctx.md.call('POST', mdCase(ctx, '/reintegration-plan'), {
-        as: 'case_manager',
-        body: { services: [{ kind: 'employment' }] },
-      });
+      await ctx.md.call(
+        'case_manager',
+        (api) =>
+          api.POST('/api/cases/{id}/reintegration-plan', {
+            params: { path: mdCase(ctx) },
+            body: { services: [{ kind: 'employment' }] },
+          }),
+        201,
+      );
     },
     arrival: {
       what: 'DE to see the reintegration plan',
       check: async (ctx, seen) => {
-        const detail = await ctx.de.call<CaseDetail>('GET', deCase(ctx), { as: 'return_officer' });
+        const detail = await caseDetail(ctx.de, deCase(ctx).id);
         seen(`DE ${detail.return.reintegrationPlan ? 'has' : 'has no'} reintegration plan`);
         return detail.return.reintegrationPlan;
       },
@@ -256,15 +316,20 @@ export const HANDOVER_WALK: readonly WalkStep[] = [
     title: 'record reintegration progress',
     by: 'md',
     act: async (ctx) => {
-      await ctx.md.call('POST', mdCase(ctx, '/reintegration-progress'), {
-        as: 'case_manager',
-        body: { status: 'on_track', notes: 'started vocational training' },
-      });
+      await ctx.md.call(
+        'case_manager',
+        (api) =>
+          api.POST('/api/cases/{id}/reintegration-progress', {
+            params: { path: mdCase(ctx) },
+            body: { status: 'on_track', notes: 'started vocational training' },
+          }),
+        201,
+      );
     },
     arrival: {
       what: 'DE to see the reintegration progress',
       check: async (ctx, seen) => {
-        const detail = await ctx.de.call<CaseDetail>('GET', deCase(ctx), { as: 'return_officer' });
+        const detail = await caseDetail(ctx.de, deCase(ctx).id);
         const status = detail.return.reintegrationProgress?.status;
         seen(`DE progress ${status ?? 'none'}`);
         return status === 'on_track' ? status : undefined;

@@ -1,36 +1,43 @@
-import { request } from 'node:http';
+import {
+  ApiResult,
+  createNrmClient,
+  NrmApiError,
+  NrmClient,
+  ok,
+  okUndeclared,
+  RequestBody,
+} from '@nrm/api-client';
+import { IncomingHttpHeaders, request } from 'node:http';
 
-/** A JSON object as the API answers it; each caller names the fields it reads. */
+/** A JSON object as the API answers it, where the document does not describe the answer yet. */
 export type Json = Record<string, unknown>;
 
-export interface ApiResponse<T = Json> {
+const REQUEST_TIMEOUT_MS = 30_000;
+/** Statuses whose answer has no body (a Response refuses one). */
+const NULL_BODY = new Set([101, 103, 204, 205, 304]);
+
+interface Answer {
   status: number;
-  body: T;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
 }
 
-type Method = 'GET' | 'POST' | 'PATCH';
-
-const REQUEST_TIMEOUT_MS = 30_000;
-
 /**
- * One request on its own connection, closed after the answer. Not fetch: its pooled keep-alive
- * connections would hold a stopping node open (a server closing gracefully waits for connections
- * that were busy when it began to close).
+ * One request on its own connection, closed after the answer. Not the global fetch: its pooled
+ * keep-alive connections would hold a stopping node open (a server closing gracefully waits for
+ * connections that were busy when it began to close).
  */
 function send(
   url: URL,
-  method: Method,
+  method: string,
   headers: Record<string, string>,
-  payload: string | undefined,
+  payload: Buffer | undefined,
   signal: AbortSignal | undefined,
-): Promise<{ status: number; text: string }> {
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const req = request(url, {
       method,
-      headers: {
-        ...headers,
-        ...(payload === undefined ? {} : { 'content-length': Buffer.byteLength(payload) }),
-      },
+      headers: { ...headers, ...(payload === undefined ? {} : { 'content-length': payload.length }) },
       agent: false,
       timeout: REQUEST_TIMEOUT_MS,
       signal,
@@ -42,76 +49,103 @@ function send(
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.once('error', reject);
       res.once('end', () =>
-        resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }),
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
       );
     });
     req.end(payload);
   });
 }
 
-/** One node's HTTP API, as the demo's users see it: a bearer token per role. */
+/** The fetch the typed client runs on: `send`, one connection per request, stopped by `signal`. */
+function oneConnectionFetch(label: string, signal?: AbortSignal): (request: Request) => Promise<Response> {
+  return async (req) => {
+    const url = new URL(req.url);
+    const headers: Record<string, string> = {};
+    req.headers.forEach((value, name) => (headers[name] = value));
+    const payload = req.body ? Buffer.from(await req.arrayBuffer()) : undefined;
+    let answer: Answer;
+    try {
+      answer = await send(url, req.method, headers, payload, signal);
+    } catch (error) {
+      const code = (error as { code?: string }).code ?? (error as Error).message;
+      throw new Error(
+        `${label} ${req.method} ${url.pathname}${url.search}: no answer from ${url.origin} (${code})`,
+      );
+    }
+    const responseHeaders = new Headers();
+    for (const [name, value] of Object.entries(answer.headers)) {
+      if (value === undefined) continue;
+      for (const item of Array.isArray(value) ? value : [value]) responseHeaders.append(name, item);
+    }
+    return new Response(NULL_BODY.has(answer.status) ? null : answer.body, {
+      status: answer.status,
+      headers: responseHeaders,
+    });
+  };
+}
+
+/**
+ * One node's HTTP API, as the demo's users see it: the typed client generated from the node's OpenAPI
+ * document (@nrm/api-client), with a bearer token per user.
+ */
 export class NodeClient {
   readonly tokens = new Map<string, string>();
+  private readonly fetch: (request: Request) => Promise<Response>;
 
   constructor(
     /** "DE", "MD": how the console names the node. */
     readonly label: string,
     readonly baseUrl: string,
     /** Aborted when the demo stops: no request leaves after that. */
-    private readonly signal?: AbortSignal,
-  ) {}
-
-  async request<T = Json>(
-    method: Method,
-    path: string,
-    options: { as?: string; body?: unknown } = {},
-  ): Promise<ApiResponse<T>> {
-    const headers: Record<string, string> = {};
-    const token = options.as ? this.tokens.get(options.as) : undefined;
-    if (options.as && !token) throw new Error(`${this.label}: nobody logged in as ${options.as}`);
-    if (token) headers.authorization = `Bearer ${token}`;
-    const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
-    if (payload !== undefined) headers['content-type'] = 'application/json';
-    let answer: { status: number; text: string };
-    try {
-      answer = await send(new URL(path, this.baseUrl), method, headers, payload, this.signal);
-    } catch (error) {
-      const code = (error as { code?: string }).code ?? (error as Error).message;
-      throw new Error(`${this.label} ${method} ${path}: no answer from ${this.baseUrl} (${code})`);
-    }
-    let body: unknown = answer.text;
-    try {
-      body = answer.text ? JSON.parse(answer.text) : {};
-    } catch {
-      /* not JSON: keep the text for the error message */
-    }
-    return { status: answer.status, body: body as T };
+    signal?: AbortSignal,
+  ) {
+    this.fetch = oneConnectionFetch(label, signal);
   }
 
-  /** The request, which must answer `status`; otherwise an error that says who asked what and got what. */
-  async call<T = Json>(
-    method: Method,
-    path: string,
-    options: { as?: string; body?: unknown; status?: number } = {},
-  ): Promise<T> {
-    const expected = options.status ?? (method === 'POST' ? 201 : 200);
-    const res = await this.request<T>(method, path, options);
-    if (res.status !== expected) {
-      const who = options.as ? ` as ${options.as}` : '';
-      throw new Error(
-        `${this.label} ${method} ${path}${who}: expected ${expected}, got ${res.status} ${JSON.stringify(res.body).slice(0, 500)}`,
-      );
+  /** The typed client, as `as` (a name `login` kept a token under), or as nobody. */
+  api(as?: string): NrmClient {
+    const token = as === undefined ? undefined : this.tokens.get(as);
+    if (as !== undefined && !token) throw new Error(`${this.label}: nobody logged in as ${as}`);
+    return createNrmClient({ baseUrl: this.baseUrl, token, fetch: this.fetch });
+  }
+
+  /**
+   * The data of `request` sent as `as`, which must succeed (with `status`, if given); otherwise an
+   * error that says which node, who asked what and what came back.
+   */
+  async call<Data, Err>(
+    as: string | undefined,
+    request: (api: NrmClient) => Promise<ApiResult<Data, Err>>,
+    status?: number,
+  ): Promise<Data> {
+    return this.explained(as, () => ok(request(this.api(as)), status));
+  }
+
+  /** `call` for an answer the document does not describe yet: the caller names what it reads. */
+  async read<Body>(
+    as: string | undefined,
+    request: (api: NrmClient) => Promise<ApiResult<unknown, unknown>>,
+  ): Promise<Body> {
+    return this.explained(as, () => okUndeclared<Body>(request(this.api(as))));
+  }
+
+  private async explained<T>(as: string | undefined, run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      if (error instanceof NrmApiError)
+        throw new Error(
+          `${this.label} ${error.method} ${error.url}${as ? ` as ${as}` : ''}: ${error.summary}`,
+        );
+      throw error;
     }
-    return res.body;
   }
 
   /** Logs `username` in and keeps the token under `as`. */
   async login(as: string, username: string, password: string): Promise<void> {
-    const body = await this.call<{ accessToken: string }>('POST', '/api/auth/login', {
-      body: { username, password },
-      status: 200,
-    });
-    this.tokens.set(as, body.accessToken);
+    const body: RequestBody<'/api/auth/login', 'post'> = { username, password };
+    const session = await this.call(undefined, (api) => api.POST('/api/auth/login', { body }), 200);
+    this.tokens.set(as, session.accessToken);
   }
 }
 

@@ -95,7 +95,7 @@ export class NodeLauncher {
     while (Date.now() < deadline) {
       if (!this.running) throw new Error(`the ${this.spec.country} node ${this.describe()} while starting`);
       try {
-        if ((await this.health.request('GET', '/health')).status === 200) return;
+        if ((await this.health.api().GET('/health')).response.status === 200) return;
       } catch {
         /* not listening yet */
       }

@@ -1,3 +1,4 @@
+import { RequestBody, Schema } from '@nrm/api-client';
 import { NodeClient } from './node-client';
 
 /** The roles the walk needs on each node. */
@@ -34,7 +35,7 @@ export const AGREEMENT = {
     ],
     reintegration: ['reintegration.notes'],
   },
-};
+} satisfies Schema<'AgreementDto'>;
 
 export interface Credentials {
   admin: { username: string; password: string };
@@ -52,33 +53,30 @@ export async function createOperators(
 ): Promise<void> {
   await node.login('admin', credentials.admin.username, credentials.admin.password);
   for (const role of OPERATOR_ROLES) {
-    const username = usernameOf(role);
-    await node.call('POST', '/api/users', {
-      as: 'admin',
-      body: { username, password: credentials.operatorPassword, role, agency: AGENCY, country },
-    });
-    await node.login(role, username, credentials.operatorPassword);
+    const user: RequestBody<'/api/users', 'post'> = {
+      username: usernameOf(role),
+      password: credentials.operatorPassword,
+      role,
+      agency: AGENCY,
+      country,
+    };
+    await node.call('admin', (api) => api.POST('/api/users', { body: user }), 201);
+    await node.login(role, user.username, credentials.operatorPassword);
   }
 }
 
 /** `node`'s admin registers `partner` (its identity as the partner's admin reads it) under the agreement. */
 export async function registerPartner(node: NodeClient, partner: NodeClient): Promise<string> {
-  const identity = await partner.call<{
-    nodeId: string;
-    country: string;
-    publicKeyPem: string;
-    encryptionKeyPem: string;
-  }>('GET', '/api/node/identity', { as: 'admin' });
-  await node.call('POST', '/api/partners', {
-    as: 'admin',
-    body: {
-      nodeId: identity.nodeId,
-      country: identity.country,
-      publicKeyPem: identity.publicKeyPem,
-      encryptionKeyPem: identity.encryptionKeyPem,
-      endpoint: partner.baseUrl,
-      agreement: AGREEMENT,
-    },
-  });
+  const identity = await partner.call('admin', (api) => api.GET('/api/node/identity'), 200);
+  const registration: RequestBody<'/api/partners', 'post'> = {
+    nodeId: identity.nodeId,
+    // The identity states a node's country as a plain string; registering it takes an ISO code.
+    country: identity.country as RequestBody<'/api/partners', 'post'>['country'],
+    publicKeyPem: identity.publicKeyPem,
+    encryptionKeyPem: identity.encryptionKeyPem,
+    endpoint: partner.baseUrl,
+    agreement: AGREEMENT,
+  };
+  await node.call('admin', (api) => api.POST('/api/partners', { body: registration }), 201);
   return identity.nodeId;
 }
