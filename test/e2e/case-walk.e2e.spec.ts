@@ -1,28 +1,5 @@
-import { NrmClient, ok, okUndeclared, refused, RequestBody, revisionOf } from '@nrm/api-client';
+import { NrmClient, ok, refused, RequestBody, revisionOf } from '@nrm/api-client';
 import { ALL_OPERATOR_ROLES, NodeHarness, REGISTRATION } from '../support/node-harness';
-
-/*
- * What the walk reads of the case views and the audit: the document does not describe these answers
- * yet (their 200 has a description only), so the fields read are named here. Every request is typed
- * by the document, through the generated client.
- */
-interface CaseDetail {
-  stage: string;
-  revision: number;
-  person?: Record<string, unknown>;
-  presumedMinor?: boolean;
-  guardian?: Record<string, unknown>;
-}
-interface CaseList {
-  items: { caseId: string }[];
-}
-interface CaseHistory {
-  items: { type: string }[];
-}
-interface Verification {
-  valid: boolean;
-  size: number;
-}
 
 /**
  * A case walked from registration in the country of destination to reintegration, through HTTP only,
@@ -161,25 +138,19 @@ describe('a case from registration to reintegration (HTTP, typed client)', () =>
     // The ETag names the revision the answer's body states: what a client sends back as If-Match.
     expect(revisionOf(last.response)).toBe((await ok(last)).revision);
 
-    const detail = await okUndeclared<CaseDetail>(
-      caseManager.GET('/api/cases/{id}', { params: { path } }),
-      200,
-    );
+    const detail = await ok(caseManager.GET('/api/cases/{id}', { params: { path } }), 200);
     expect(detail.stage).toBe('reintegration');
     expect(detail.revision).toBe(revisionOf(last.response));
     expect(detail.person).toMatchObject({ givenName: 'Ileana', familyName: 'Vrabie' });
 
-    const list = await okUndeclared<CaseList>(
+    const list = await ok(
       caseManager.GET('/api/cases', { params: { query: { stage: 'reintegration' } } }),
       200,
     );
     expect(list.items.map((i) => i.caseId)).toContain(caseId);
 
     const auditor = as('auditor');
-    const history = await okUndeclared<CaseHistory>(
-      auditor.GET('/api/cases/{id}/events', { params: { path } }),
-      200,
-    );
+    const history = await ok(auditor.GET('/api/cases/{id}/events', { params: { path } }), 200);
     const types = history.items.map((e) => e.type);
     expect(types[0]).toBe('PresumedVictimRegistered');
     expect(types).toEqual(
@@ -188,7 +159,7 @@ describe('a case from registration to reintegration (HTTP, typed client)', () =>
     // The history never carries personal data in clear.
     expect(JSON.stringify(history)).not.toContain('Vrabie');
 
-    const verify = await okUndeclared<Verification>(auditor.GET('/api/audit/verify'), 200);
+    const verify = await ok(auditor.GET('/api/audit/verify'), 200);
     expect(verify).toMatchObject({ valid: true });
     expect(verify.size).toBeGreaterThanOrEqual(history.items.length);
   });
@@ -255,10 +226,7 @@ describe('a case from registration to reintegration (HTTP, typed client)', () =>
       201,
     );
 
-    const detail = await okUndeclared<CaseDetail>(
-      as('case_manager').GET('/api/cases/{id}', { params: { path } }),
-      200,
-    );
+    const detail = await ok(as('case_manager').GET('/api/cases/{id}', { params: { path } }), 200);
     expect(detail).toMatchObject({
       presumedMinor: true,
       guardian: { authority: 'Child Protection Authority Chisinau', name: 'Maria Ciobanu' },

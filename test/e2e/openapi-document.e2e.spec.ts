@@ -153,6 +153,34 @@ describe('OpenAPI document: the validators’ constraints and every answer', () 
     expect(missing).toEqual([]);
   });
 
+  it('declares a JSON schema for the body of every success answer (204 has none), and every reference resolves', () => {
+    const undeclared: string[] = [];
+    for (const { key, operation } of operations()) {
+      for (const [status, response] of Object.entries(operation.responses)) {
+        if (Number(status) < 200 || Number(status) >= 300 || status === '204') continue;
+        if (!response.content?.['application/json']?.schema) undeclared.push(`${key} ${status}`);
+      }
+    }
+    expect(undeclared).toEqual([]);
+    const dangling = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)]
+      .map((match) => match[1])
+      .filter((name) => schema(name) === undefined);
+    expect([...new Set(dangling)]).toEqual([]);
+  });
+
+  it('states the read answers with the types the handlers return', () => {
+    const answer = (path: string) =>
+      doc.paths[path].get.responses['200'].content?.['application/json'].schema.$ref?.split('/').pop();
+    expect(answer('/api/cases')).toBe('CaseListPage');
+    expect(answer('/api/cases/{id}')).toBe('CaseView');
+    expect(answer('/api/cases/{id}/export')).toBe('CaseExport');
+    expect(answer('/api/audit/verify')).toBe('LogVerificationAnswer');
+    const list = schema('CaseListPage');
+    expect(list.required).toEqual(expect.arrayContaining(['items', 'total']));
+    expect(resolve(list.properties?.items.items as Schema).properties?.stage.$ref).toMatch(/CaseStage$/);
+    expect(schema('CaseStage').enum).toContain('registered');
+  });
+
   it('documents If-Match only where it is honoured, and ETag, 409 and 422 on case commands', () => {
     const consent = doc.paths['/api/cases/{id}/consents'].post;
     expect(consent.parameters?.map((p) => p.name)).toContain('If-Match');

@@ -215,9 +215,8 @@ describe('cross-border handover between two node processes', () => {
           recipient: 'nrm-md',
           type: expect.stringMatching(/handover\.proposed$/),
         });
-        const deCase = await ctx.de.read<{ return: { handovers: { handoverId: string; status: string }[] } }>(
-          'return_officer',
-          (api) => api.GET('/api/cases/{id}', { params: { path: { id: ctx.deCaseId as string } } }),
+        const deCase = await ctx.de.call('return_officer', (api) =>
+          api.GET('/api/cases/{id}', { params: { path: { id: ctx.deCaseId as string } } }),
         );
         expect(deCase.return.handovers).toEqual([
           expect.objectContaining({ handoverId: ctx.handoverId, status: 'proposed' }),
@@ -239,13 +238,10 @@ describe('cross-border handover between two node processes', () => {
           },
           { timeoutMs: WAIT_MS },
         );
-        const mdCases = await ctx.md.read<{ items: { caseId: string }[] }>('return_officer', (api) =>
-          api.GET('/api/cases'),
-        );
+        const mdCases = await ctx.md.call('return_officer', (api) => api.GET('/api/cases'));
         expect(mdCases.items.map((c) => c.caseId)).toEqual([ctx.mdCaseId]);
-        const mdCase = await ctx.md.read<{ return: { handovers: { handoverId: string }[] } }>(
-          'return_officer',
-          (api) => api.GET('/api/cases/{id}', { params: { path: { id: ctx.mdCaseId as string } } }),
+        const mdCase = await ctx.md.call('return_officer', (api) =>
+          api.GET('/api/cases/{id}', { params: { path: { id: ctx.mdCaseId as string } } }),
         );
         expect(mdCase.return.handovers.map((h) => h.handoverId)).toEqual([ctx.handoverId]);
         const mdAfter = await fetchHistory(ctx.md, ctx.mdCaseId as string);
@@ -294,6 +290,7 @@ describe('comparing two handover histories', () => {
     direction: 'outgoing',
     digest: 'd1'.repeat(32),
     outcome: 'accepted',
+    recordedAt: '2025-01-06T09:00:00.000Z',
     replays: 0,
     ...over,
   });

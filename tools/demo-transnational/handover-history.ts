@@ -1,15 +1,8 @@
+import type { Schema } from '@nrm/api-client';
 import { NodeClient } from './node-client';
 
 /** One line of GET /api/cases/:id/handover-history (ids, kinds and hashes: no personal data). */
-export interface HistoryMessage {
-  messageId?: string;
-  kind?: string;
-  direction: string;
-  digest?: string;
-  outcome: string;
-  detail?: string;
-  replays?: number;
-}
+export type HistoryMessage = Schema<'HandoverMessage'>;
 
 /** One node's history of the handover: its exchange with the partner about the case. */
 export interface NodeHistory {
@@ -20,13 +13,9 @@ export interface NodeHistory {
   messages: HistoryMessage[];
 }
 
-interface HistoryBody {
-  exchanges: { partnerNodeId: string; side: string; messages: HistoryMessage[] }[];
-}
-
 /** The node's history of `caseId` as its auditor reads it (the case's one exchange with a partner). */
 export async function fetchHistory(node: NodeClient, caseId: string): Promise<NodeHistory> {
-  const body = await node.read<HistoryBody>('auditor', (api) =>
+  const body = await node.call('auditor', (api) =>
     api.GET('/api/cases/{id}/handover-history', { params: { path: { id: caseId } } }),
   );
   if (body.exchanges.length > 1)

@@ -1,5 +1,5 @@
-import { NrmClient, RequestBody } from '@nrm/api-client';
-import { eventually, Json, NodeClient } from './node-client';
+import { NrmClient, RequestBody, Schema } from '@nrm/api-client';
+import { eventually, NodeClient } from './node-client';
 
 /** A presumed victim from Moldova, identified in Germany (the same person the end-to-end tests use). */
 export const REGISTRATION: RequestBody<'/api/cases', 'post'> = {
@@ -53,27 +53,9 @@ export interface WalkStep {
   };
 }
 
-/*
- * What the walk reads of the case views. The document does not describe these answers yet (their 200
- * has a description only), so the fields read are named here; every request is typed by the document.
- */
-interface HandoverView {
-  handoverId: string;
-  status: string;
-  recordedBy?: string;
-}
-interface CaseDetail {
-  caseId: string;
-  stage: string;
-  return: {
-    handovers: HandoverView[];
-    reintegrationPlan?: Json;
-    reintegrationProgress?: { status: string };
-  };
-}
-interface CaseList {
-  items: { caseId: string }[];
-}
+/** A case as GET /api/cases/:id shows it, and a handover in it (the document's schemas). */
+type CaseView = Schema<'CaseView'>;
+type HandoverView = Schema<'HandoverView'>;
 
 const id = (value: string | undefined, what: string): string => {
   if (!value) throw new Error(`the walk has no ${what} yet`);
@@ -86,8 +68,8 @@ const mdHandover = (ctx: WalkContext) => ({ ...mdCase(ctx), handoverId: id(ctx.h
 const deHandover = (ctx: WalkContext) => ({ ...deCase(ctx), handoverId: id(ctx.handoverId, 'handover') });
 
 /** The case `caseId` as `node`'s return officer reads it. */
-const caseDetail = (node: NodeClient, caseId: string): Promise<CaseDetail> =>
-  node.read<CaseDetail>('return_officer', (api: NrmClient) =>
+const caseDetail = (node: NodeClient, caseId: string): Promise<CaseView> =>
+  node.call('return_officer', (api: NrmClient) =>
     api.GET('/api/cases/{id}', { params: { path: { id: caseId } } }),
   );
 
@@ -96,7 +78,7 @@ async function handoverWithStatus(
   node: NodeClient,
   caseId: string,
   ctx: WalkContext,
-  status: string,
+  status: HandoverView['status'],
   seen: (note: string) => void,
 ): Promise<HandoverView | undefined> {
   const detail = await caseDetail(node, caseId);
@@ -183,7 +165,7 @@ export const HANDOVER_WALK: readonly WalkStep[] = [
     arrival: {
       what: 'MD to open a case from the proposal',
       check: async (ctx, seen) => {
-        const list = await ctx.md.read<CaseList>('return_officer', (api) =>
+        const list = await ctx.md.call('return_officer', (api) =>
           api.GET('/api/cases', { params: { query: { stage: 'handover_proposed' } } }),
         );
         seen(`${list.items.length} case(s) awaiting an answer in MD`);

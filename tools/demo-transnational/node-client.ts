@@ -1,16 +1,5 @@
-import {
-  ApiResult,
-  createNrmClient,
-  NrmApiError,
-  NrmClient,
-  ok,
-  okUndeclared,
-  RequestBody,
-} from '@nrm/api-client';
+import { ApiResult, createNrmClient, NrmApiError, NrmClient, ok, RequestBody } from '@nrm/api-client';
 import { IncomingHttpHeaders, request } from 'node:http';
-
-/** A JSON object as the API answers it, where the document does not describe the answer yet. */
-export type Json = Record<string, unknown>;
 
 const REQUEST_TIMEOUT_MS = 30_000;
 /** Statuses whose answer has no body (a Response refuses one). */
@@ -119,14 +108,6 @@ export class NodeClient {
     status?: number,
   ): Promise<Data> {
     return this.explained(as, () => ok(request(this.api(as)), status));
-  }
-
-  /** `call` for an answer the document does not describe yet: the caller names what it reads. */
-  async read<Body>(
-    as: string | undefined,
-    request: (api: NrmClient) => Promise<ApiResult<unknown, unknown>>,
-  ): Promise<Body> {
-    return this.explained(as, () => okUndeclared<Body>(request(this.api(as))));
   }
 
   private async explained<T>(as: string | undefined, run: () => Promise<T>): Promise<T> {

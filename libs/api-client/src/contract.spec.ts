@@ -10,6 +10,11 @@ import {
   TYPES_FILE,
 } from '../../../tools/openapi/document';
 import { oasdiffBinary } from '../../../tools/openapi/oasdiff';
+import {
+  buildResponseSchemas,
+  renderResponseSchemas,
+  RESPONSE_SCHEMAS_FILE,
+} from '../../../tools/openapi/response-schemas';
 import { explainRefusal, versionVerdict } from '../../../tools/openapi/versioning';
 
 /** Where two texts first differ, by line: enough to see what changed without a diff tool. */
@@ -55,6 +60,16 @@ describe('libs/api-client: the committed contract is the node’s', () => {
     expect(live.info.version).toBe(API_VERSION);
     expect(API_VERSION).toMatch(/^\d+\.\d+\.\d+$/);
   });
+
+  it('the answer schemas are what the handlers’ declared return types generate', () => {
+    // Generated from the TypeScript types (ts-json-schema-generator): a type changed without
+    // regenerating would leave the document describing the old shape.
+    expectFresh(
+      RESPONSE_SCHEMAS_FILE,
+      read(RESPONSE_SCHEMAS_FILE),
+      renderResponseSchemas(buildResponseSchemas()),
+    );
+  }, 60_000);
 
   it('libs/api-client/openapi.json is the document the node serves', () => {
     expectFresh(DOCUMENT_FILE, read(DOCUMENT_FILE), text);

@@ -178,19 +178,6 @@ export async function ok<Data, Err>(
   return result.data as Data;
 }
 
-/**
- * `ok` for the answers whose body the document does not describe yet (the case list, detail and
- * history, the handover history, the audit reads: their 200 has a description only, so openapi-fetch
- * types their data as undefined, though the node sends JSON): the caller names what it reads. Every
- * use goes once the document declares those bodies.
- */
-export async function okUndeclared<Body>(
-  pending: Promise<ApiResult<unknown, unknown>> | ApiResult<unknown, unknown>,
-  status?: number,
-): Promise<Body> {
-  return (await ok(pending, status)) as Body;
-}
-
 /** The refusal of a request that must be refused (optionally: with exactly `status`), as its problem. */
 export async function refused<Data, Err>(
   pending: Promise<ApiResult<Data, Err>> | ApiResult<Data, Err>,

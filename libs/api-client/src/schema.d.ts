@@ -959,6 +959,26 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description One read of a person's data, as an auditor sees it: who (by id, role and agency), which case, why, through which channel and when. Ids and codes only: the access log holds nothing about the person. */
+        AccessLogEntry: {
+            agency?: string;
+            at: string;
+            caseId: string;
+            channel: string;
+            purpose: string;
+            role: string;
+            userId: string;
+        };
+        /** @description GET /api/audit/access-log: the reads of personal data that match, oldest first. */
+        AccessLogPage: {
+            items: components["schemas"]["AccessLogEntry"][];
+        };
+        /** @description The stored form of an event, as in the design brief. Personal data never sits in `data`: it travels in `personal`, encrypted with the data subject's key (see */
+        Actor: {
+            agency?: string;
+            role: string;
+            userId: string;
+        };
         AgeAssessmentDto: {
             /** @enum {string} */
             method: "document_verification" | "interview" | "multidisciplinary" | "medical" | "other";
@@ -1005,6 +1025,240 @@ export interface components {
             /** @description Whether a return is in the best interests of the child */
             returnInBestInterests?: boolean;
         };
+        /** @description One line of a case's history as a caller sees it: `data` is absent where minimisation withholds it. */
+        CaseEventView: {
+            actor: components["schemas"]["Actor"];
+            data?: {
+                [key: string]: unknown;
+            };
+            eventId: string;
+            occurredAt: string;
+            position: number;
+            revision: number;
+            type: string;
+        };
+        /** @description GET /api/cases/:id/events: the case's history, oldest first. */
+        CaseEvents: {
+            items: components["schemas"]["CaseEventView"][];
+        };
+        /** @description A case file for a data subject's access request (GDPR art. 15) or a court bundle: the current view, the whole history, and the signed tree head that lets the recipient check the log behind it. */
+        CaseExport: {
+            /** @description The case as GET /api/cases/:id shows it to the exporter. */
+            case: components["schemas"]["CaseView"];
+            caseId: string;
+            channel: components["schemas"]["ExportChannel"];
+            /** @description Every event of the case stream, oldest first. */
+            events: components["schemas"]["ExportedEvent"][];
+            exportedAt: string;
+            exportedBy: {
+                agency?: string;
+                role: components["schemas"]["Role"];
+                userId: string;
+                username: string;
+            };
+            /** @enum {string} */
+            format: "nrm-case-export";
+            /** @enum {number} */
+            formatVersion: 1;
+            integrity: {
+                /** @description The node's latest signed checkpoint (null where the event store signs none: EventStoreDB). */
+                checkpoint: components["schemas"]["SignedCheckpoint"] | null;
+                howToVerify: string;
+                /** @description Ed25519 public key (PEM) of the node that signed it. */
+                publicKey: string;
+            };
+            node: {
+                country: string;
+                id: string;
+            };
+            /**
+             * @description 'withheld' when the exporter's role may not see who the person is (see personal-data-policy).
+             * @enum {string}
+             */
+            personalData: "included" | "withheld";
+            purpose: string;
+        };
+        CaseListItem: {
+            caseId: string;
+            citizenship?: string;
+            countryOfExploitation?: string;
+            deadlines: components["schemas"]["DeadlineStatus"][];
+            identificationStatus: components["schemas"]["IdentificationStatus"];
+            /** @description Some deadline has passed at the query's `now`. */
+            overdue: boolean;
+            presumedMinor: boolean;
+            reflectionPeriodEndsAt?: string;
+            registeredAt?: string;
+            revision: number;
+            stage: components["schemas"]["CaseStage"];
+            updatedAt: string;
+        };
+        CaseListPage: {
+            items: components["schemas"]["CaseListItem"][];
+            total: number;
+        };
+        /** @enum {string} */
+        CaseStage: "registered" | "identified" | "not_identified" | "assisted" | "return_requested" | "handover_proposed" | "handover_accepted" | "handover_declined" | "in_transit" | "arrived" | "received" | "reintegration" | "closed";
+        /** @description The case as a caller sees it (GET /api/cases/:id, and `case` of an export): the read model's detail, overdue flags as of now, personal data in clear only where it was revealed (and logged), never the ciphertext. The OpenAPI schema of the answer is generated from this type (npm run api:client). */
+        CaseView: {
+            ageAssessments: {
+                at: string;
+                method: string;
+                presumedMinor: boolean;
+            }[];
+            /** @description The agencies involved in the case, in the order they became involved (`caseAgencies` of */
+            agencies: string[];
+            assessments: {
+                needs?: {
+                    at: string;
+                    needs: string[];
+                };
+                risks: {
+                    at: string;
+                    kind: string;
+                    level: string;
+                }[];
+            };
+            assistancePlan?: components["schemas"]["PlanView"];
+            bestInterests?: {
+                determinedAt: string;
+                outcome: string;
+                returnInBestInterests?: boolean;
+            };
+            caseId: string;
+            closure?: {
+                closedAt: string;
+                reason: string;
+            };
+            /** @description Current consent per purpose and recipient. */
+            consents: components["schemas"]["ConsentView"][];
+            deadlines: components["schemas"]["DeadlineStatus"][];
+            guardian?: {
+                appointedAt: string;
+                authority: string;
+                /** @description Only where the person is shown. */
+                name?: string | components["schemas"]["ErasedMarker"];
+            };
+            identification: {
+                concludedAt?: string;
+                decidingBody?: string;
+                formsOfExploitation?: string[];
+                status: components["schemas"]["IdentificationStatus"];
+            };
+            monitoring?: {
+                at: string;
+                status: string;
+            };
+            /** @description Some deadline has passed now. */
+            overdue: boolean;
+            /** @description Who the person is: only where the caller's role may see it, under a stated purpose. */
+            person?: components["schemas"]["PersonView"] | components["schemas"]["ErasedMarker"];
+            presumedMinor: boolean;
+            prosecution: {
+                compensationClaims: {
+                    against: string;
+                    amount?: number;
+                    at: string;
+                    claimId: string;
+                    currency?: string;
+                }[];
+                cooperation?: {
+                    at: string;
+                    willing: boolean;
+                };
+                hearings: {
+                    hearingId: string;
+                    protectiveMeasures: string[];
+                    scheduledFor: string;
+                }[];
+                lawEnforcementRequests: {
+                    agency: string;
+                    answeredAt?: string;
+                    kind: string;
+                    outcome?: string;
+                    receivedAt: string;
+                    requestId: string;
+                    requestedByVictim: boolean;
+                }[];
+                nonPunishment?: {
+                    at: string;
+                    basis: string;
+                };
+                protectiveMeasures: {
+                    at: string;
+                    hearingId?: string;
+                    measures: string[];
+                }[];
+            };
+            reflectionPeriod?: {
+                days: number;
+                endsAt: string;
+                startsAt: string;
+            };
+            registration?: {
+                ageBand: string;
+                ageUncertain: boolean;
+                citizenship: string;
+                countryOfExploitation: string;
+                formsOfExploitation: string[];
+                indicators: string[];
+                meansOfControl: string[];
+                recruiterRelation?: string;
+                referralSource: string;
+                registeredAt: string;
+                sex: string;
+            };
+            return: {
+                asylum?: {
+                    appliedAt?: string;
+                    at: string;
+                    /** @enum {string} */
+                    status: "pending" | "granted" | "refused" | "withdrawn";
+                };
+                handovers: components["schemas"]["HandoverView"][];
+                /** @description The case came from a partner node's handover proposal (this node serves the country of origin). */
+                receivedFromPartner?: {
+                    ageBand?: string;
+                    citizenship?: string;
+                    formsOfExploitation: string[];
+                    fromCountry: string;
+                    fromNode: string;
+                    receivedAt: string;
+                    returnRiskLevel?: string;
+                    sex?: string;
+                };
+                reintegrationPlan?: components["schemas"]["PlanView"];
+                reintegrationProgress?: {
+                    at: string;
+                    status: string;
+                };
+                requested?: {
+                    at: string;
+                    earlyReturnRequested: boolean;
+                    statedBy: string;
+                };
+                /** @description The partner asked this node to restrict what it holds; nothing more is shared back. */
+                restriction?: {
+                    byCountry: string;
+                    requestedAt: string;
+                };
+                riskAssessment?: {
+                    at: string;
+                    familyAssessed: boolean;
+                    level: string;
+                };
+            };
+            revision: number;
+            services: components["schemas"]["ServiceView"][];
+            stage: components["schemas"]["CaseStage"];
+            updatedAt: string;
+        };
+        /** @description GET /api/audit/checkpoint: the latest signed tree head (none yet: null), with the key to check it. */
+        CheckpointAnswer: {
+            checkpoint: components["schemas"]["SignedCheckpoint"] | null;
+            /** @description Ed25519 public key (PEM) of the node. */
+            publicKey: string;
+        };
         ClosureDto: {
             /** @enum {string} */
             reason: "assistance_completed" | "reintegrated" | "victim_request" | "not_identified" | "lost_contact" | "transferred" | "deceased" | "non_cooperation";
@@ -1038,6 +1292,13 @@ export interface components {
             /** @description Partner country (ISO alpha-2) or agency code; required for data_sharing */
             recipient?: string;
         };
+        ConsentView: {
+            at: string;
+            purpose: string;
+            recipient?: string;
+            /** @enum {string} */
+            status: "given" | "withdrawn" | "refused";
+        };
         CooperationDecisionDto: {
             /** @description The victim's own decision; assistance never depends on it */
             willing: boolean;
@@ -1057,12 +1318,54 @@ export interface components {
         CreateUserResponse: {
             userId: string;
         };
+        /** @enum {string} */
+        DeadlineKind: "identification_decision" | "handover_response" | "service_referral_response";
+        DeadlineStatus: {
+            dueAt: string;
+            kind: components["schemas"]["DeadlineKind"];
+            overdue: boolean;
+            /** @description handoverId or serviceId; absent for the identification decision. */
+            ref?: string;
+        };
         DepartureDto: {
             departedAt?: string;
+        };
+        /** @description What an unreadable personal field shows after erasure, wherever a case is shown or exported. */
+        ErasedMarker: {
+            /** @enum {boolean} */
+            erased: true;
         };
         ErasureDto: {
             /** @example GDPR art. 17(1)(a) */
             legalBasis: string;
+        };
+        /**
+         * @description The access-log channel of an export: through the HTTP route, or from the node's data directory.
+         * @enum {string}
+         */
+        ExportChannel: "export" | "cli";
+        /** @description One event of the case stream as the log holds it, with its personal part opened where allowed. */
+        ExportedEvent: {
+            actor: components["schemas"]["Actor"];
+            causationId?: string;
+            correlationId: string;
+            /** @description Absent where data minimisation withholds it (assistance events, for prosecution liaison). */
+            data?: {
+                [key: string]: unknown;
+            };
+            eventId: string;
+            /** @description RFC 6962 leaf hash (hex) of the stored event, as the node's Merkle log holds it. */
+            leafHash: string;
+            occurredAt: string;
+            /** @description Decrypted personal fields; only when `personalData` is 'included' and the event has any. */
+            personal?: {
+                [key: string]: unknown;
+            } | components["schemas"]["ErasedMarker"];
+            position: number;
+            recordedAt: string;
+            revision: number;
+            schemaVersion: number;
+            type: string;
         };
         GuardianDto: {
             /** @example Child Protection Authority Chisinau */
@@ -1079,6 +1382,49 @@ export interface components {
             reason: "no_capacity" | "safety_risk" | "identity_not_confirmed" | "incomplete_information" | "victim_changed_mind" | "other";
             reasons?: string;
         };
+        /** @description GET /api/cases/:id/handover-history: every exchange with a partner node about the case. */
+        HandoverHistory: {
+            caseId: string;
+            exchanges: {
+                /** @description One line per message (its first record), oldest first; replays are counted, not listed. */
+                messages: components["schemas"]["HandoverMessage"][];
+                partnerCountry: string;
+                partnerNodeId: string;
+                sharedCaseRef: string;
+                side: string;
+            }[];
+        };
+        /** @description One message exchanged with a partner about a case, as the handover history lists it. */
+        HandoverMessage: {
+            /** @description How many deliveries a sent message took. */
+            attempts?: number;
+            /** @description The type of the case event a withheld step came from. */
+            causedBy?: string;
+            /** @description The sender's checkpoint the message carried. */
+            checkpoint?: {
+                root: string;
+                size: number;
+            };
+            /** @description Who a message refused before its sender was authenticated claimed to come from. */
+            claimedSender?: string;
+            detail?: string;
+            /** @description SHA-256 (hex) of the message's content (canonical envelope without what is stamped at each attempt: time, checkpoint, proof, signature): equal on both sides for the same message, whichever attempt delivered it. */
+            digest?: string;
+            /** @enum {string} */
+            direction: "outgoing" | "incoming";
+            /** @description The message's kind; 'any' where a step was withheld before its kind was known. */
+            kind?: components["schemas"]["TrmMessageKind"] | "any";
+            messageId?: string;
+            outcome: string;
+            partnerNodeId?: string;
+            /** @description When this node recorded it. */
+            recordedAt: string;
+            /** @description How many more times the same message came again (refused as duplicates). */
+            replays: number;
+            /** @description When the sender built the message (the envelope's `time`). */
+            sentAt?: string;
+            sharedCaseRef?: string;
+        };
         HandoverProposalDto: {
             /** @description Answer expected by (default: 14 days) */
             responseDueAt?: string;
@@ -1093,6 +1439,34 @@ export interface components {
             caseId: string;
             handoverId: string;
             revision: number;
+        };
+        /** @enum {string} */
+        HandoverSideName: "destination" | "origin";
+        /** @enum {string} */
+        HandoverStatus: "proposed" | "accepted" | "declined" | "in_transit" | "arrived" | "received";
+        HandoverView: {
+            answeredAt?: string;
+            arrivedAt?: string;
+            declineReason?: string;
+            departedAt?: string;
+            /**
+             * @description outgoing: this node proposed it (country of destination); incoming: a partner node did.
+             * @enum {string}
+             */
+            direction: "outgoing" | "incoming";
+            /** @description Who proposed it (incoming handovers). */
+            fromCountry?: string;
+            handoverId: string;
+            proposedAt: string;
+            receivedAt?: string;
+            receivingAgency?: string;
+            recordedBy?: string;
+            responseDueAt: string;
+            /** @description The reference shared with the partner node, when the handover runs between nodes. */
+            sharedCaseRef?: string;
+            status: components["schemas"]["HandoverStatus"];
+            /** @description Where the person goes (outgoing handovers). */
+            toCountry?: string;
         };
         HearingDto: {
             protectiveMeasures: ("video_testimony" | "closed_hearing" | "anonymity" | "screening_from_defendant" | "support_person" | "police_protection" | "restraining_order" | "relocation" | "other")[];
@@ -1111,6 +1485,53 @@ export interface components {
             formsOfExploitation?: ("sexual_exploitation" | "forced_labour" | "forced_criminality" | "domestic_servitude" | "forced_begging" | "forced_marriage" | "illegal_adoption" | "exploitation_of_surrogacy" | "organ_removal" | "slavery_or_similar_practices" | "forced_military_service" | "other")[];
             reasons: string;
         };
+        /** @enum {string} */
+        IdentificationStatus: "pending" | "identified" | "not_identified";
+        /** @description A link opened with the partner: the reference both nodes use for the case, and this node's side. */
+        JournalLinkRecord: {
+            /** @description When this node recorded it. */
+            recordedAt: string;
+            sharedCaseRef: string;
+            side: components["schemas"]["HandoverSideName"];
+            /** @enum {string} */
+            type: "CrossBorderLinkOpened";
+        };
+        /** @description A message sent, received, refused or withheld. */
+        JournalMessageRecord: {
+            /** @description How many deliveries a sent message took. */
+            attempts?: number;
+            /** @description The type of the case event a withheld step came from. */
+            causedBy?: string;
+            /** @description The sender's checkpoint the message carried. */
+            checkpoint?: {
+                root: string;
+                size: number;
+            };
+            /** @description Who a message refused before its sender was authenticated claimed to come from. */
+            claimedSender?: string;
+            detail?: string;
+            /** @description SHA-256 (hex) of the message's content (canonical envelope without what is stamped at each attempt: time, checkpoint, proof, signature): equal on both sides for the same message, whichever attempt delivered it. */
+            digest?: string;
+            /** @enum {string} */
+            direction: "outgoing" | "incoming";
+            /** @description The message's kind; 'any' where a step was withheld before its kind was known. */
+            kind?: components["schemas"]["TrmMessageKind"] | "any";
+            messageId?: string;
+            outcome: string;
+            partnerNodeId?: string;
+            /** @description When this node recorded it. */
+            recordedAt: string;
+            /** @description When the sender built the message (the envelope's `time`). */
+            sentAt?: string;
+            sharedCaseRef?: string;
+            /**
+             * @description The kinds of record the partner journal holds.
+             * @enum {string}
+             */
+            type: "CrossBorderMessageSent" | "CrossBorderMessageReceived" | "CrossBorderMessageRefused" | "CrossBorderMessageWithheld";
+        };
+        /** @description One record of the partner journal as auditors read it (GET /api/audit/partner-journal): a link opened with the partner (the shared reference and this node's side), or a message's journal entry. */
+        JournalRecord: components["schemas"]["JournalLinkRecord"] | components["schemas"]["JournalMessageRecord"];
         LawEnforcementAnswerDto: {
             /** @enum {string} */
             outcome: "agreed" | "declined_by_victim" | "postponed" | "information_provided" | "other";
@@ -1129,6 +1550,20 @@ export interface components {
             caseId: string;
             requestId: string;
             revision: number;
+        };
+        /** @description GET /api/audit/verify: the node's log checked against every checkpoint it signed. */
+        LogVerificationAnswer: {
+            /** @description Size of the largest signed checkpoint; events beyond it are checked against stored hashes only. */
+            checkpointSize: number;
+            detail?: string;
+            /** @description Position of the first event that is not what the signed history says sits there. For 'removed' it is the event right after the gap (undefined when the tail was cut off). */
+            firstInvalidPosition?: number;
+            reason?: components["schemas"]["TamperReason"];
+            /** @description Root recomputed from the events read (hex). */
+            root: string;
+            /** @description Number of events read. */
+            size: number;
+            valid: boolean;
         };
         LoginDto: {
             password: string;
@@ -1168,6 +1603,12 @@ export interface components {
             /** @enum {string} */
             basis: "compelled_criminal_offence" | "immigration_or_status_offence" | "administrative_offence" | "other";
         };
+        /** @description GET /api/audit/partner-journal: the newest records about one partner, oldest first. */
+        PartnerJournal: {
+            items: components["schemas"]["JournalRecord"][];
+            /** @description The partner asked for, or "unauthenticated". */
+            partner: string;
+        };
         PartnerReasonDto: {
             /** @example agreement ended */
             reason: string;
@@ -1202,12 +1643,26 @@ export interface components {
             /** @enum {string} */
             sex: "female" | "male" | "other" | "unknown";
         };
+        PersonView: {
+            dateOfBirth?: string;
+            familyName: string;
+            givenName: string;
+        };
         PlanResponse: {
             caseId: string;
             planId: string;
             revision: number;
             /** @description service ids, in the order of the request */
             serviceIds: string[];
+        };
+        PlanView: {
+            adoptedAt: string;
+            planId: string;
+            services: {
+                kind: string;
+                provider?: string;
+                serviceId: string;
+            }[];
         };
         Problem: {
             detail: string;
@@ -1301,6 +1756,8 @@ export interface components {
             level: "low" | "medium" | "high";
             notes: string;
         };
+        /** @enum {string} */
+        Role: "admin" | "identification_officer" | "case_manager" | "return_officer" | "prosecution_liaison" | "auditor";
         RuleProblem: components["schemas"]["Problem"] & {
             /**
              * @description The rule that refused the command
@@ -1332,6 +1789,30 @@ export interface components {
             revision: number;
             serviceId: string;
         };
+        /** @enum {string} */
+        ServiceStatus: "planned" | "referred" | "accepted" | "declined" | "delivered";
+        ServiceView: {
+            answeredAt?: string;
+            declineReason?: string;
+            deliveredAt?: string;
+            kind: string;
+            provider?: string;
+            referredAt?: string;
+            serviceId: string;
+            status: components["schemas"]["ServiceStatus"];
+        };
+        SignedCheckpoint: {
+            keyId: string;
+            /** @description The node id whose log this is. */
+            origin: string;
+            /** @description Tree root, lowercase hex. */
+            root: string;
+            /** @description base64 Ed25519 signature over `checkpointNote(checkpoint)`. */
+            signature: string;
+            size: number;
+        };
+        /** @enum {string} */
+        TamperReason: "changed" | "removed" | "reordered" | "bad-checkpoint-signature" | "checkpoint-mismatch" | "unsigned-events";
         TeamMemberDto: {
             /**
              * @description Agency code joining the multidisciplinary team: its operators then see the case
@@ -1339,6 +1820,8 @@ export interface components {
              */
             agency: string;
         };
+        /** @enum {string} */
+        TrmMessageKind: "handover.proposed" | "handover.accepted" | "handover.declined" | "return.travel-started" | "return.arrival-confirmed" | "return.reception-confirmed" | "reintegration.plan-adopted" | "reintegration.progress-recorded" | "consent.restriction-requested";
         UpdatePartnerDto: {
             agreement?: components["schemas"]["AgreementDto"];
             encryptionKeyPem?: string;
@@ -1373,7 +1856,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description { items: [{ at, userId, role, agency, caseId, purpose }] } */
+            /** @description Who read which case’s personal data, why, through which channel and when */
             200: {
                 headers: {
                     /** @description Requests this address may make in the current minute */
@@ -1384,7 +1867,9 @@ export interface operations {
                     "x-ratelimit-reset"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AccessLogPage"];
+                };
             };
             /** @description The request failed validation (errors name each field), or an unknown query parameter, or malformed JSON */
             400: {
@@ -1446,7 +1931,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description { checkpoint: { origin, size, root, signature, keyId }, publicKey } */
+            /** @description The latest signed checkpoint and the node’s public key */
             200: {
                 headers: {
                     /** @description Requests this address may make in the current minute */
@@ -1457,7 +1942,9 @@ export interface operations {
                     "x-ratelimit-reset"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CheckpointAnswer"];
+                };
             };
             /** @description The request failed validation (errors name each field), or an unknown query parameter, or malformed JSON */
             400: {
@@ -1524,7 +2011,9 @@ export interface operations {
                     "x-ratelimit-reset"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PartnerJournal"];
+                };
             };
             /** @description The request failed validation (errors name each field), or an unknown query parameter, or malformed JSON */
             400: {
@@ -1580,7 +2069,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description { valid, size, root, firstInvalidPosition?, reason? } */
+            /** @description Whether the log is intact; where it is not, the first place it was changed and how */
             200: {
                 headers: {
                     /** @description Requests this address may make in the current minute */
@@ -1591,7 +2080,9 @@ export interface operations {
                     "x-ratelimit-reset"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LogVerificationAnswer"];
+                };
             };
             /** @description The request failed validation (errors name each field), or an unknown query parameter, or malformed JSON */
             400: {
@@ -1888,7 +2379,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description { items: [{ caseId, stage, deadlines, overdue, ... }], total }: for operators, only the cases their agency is involved in */
+            /** @description A page of cases: for operators, only the cases their agency is involved in */
             200: {
                 headers: {
                     /** @description Requests this address may make in the current minute */
@@ -1899,7 +2390,9 @@ export interface operations {
                     "x-ratelimit-reset"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseListPage"];
+                };
             };
             /** @description The request failed validation (errors name each field), or an unknown query parameter, or malformed JSON */
             400: {
@@ -2064,7 +2557,9 @@ export interface operations {
                     "x-ratelimit-reset"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseView"];
+                };
             };
             /** @description The request failed validation (errors name each field), or an unknown query parameter, or malformed JSON */
             400: {
@@ -3293,7 +3788,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description { items: [{ position, revision, type, occurredAt, actor, data }] }, oldest first; for prosecution liaison, assistance events without data */
+            /** @description The case’s history, oldest first; for prosecution liaison, assistance events without data */
             200: {
                 headers: {
                     /** @description Requests this address may make in the current minute */
@@ -3304,7 +3799,9 @@ export interface operations {
                     "x-ratelimit-reset"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseEvents"];
+                };
             };
             /** @description The request failed validation (errors name each field), or an unknown query parameter, or malformed JSON */
             400: {
@@ -3369,7 +3866,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A download (Content-Disposition: attachment; case-<id>-<date>.json): { node, exportedAt, exportedBy, purpose, personalData, case, events, integrity: { checkpoint, publicKey } }; personal data as GET /api/cases/:id shows it to the caller, erased fields as { erased: true }. Recorded once in the access log (channel export). */
+            /** @description A download (Content-Disposition: attachment; case-<id>-<date>.json); personal data as GET /api/cases/:id shows it to the caller, erased fields as { erased: true }. Recorded once in the access log (channel export). */
             200: {
                 headers: {
                     /** @description Requests this address may make in the current minute */
@@ -3380,7 +3877,9 @@ export interface operations {
                     "x-ratelimit-reset"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseExport"];
+                };
             };
             /** @description The request failed validation (errors name each field), or an unknown query parameter, or malformed JSON */
             400: {
@@ -3572,7 +4071,9 @@ export interface operations {
                     "x-ratelimit-reset"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HandoverHistory"];
+                };
             };
             /** @description The request failed validation (errors name each field), or an unknown query parameter, or malformed JSON */
             400: {

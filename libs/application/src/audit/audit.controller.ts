@@ -1,12 +1,32 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { AccessLog } from '../access-log/access-log';
 import { Roles } from '@nrm/iam/access.decorators';
 import { NODE_CONFIG, NodeConfig } from '@nrm/config/node-config';
-import type { AuditableLog, Ed25519Signer } from '@nrm/event-store';
+import type { AuditableLog, Ed25519Signer, LogVerification, SignedCheckpoint } from '@nrm/event-store';
+import type { AccessLogEntry } from '@nrm/read-models';
+import { ApiOkBody } from '../bootstrap/openapi-response-body';
 import { AUDITABLE_LOG, LOG_SIGNS_EVERY_APPEND, NODE_SIGNER } from '../infrastructure/tokens';
 import { AccessLogQueryDto, VerifyQueryDto } from './audit.dto';
 import { verifyNodeLog } from './verify-node-log';
+
+/** GET /api/audit/verify: the node's log checked against every checkpoint it signed. */
+export type LogVerificationAnswer = Pick<
+  LogVerification,
+  'valid' | 'size' | 'root' | 'checkpointSize' | 'firstInvalidPosition' | 'reason' | 'detail'
+>;
+
+/** GET /api/audit/checkpoint: the latest signed tree head (none yet: null), with the key to check it. */
+export interface CheckpointAnswer {
+  checkpoint: SignedCheckpoint | null;
+  /** Ed25519 public key (PEM) of the node. */
+  publicKey: string;
+}
+
+/** GET /api/audit/access-log: the reads of personal data that match, oldest first. */
+export interface AccessLogPage {
+  items: AccessLogEntry[];
+}
 
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -23,8 +43,8 @@ export class AuditController {
 
   /** Recomputes the whole Merkle log and checks it against every checkpoint the node signed. */
   @Get('verify')
-  @ApiOkResponse({ description: '{ valid, size, root, firstInvalidPosition?, reason? }' })
-  async verify(@Query() query: VerifyQueryDto) {
+  @ApiOkBody('Whether the log is intact; where it is not, the first place it was changed and how')
+  async verify(@Query() query: VerifyQueryDto): Promise<LogVerificationAnswer> {
     const trusted =
       query.knownSize !== undefined && query.knownRoot !== undefined
         ? [{ size: query.knownSize, root: query.knownRoot }]
@@ -47,8 +67,8 @@ export class AuditController {
 
   /** The latest signed tree head, with the key to check it: what partners and auditors keep. */
   @Get('checkpoint')
-  @ApiOkResponse({ description: '{ checkpoint: { origin, size, root, signature, keyId }, publicKey }' })
-  async checkpoint() {
+  @ApiOkBody('The latest signed checkpoint and the node’s public key')
+  async checkpoint(): Promise<CheckpointAnswer> {
     return {
       checkpoint: (await this.auditableLog.latestCheckpoint()) ?? null,
       publicKey: this.signer.publicKeyPem,
@@ -57,8 +77,8 @@ export class AuditController {
 
   @Get('access-log')
   @ApiServiceUnavailableResponse({ description: 'The access log is still catching up with the node log' })
-  @ApiOkResponse({ description: '{ items: [{ at, userId, role, agency, caseId, purpose }] }' })
-  async accessLogQuery(@Query() query: AccessLogQueryDto) {
+  @ApiOkBody('Who read which case’s personal data, why, through which channel and when')
+  async accessLogQuery(@Query() query: AccessLogQueryDto): Promise<AccessLogPage> {
     return { items: await this.accessLog.query(query) };
   }
 }

@@ -7,6 +7,7 @@ import { ALLOWED_ROLES, PUBLIC_ROUTE } from '@nrm/iam/access.decorators';
 import { Role } from '@nrm/iam/roles';
 import { CASE_COMMAND_ROUTE, CaseCommandRouteOptions } from '../cases/case-command-route';
 import { withValidationConstraints } from './openapi-constraints';
+import { withResponseBodies } from './openapi-response-body';
 import { RouteFacts, withResponses } from './openapi-responses';
 
 /** OpenAPI extension on every operation: the roles the route admits, as the auth guard enforces them. */
@@ -52,6 +53,7 @@ export function mountOpenApi(app: INestApplication, title: string): void {
   const access = routeAccess(app);
   documentAccess(document, access);
   withValidationConstraints(document, queryClasses(app));
+  withResponseBodies(document, handlerNames(app));
   withResponses(document, access);
   documents.set(app, document);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
@@ -98,6 +100,13 @@ function routeAccess(app: INestApplication): Map<string, RouteAccess> {
     });
   }
   return rules;
+}
+
+/** "GET /api/cases" → "CasesQueryController.list": the handler behind each operation. */
+function handlerNames(app: INestApplication): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const { key, controller, name } of routesOf(app)) names.set(key, `${controller.name}.${name}`);
+  return names;
 }
 
 /** "GET /api/cases" → the class its @Query() is validated against, where it has one. */

@@ -1,7 +1,8 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { ReplyHeaders } from '@nrm/http/reply-headers';
 import { Roles } from '@nrm/iam/access.decorators';
+import { ApiOkBody } from '../bootstrap/openapi-response-body';
 import { CaseIdPipe } from '../cases/case-id.pipe';
 import { CallContext, RequestContext } from '../cases/command-context';
 import { CASE_EXPORT_ROLES, CaseExport, exportFileName } from './case-export';
@@ -17,12 +18,10 @@ export class CaseExportController {
   @Get(':id/export')
   @Roles(...CASE_EXPORT_ROLES)
   @ApiProduces('application/json')
-  @ApiOkResponse({
-    description:
-      'A download (Content-Disposition: attachment; case-<id>-<date>.json): { node, exportedAt, exportedBy, purpose, ' +
-      'personalData, case, events, integrity: { checkpoint, publicKey } }; personal data as GET /api/cases/:id ' +
+  @ApiOkBody(
+    'A download (Content-Disposition: attachment; case-<id>-<date>.json); personal data as GET /api/cases/:id ' +
       'shows it to the caller, erased fields as { erased: true }. Recorded once in the access log (channel export).',
-  })
+  )
   async export(
     @Param('id', CaseIdPipe) caseId: string,
     @Query() query: CaseExportQueryDto,

@@ -8,7 +8,7 @@ export const CASE_EXPORT_ROLES: readonly Role[] = [...OPERATOR_ROLES, 'auditor']
 /** The access-log channel of an export: through the HTTP route, or from the node's data directory. */
 export type ExportChannel = 'export' | 'cli';
 
-import type { ErasedMarker } from '../queries/case-view';
+import type { CaseView, ErasedMarker } from '../queries/case-view';
 
 export type { ErasedMarker };
 
@@ -48,7 +48,7 @@ export interface CaseExport {
   personalData: 'included' | 'withheld';
   caseId: string;
   /** The case as GET /api/cases/:id shows it to the exporter. */
-  case: Record<string, unknown>;
+  case: CaseView;
   /** Every event of the case stream, oldest first. */
   events: ExportedEvent[];
   integrity: {

@@ -1,5 +1,6 @@
 import { contextOf, isCaseEventType } from '@nrm/contracts';
 import type { Principal } from '@nrm/iam/roles';
+import type { CaseDetail, CaseHistoryEntry, DeadlineStatus, PersonView } from '@nrm/read-models';
 
 /** What an unreadable personal field shows after erasure, wherever a case is shown or exported. */
 export interface ErasedMarker {
@@ -7,8 +8,32 @@ export interface ErasedMarker {
 }
 export const ERASED: ErasedMarker = { erased: true };
 
-/** The case as a caller sees it: the read model's detail, overdue flags as of now, personal data only if revealed. */
-export type CaseView = Record<string, unknown>;
+/**
+ * The case as a caller sees it (GET /api/cases/:id, and `case` of an export): the read model's detail,
+ * overdue flags as of now, personal data in clear only where it was revealed (and logged), never the
+ * ciphertext. The OpenAPI schema of the answer is generated from this type (npm run api:client).
+ */
+export type CaseView = Omit<CaseDetail, 'person' | 'guardian' | 'deadlines'> & {
+  deadlines: DeadlineStatus[];
+  /** Some deadline has passed now. */
+  overdue: boolean;
+  /** Who the person is: only where the caller's role may see it, under a stated purpose. */
+  person?: PersonView | ErasedMarker;
+  guardian?: {
+    authority: string;
+    appointedAt: string;
+    /** Only where the person is shown. */
+    name?: string | ErasedMarker;
+  };
+};
+
+/** One line of a case's history as a caller sees it: `data` is absent where minimisation withholds it. */
+export type CaseEventView = Omit<CaseHistoryEntry, 'data'> & Partial<Pick<CaseHistoryEntry, 'data'>>;
+
+/** GET /api/cases/:id/events: the case's history, oldest first. */
+export interface CaseEvents {
+  items: CaseEventView[];
+}
 
 /**
  * Data minimisation for the prosecution side: it learns that assistance happened, not what it was.

@@ -14,7 +14,7 @@ import {
 import { AccessLog } from '../access-log/access-log';
 import { mayAccessCase } from '../cases/case-scope';
 import { RequestContext } from '../cases/command-context';
-import { CaseView, ERASED, withheldFrom } from './case-view';
+import { CaseEventView, CaseView, ERASED, withheldFrom } from './case-view';
 import { personalDataPurpose } from './personal-data-policy';
 
 /**
@@ -53,7 +53,7 @@ export class CaseViews {
     const { person: _person, guardian, ...rest } = detail;
     // Overdue is judged now, as in the list: a flag both sides of a handover see on their own case.
     const deadlines = withOverdue(rest.deadlines, this.clock.now());
-    const guardianView: Record<string, unknown> | undefined = guardian && {
+    const guardianView: CaseView['guardian'] = guardian && {
       authority: guardian.authority,
       appointedAt: guardian.appointedAt,
     };
@@ -75,7 +75,7 @@ export class CaseViews {
   }
 
   /** The case's history, oldest first, minimised for the prosecution side. */
-  async history(caseId: string, principal: Principal) {
+  async history(caseId: string, principal: Principal): Promise<CaseEventView[]> {
     await this.inScope(caseId, principal);
     const history = await this.readModels.getHistory(caseId);
     if (!history.length) throw new CaseNotFoundError(caseId);

@@ -1,12 +1,14 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { READ_MODEL_STORE, ReadModelStore } from '@nrm/read-models';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CaseListPage, READ_MODEL_STORE, ReadModelStore } from '@nrm/read-models';
 import { CurrentUser, Roles } from '@nrm/iam/access.decorators';
 import { OPERATOR_ROLES, Principal } from '@nrm/iam/roles';
 import { CaseIdPipe } from '../cases/case-id.pipe';
 import { CallContext, RequestContext } from '../cases/command-context';
 import { CLOCK, Clock } from '@nrm/config/clock';
+import { ApiOkBody } from '../bootstrap/openapi-response-body';
 import { CaseDetailQueryDto, CaseListQueryDto } from './case-query.dto';
+import type { CaseEvents, CaseView } from './case-view';
 import { CaseViews } from './case-views.service';
 
 @ApiTags('cases')
@@ -21,11 +23,8 @@ export class CasesQueryController {
 
   @Get()
   @Roles(...OPERATOR_ROLES, 'auditor')
-  @ApiOkResponse({
-    description:
-      '{ items: [{ caseId, stage, deadlines, overdue, ... }], total }: for operators, only the cases their agency is involved in',
-  })
-  async list(@Query() query: CaseListQueryDto, @CurrentUser() user: Principal) {
+  @ApiOkBody('A page of cases: for operators, only the cases their agency is involved in')
+  async list(@Query() query: CaseListQueryDto, @CurrentUser() user: Principal): Promise<CaseListPage> {
     const everyCase = user.role === 'auditor';
     // An operator without an agency (an account from before agencies) is involved in no case.
     if (!everyCase && !user.agency) return { items: [], total: 0 };
@@ -43,25 +42,21 @@ export class CasesQueryController {
 
   @Get(':id')
   @Roles(...OPERATOR_ROLES, 'auditor')
-  @ApiOkResponse({
-    description:
-      'Current state; personal data only where the role may see it (auditors: with ?purpose=, which is logged)',
-  })
+  @ApiOkBody(
+    'Current state; personal data only where the role may see it (auditors: with ?purpose=, which is logged)',
+  )
   detail(
     @Param('id', CaseIdPipe) caseId: string,
     @Query() query: CaseDetailQueryDto,
     @CallContext() context: RequestContext,
-  ) {
+  ): Promise<CaseView> {
     return this.views.read(caseId, context, query.purpose);
   }
 
   @Get(':id/events')
   @Roles(...OPERATOR_ROLES, 'auditor')
-  @ApiOkResponse({
-    description:
-      '{ items: [{ position, revision, type, occurredAt, actor, data }] }, oldest first; for prosecution liaison, assistance events without data',
-  })
-  async events(@Param('id', CaseIdPipe) caseId: string, @CurrentUser() user: Principal) {
+  @ApiOkBody('The case’s history, oldest first; for prosecution liaison, assistance events without data')
+  async events(@Param('id', CaseIdPipe) caseId: string, @CurrentUser() user: Principal): Promise<CaseEvents> {
     return { items: await this.views.history(caseId, user) };
   }
 }

@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiOkBody } from '@nrm/application/bootstrap/openapi-response-body';
 import { CurrentUser, Roles } from '@nrm/iam/access.decorators';
 import { OPERATOR_ROLES, Principal } from '@nrm/iam/roles';
 import { CaseIdPipe } from '@nrm/application/cases/case-id.pipe';
@@ -10,6 +11,15 @@ import { BridgeStateStore } from './bridge-state';
 import { BRIDGE_STATE } from './partner-transport.provider';
 import { JournalEntry, TrmJournal } from './trm-journal';
 
+/** One message exchanged with a partner about a case, as the handover history lists it. */
+export type HandoverMessage = JournalEntry & {
+  /** When this node recorded it. */
+  recordedAt: string;
+  /** How many more times the same message came again (refused as duplicates). */
+  replays: number;
+};
+
+/** GET /api/cases/:id/handover-history: every exchange with a partner node about the case. */
 export interface HandoverHistory {
   caseId: string;
   exchanges: {
@@ -18,7 +28,7 @@ export interface HandoverHistory {
     partnerCountry: string;
     side: string;
     /** One line per message (its first record), oldest first; replays are counted, not listed. */
-    messages: (JournalEntry & { recordedAt: string; replays: number })[];
+    messages: HandoverMessage[];
   }[];
 }
 
@@ -39,7 +49,7 @@ export class HandoverHistoryController {
 
   @Get('handover-history')
   @Roles(...OPERATOR_ROLES, 'auditor')
-  @ApiOkResponse({ description: 'The messages exchanged with partner nodes about this case' })
+  @ApiOkBody('The messages exchanged with partner nodes about this case')
   async history(
     @Param('id', CaseIdPipe) caseId: string,
     @CurrentUser() user: Principal,
@@ -49,7 +59,7 @@ export class HandoverHistoryController {
     const exchanges = [];
     for (const link of this.state.linksOfCase(caseId)) {
       const entries = await this.journal.history(link.partnerNodeId, [link.sharedCaseRef]);
-      const messages = new Map<string, JournalEntry & { recordedAt: string; replays: number }>();
+      const messages = new Map<string, HandoverMessage>();
       const others = [];
       for (const entry of entries) {
         if (!entry.messageId) {

@@ -1,11 +1,13 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiOkBody } from '@nrm/application/bootstrap/openapi-response-body';
 import { EVENT_STORE, EventStore } from '@nrm/event-store/port';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { Roles } from '@nrm/iam/access.decorators';
 import { TRM_UNAUTHENTICATED_STREAM, trmStreamOf } from '@nrm/contracts';
-import { JOURNAL_TYPES } from './trm-journal';
+import { JOURNAL_TYPES, JournalEntry, JournalMessageRecord, JournalRecord } from './trm-journal';
+import type { CrossBorderLink } from './bridge-state';
 
 export class PartnerJournalQueryDto {
   @ApiPropertyOptional({
@@ -24,6 +26,13 @@ export class PartnerJournalQueryDto {
   limit?: number;
 }
 
+/** GET /api/audit/partner-journal: the newest records about one partner, oldest first. */
+export interface PartnerJournal {
+  /** The partner asked for, or "unauthenticated". */
+  partner: string;
+  items: JournalRecord[];
+}
+
 /**
  * Every record the bridge kept about one partner (sent, received, refused, withheld, links) or about
  * unauthenticated senders: what auditors and admins check after an alert (forged, unknown, replayed
@@ -37,21 +46,23 @@ export class PartnerJournalController {
 
   @Get('partner-journal')
   @Roles('auditor', 'admin')
-  @ApiOkResponse({ description: 'The partner journal, oldest first' })
-  async journal(@Query() query: PartnerJournalQueryDto) {
+  @ApiOkBody('The partner journal, oldest first')
+  async journal(@Query() query: PartnerJournalQueryDto): Promise<PartnerJournal> {
     const stream =
       query.partner === 'unauthenticated' ? TRM_UNAUTHENTICATED_STREAM : trmStreamOf(query.partner);
     const events = await this.store.readStream(stream);
     const limit = query.limit ?? 100;
     return {
       partner: query.partner,
-      items: events.slice(-limit).map((e) => ({
-        type: e.type,
-        recordedAt: e.occurredAt,
-        ...(e.type === JOURNAL_TYPES.linked
-          ? { sharedCaseRef: e.data.sharedCaseRef, side: e.data.side }
-          : e.data),
-      })),
+      items: events.slice(-limit).map((e): JournalRecord => {
+        const recordedAt = e.occurredAt;
+        if (e.type === JOURNAL_TYPES.linked) {
+          const link = e.data as unknown as CrossBorderLink;
+          return { type: e.type, recordedAt, sharedCaseRef: link.sharedCaseRef, side: link.side };
+        }
+        const type = e.type as JournalMessageRecord['type'];
+        return { type, recordedAt, ...(e.data as unknown as JournalEntry) };
+      }),
     };
   }
 }

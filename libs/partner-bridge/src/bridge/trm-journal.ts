@@ -7,6 +7,7 @@ import { TRM_TYPE_PREFIX } from '@nrm/transnational';
 import { createHash, randomUUID } from 'node:crypto';
 import { NODE_CONFIG, NodeConfig } from '@nrm/config/node-config';
 import { EventWriter } from '@nrm/application/log/event-writer';
+import type { CrossBorderLink } from './bridge-state';
 
 export const JOURNAL_TYPES = {
   linked: 'CrossBorderLinkOpened',
@@ -16,10 +17,34 @@ export const JOURNAL_TYPES = {
   withheld: 'CrossBorderMessageWithheld',
 } as const;
 
+/** The kinds of record the partner journal holds. */
+export type JournalRecordType = (typeof JOURNAL_TYPES)[keyof typeof JOURNAL_TYPES];
+
+/**
+ * One record of the partner journal as auditors read it (GET /api/audit/partner-journal): a link
+ * opened with the partner (the shared reference and this node's side), or a message's journal entry.
+ */
+export type JournalRecord = JournalLinkRecord | JournalMessageRecord;
+
+/** A link opened with the partner: the reference both nodes use for the case, and this node's side. */
+export type JournalLinkRecord = {
+  type: typeof JOURNAL_TYPES.linked;
+  /** When this node recorded it. */
+  recordedAt: string;
+} & Pick<CrossBorderLink, 'sharedCaseRef' | 'side'>;
+
+/** A message sent, received, refused or withheld. */
+export type JournalMessageRecord = {
+  type: Exclude<JournalRecordType, typeof JOURNAL_TYPES.linked>;
+  /** When this node recorded it. */
+  recordedAt: string;
+} & JournalEntry;
+
 /** One line of the handover history, as both nodes can compare it. No personal data: ids, kinds, hashes. */
 export interface JournalEntry {
   messageId?: string;
-  kind?: TrmMessageKind;
+  /** The message's kind; 'any' where a step was withheld before its kind was known. */
+  kind?: TrmMessageKind | 'any';
   sharedCaseRef?: string;
   partnerNodeId?: string;
   direction: 'outgoing' | 'incoming';
@@ -35,6 +60,12 @@ export interface JournalEntry {
   detail?: string;
   /** The sender's checkpoint the message carried. */
   checkpoint?: { size: number; root: string };
+  /** Who a message refused before its sender was authenticated claimed to come from. */
+  claimedSender?: string;
+  /** How many deliveries a sent message took. */
+  attempts?: number;
+  /** The type of the case event a withheld step came from. */
+  causedBy?: string;
 }
 
 export function envelopeDigest(envelope: CrossBorderEnvelope): string {
@@ -91,8 +122,9 @@ export class TrmJournal {
    */
   async record(
     stream: string,
-    type: (typeof JOURNAL_TYPES)[keyof typeof JOURNAL_TYPES],
-    data: object,
+    type: JournalRecordType,
+    /** A link opened (linked), or a message's entry (every other type). */
+    data: JournalEntry | CrossBorderLink,
     eventId: string = randomUUID(),
   ): Promise<void> {
     const messageId = (data as { messageId?: unknown }).messageId;
