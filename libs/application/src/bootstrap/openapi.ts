@@ -7,6 +7,7 @@ import { ALLOWED_ROLES, PUBLIC_ROUTE } from '@nrm/iam/access.decorators';
 import { Role } from '@nrm/iam/roles';
 import { CASE_COMMAND_ROUTE, CaseCommandRouteOptions } from '../cases/case-command-route';
 import { withValidationConstraints } from './openapi-constraints';
+import { withLinks } from './openapi-links';
 import { RouteFacts, withResponses } from './openapi-responses';
 
 /** OpenAPI extension on every operation: the roles the route admits, as the auth guard enforces them. */
@@ -32,6 +33,7 @@ export function mountOpenApi(app: INestApplication, title: string): void {
   documentAccess(document, access);
   withValidationConstraints(document, queryClasses(app));
   withResponses(document, access);
+  withLinks(document);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 }
 
