@@ -2,7 +2,8 @@
  * The whole test suite against real servers, as CI runs it: starts Kafka and FerretDB (npm run infra:up),
  * runs jest with the servers' addresses and NRM_REQUIRE_SERVERS (so no integration suite can skip),
  * then stops the servers again if this run started them. Suites named *.fault.spec.ts restart servers,
- * so they run last and alone. Extra arguments go to jest.
+ * so they run last and alone. Then the OpenAPI document is checked from outside: Schemathesis against a
+ * real node process (tools/schemathesis/run.js, npm run test:api). Extra arguments go to jest.
  */
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -48,5 +49,11 @@ const jest = (args) => {
 const main = jest(['--testPathIgnorePatterns', '\\.fault\\.spec\\.ts$']);
 const faults = jest(['--runInBand', '--testPathPattern', '\\.fault\\.spec\\.ts$']);
 if (!wasRunning) infra('down');
-process.stdout.write(`\ntotal: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`);
-process.exit(main || faults);
+// The API contract needs no server, only Python (it installs Schemathesis from PyPI into its own venv).
+const contract =
+  spawnSync(process.execPath, [path.join(root, 'tools/schemathesis/run.js')], { cwd: root, stdio: 'inherit' }).status ?? 1;
+process.stdout.write(
+  `\ntotal: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped; ` +
+    `API contract (Schemathesis) ${contract === 0 ? 'passed' : 'FAILED'}\n`,
+);
+process.exit(main || faults || contract);
