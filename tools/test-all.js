@@ -2,7 +2,8 @@
  * The whole test suite against real servers, as CI runs it: starts Kafka and FerretDB (npm run infra:up),
  * runs jest with the servers' addresses and NRM_REQUIRE_SERVERS (so no integration suite can skip),
  * then stops the servers again if this run started them. Suites named *.fault.spec.ts restart servers,
- * so they run last and alone. Extra arguments go to jest.
+ * so they run last and alone. Then the OpenAPI document is checked from outside: Schemathesis against a
+ * real node process (tools/schemathesis/run.js, npm run test:api). Extra arguments go to jest.
  */
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -11,9 +12,14 @@ const path = require('node:path');
 
 const root = path.join(__dirname, '..');
 const infra = (...args) =>
-  spawnSync(process.execPath, [path.join(root, 'deploy/local/infra.js'), ...args], { cwd: root, stdio: 'inherit' });
+  spawnSync(process.execPath, [path.join(root, 'deploy/local/infra.js'), ...args], {
+    cwd: root,
+    stdio: 'inherit',
+  });
 
-const wasRunning = spawnSync(process.execPath, [path.join(root, 'deploy/local/infra.js'), 'status'], { cwd: root }).status === 0;
+const wasRunning =
+  spawnSync(process.execPath, [path.join(root, 'deploy/local/infra.js'), 'status'], { cwd: root }).status ===
+  0;
 if (infra('up').status !== 0) {
   process.stderr.write('test:all: the servers did not start (see above)\n');
   process.exit(1);
@@ -22,7 +28,11 @@ const env = {
   ...process.env,
   KAFKA_BROKERS: process.env.KAFKA_BROKERS || '127.0.0.1:9092',
   MONGO_URL: process.env.MONGO_URL || 'mongodb://127.0.0.1:27017',
-  NRM_REQUIRE_SERVERS: ['KAFKA_BROKERS', 'MONGO_URL', ...(process.env.EVENTSTORE_URL ? ['EVENTSTORE_URL'] : [])].join(','),
+  NRM_REQUIRE_SERVERS: [
+    'KAFKA_BROKERS',
+    'MONGO_URL',
+    ...(process.env.EVENTSTORE_URL ? ['EVENTSTORE_URL'] : []),
+  ].join(','),
 };
 // Fault tests restart the shared servers: they run after the rest, one file at a time.
 const totals = { passed: 0, failed: 0, skipped: 0 };
@@ -31,7 +41,13 @@ const jest = (args) => {
   const status =
     spawnSync(
       process.execPath,
-      [require.resolve('jest/bin/jest'), '--json', `--outputFile=${summary}`, ...args, ...process.argv.slice(2)],
+      [
+        require.resolve('jest/bin/jest'),
+        '--json',
+        `--outputFile=${summary}`,
+        ...args,
+        ...process.argv.slice(2),
+      ],
       { cwd: root, env, stdio: 'inherit' },
     ).status ?? 1;
   try {
@@ -48,5 +64,12 @@ const jest = (args) => {
 const main = jest(['--testPathIgnorePatterns', '\\.fault\\.spec\\.ts$']);
 const faults = jest(['--runInBand', '--testPathPattern', '\\.fault\\.spec\\.ts$']);
 if (!wasRunning) infra('down');
-process.stdout.write(`\ntotal: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`);
-process.exit(main || faults);
+// The API contract needs no server, only Python (it installs Schemathesis from PyPI into its own venv).
+const contract =
+  spawnSync(process.execPath, [path.join(root, 'tools/schemathesis/run.js')], { cwd: root, stdio: 'inherit' })
+    .status ?? 1;
+process.stdout.write(
+  `\ntotal: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped; ` +
+    `API contract (Schemathesis) ${contract === 0 ? 'passed' : 'FAILED'}\n`,
+);
+process.exit(main || faults || contract);

@@ -127,17 +127,20 @@ describe('authentication: sessions, password policy, lockout', () => {
   });
 
   describe('password policy on POST /api/users', () => {
+    // A length the document states is a 400 (the request does not match it); what only the policy
+    // knows is a 422 naming its rule: a request that matches the document never gets a 400.
     it.each([
-      ['shorter than 12 characters', 'rosa.lungu', 'Tr0ub4dor&3'],
-      ['longer than 256 characters', 'rosa.lungu', 'x1y2'.repeat(65)],
-      ['containing the username', 'rosa.lungu', 'my-ROSA.LUNGU-account-2024'],
-      ['one of the most common passwords', 'rosa.lungu', 'Password1234'],
-      ['one character repeated', 'rosa.lungu', 'zzzzzzzzzzzzzzzz'],
+      ['shorter than 12 characters', 'rosa.lungu', 'Tr0ub4dor&3', 400],
+      ['longer than 256 characters', 'rosa.lungu', 'x1y2'.repeat(65), 400],
+      ['containing the username', 'rosa.lungu', 'my-ROSA.LUNGU-account-2024', 422],
+      ['one of the most common passwords', 'rosa.lungu', 'Password1234', 422],
+      ['one character repeated', 'rosa.lungu', 'zzzzzzzzzzzzzzzz', 422],
     ])(
-      'refuses a password %s (400 naming the field, no account created)',
-      async (_case, username, password) => {
+      'refuses a password %s (%d naming the field, no account created)',
+      async (_case, username, password, status) => {
         const res = await createUser(username, password);
-        expectProblem(res, 400);
+        expectProblem(res, status);
+        if (status === 422) expect(res.body.rule).toBe('password-policy');
         expect(res.body.errors).toEqual(
           expect.arrayContaining([expect.objectContaining({ field: 'password' })]),
         );

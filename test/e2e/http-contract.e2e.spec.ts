@@ -294,6 +294,118 @@ describe('HTTP contract (the OpenAPI document, problem+json, rule ids)', () => {
     expectProblem(await node.request('GET', '/api/audit/verify?knownSize=3', { as: 'auditor' }), 400);
   });
 
+  /** What Schemathesis (npm run test:api) found where the node and its document disagreed. */
+  describe('requests that match the document are never a 400, and those that do not always are', () => {
+    it('refuses null for an optional field (the document declares none nullable), naming it', async () => {
+      const before = await events();
+      const res = await node.request('POST', `/api/cases/${caseId}/consents`, {
+        as: 'identification_officer',
+        body: { purpose: 'assistance', granted: true, recipient: null },
+      });
+      expectProblem(res, 400);
+      expect(res.body.errors).toEqual([{ field: 'recipient', message: expect.stringContaining('null') }]);
+      const registration = await node.request('POST', '/api/cases', {
+        as: 'identification_officer',
+        body: {
+          ...REGISTRATION,
+          recruiterRelation: null,
+          person: { ...REGISTRATION.person, dateOfBirth: null },
+        },
+      });
+      expectProblem(registration, 400);
+      expect(registration.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+        'person.dateOfBirth',
+        'recruiterRelation',
+      ]);
+      expect(await events()).toBe(before);
+    });
+
+    it('takes exactly the calendar dates that exist: 29 February in leap years only', async () => {
+      const at = (dateOfBirth: string) =>
+        node.request('POST', '/api/cases', {
+          as: 'identification_officer',
+          body: { ...REGISTRATION, person: { ...REGISTRATION.person, dateOfBirth } },
+        });
+      expect((await at('2000-02-29')).status).toBe(201);
+      for (const impossible of ['2023-02-29', '1900-02-29', '2024-04-31', '2024-00-10', '0999-01-01'])
+        expectProblem(await at(impossible), 400);
+      const extend = (endsAt: string) =>
+        node.request('POST', `/api/cases/${caseId}/reflection-period/extension`, {
+          as: 'identification_officer',
+          body: { endsAt },
+        });
+      // The pattern the document publishes admitted months 00 and 13: the node refused them as 400.
+      expectProblem(await extend('2099-13-01T00:00Z'), 400);
+      expectProblem(await extend('2099-01-01T24:30Z'), 400);
+      expect((await extend('2099-01-01T24:00Z')).status).not.toBe(400);
+    });
+
+    it('answers an amount written with an exponent with 400, not 500', async () => {
+      const claim = (amount: unknown) =>
+        node.request('POST', `/api/cases/${caseId}/compensation-claims`, {
+          as: 'prosecution_liaison',
+          rawBody: `{"against":"offender","amount":${String(amount)}}`,
+        });
+      // class-validator's maxDecimalPlaces read "1e-7".split('.')[1].length: a TypeError, answered 500.
+      const tiny = await claim('1e-7');
+      expectProblem(tiny, 400);
+      expect(tiny.body.errors).toEqual([{ field: 'amount', message: expect.stringContaining('2 decimals') }]);
+      expectProblem(await claim('12.345'), 400);
+      // Well formed: taken, or refused by a rule of the case (422), never a 400.
+      expect([201, 422]).toContain((await claim('1e3')).status);
+      expect([201, 422]).toContain((await claim('1250.5')).status);
+    });
+
+    it('states the return-only familyAssessed as a rule of the schema, and enforces it before the role', async () => {
+      const assess = (as: string, body: object) =>
+        node.request('POST', `/api/cases/${caseId}/risk-assessments`, { as, body });
+      const general = { kind: 'general', level: 'low', notes: 'n', familyAssessed: true };
+      expectProblem(await assess('case_manager', general), 400);
+      expectProblem(await assess('return_officer', general), 400);
+      const { familyAssessed: _, ...withoutFlag } = general;
+      expectProblem(await assess('return_officer', withoutFlag), 403);
+    });
+
+    it('takes a kept tree head as both of its parameters or neither', async () => {
+      expectProblem(
+        await node.request('GET', '/api/audit/verify?knownRoot=' + 'a'.repeat(64), { as: 'auditor' }),
+        400,
+      );
+      expect((await node.request('GET', '/api/audit/verify', { as: 'auditor' })).status).toBe(200);
+    });
+
+    it('answers a refusal of a well-formed request with 422 and the rule, never 400', async () => {
+      const partner = {
+        nodeId: 'nrm-md',
+        country: 'RO',
+        publicKeyPem: '-----BEGIN PUBLIC KEY-----\nAAAAAAAAAAAAAAAA\n-----END PUBLIC KEY-----\n',
+        encryptionKeyPem: '-----BEGIN PUBLIC KEY-----\nAAAAAAAAAAAAAAAA\n-----END PUBLIC KEY-----\n',
+        agreement: { reference: 'MoU', fields: {} },
+      };
+      const own = await node.request('POST', '/api/partners', { as: 'admin', body: partner });
+      expectProblem(own, 422);
+      expect(own.body.rule).toBe('invalid-request');
+      const notAKey = await node.request('POST', '/api/partners', {
+        as: 'admin',
+        body: { ...partner, nodeId: 'nrm-ro' },
+      });
+      expectProblem(notAKey, 422);
+      expect(notAKey.body).toMatchObject({
+        rule: 'invalid-request',
+        detail: expect.stringContaining('ed25519'),
+      });
+      const doc = (await node.request('GET', '/api/docs-json')).body;
+      expect(doc.paths['/api/partners'].post.responses).toHaveProperty('422');
+    });
+
+    it('serves the partner inbox alone at its path: other methods are 405, not a partner named "inbox"', async () => {
+      const res = await node.request('GET', '/api/partners/inbox', { as: 'auditor' });
+      expectProblem(res, 405);
+      expect(res.headers.allow).toBe('POST');
+      expect((await node.request('GET', '/api/partners/nrm-xx', { as: 'auditor' })).status).toBe(404);
+    });
+  });
+
   it('answers 404 for an unknown or malformed case id', async () => {
     expectProblem(
       await node.request('GET', '/api/cases/6f1c2b9e-3a4d-4e5f-8a7b-9c0d1e2f3a4b', { as: 'case_manager' }),

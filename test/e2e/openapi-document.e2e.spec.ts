@@ -82,7 +82,12 @@ describe('OpenAPI document: the validators’ constraints and every answer', () 
     expect(personSchema.properties?.citizenship.enum).toEqual(
       expect.arrayContaining(['MD', 'stateless', 'unknown']),
     );
-    expect(personSchema.properties?.dateOfBirth.pattern).toBe('^\\d{4}-\\d{2}-\\d{2}$');
+    // Exactly the dates the node takes: no month 13, no 29 February 2023.
+    const dateOfBirth = new RegExp(personSchema.properties?.dateOfBirth.pattern as string);
+    expect(['2008-04-17', '2024-02-29', '2000-02-29'].every((d) => dateOfBirth.test(d))).toBe(true);
+    expect(
+      ['2023-02-29', '1900-02-29', '2024-13-01', '2024-04-31', '17-04-2008'].some((d) => dateOfBirth.test(d)),
+    ).toBe(false);
   });
 
   it('carries the constraints of query parameters, integers as integers', () => {
@@ -122,6 +127,99 @@ describe('OpenAPI document: the validators’ constraints and every answer', () 
     }
     expect(bodies).toBeGreaterThan(30);
     expect(unbounded).toEqual([]);
+  });
+
+  it('admits no property a request body does not declare, at any depth (the node refuses unknown fields)', () => {
+    const open: string[] = [];
+    const visit = (s: Schema & { additionalProperties?: unknown }, where: string, seen: Set<string>) => {
+      if (s.$ref) {
+        const name = s.$ref.split('/').pop() as string;
+        if (!seen.has(name)) visit(schema(name), name, new Set([...seen, name]));
+        return;
+      }
+      if (s.properties && s.additionalProperties !== false) open.push(where);
+      if (s.items) visit(s.items, `${where}[]`, seen);
+      for (const [name, property] of Object.entries(s.properties ?? {}))
+        visit(property, `${where}.${name}`, seen);
+    };
+    for (const { key, operation } of operations()) {
+      const body = operation.requestBody?.content['application/json']?.schema;
+      if (body) visit(body, key, new Set());
+    }
+    expect(open).toEqual([]);
+  });
+
+  it('states the rules that span fields or parameters: familyAssessed with kind "return" only, a tree head whole', () => {
+    expect(schema('RiskAssessmentDto')).toMatchObject({
+      allOf: [
+        {
+          anyOf: [
+            { required: ['kind'], properties: { kind: { enum: ['return'] } } },
+            { not: { required: ['familyAssessed'] } },
+          ],
+        },
+      ],
+    });
+    const verify = doc.paths['/api/audit/verify'].get.parameters ?? [];
+    expect(verify).toEqual([
+      expect.objectContaining({
+        name: 'knownTreeHead',
+        in: 'query',
+        required: false,
+        style: 'form',
+        explode: true,
+        schema: expect.objectContaining({ type: 'object', required: ['knownSize', 'knownRoot'] }),
+      }),
+    ]);
+    expect(schema('CompensationClaimDto').properties?.amount).toMatchObject({
+      type: 'number',
+      minimum: 0,
+      maximum: 1e12,
+      multipleOf: 0.01,
+    });
+  });
+
+  it('names every rule a 422 can carry', () => {
+    const rule = (schema('RuleProblem') as { allOf: Schema[] }).allOf[1].properties?.rule;
+    expect(rule?.enum).toEqual(
+      expect.arrayContaining([
+        'consent-required',
+        'invalid-request',
+        'password-policy',
+        'partner-message-rejected',
+      ]),
+    );
+  });
+
+  it('links what a command creates to the operations that take it, from a registration onwards', () => {
+    type Links = Record<string, { operationId: string; parameters: Record<string, string> }>;
+    const linksOf = (path: string, status = '201') =>
+      (doc.paths[path].post.responses[status] as { links?: Links }).links ?? {};
+    // Every operation on a case that needs nothing but the case's id.
+    const idOps = operations().filter(
+      ({ path }) => path.startsWith('/api/cases/{id}') && path.match(/\{/g)?.length === 1,
+    );
+    const fromRegistration = linksOf('/api/cases');
+    expect(Object.keys(fromRegistration).sort()).toEqual(
+      idOps.map(({ operation }) => (operation as { operationId?: string }).operationId).sort(),
+    );
+    expect(fromRegistration.CasesQueryController_detail.parameters).toEqual({ id: '$response.body#/caseId' });
+    expect(linksOf('/api/cases/{id}/service-referrals').AssistanceController_accept.parameters).toEqual({
+      id: '$request.path.id',
+      serviceId: '$response.body#/serviceId',
+    });
+    expect(linksOf('/api/cases/{id}/assistance-plan').AssistanceController_deliver.parameters).toEqual({
+      id: '$request.path.id',
+      serviceId: '$response.body#/serviceIds/0',
+    });
+    expect(Object.keys(linksOf('/api/cases/{id}/handovers'))).toHaveLength(5);
+    expect(Object.keys(linksOf('/api/cases/{id}/law-enforcement-requests'))).toEqual([
+      'ProsecutionController_answer',
+    ]);
+    // A reintegration plan's services are not the assistance context's referrals; a command that only
+    // answers its own case id creates nothing to link.
+    expect(linksOf('/api/cases/{id}/reintegration-plan')).toEqual({});
+    expect(linksOf('/api/cases/{id}/consents')).toEqual({});
   });
 
   it('declares problem+json for every error status of every operation, with 401/403, 413/415 and 429 where they apply', () => {

@@ -71,13 +71,19 @@ describe('partner registry through the API', () => {
     expect(new Set(events.map((e) => e.actor)).size).toBe(1);
   });
 
+  // A well-formed request the registry refuses is a 422 (rule invalid-request); one that does not
+  // match the document is a 400.
   it.each([
     [
       'a key that is not a key',
       { publicKeyPem: '-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n' },
-      400,
+      422,
     ],
-    ['its own node id', { nodeId: 'nrm-de' }, 400],
+    ['its own node id', { nodeId: 'nrm-de' }, 422],
+    ['the path of the inbox as its node id', { nodeId: 'inbox' }, 422],
+    ['a node id in capitals', { nodeId: 'NRM-RO' }, 400],
+    ['an endpoint with credentials', { endpoint: 'https://user:pw@nrm.gov.ro' }, 400],
+    ['an endpoint whose host reads as a broken address', { endpoint: 'https://nrm.123' }, 400],
     [
       'a field that may never travel',
       { agreement: { reference: 'x', fields: { return: ['case.indicators'] } } },

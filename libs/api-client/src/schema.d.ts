@@ -989,7 +989,7 @@ export interface components {
             fields: components["schemas"]["AgreementFieldsDto"];
             /**
              * @description Treaty, MoU or SOP reference
-             * @example MoU DE-MD 2026/1
+             * @example MoU MD-RO 2026/1
              */
             reference: string;
             /** @description Nothing is shared under it after this moment */
@@ -1609,6 +1609,9 @@ export interface components {
             /** @description The partner asked for, or "unauthenticated". */
             partner: string;
         };
+        PartnerListView: {
+            items: components["schemas"]["PartnerView"][];
+        };
         PartnerReasonDto: {
             /** @example agreement ended */
             reason: string;
@@ -1711,7 +1714,7 @@ export interface components {
         RegisterPartnerDto: {
             agreement: components["schemas"]["AgreementDto"];
             /**
-             * @example MD
+             * @example RO
              * @enum {string}
              */
             country: "AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "YE" | "YT" | "ZA" | "ZM" | "ZW";
@@ -1719,10 +1722,10 @@ export interface components {
             encryptionKeyPem: string;
             /**
              * @description Base URL of its node (HTTP transport)
-             * @example https://nrm.gov.md
+             * @example https://nrm.gov.ro
              */
             endpoint?: string;
-            /** @example nrm-md */
+            /** @example nrm-ro */
             nodeId: string;
             /** @description Ed25519 public key (SPKI PEM): verifies its messages and checkpoints */
             publicKeyPem: string;
@@ -1745,7 +1748,7 @@ export interface components {
             statedBy: "victim";
         };
         RiskAssessmentDto: {
-            /** @description For kind "return": the family situation was assessed too */
+            /** @description For kind "return" only: the family situation was assessed too */
             familyAssessed?: boolean;
             /**
              * @description "return" is the return risk assessment (return officer)
@@ -1755,7 +1758,10 @@ export interface components {
             /** @enum {string} */
             level: "low" | "medium" | "high";
             notes: string;
-        };
+        } & ({
+            /** @enum {unknown} */
+            kind: "return";
+        } | unknown);
         /** @enum {string} */
         Role: "admin" | "identification_officer" | "case_manager" | "return_officer" | "prosecution_liaison" | "auditor";
         RuleProblem: components["schemas"]["Problem"] & {
@@ -1763,7 +1769,7 @@ export interface components {
              * @description The rule that refused the command
              * @enum {string}
              */
-            rule: "reflection-period" | "unconditional-assistance" | "consent-required" | "guardian-required" | "return-prerequisites" | "invalid-transition" | "asylum-no-contact";
+            rule: "reflection-period" | "unconditional-assistance" | "consent-required" | "guardian-required" | "return-prerequisites" | "invalid-transition" | "asylum-no-contact" | "invalid-request" | "password-policy" | "partner-message-rejected";
         };
         ServiceDeclineDto: {
             /** @enum {string} */
@@ -2058,10 +2064,13 @@ export interface operations {
     AuditController_verify: {
         parameters: {
             query?: {
-                /** @description Size of a tree head you kept earlier (with knownRoot) */
-                knownSize?: number;
-                /** @description Root (hex) of that tree head: the log must still contain it */
-                knownRoot?: string;
+                /** @description A tree head you kept earlier (its size and root, both or neither): the log must still contain it */
+                knownTreeHead?: {
+                    /** @description Root (hex) of that tree head: the log must still contain it */
+                    knownRoot: string;
+                    /** @description Size of a tree head you kept earlier (with knownRoot) */
+                    knownSize: number;
+                };
             };
             header?: never;
             path?: never;
@@ -7050,7 +7059,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PartnerView"][];
+                    "application/json": components["schemas"]["PartnerListView"];
                 };
             };
             /** @description The request failed validation (errors name each field), or an unknown query parameter, or malformed JSON */
@@ -7172,6 +7181,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A key that is not an Ed25519 / X25519 key, this node itself or a reserved id as the partner */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["RuleProblem"];
                 };
             };
             /** @description Too many requests from this address; Retry-After says when to try again */
@@ -7454,6 +7472,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A key that is not an Ed25519 / X25519 key, this node itself or a reserved id as the partner, or no change at all */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["RuleProblem"];
+                };
+            };
             /** @description Too many requests from this address; Retry-After says when to try again */
             429: {
                 headers: {
@@ -7695,7 +7722,7 @@ export interface operations {
                     "application/json": components["schemas"]["CreateUserResponse"];
                 };
             };
-            /** @description validation failed, or the password breaks the policy (field "password") */
+            /** @description The request failed validation (errors name each field), or an unknown query parameter, or malformed JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7747,6 +7774,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The password breaks the policy (rule password-policy; errors say why) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["RuleProblem"];
                 };
             };
             /** @description Too many requests from this address; Retry-After says when to try again */

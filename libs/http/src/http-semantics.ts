@@ -23,20 +23,34 @@ function matcherOf(pattern: string): RegExp {
  * A method a path does not have answers 405 with `Allow` (RFC 9110 §15.5.6), not 404: a client learns
  * that the resource exists and what it can do with it. The route table is collected as routes are
  * registered; a request no route matched is looked up in it before the 404.
+ *
+ * A path that is a route of its own (`/api/partners/inbox`) is that resource only, as OpenAPI reads
+ * paths (a concrete path before the templates it also matches): a method it lacks is a 405 naming its
+ * methods, never a call of a template that happens to match it (`GET /api/partners/{nodeId}`).
  */
 export function answerMethodNotAllowed(fastify: FastifyInstance): void {
   const routes = new Map<string, { matcher: RegExp; methods: Set<string> }>();
+  /** Concrete paths (no parameter), without a trailing slash → their methods. */
+  const concrete = new Map<string, Set<string>>();
   fastify.addHook('onRoute', (route) => {
     const entry = routes.get(route.url) ?? { matcher: matcherOf(route.url), methods: new Set<string>() };
-    for (const method of [route.method].flat()) entry.methods.add(method.toUpperCase());
+    const methods = [route.method].flat().map((method) => method.toUpperCase());
+    for (const method of methods) entry.methods.add(method);
     routes.set(route.url, entry);
+    if (!/[:*]/.test(route.url)) {
+      const path = withoutTrailingSlash(route.url);
+      concrete.set(path, new Set([...(concrete.get(path) ?? []), ...methods]));
+    }
   });
   fastify.addHook('onRequest', (request, reply, done) => {
-    if (request.routeOptions.url !== undefined) return done();
     const path = request.url.split('?')[0];
-    const allowed = new Set<string>();
-    for (const { matcher, methods } of routes.values()) {
-      if (matcher.test(path)) for (const method of methods) allowed.add(method);
+    let allowed = concrete.get(withoutTrailingSlash(path));
+    if (!allowed) {
+      if (request.routeOptions.url !== undefined) return done();
+      allowed = new Set<string>();
+      for (const { matcher, methods } of routes.values()) {
+        if (matcher.test(path)) for (const method of methods) allowed.add(method);
+      }
     }
     if (allowed.size === 0 || allowed.has(request.method)) return done();
     const allow = [...allowed].sort().join(', ');
@@ -47,3 +61,5 @@ export function answerMethodNotAllowed(fastify: FastifyInstance): void {
       .send(problem(405, `${request.method} is not allowed here; allowed: ${allow}`));
   });
 }
+
+const withoutTrailingSlash = (path: string): string => (path.length > 1 ? path.replace(/\/+$/, '') : path);

@@ -7,3 +7,4 @@ export * from './etag.interceptor';
 export * from './if-match';
 export * from './http-semantics';
 export * from './reply-headers';
+export * from './query-group';

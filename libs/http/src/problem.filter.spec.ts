@@ -30,7 +30,11 @@ describe('ProblemFilter: the services’ typed refusals as problem+json', () => 
     [new NotFoundError('No such partner'), 404, { detail: 'No such partner' }],
     [new RevisionConflictError('The case is at revision 3, not 1', 3), 409, { currentRevision: 3 }],
     [new ConflictError('Already registered'), 409, { detail: 'Already registered' }],
-    [new InvalidRequestError('Not an Ed25519 key'), 400, { detail: 'Not an Ed25519 key' }],
+    [
+      new InvalidRequestError('Not an Ed25519 key'),
+      422,
+      { detail: 'Not an Ed25519 key', rule: 'invalid-request' },
+    ],
     [new RuleViolation('consent-required', 'no consent'), 422, { rule: 'consent-required' }],
     [new TemporarilyUnavailableError('catching up', 2), 503, { detail: 'catching up' }],
   ])('%s answers %i', (error, status, body) => {

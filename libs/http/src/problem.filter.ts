@@ -1,5 +1,11 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import { ConflictError, InvalidRequestError, NotFoundError, TemporarilyUnavailableError } from '@nrm/common';
+import {
+  ConflictError,
+  INVALID_REQUEST_RULE,
+  InvalidRequestError,
+  NotFoundError,
+  TemporarilyUnavailableError,
+} from '@nrm/common';
 import { RevisionConflictError, RuleViolation } from '@nrm/domain';
 import { WrongExpectedRevisionError } from '@nrm/event-store/port';
 import { problem, ProblemBody, ProblemException } from './problem';
@@ -37,7 +43,9 @@ export class ProblemFilter implements ExceptionFilter {
       return problem(409, exception.message, { currentRevision: exception.currentRevision });
     }
     if (exception instanceof ConflictError) return problem(409, exception.message);
-    if (exception instanceof InvalidRequestError) return problem(400, exception.message);
+    if (exception instanceof InvalidRequestError) {
+      return problem(422, exception.message, { rule: INVALID_REQUEST_RULE });
+    }
     if (exception instanceof TemporarilyUnavailableError) return problem(503, exception.message);
     if (exception instanceof WrongExpectedRevisionError) {
       return problem(409, 'The case changed since the revision you named', {

@@ -27,7 +27,19 @@ function nestedDeeperThan(value: unknown, max: number): boolean {
   return false;
 }
 
-/** Refuses prototype-machinery keys before class-validator, which cannot see them, runs. */
+/** Paths of every null in a parsed JSON body, e.g. `person.dateOfBirth` ('' for a null body). */
+function nullPaths(value: unknown, parent = '', depth = 0): string[] {
+  if (value === null) return [parent];
+  if (depth > MAX_DEPTH || typeof value !== 'object') return [];
+  return Object.entries(value as Record<string, unknown>).flatMap(([key, item]) =>
+    nullPaths(item, parent ? `${parent}.${key}` : key, depth + 1),
+  );
+}
+
+/**
+ * Refuses prototype-machinery keys before class-validator, which cannot see them, runs; and nulls in a
+ * validated body.
+ */
 class StrictValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata) {
     // class-transformer recurses once per level: a body nested a few thousand deep overflows the stack.
@@ -41,6 +53,18 @@ class StrictValidationPipe extends ValidationPipe {
       throw ProblemException.badRequest(
         'The request failed validation',
         paths.map((field) => ({ field, message: `${field} is not a field of this request` })),
+      );
+    }
+    // class-validator reads an optional field's null as absent; the document declares no field
+    // nullable, so a null would pass as a value it never promised and reach the log as one.
+    const nulls = metadata.type === 'body' && this.toValidate(metadata) ? nullPaths(value) : [];
+    if (nulls.length) {
+      throw ProblemException.badRequest(
+        'The request failed validation',
+        nulls.map((field) => ({
+          field,
+          message: field ? `${field} must not be null (leave it out)` : 'the body must be a JSON object',
+        })),
       );
     }
     return super.transform(value, metadata);

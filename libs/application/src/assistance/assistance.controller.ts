@@ -59,11 +59,6 @@ export class AssistanceController {
     }
     if (user.role !== 'case_manager')
       throw ProblemException.forbidden('General and family assessments are for case managers');
-    if (body.familyAssessed !== undefined) {
-      throw ProblemException.badRequest('The request failed validation', [
-        { field: 'familyAssessed', message: 'familyAssessed applies to kind "return" only' },
-      ]);
-    }
     return commandAnswer(
       await this.commands.send(
         { type: 'AssessRisk', caseId, kind: body.kind, level: body.level, notes: body.notes },

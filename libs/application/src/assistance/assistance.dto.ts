@@ -15,6 +15,7 @@ import type {
   ServiceKind,
 } from '@nrm/contracts';
 import {
+  AppliesOnlyWhen,
   IsCode,
   IsDateTime,
   IsFlag,
@@ -36,8 +37,9 @@ export class RiskAssessmentDto {
   kind: RiskAssessmentKind;
   @ApiProperty({ enum: RISK_LEVELS }) @IsOneOf(RISK_LEVELS) level: RiskLevel;
   @ApiProperty({ maxLength: LIMITS.longText }) @IsText(LIMITS.longText) notes: string;
-  @ApiPropertyOptional({ description: 'For kind "return": the family situation was assessed too' })
+  @ApiPropertyOptional({ description: 'For kind "return" only: the family situation was assessed too' })
   @IsFlag(true)
+  @AppliesOnlyWhen('kind', ['return'])
   familyAssessed?: boolean;
 }
 

@@ -1,9 +1,13 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
 import type {
   OperationObject,
+  ParameterObject,
   ReferenceObject,
   SchemaObject,
 } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import { QUERY_GROUPS, type QueryGroupDeclaration } from '@nrm/http/query-group';
+import { APPLIES_ONLY_WHEN, MAX_DECIMAL_PLACES } from '@nrm/contracts/events/field-rules';
+import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
 import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
 
 // class-transformer ships this module's types and code under different paths: the nested classes
@@ -24,6 +28,7 @@ const CONSTRAINTS = [
   'maxLength',
   'minimum',
   'maximum',
+  'multipleOf',
   'exclusiveMinimum',
   'exclusiveMaximum',
   'minItems',
@@ -34,11 +39,15 @@ const CONSTRAINTS = [
 const isReference = (schema: object | undefined): schema is ReferenceObject =>
   schema !== undefined && '$ref' in schema;
 
+/** Where a property's cross-field rule travels from the converter to its object (never published). */
+const ONLY_WHEN = 'x-nrm-applies-only-when';
+
 /**
  * Writes the validators' constraints into the document's request and response schemas, from the same
  * class-validator declarations the validation pipe enforces, so the document cannot say less (or
  * other) than the node checks. A property the validators know and the document does not is added; a
- * property the validators require is required in the document.
+ * property the validators require is required in the document. A request body, and every object
+ * nested in it, admits no property it does not declare: the pipe refuses unknown fields.
  */
 export function withValidationConstraints(
   document: OpenAPIObject,
@@ -48,6 +57,17 @@ export function withValidationConstraints(
   const validated = validationMetadatasToSchemas({
     classTransformerMetadataStorage: defaultMetadataStorage,
     refPointerPrefix: '#/components/schemas/',
+    additionalConverters: {
+      // JSON Schema's spelling of "at most n decimals" (exact for decimal numbers, as JSON writes them).
+      [MAX_DECIMAL_PLACES]: (meta: ValidationMetadata) => ({
+        type: 'number',
+        multipleOf: 10 ** -(meta.constraints[0] as number),
+      }),
+      [APPLIES_ONLY_WHEN]: (meta: ValidationMetadata) => {
+        const [property, values] = meta.constraints as [string, string[]];
+        return { [ONLY_WHEN]: { property, values } };
+      },
+    },
   }) as Record<string, SchemaObject>;
   const schemas = document.components?.schemas ?? {};
   for (const [name, target] of Object.entries(schemas)) {
@@ -55,14 +75,56 @@ export function withValidationConstraints(
     if (!source || isReference(target)) continue;
     mergeObject(target, source);
   }
+  for (const name of requestBodySchemas(document)) {
+    const target = schemas[name];
+    if (validated[name] && target && !isReference(target)) target.additionalProperties = false;
+  }
   for (const [path, item] of Object.entries(document.paths)) {
     for (const [method, operation] of Object.entries(item) as [string, OperationObject][]) {
       const cls = queryClasses.get(`${method.toUpperCase()} ${path}`);
       const source = cls && validated[cls.name];
-      if (source) mergeQuery(operation, source);
+      if (!source) continue;
+      mergeQuery(operation, source);
+      groupQuery(operation, (Reflect.getMetadata(QUERY_GROUPS, cls) ?? []) as QueryGroupDeclaration[]);
     }
   }
   return document;
+}
+
+/**
+ * Parameters that go together (`@QueryGroup`) become one optional object parameter, form style and
+ * exploded (the same query string on the wire), that requires each of them.
+ */
+function groupQuery(operation: OperationObject, groups: QueryGroupDeclaration[]): void {
+  for (const group of groups) {
+    const members = (operation.parameters ?? []).filter(
+      (p): p is ParameterObject => !isReference(p) && p.in === 'query' && group.members.includes(p.name),
+    );
+    if (members.length !== group.members.length) continue;
+    const rest = (operation.parameters ?? []).filter((p) => !members.includes(p as ParameterObject));
+    operation.parameters = [
+      ...rest,
+      {
+        name: group.name,
+        in: 'query',
+        required: false,
+        style: 'form',
+        explode: true,
+        ...(group.description ? { description: group.description } : {}),
+        schema: {
+          type: 'object',
+          required: group.members,
+          additionalProperties: false,
+          properties: Object.fromEntries(
+            members.map((p) => [
+              p.name,
+              { ...(p.schema ?? {}), ...(p.description ? { description: p.description } : {}) },
+            ]),
+          ),
+        },
+      },
+    ];
+  }
 }
 
 /** Query parameters are one property each of the query's class: the same constraints, per parameter. */
@@ -79,13 +141,53 @@ function mergeQuery(operation: OperationObject, source: SchemaObject): void {
 
 function mergeObject(target: SchemaObject, source: SchemaObject): void {
   target.properties ??= {};
-  for (const [property, constraints] of Object.entries(source.properties ?? {})) {
+  const onlyWhen: SchemaObject[] = [];
+  for (const [property, raw] of Object.entries(source.properties ?? {})) {
+    const { [ONLY_WHEN]: rule, ...constraints } = raw as SchemaObject & {
+      [ONLY_WHEN]?: { property: string; values: string[] };
+    };
+    if (rule) {
+      // Either the other property holds one of the values, or this one is absent.
+      onlyWhen.push({
+        anyOf: [
+          { required: [rule.property], properties: { [rule.property]: { enum: rule.values } } },
+          { not: { required: [property] } },
+        ],
+      });
+    }
     const existing = target.properties[property];
     if (existing === undefined) target.properties[property] = constraints;
-    else if (!isReference(existing)) mergeProperty(existing, constraints as SchemaObject);
+    else if (!isReference(existing)) mergeProperty(existing, constraints);
   }
   const required = new Set([...(target.required ?? []), ...(source.required ?? [])]);
   if (required.size > 0) target.required = [...required];
+  if (onlyWhen.length > 0) target.allOf = [...(target.allOf ?? []), ...onlyWhen];
+}
+
+/** The component schemas a request body can reach (through $ref, properties, items and allOf). */
+function requestBodySchemas(document: OpenAPIObject): Set<string> {
+  const seen = new Set<string>();
+  const schemas = document.components?.schemas ?? {};
+  const visit = (schema: SchemaObject | ReferenceObject | undefined): void => {
+    if (!schema) return;
+    if (isReference(schema)) {
+      const name = schema.$ref.split('/').pop() as string;
+      if (seen.has(name)) return;
+      seen.add(name);
+      visit(schemas[name]);
+      return;
+    }
+    Object.values(schema.properties ?? {}).forEach(visit);
+    [schema.items, ...(schema.allOf ?? []), ...(schema.anyOf ?? []), ...(schema.oneOf ?? [])].forEach(visit);
+  };
+  for (const item of Object.values(document.paths)) {
+    for (const operation of Object.values(item) as OperationObject[]) {
+      const body = operation?.requestBody;
+      if (!body || isReference(body)) continue;
+      Object.values(body.content ?? {}).forEach((media) => visit(media.schema));
+    }
+  }
+  return seen;
 }
 
 function mergeProperty(target: SchemaObject, source: SchemaObject): void {

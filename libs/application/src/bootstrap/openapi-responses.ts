@@ -6,7 +6,10 @@ import type {
   ResponseObject,
   SchemaObject,
 } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import { INVALID_REQUEST_RULE } from '@nrm/common';
 import { RULE_IDS } from '@nrm/domain';
+import { PASSWORD_POLICY_RULE } from '@nrm/iam/passwords/password-policy';
+import { PARTNER_MESSAGE_REJECTED } from '@nrm/transnational';
 import type { CaseCommandRouteOptions } from '../cases/case-command-route';
 
 /** What the document needs to know of a route beyond what Swagger read from its decorators. */
@@ -60,7 +63,11 @@ const PROBLEM_SCHEMAS: Record<string, SchemaObject> = {
         type: 'object',
         required: ['rule'],
         properties: {
-          rule: { type: 'string', enum: [...RULE_IDS], description: 'The rule that refused the command' },
+          rule: {
+            type: 'string',
+            enum: [...RULE_IDS, INVALID_REQUEST_RULE, PASSWORD_POLICY_RULE, PARTNER_MESSAGE_REJECTED],
+            description: 'The rule that refused the command',
+          },
         },
       },
     ],

@@ -8,6 +8,7 @@ import { Role } from '@nrm/iam/roles';
 import { CASE_COMMAND_ROUTE, CaseCommandRouteOptions } from '../cases/case-command-route';
 import { withValidationConstraints } from './openapi-constraints';
 import { withResponseBodies } from './openapi-response-body';
+import { withLinks } from './openapi-links';
 import { RouteFacts, withResponses } from './openapi-responses';
 
 /** OpenAPI extension on every operation: the roles the route admits, as the auth guard enforces them. */
@@ -21,7 +22,7 @@ export const PUBLIC_EXTENSION = 'x-nrm-public';
  * libs/api-client/src/api-version.spec.ts compares the document with the committed one and fails
  * otherwise (docs/api.md, "Versioning").
  */
-export const API_VERSION = '1.0.0';
+export const API_VERSION = '2.0.0';
 
 /** The document each application serves, as it serves it (see openApiDocumentOf). */
 const documents = new WeakMap<INestApplication, OpenAPIObject>();
@@ -55,6 +56,7 @@ export function mountOpenApi(app: INestApplication, title: string): void {
   withValidationConstraints(document, queryClasses(app));
   withResponseBodies(document, handlerNames(app));
   withResponses(document, access);
+  withLinks(document);
   documents.set(app, document);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 }

@@ -17,15 +17,21 @@ const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 interface RequestLike {
   principal: Principal;
   headers: Record<string, string | string[] | undefined>;
+  /** The request's own id (Fastify's, a UUID): the one the HTTP log line of the request records. */
+  id?: unknown;
 }
 
+/**
+ * The causation id of a request's events is the id its HTTP log line records (`reqId`): an operator can
+ * go from any event to the request that caused it and its answer, and back.
+ */
 export function requestContextOf(request: RequestLike): RequestContext {
   const correlation = request.headers['x-correlation-id'];
   return {
     principal: request.principal,
     correlationId:
       typeof correlation === 'string' && CORRELATION_ID.test(correlation) ? correlation : randomUUID(),
-    causationId: randomUUID(),
+    causationId: typeof request.id === 'string' && request.id !== '' ? request.id : randomUUID(),
   };
 }
 

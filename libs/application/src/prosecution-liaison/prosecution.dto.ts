@@ -13,8 +13,8 @@ import type {
   NonPunishmentBasis,
   ProtectiveMeasure,
 } from '@nrm/contracts';
-import { IsCode, IsDateTime, IsFlag, IsListOf, IsOneOf } from '@nrm/contracts/events/field-rules';
-import { IsNumber, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsAmount, IsCode, IsDateTime, IsFlag, IsListOf, IsOneOf } from '@nrm/contracts/events/field-rules';
+import { IsOptional, Matches } from 'class-validator';
 
 export class CooperationDecisionDto {
   @ApiProperty({ description: "The victim's own decision; assistance never depends on it" })
@@ -80,10 +80,7 @@ export class CompensationClaimDto {
   @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code' })
   currency?: string;
   @ApiPropertyOptional()
-  @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
-  @Min(0)
-  @Max(1e12)
+  @IsAmount(true)
   amount?: number;
 }
 

@@ -18,7 +18,14 @@ export class ConflictError extends Error {
   }
 }
 
-/** The request names something impossible (an invalid key, a field out of range) that validation could not see. */
+/** The rule an `InvalidRequestError` names in its 422 answer. */
+export const INVALID_REQUEST_RULE = 'invalid-request';
+
+/**
+ * The request is well formed (validation passed: it matches the API's document) but names something
+ * impossible that no schema can see (bytes that are no key, a node's own id as its partner): answered
+ * 422 with rule `invalid-request`, like every refusal of a well-formed request.
+ */
 export class InvalidRequestError extends Error {
   constructor(message: string) {
     super(message);

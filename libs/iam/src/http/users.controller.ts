@@ -1,12 +1,12 @@
 import { Body, Controller, Inject, Post } from '@nestjs/common';
 import {
-  ApiBadRequestResponse,
   ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiTags,
+  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { ProblemException } from '@nrm/http/problem';
+import { problem, ProblemException } from '@nrm/http/problem';
 import { Roles } from '../access.decorators';
 import {
   ACCOUNT_REPOSITORY,
@@ -14,7 +14,7 @@ import {
   DuplicateUsernameError,
 } from '../accounts/account-repository.port';
 import { hashPassword } from '../passwords/password-hasher';
-import { passwordProblems } from '../passwords/password-policy';
+import { PASSWORD_POLICY_RULE, passwordProblems } from '../passwords/password-policy';
 import { CreateUserDto, CreateUserResponse } from './auth.dto';
 
 @ApiTags('users')
@@ -27,15 +27,18 @@ export class UsersController {
   @Roles('admin')
   @ApiCreatedResponse({ type: CreateUserResponse })
   @ApiConflictResponse({ description: 'The username is taken' })
-  @ApiBadRequestResponse({
-    description: 'validation failed, or the password breaks the policy (field "password")',
+  @ApiUnprocessableEntityResponse({
+    description: `The password breaks the policy (rule ${PASSWORD_POLICY_RULE}; errors say why)`,
   })
   async create(@Body() body: CreateUserDto): Promise<CreateUserResponse> {
+    // What the document cannot say (the username inside, the common passwords) is a rule, not a shape.
     const problems = passwordProblems(body.password, body.username);
     if (problems.length > 0) {
-      throw ProblemException.badRequest(
-        'The password does not meet the policy',
-        problems.map((message) => ({ field: 'password', message })),
+      throw new ProblemException(
+        problem(422, 'The password does not meet the policy', {
+          rule: PASSWORD_POLICY_RULE,
+          errors: problems.map((message) => ({ field: 'password', message })),
+        }),
       );
     }
     const passwordHash = await hashPassword(body.password);

@@ -1,5 +1,11 @@
 import { COMMON_PASSWORDS } from './common-passwords';
 
+/**
+ * The rule a well-formed password breaks when the policy refuses it (422: the request matches the
+ * document, its lengths included, but the node will not take that password).
+ */
+export const PASSWORD_POLICY_RULE = 'password-policy';
+
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 256;
 

@@ -5,8 +5,9 @@ import {
   ApiCreatedResponse,
   ApiOkResponse,
   ApiTags,
+  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import type { Partner, RegistryState } from '@nrm/transnational';
+import { PARTNER_NODE_ID, type Partner, type RegistryState } from '@nrm/transnational';
 import { Roles } from '@nrm/iam/access.decorators';
 import { CallContext, RequestContext } from '@nrm/application/cases/command-context';
 import type { Ed25519Signer } from '@nrm/event-store';
@@ -17,13 +18,17 @@ import { NODE_ENCRYPTION_KEY, NODE_SIGNER } from '@nrm/application/infrastructur
 import { PartnerRegistryService } from './partner-registry.service';
 import {
   NodeIdentityView,
+  PartnerListView,
   PartnerReasonDto,
   PartnerView,
   RegisterPartnerDto,
   UpdatePartnerDto,
 } from './partners.dto';
 
-const NODE_ID = /^[a-z0-9][a-z0-9._-]{1,62}$/;
+const NODE_ID = PARTNER_NODE_ID;
+/** What the registry refuses in a well-formed request (rule invalid-request). */
+const UNPROCESSABLE =
+  'A key that is not an Ed25519 / X25519 key, this node itself or a reserved id as the partner';
 
 /** The partner registry: admins manage it, auditors read it (who was trusted, with which key, under which agreement). */
 @ApiTags('partners')
@@ -53,8 +58,8 @@ export class PartnersController {
 
   @Get('partners')
   @Roles('admin', 'auditor')
-  @ApiOkResponse({ type: PartnerView, isArray: true })
-  async list(): Promise<{ items: PartnerView[] }> {
+  @ApiOkResponse({ type: PartnerListView })
+  async list(): Promise<PartnerListView> {
     const { state } = await this.registry.state();
     return { items: [...state.partners.values()].map(view) };
   }
@@ -73,6 +78,7 @@ export class PartnersController {
   })
   @Roles('admin')
   @ApiCreatedResponse({ type: PartnerView })
+  @ApiUnprocessableEntityResponse({ description: UNPROCESSABLE })
   async register(
     @Body() body: RegisterPartnerDto,
     @CallContext() call: RequestContext,
@@ -88,6 +94,7 @@ export class PartnersController {
   @Patch('partners/:nodeId')
   @Roles('admin')
   @ApiOkResponse({ type: PartnerView })
+  @ApiUnprocessableEntityResponse({ description: `${UNPROCESSABLE}, or no change at all` })
   async update(
     @Param('nodeId') nodeId: string,
     @Body() body: UpdatePartnerDto,

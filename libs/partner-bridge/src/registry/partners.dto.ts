@@ -1,12 +1,27 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { LIMITS } from '@nrm/contracts';
-import { IsCode, IsCountry, IsDateTime, IsListOf, IsText } from '@nrm/contracts/events/field-rules';
-import { SHAREABLE_FIELDS, type ShareableField } from '@nrm/transnational';
+import { IsCountry, IsDateTime, IsListOf, IsText } from '@nrm/contracts/events/field-rules';
+import { PARTNER_NODE_ID, SHAREABLE_FIELDS, type ShareableField } from '@nrm/transnational';
 import { Type } from 'class-transformer';
-import { IsObject, IsOptional, IsString, IsUrl, Length, Matches, ValidateNested } from 'class-validator';
+import { IsObject, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
 
 const PEM = /^-----BEGIN PUBLIC KEY-----\r?\n[A-Za-z0-9+/=\r\n]+-----END PUBLIC KEY-----\r?\n?$/;
 const PEM_LENGTH: [number, number] = [40, 1000];
+
+const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
+const LABEL = '[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*';
+const PORT = '(?:6553[0-5]|655[0-2]\\d|65[0-4]\\d{2}|6[0-4]\\d{3}|[1-5]\\d{4}|[1-9]\\d{0,3}|0)';
+/**
+ * A partner's base URL: http(s), a host (an IPv4 address, or an ASCII DNS name whose last label starts
+ * with a letter, so that it can never read as a malformed address), an optional port and path; no
+ * credentials, query or fragment. Every URL it admits is one the transport can parse, and the OpenAPI
+ * document publishes this very pattern.
+ */
+const ENDPOINT = new RegExp(
+  `^https?://(?:${OCTET}(?:\\.${OCTET}){3}|(?:${LABEL}\\.)*[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)` +
+    `(?::${PORT})?(?:/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*)?$`,
+);
+const ENDPOINT_MESSAGE = 'endpoint must be an http(s) URL without credentials, query or fragment';
 
 export class AgreementFieldsDto {
   @ApiPropertyOptional({
@@ -32,7 +47,7 @@ export class AgreementFieldsDto {
 }
 
 export class AgreementDto {
-  @ApiProperty({ example: 'MoU DE-MD 2026/1', description: 'Treaty, MoU or SOP reference' })
+  @ApiProperty({ example: 'MoU MD-RO 2026/1', description: 'Treaty, MoU or SOP reference' })
   @IsText(LIMITS.shortText)
   reference: string;
   @ApiProperty({ type: AgreementFieldsDto, description: 'Which fields may travel for which purpose' })
@@ -46,8 +61,11 @@ export class AgreementDto {
 }
 
 export class RegisterPartnerDto {
-  @ApiProperty({ example: 'nrm-md' }) @IsCode() nodeId: string;
-  @ApiProperty({ example: 'MD' }) @IsCountry() country: string;
+  @ApiProperty({ example: 'nrm-ro' })
+  @IsString()
+  @Matches(PARTNER_NODE_ID, { message: 'nodeId must be 2-63 lower-case letters, digits, ".", "_" or "-"' })
+  nodeId: string;
+  @ApiProperty({ example: 'RO' }) @IsCountry() country: string;
   @ApiProperty({ description: 'Ed25519 public key (SPKI PEM): verifies its messages and checkpoints' })
   @IsString()
   @Length(...PEM_LENGTH)
@@ -59,12 +77,13 @@ export class RegisterPartnerDto {
   @Matches(PEM, { message: 'encryptionKeyPem must be an SPKI PEM public key' })
   encryptionKeyPem: string;
   @ApiPropertyOptional({
-    example: 'https://nrm.gov.md',
+    example: 'https://nrm.gov.ro',
     description: 'Base URL of its node (HTTP transport)',
   })
   @IsOptional()
-  @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true })
+  @IsString()
   @Length(1, 300)
+  @Matches(ENDPOINT, { message: ENDPOINT_MESSAGE })
   endpoint?: string;
   @ApiProperty({ type: AgreementDto })
   @IsObject()
@@ -88,8 +107,9 @@ export class UpdatePartnerDto {
   encryptionKeyPem?: string;
   @ApiPropertyOptional()
   @IsOptional()
-  @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true })
+  @IsString()
   @Length(1, 300)
+  @Matches(ENDPOINT, { message: ENDPOINT_MESSAGE })
   endpoint?: string;
   @ApiPropertyOptional({ type: AgreementDto })
   @IsOptional()
@@ -113,6 +133,10 @@ export class PartnerView {
   @ApiProperty() encryptionKeyPem: string;
   @ApiPropertyOptional() endpoint?: string;
   @ApiProperty({ type: AgreementDto }) agreement: AgreementDto;
+}
+
+export class PartnerListView {
+  @ApiProperty({ type: [PartnerView] }) items: PartnerView[];
 }
 
 export class NodeIdentityView {

@@ -53,6 +53,7 @@ describe('partner registry decider', () => {
 
   it.each([
     ['its own node id', { nodeId: 'nrm-de' }, /own partner/],
+    ['the path segment of the inbox as its node id', { nodeId: 'inbox' }, /names a path of the API/],
     ['a bad node id', { nodeId: 'NRM MD' }, /nodeId/],
     ['a bad country', { country: 'Moldova' }, /country/],
     ['a signing key that is not Ed25519', { publicKeyPem: pem('x25519') }, /publicKeyPem/],

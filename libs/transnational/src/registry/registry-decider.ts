@@ -48,7 +48,11 @@ export class RegistryRefusal extends Error {
   }
 }
 
-const NODE_ID = /^[a-z0-9][a-z0-9._-]{1,62}$/;
+/** A partner's node id: 2-63 lower-case letters, digits, ".", "_" or "-" (the API's schema says the same). */
+export const PARTNER_NODE_ID = /^[a-z0-9][a-z0-9._-]{1,62}$/;
+const NODE_ID = PARTNER_NODE_ID;
+/** Ids that name something else under /api/partners/ (the inbox), so no partner can be called so. */
+export const RESERVED_NODE_IDS: readonly string[] = ['inbox'];
 
 function checkKey(pem: string, type: 'ed25519' | 'x25519', what: string): void {
   try {
@@ -108,6 +112,8 @@ export function decideRegistry(command: RegistryCommand, state: RegistryState): 
         throw new RegistryRefusal('invalid', 'nodeId: 2-63 lowercase letters, digits, ".", "_" or "-"');
       if (p.nodeId === command.localNodeId)
         throw new RegistryRefusal('invalid', 'a node cannot be its own partner');
+      if (RESERVED_NODE_IDS.includes(p.nodeId))
+        throw new RegistryRefusal('invalid', `"${p.nodeId}" names a path of the API, not a node`);
       if (!/^[A-Z]{2}$/.test(p.country))
         throw new RegistryRefusal('invalid', 'country must be an ISO 3166-1 alpha-2 code');
       checkKey(p.publicKeyPem, 'ed25519', 'publicKeyPem');

@@ -1,16 +1,13 @@
-import { IsNumber, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsOptional, Matches } from 'class-validator';
 import { COMPENSATION_RESPONDENTS, type CompensationRespondent } from '../../taxonomies/prosecution';
-import { IsCode, IsOneOf } from '../field-rules';
+import { IsAmount, IsCode, IsOneOf } from '../field-rules';
 
 export class CompensationClaimedData {
   @IsCode() claimId: string;
   @IsOneOf(COMPENSATION_RESPONDENTS) against: CompensationRespondent;
   /** ISO 4217 alphabetic code. */
   @IsOptional() @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code' }) currency?: string;
-  @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
-  @Min(0)
-  @Max(1e12)
+  @IsAmount(true)
   amount?: number;
 }
 export interface CompensationClaimed {
