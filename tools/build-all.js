@@ -7,7 +7,5 @@ const apps = Object.entries(projects)
   .map(([name]) => name);
 for (const app of apps) {
   process.stdout.write(`building ${app}\n`);
-  execFileSync(process.execPath, [require.resolve('@nestjs/cli/bin/nest.js'), 'build', app], {
-    stdio: 'inherit',
-  });
+  execFileSync(process.execPath, [require.resolve('@nestjs/cli/bin/nest.js'), 'build', app], { stdio: 'inherit' });
 }

@@ -12,14 +12,9 @@ const path = require('node:path');
 
 const root = path.join(__dirname, '..');
 const infra = (...args) =>
-  spawnSync(process.execPath, [path.join(root, 'deploy/local/infra.js'), ...args], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  spawnSync(process.execPath, [path.join(root, 'deploy/local/infra.js'), ...args], { cwd: root, stdio: 'inherit' });
 
-const wasRunning =
-  spawnSync(process.execPath, [path.join(root, 'deploy/local/infra.js'), 'status'], { cwd: root }).status ===
-  0;
+const wasRunning = spawnSync(process.execPath, [path.join(root, 'deploy/local/infra.js'), 'status'], { cwd: root }).status === 0;
 if (infra('up').status !== 0) {
   process.stderr.write('test:all: the servers did not start (see above)\n');
   process.exit(1);
@@ -28,11 +23,7 @@ const env = {
   ...process.env,
   KAFKA_BROKERS: process.env.KAFKA_BROKERS || '127.0.0.1:9092',
   MONGO_URL: process.env.MONGO_URL || 'mongodb://127.0.0.1:27017',
-  NRM_REQUIRE_SERVERS: [
-    'KAFKA_BROKERS',
-    'MONGO_URL',
-    ...(process.env.EVENTSTORE_URL ? ['EVENTSTORE_URL'] : []),
-  ].join(','),
+  NRM_REQUIRE_SERVERS: ['KAFKA_BROKERS', 'MONGO_URL', ...(process.env.EVENTSTORE_URL ? ['EVENTSTORE_URL'] : [])].join(','),
 };
 // Fault tests restart the shared servers: they run after the rest, one file at a time.
 const totals = { passed: 0, failed: 0, skipped: 0 };
@@ -41,13 +32,7 @@ const jest = (args) => {
   const status =
     spawnSync(
       process.execPath,
-      [
-        require.resolve('jest/bin/jest'),
-        '--json',
-        `--outputFile=${summary}`,
-        ...args,
-        ...process.argv.slice(2),
-      ],
+      [require.resolve('jest/bin/jest'), '--json', `--outputFile=${summary}`, ...args, ...process.argv.slice(2)],
       { cwd: root, env, stdio: 'inherit' },
     ).status ?? 1;
   try {
@@ -66,8 +51,7 @@ const faults = jest(['--runInBand', '--testPathPattern', '\\.fault\\.spec\\.ts$'
 if (!wasRunning) infra('down');
 // The API contract needs no server, only Python (it installs Schemathesis from PyPI into its own venv).
 const contract =
-  spawnSync(process.execPath, [path.join(root, 'tools/schemathesis/run.js')], { cwd: root, stdio: 'inherit' })
-    .status ?? 1;
+  spawnSync(process.execPath, [path.join(root, 'tools/schemathesis/run.js')], { cwd: root, stdio: 'inherit' }).status ?? 1;
 process.stdout.write(
   `\ntotal: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped; ` +
     `API contract (Schemathesis) ${contract === 0 ? 'passed' : 'FAILED'}\n`,
