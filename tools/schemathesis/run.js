@@ -44,14 +44,6 @@ const MAX_EXAMPLES = Number(process.env.NRM_SCHEMATHESIS_MAX_EXAMPLES || 30);
 /** No single run may take longer (it is killed and fails): a hung run must not hang CI. */
 const RUN_TIMEOUT_MS = 10 * 60 * 1000;
 const PHASES = ['examples', 'coverage', 'fuzzing', 'stateful'];
-const ROLES = [
-  'admin',
-  'identification_officer',
-  'case_manager',
-  'return_officer',
-  'prosecution_liaison',
-  'auditor',
-];
 const ADMIN = { username: 'admin', password: 'schemathesis-admin-password-2026' };
 const PASSWORD = 'schemathesis quiet harbour 4711';
 const AGENCY = 'national-nrm-office';
@@ -245,14 +237,22 @@ async function expectStatus(baseUrl, status, method, url, options) {
   return res.body;
 }
 
+/** Every role some operation admits, as the document states it (x-nrm-roles): one account each. */
+function rolesOf(doc) {
+  const roles = new Set();
+  for (const item of Object.values(doc.paths))
+    for (const operation of Object.values(item)) for (const role of operation['x-nrm-roles'] ?? []) roles.add(role);
+  return [...roles].sort();
+}
+
 /** One account per role (each logged in, agency national-nrm-office), made by the first admin. */
-async function setUp(baseUrl) {
+async function setUp(baseUrl, roles) {
   const login = async (username, password) =>
     (await expectStatus(baseUrl, 200, 'POST', '/api/auth/login', { body: { username, password } }))
       .accessToken;
   const admin = await login(ADMIN.username, ADMIN.password);
   const tokens = {};
-  for (const role of ROLES) {
+  for (const role of roles) {
     const username = `st-${role.replace(/_/g, '-')}`;
     const body = { username, password: PASSWORD, role, agency: AGENCY, country: 'MD' };
     await expectStatus(baseUrl, 201, 'POST', '/api/users', { token: admin, body });
@@ -378,7 +378,8 @@ function plannedRuns(doc, tokens) {
   const publicOps = operations.filter((op) => op.isPublic);
   runs.push({ name: 'public', operations: publicOps, headers: {}, config: () => configOf() });
   // The admin last: the partners it registers could otherwise receive the handovers of later runs.
-  for (const role of [...ROLES.filter((r) => r !== 'admin'), 'admin']) {
+  const roles = Object.keys(tokens);
+  for (const role of [...roles.filter((r) => r !== 'admin'), 'admin']) {
     const mine = operations.filter((op) => op.roles.includes(role));
     runs.push({
       name: role,
@@ -601,8 +602,8 @@ async function main() {
   let failed = false;
   const results = [];
   try {
-    const tokens = await setUp(node.baseUrl);
     const doc = (await call(node.baseUrl, 'GET', '/api/docs-json')).body;
+    const tokens = await setUp(node.baseUrl, rolesOf(doc));
     const auditor = { token: tokens.auditor };
     const baseline = (await expectStatus(node.baseUrl, 200, 'GET', '/api/audit/verify', auditor)).size;
     const planned = plannedRuns(doc, tokens);
