@@ -10,6 +10,7 @@ import {
   ReadModelStore,
 } from '@nrm/read-models';
 import { randomUUID } from 'node:crypto';
+import { actorOf } from '../cases/command-context';
 import { EventWriter } from '../log/event-writer';
 import { Principal } from '@nrm/iam/roles';
 
@@ -63,7 +64,7 @@ export class AccessLog {
       [{ type: PERSONAL_DATA_ACCESSED, data: { caseId, purpose, channel } }],
       'any',
       {
-        actor: { userId: reader.userId, role: reader.role, agency: reader.agency },
+        actor: actorOf(reader),
         correlationId: trace.correlationId,
         causationId: trace.causationId,
       },

@@ -33,8 +33,8 @@ export class CaseCommandExecutor {
           return { state: history.events, revision: history.revision };
         },
         decide: ({ state }: Loaded<readonly DomainEvent[]>) => decideForCase(command, state),
-        append: (events, revision) =>
-          this.repository.append(command.caseId, events, revision, command.at, meta),
+        append: (events, expected) =>
+          this.repository.append(command.caseId, events, expected, command.at, meta),
       },
       { pinned: meta.expectedRevision !== undefined },
     );

@@ -1,12 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { caseStreamId, upcast } from '@nrm/contracts';
 import { caseAgencies } from '@nrm/domain';
 import { DomainEvent } from '@nrm/domain/shared/decider';
-import { EVENT_STORE, EventStore, StoredEvent } from '@nrm/event-store/port';
-import { Inject } from '@nestjs/common';
-import { AppendResult } from '@nrm/event-store/port';
-import { expectedAt } from '../log/decide-and-append';
+import { AppendResult, EVENT_STORE, EventStore, ExpectedRevision, StoredEvent } from '@nrm/event-store/port';
 import { EventToWrite, EventWriter } from '../log/event-writer';
+import { actorOf } from './command-context';
 import { CommandMetadata } from './command-metadata';
 
 /** The data subject whose key encrypts a case's personal data: the presumed victim of that case. */
@@ -44,17 +42,12 @@ export class CaseRepository {
   append(
     caseId: string,
     events: readonly EventToWrite[],
-    revision: number,
+    expected: ExpectedRevision,
     occurredAt: string,
     meta: CommandMetadata,
   ): Promise<AppendResult> {
-    const { principal } = meta;
-    return this.writer.append(caseStreamId(caseId), events, expectedAt(revision), {
-      actor: meta.partnerMessage?.actor ?? {
-        userId: principal.userId,
-        role: principal.role,
-        agency: principal.agency,
-      },
+    return this.writer.append(caseStreamId(caseId), events, expected, {
+      actor: meta.partnerMessage?.actor ?? actorOf(meta.principal),
       correlationId: meta.correlationId,
       causationId: meta.causationId,
       occurredAt,

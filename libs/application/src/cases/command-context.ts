@@ -1,5 +1,6 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { parseIfMatch } from '@nrm/http/if-match';
+import type { Actor } from '@nrm/event-store/port';
 import type { Principal } from '@nrm/iam/roles';
 import { randomUUID } from 'node:crypto';
 import { CommandMetadata } from './command-metadata';
@@ -11,6 +12,13 @@ export interface RequestContext {
   /** One per request: the causation id of every event the request writes. */
   causationId: string;
 }
+
+/** The actor an event records for a caller: its ids, role and agency, nothing of its session. */
+export const actorOf = ({ userId, role, agency }: Actor): Actor => ({
+  userId,
+  role,
+  agency,
+});
 
 const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 

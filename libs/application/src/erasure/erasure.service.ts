@@ -4,9 +4,9 @@ import { decideErasure, erasureStateOf } from '@nrm/domain';
 import { EVENT_STORE, EventStore } from '@nrm/event-store/port';
 import { PersonalDataCipher } from '@nrm/privacy';
 import { ProjectionRunner } from '@nrm/read-models';
-import { RequestContext } from '../cases/command-context';
+import { actorOf, RequestContext } from '../cases/command-context';
 import { subjectIdOfCase } from '../cases/case-repository';
-import { decideAndAppend, expectedAt } from '../log/decide-and-append';
+import { decideAndAppend } from '../log/decide-and-append';
 import { EventWriter } from '../log/event-writer';
 
 const READ_YOUR_WRITES_TIMEOUT_MS = 5000;
@@ -38,13 +38,9 @@ export class ErasureService {
         return { state, revision: state.revision };
       },
       decide: ({ state }) => decideErasure({ caseId, legalBasis }, state),
-      append: (events, revision) =>
-        this.writer.append(stream, events, expectedAt(revision), {
-          actor: {
-            userId: context.principal.userId,
-            role: context.principal.role,
-            agency: context.principal.agency,
-          },
+      append: (events, expected) =>
+        this.writer.append(stream, events, expected, {
+          actor: actorOf(context.principal),
           correlationId: context.correlationId,
           causationId: context.causationId,
         }),

@@ -1,5 +1,5 @@
 import { RevisionConflictError } from '@nrm/domain';
-import { AppendResult, WrongExpectedRevisionError } from '@nrm/event-store/port';
+import { AppendResult, ExpectedRevision, WrongExpectedRevisionError } from '@nrm/event-store/port';
 
 /** One stream's state as loaded for a decision. */
 export interface Loaded<S> {
@@ -12,8 +12,8 @@ export interface DecisionSteps<S, E> {
   load(): Promise<Loaded<S>>;
   /** Pure: the events to append (none when there is nothing to do), or a typed refusal thrown. */
   decide(loaded: Loaded<S>): E[];
-  /** Appends at exactly `expectedRevision` (-1: the stream must not exist yet). */
-  append(events: E[], expectedRevision: number): Promise<AppendResult>;
+  /** Appends at exactly the revision loaded ('no_stream' when the stream did not exist yet). */
+  append(events: E[], expected: ExpectedRevision): Promise<AppendResult>;
 }
 
 export interface Decided<S, E> extends Loaded<S> {
@@ -23,6 +23,9 @@ export interface Decided<S, E> extends Loaded<S> {
 }
 
 const MAX_ATTEMPTS = 3;
+
+/** The store's expected revision for a stream loaded at `revision`. */
+const expectedAt = (revision: number): number | 'no_stream' => (revision < 0 ? 'no_stream' : revision);
 
 /**
  * Load, decide, append, for any event-sourced stream of the node (cases, the partner registry,
@@ -39,7 +42,7 @@ export async function decideAndAppend<S, E>(
     const events = steps.decide(loaded);
     if (events.length === 0) return { ...loaded, events };
     try {
-      const appended = await steps.append(events, loaded.revision);
+      const appended = await steps.append(events, expectedAt(loaded.revision));
       return { ...loaded, events, appended };
     } catch (error) {
       if (!(error instanceof WrongExpectedRevisionError)) throw error;
@@ -48,6 +51,3 @@ export async function decideAndAppend<S, E>(
     }
   }
 }
-
-/** The store's expected revision for a stream loaded at `revision`. */
-export const expectedAt = (revision: number): number | 'no_stream' => (revision < 0 ? 'no_stream' : revision);

@@ -2,8 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ConflictError, InvalidRequestError, NotFoundError } from '@nrm/common';
 import { PARTNER_REGISTRY_STREAM } from '@nrm/contracts';
 import { EVENT_STORE, EventStore } from '@nrm/event-store/port';
-import { decideAndAppend, expectedAt } from '@nrm/application/log/decide-and-append';
+import { decideAndAppend } from '@nrm/application/log/decide-and-append';
 import { EventWriter } from '@nrm/application/log/event-writer';
+import { actorOf } from '@nrm/application/cases/command-context';
 import {
   decideRegistry,
   EMPTY_REGISTRY,
@@ -74,13 +75,9 @@ export class PartnerRegistryService {
     const decided = await decideAndAppend<RegistryState, PartnerRegistryEvent>({
       load: () => this.state(),
       decide: ({ state }) => decideOrRefuse(command, state),
-      append: (events, revision) =>
-        this.writer.append(PARTNER_REGISTRY_STREAM, events, expectedAt(revision), {
-          actor: {
-            userId: actor.userId,
-            role: actor.role,
-            agency: 'agency' in actor ? actor.agency : undefined,
-          },
+      append: (events, expected) =>
+        this.writer.append(PARTNER_REGISTRY_STREAM, events, expected, {
+          actor: actorOf(actor),
           correlationId: trace?.correlationId ?? randomUUID(),
           causationId: trace?.causationId,
         }),
