@@ -12,6 +12,8 @@ export default tseslint.config(
       '**/*.js',
       '**/*.mjs',
       'libs/api-client/src/schema.d.ts',
+      'libs/api-client/src/operation-roles.ts',
+      'libs/api-client/src/enum-values.ts',
     ],
   },
   js.configs.recommended,

@@ -9,3 +9,11 @@ for (const app of apps) {
   process.stdout.write(`building ${app}\n`);
   execFileSync(process.execPath, [require.resolve('@nestjs/cli/bin/nest.js'), 'build', app], { stdio: 'inherit' });
 }
+// The operator console (apps/console): a Vite build into dist/console, which the node serves at /.
+process.stdout.write('building console\n');
+const root = require('node:path').join(__dirname, '..');
+execFileSync(
+  process.execPath,
+  [require('node:path').join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn', '-c', 'apps/console/vite.config.ts'],
+  { stdio: 'inherit', cwd: root },
+);

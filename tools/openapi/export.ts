@@ -24,8 +24,17 @@ async function main(): Promise<number> {
   const started = Date.now();
   write(RESPONSE_SCHEMAS_FILE, renderResponseSchemas(buildResponseSchemas()));
   // Loaded only now: the node's modules read the answer schemas just written when they are loaded.
-  const { buildNodeDocument, DOCUMENT_FILE, renderDocument, renderTypes, TYPES_FILE } =
-    await import('./document');
+  const {
+    buildNodeDocument,
+    DOCUMENT_FILE,
+    renderDocument,
+    renderEnumValues,
+    renderOperationRoles,
+    ENUMS_FILE,
+    renderTypes,
+    ROLES_FILE,
+    TYPES_FILE,
+  } = await import('./document');
   const document = await buildNodeDocument();
   const text = renderDocument(document);
   const previous = existsSync(DOCUMENT_FILE) ? readFileSync(DOCUMENT_FILE, 'utf8') : undefined;
@@ -41,6 +50,8 @@ async function main(): Promise<number> {
   const types = await renderTypes(document);
   write(DOCUMENT_FILE, text);
   write(TYPES_FILE, types);
+  write(ROLES_FILE, renderOperationRoles(JSON.parse(text) as typeof document));
+  write(ENUMS_FILE, renderEnumValues(JSON.parse(text) as typeof document));
   process.stdout.write(
     `API ${document.info.version}, ${Object.keys(document.paths as object).length} paths, ` +
       `in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,

@@ -6,7 +6,11 @@ import {
   OpenApiJson,
   REGENERATE,
   renderDocument,
+  renderEnumValues,
+  renderOperationRoles,
+  ENUMS_FILE,
   renderTypes,
+  ROLES_FILE,
   TYPES_FILE,
 } from '../../../tools/openapi/document';
 import { oasdiffBinary } from '../../../tools/openapi/oasdiff';
@@ -77,6 +81,14 @@ describe('libs/api-client: the committed contract is the node’s', () => {
 
   it('libs/api-client/src/schema.d.ts is what openapi-typescript generates from it', async () => {
     expectFresh(TYPES_FILE, read(TYPES_FILE), await renderTypes(live));
+  });
+
+  it('libs/api-client/src/operation-roles.ts names the roles of every operation of the document', () => {
+    expectFresh(ROLES_FILE, read(ROLES_FILE), renderOperationRoles(JSON.parse(text) as OpenApiJson));
+  });
+
+  it('libs/api-client/src/enum-values.ts holds every enum of the document', () => {
+    expectFresh(ENUMS_FILE, read(ENUMS_FILE), renderEnumValues(JSON.parse(text) as OpenApiJson));
   });
 
   describe('versioning (oasdiff)', () => {

@@ -12,6 +12,8 @@
  */
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import type { components, operations, paths } from './schema';
+export { ENUM_VALUES } from './enum-values';
+export { OPERATION_ROLES, type OperationKey } from './operation-roles';
 
 export type { components, operations, paths };
 

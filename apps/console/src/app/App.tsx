@@ -1,0 +1,22 @@
+import { MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { RouterProvider } from 'react-router';
+import { refreshSession } from '../session/session-api';
+import { queryClient } from './query-client';
+import { router } from './router';
+import { theme } from './theme';
+
+export function App() {
+  // The access token lives in memory: after a reload, the session cookie gives a new one.
+  useEffect(() => void refreshSession(), []);
+  return (
+    <MantineProvider theme={theme} defaultColorScheme="light">
+      <Notifications />
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </MantineProvider>
+  );
+}

@@ -1,0 +1,24 @@
+import { lazy } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { NotFoundPage } from '../errors/NotFoundPage';
+import { Shell } from '../layout/Shell';
+
+// Each page is its own chunk: the first load (sign-in) carries no chart library and no forms.
+const DashboardPage = lazy(() => import('../dashboard/DashboardPage'));
+const CaseListPage = lazy(() => import('../cases/list/CaseListPage'));
+const RegisterCasePage = lazy(() => import('../cases/register/RegisterCasePage'));
+const CasePage = lazy(() => import('../cases/detail/CasePage'));
+
+export const router = createBrowserRouter([
+  {
+    path: '/',
+    element: <Shell />,
+    children: [
+      { index: true, element: <DashboardPage /> },
+      { path: 'cases', element: <CaseListPage /> },
+      { path: 'cases/new', element: <RegisterCasePage /> },
+      { path: 'cases/:caseId', element: <CasePage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

@@ -1,0 +1,85 @@
+import { Card, Loader, SimpleGrid, Stack, Table, Title } from '@mantine/core';
+import type { Schema } from '@nrm/api-client';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { asApiError } from '../../api/problems';
+import { ForbiddenPage } from '../../errors/ForbiddenPage';
+import { NotFoundPage } from '../../errors/NotFoundPage';
+import { ProblemAlert } from '../../errors/ProblemAlert';
+import { useFormat } from '../../i18n/format';
+import { CaseHeader } from './CaseHeader';
+import { ConsentsSection } from './ConsentsSection';
+import { HistorySection } from './HistorySection';
+import { IdentificationSection } from './IdentificationSection';
+import { PersonSection } from './PersonSection';
+import { useCase } from './use-case';
+
+function Registration({ view }: { view: Schema<'CaseView'> }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const registration = view.registration;
+  if (!registration) return null;
+  const rows: [string, string][] = [
+    [t('register.referralSource'), t(`referralSources.${registration.referralSource}`)],
+    [t('cases.countryOfExploitation'), format.country(registration.countryOfExploitation)],
+    [t('cases.citizenship'), format.country(registration.citizenship)],
+    [
+      t('register.formsOfExploitation'),
+      registration.formsOfExploitation.map((form) => t(`exploitation.${form}`)).join(', '),
+    ],
+    [t('person.sex'), t(`sexes.${registration.sex}`)],
+    [t('case.ageBand'), registration.ageBand],
+    [t('cases.registered'), format.dateTime(registration.registeredAt)],
+  ];
+  return (
+    <Card withBorder>
+      <Title order={3} size="h4" mb="sm">
+        {t('case.registration')}
+      </Title>
+      <Table>
+        <Table.Tbody>
+          {rows.map(([label, value]) => (
+            <Table.Tr key={label}>
+              <Table.Th scope="row" w="40%">
+                {label}
+              </Table.Th>
+              <Table.Td>{value}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Card>
+  );
+}
+
+/** One case: where it stands, what is known, and every step the user's role may take. */
+export function CasePage() {
+  const { caseId = '' } = useParams();
+  const { t } = useTranslation();
+  const current = useCase(caseId);
+  if (current.isPending) return <Loader aria-label={t('common.loading')} />;
+  if (current.isError) {
+    const status = asApiError(current.error)?.status;
+    if (status === 404) return <NotFoundPage />;
+    if (status === 403) return <ForbiddenPage />;
+    return <ProblemAlert error={current.error} />;
+  }
+  const { view, revision } = current.data;
+  const reload = () => void current.refetch();
+  return (
+    <Stack>
+      <CaseHeader view={view} />
+      <SimpleGrid cols={{ base: 1, lg: 2 }}>
+        <Stack>
+          <Registration view={view} />
+          <PersonSection caseId={view.caseId} />
+          <IdentificationSection view={view} revision={revision} onReload={reload} />
+          <ConsentsSection view={view} revision={revision} onReload={reload} />
+        </Stack>
+        <HistorySection caseId={view.caseId} />
+      </SimpleGrid>
+    </Stack>
+  );
+}
+
+export default CasePage;

@@ -1,0 +1,49 @@
+import { Card, Loader, Text, Timeline, Title } from '@mantine/core';
+import { apiError } from '@nrm/api-client';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { nrm } from '../../api/nrm';
+import { ProblemAlert } from '../../errors/ProblemAlert';
+import { useFormat } from '../../i18n/format';
+
+/** The case's events as a timeline: who (role and agency), when, what — straight from the log. */
+export function HistorySection({ caseId }: { caseId: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const history = useQuery({
+    queryKey: ['case', caseId, 'events'],
+    queryFn: async () => {
+      const result = await nrm.GET('/api/cases/{id}/events', { params: { path: { id: caseId } } });
+      if (!result.data) throw apiError(result);
+      return result.data;
+    },
+  });
+  return (
+    <Card withBorder>
+      <Title order={3} size="h4" mb="sm">
+        {t('history.title')}
+      </Title>
+      {history.isPending && <Loader aria-label={t('common.loading')} />}
+      {history.isError && <ProblemAlert error={history.error} />}
+      {history.data && (
+        <Timeline active={history.data.items.length - 1} bulletSize={14} lineWidth={2}>
+          {history.data.items.map((event) => (
+            <Timeline.Item
+              key={event.eventId}
+              title={t(`events.${event.type}`, { defaultValue: event.type })}
+            >
+              <Text size="sm">
+                {format.dateTime(event.occurredAt)} ·{' '}
+                {t(`roles.${event.actor.role}`, { defaultValue: event.actor.role })}
+                {event.actor.agency ? ` · ${event.actor.agency}` : ''}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {t('history.revision', { revision: event.revision })}
+              </Text>
+            </Timeline.Item>
+          ))}
+        </Timeline>
+      )}
+    </Card>
+  );
+}

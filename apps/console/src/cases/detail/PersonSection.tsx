@@ -1,0 +1,99 @@
+import { Alert, Button, Card, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { apiError, type Schema } from '@nrm/api-client';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { nrm } from '../../api/nrm';
+import { ProblemAlert } from '../../errors/ProblemAlert';
+
+/** Why a person's identity is opened: recorded in the access log with the user, the case and the time. */
+const PURPOSES = [
+  'case_work',
+  'assistance_planning',
+  'return_preparation',
+  'legal_proceedings',
+  'audit',
+] as const;
+
+function PersonFacts({ person }: { person: Schema<'CaseView'>['person'] }) {
+  const { t } = useTranslation();
+  if (!person) return <Text>{t('person.notShown')}</Text>;
+  if ('erased' in person) return <Text>{t('person.erased')}</Text>;
+  return (
+    <Table>
+      <Table.Tbody>
+        <Table.Tr>
+          <Table.Th scope="row">{t('person.givenName')}</Table.Th>
+          <Table.Td data-testid="person-given-name">{person.givenName}</Table.Td>
+        </Table.Tr>
+        <Table.Tr>
+          <Table.Th scope="row">{t('person.familyName')}</Table.Th>
+          <Table.Td>{person.familyName}</Table.Td>
+        </Table.Tr>
+        <Table.Tr>
+          <Table.Th scope="row">{t('person.dateOfBirth')}</Table.Th>
+          <Table.Td>{person.dateOfBirth ?? '—'}</Table.Td>
+        </Table.Tr>
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+/**
+ * Personal data stays hidden until the user states why they open it; the node records that read in the
+ * access log. Kept in memory for this page only (never cached across pages, never in the URL).
+ */
+export function PersonSection({ caseId }: { caseId: string }) {
+  const { t } = useTranslation();
+  const [purpose, setPurpose] = useState<string | null>(null);
+  const [revealed, setRevealed] = useState<string>();
+  const person = useQuery({
+    queryKey: ['case', caseId, 'person', revealed],
+    enabled: revealed !== undefined,
+    gcTime: 0,
+    staleTime: Infinity,
+    queryFn: async () => {
+      const result = await nrm.GET('/api/cases/{id}', {
+        params: { path: { id: caseId }, query: { purpose: revealed } },
+      });
+      if (!result.data) throw apiError(result);
+      return result.data.person;
+    },
+  });
+  return (
+    <Card withBorder>
+      <Title order={3} size="h4" mb="sm">
+        {t('case.personalData')}
+      </Title>
+      {revealed === undefined ? (
+        <Stack>
+          <Alert color="blue">{t('case.revealExplain')}</Alert>
+          <Group align="flex-end">
+            <Select
+              label={t('case.purpose')}
+              value={purpose}
+              onChange={setPurpose}
+              data={PURPOSES.map((value) => ({ value, label: t(`purposes.${value}`) }))}
+            />
+            <Button disabled={!purpose} onClick={() => setRevealed(purpose ?? undefined)}>
+              {t('case.reveal')}
+            </Button>
+          </Group>
+        </Stack>
+      ) : (
+        <Stack>
+          {person.isError && <ProblemAlert error={person.error} />}
+          {person.isSuccess && <PersonFacts person={person.data} />}
+          <Text size="xs" c="dimmed">
+            {t('case.revealedFor', { purpose: t(`purposes.${revealed}`) })}
+          </Text>
+          <Group>
+            <Button variant="default" size="xs" onClick={() => setRevealed(undefined)}>
+              {t('case.hide')}
+            </Button>
+          </Group>
+        </Stack>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,242 @@
+import {
+  Button,
+  Checkbox,
+  Fieldset,
+  Group,
+  MultiSelect,
+  Select,
+  Stack,
+  TagsInput,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { ENUM_VALUES, type RequestBody } from '@nrm/api-client';
+import { useMutation } from '@tanstack/react-query';
+import { Controller, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { can } from '../../access/can';
+import { nrm } from '../../api/nrm';
+import { data } from '../../api/problems';
+import { ForbiddenPage } from '../../errors/ForbiddenPage';
+import { ProblemAlert } from '../../errors/ProblemAlert';
+import { useCountryOptions } from '../../forms/country-options';
+import { applyServerFieldErrors } from '../../forms/server-field-errors';
+import { useUser } from '../../session/session-store';
+
+type Registration = RequestBody<'/api/cases', 'post'>;
+
+/** The fields this form shows, by the paths a 400 names them with. */
+const FIELDS = [
+  'referralSource',
+  'countryOfExploitation',
+  'formsOfExploitation',
+  'meansOfControl',
+  'indicators',
+  'recruiterRelation',
+  'person.givenName',
+  'person.familyName',
+  'person.sex',
+  'person.citizenship',
+  'person.dateOfBirth',
+] as const;
+
+/** The identification officer's registration of a presumed victim. */
+export function RegisterCasePage() {
+  const { t } = useTranslation();
+  const user = useUser();
+  const navigate = useNavigate();
+  const countries = useCountryOptions();
+  const form = useForm<Registration>({
+    defaultValues: {
+      formsOfExploitation: [],
+      meansOfControl: [],
+      indicators: [],
+      person: { givenName: '', familyName: '', ageUncertain: false, reasonsToBelieveChild: false },
+    },
+  });
+  const { register, control, handleSubmit, setError, formState } = form;
+  const registration = useMutation({
+    mutationFn: (body: Registration) => data(nrm.POST('/api/cases', { body })),
+    onSuccess: (answer) => void navigate(`/cases/${answer.caseId}`),
+    onError: (error) => applyServerFieldErrors(error, FIELDS, setError),
+  });
+  if (!can(user.role, 'POST /api/cases')) return <ForbiddenPage />;
+
+  const options = (key: keyof typeof ENUM_VALUES, labels: string) =>
+    ENUM_VALUES[key].map((value) => ({ value: String(value), label: t(`${labels}.${String(value)}`) }));
+  const required = { required: t('form.required') };
+  const submit = handleSubmit((values) => {
+    // Empty optional fields are left out rather than sent empty (the API refuses an empty date).
+    const person = { ...values.person, dateOfBirth: values.person.dateOfBirth || undefined };
+    registration.mutate({ ...values, person, recruiterRelation: values.recruiterRelation || undefined });
+  });
+
+  return (
+    <form onSubmit={(event) => void submit(event)} noValidate aria-labelledby="register-title">
+      <Stack maw={720}>
+        <Title order={2} id="register-title">
+          {t('register.title')}
+        </Title>
+        <ProblemAlert error={registration.error} />
+        <Fieldset legend={t('register.referral')}>
+          <Stack>
+            <Controller
+              name="referralSource"
+              control={control}
+              rules={required}
+              render={({ field, fieldState }) => (
+                <Select
+                  label={t('register.referralSource')}
+                  required
+                  data={options('RegisterCaseDto.referralSource', 'referralSources')}
+                  error={fieldState.error?.message}
+                  {...field}
+                />
+              )}
+            />
+            <Controller
+              name="countryOfExploitation"
+              control={control}
+              rules={required}
+              render={({ field, fieldState }) => (
+                <Select
+                  label={t('cases.countryOfExploitation')}
+                  required
+                  searchable
+                  data={countries('RegisterCaseDto.countryOfExploitation')}
+                  error={fieldState.error?.message}
+                  {...field}
+                />
+              )}
+            />
+            <Controller
+              name="formsOfExploitation"
+              control={control}
+              rules={{ validate: (value) => value.length > 0 || t('form.required') }}
+              render={({ field, fieldState }) => (
+                <MultiSelect
+                  label={t('register.formsOfExploitation')}
+                  required
+                  data={options('RegisterCaseDto.formsOfExploitation', 'exploitation')}
+                  error={fieldState.error?.message}
+                  {...field}
+                />
+              )}
+            />
+            <Controller
+              name="meansOfControl"
+              control={control}
+              render={({ field, fieldState }) => (
+                <MultiSelect
+                  label={t('register.meansOfControl')}
+                  data={options('RegisterCaseDto.meansOfControl', 'meansOfControl')}
+                  error={fieldState.error?.message}
+                  {...field}
+                  value={field.value ?? []}
+                />
+              )}
+            />
+            <Controller
+              name="indicators"
+              control={control}
+              render={({ field, fieldState }) => (
+                <TagsInput
+                  label={t('register.indicators')}
+                  description={t('register.indicatorsHelp')}
+                  error={fieldState.error?.message}
+                  {...field}
+                  value={field.value ?? []}
+                />
+              )}
+            />
+            <Controller
+              name="recruiterRelation"
+              control={control}
+              render={({ field, fieldState }) => (
+                <Select
+                  label={t('register.recruiterRelation')}
+                  clearable
+                  data={options('RegisterCaseDto.recruiterRelation', 'recruiterRelations')}
+                  error={fieldState.error?.message}
+                  {...field}
+                  value={field.value ?? null}
+                />
+              )}
+            />
+          </Stack>
+        </Fieldset>
+        <Fieldset legend={t('register.person')}>
+          <Stack>
+            <Group grow>
+              <TextInput
+                label={t('person.givenName')}
+                required
+                autoComplete="off"
+                error={formState.errors.person?.givenName?.message}
+                {...register('person.givenName', required)}
+              />
+              <TextInput
+                label={t('person.familyName')}
+                required
+                autoComplete="off"
+                error={formState.errors.person?.familyName?.message}
+                {...register('person.familyName', required)}
+              />
+            </Group>
+            <Group grow>
+              <Controller
+                name="person.sex"
+                control={control}
+                rules={required}
+                render={({ field, fieldState }) => (
+                  <Select
+                    label={t('person.sex')}
+                    required
+                    data={options('PersonDto.sex', 'sexes')}
+                    error={fieldState.error?.message}
+                    {...field}
+                  />
+                )}
+              />
+              <Controller
+                name="person.citizenship"
+                control={control}
+                rules={required}
+                render={({ field, fieldState }) => (
+                  <Select
+                    label={t('cases.citizenship')}
+                    required
+                    searchable
+                    data={countries('PersonDto.citizenship')}
+                    error={fieldState.error?.message}
+                    {...field}
+                  />
+                )}
+              />
+            </Group>
+            <TextInput
+              type="date"
+              label={t('person.dateOfBirth')}
+              autoComplete="off"
+              error={formState.errors.person?.dateOfBirth?.message}
+              {...register('person.dateOfBirth')}
+            />
+            <Checkbox label={t('person.ageUncertain')} {...register('person.ageUncertain')} />
+            <Checkbox
+              label={t('person.reasonsToBelieveChild')}
+              {...register('person.reasonsToBelieveChild')}
+            />
+          </Stack>
+        </Fieldset>
+        <Group>
+          <Button type="submit" loading={registration.isPending}>
+            {t('register.submit')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+export default RegisterCasePage;

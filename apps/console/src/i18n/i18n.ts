@@ -1,0 +1,37 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import en from './locales/en.json';
+import ro from './locales/ro.json';
+import ru from './locales/ru.json';
+
+/** English for partners; Romanian and Russian, the languages of Moldova's national referral system. */
+export const LANGUAGES = ['en', 'ro', 'ru'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** The remembered choice: a preference, not personal data. */
+const STORAGE_KEY = 'nrm.language';
+
+function initialLanguage(): Language {
+  const stored = localStorage.getItem(STORAGE_KEY);
+  if (LANGUAGES.includes(stored as Language)) return stored as Language;
+  const browser = navigator.language.slice(0, 2);
+  return LANGUAGES.includes(browser as Language) ? (browser as Language) : 'en';
+}
+
+void i18n.use(initReactI18next).init({
+  resources: { en: { translation: en }, ro: { translation: ro }, ru: { translation: ru } },
+  lng: initialLanguage(),
+  fallbackLng: 'en',
+  // React escapes what it renders: names and free text are always text, never markup.
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+document.documentElement.lang = i18n.language;
+
+export function chooseLanguage(language: Language): void {
+  localStorage.setItem(STORAGE_KEY, language);
+  void i18n.changeLanguage(language);
+  document.documentElement.lang = language;
+}
+
+export default i18n;

@@ -1,0 +1,78 @@
+import { ENUM_VALUES } from '@nrm/api-client';
+import en from './locales/en.json';
+import ro from './locales/ro.json';
+import ru from './locales/ru.json';
+
+type Tree = { [key: string]: string | Tree };
+const LOCALES: Record<string, Tree> = { en, ro, ru };
+
+function flatten(tree: Tree, prefix = ''): Map<string, string> {
+  const keys = new Map<string, string>();
+  for (const [key, value] of Object.entries(tree)) {
+    if (typeof value === 'string') keys.set(prefix + key, value);
+    else for (const [inner, text] of flatten(value, `${prefix}${key}.`)) keys.set(inner, text);
+  }
+  return keys;
+}
+
+const PLURAL = /_(zero|one|two|few|many|other)$/;
+/** Keys without plural suffixes: what the code asks for. */
+const baseKeys = (keys: Iterable<string>) => new Set([...keys].map((key) => key.replace(PLURAL, '')));
+
+describe('the console speaks English, Romanian and Russian completely', () => {
+  const english = flatten(en);
+
+  it.each(['ro', 'ru'])('%s has every key English has, and no other', (language) => {
+    const keys = baseKeys(flatten(LOCALES[language]).keys());
+    const expected = baseKeys(english.keys());
+    expect([...expected].filter((key) => !keys.has(key))).toEqual([]);
+    expect([...keys].filter((key) => !expected.has(key))).toEqual([]);
+  });
+
+  it.each(['en', 'ro', 'ru'])(
+    '%s has every plural form its language needs, and no empty text',
+    (language) => {
+      const keys = flatten(LOCALES[language]);
+      const categories = new Intl.PluralRules(language).resolvedOptions().pluralCategories;
+      const plurals = baseKeys([...keys.keys()].filter((key) => PLURAL.test(key)));
+      for (const key of plurals)
+        for (const category of categories)
+          expect({ key, has: keys.has(`${key}_${category}`) }).toEqual({ key, has: true });
+      expect([...keys].filter(([, text]) => text.trim() === '').map(([key]) => key)).toEqual([]);
+    },
+  );
+
+  it.each(['en', 'ro', 'ru'])('%s keeps every {{placeholder}} of the English text', (language) => {
+    const keys = flatten(LOCALES[language]);
+    const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+    for (const [key, text] of keys) {
+      const source = english.get(key) ?? english.get(key.replace(PLURAL, '_other'));
+      if (source)
+        expect({ key, placeholders: placeholders(text) }).toEqual({
+          key,
+          placeholders: placeholders(source),
+        });
+    }
+  });
+
+  // Every value the API may answer or accept is named in words, in every language.
+  const NAMED: [string, readonly (string | boolean)[]][] = [
+    ['stages', ENUM_VALUES.CaseStage],
+    ['roles', ENUM_VALUES.Role],
+    ['deadlines', ENUM_VALUES.DeadlineKind],
+    ['rules', ENUM_VALUES['RuleProblem.rule']],
+    ['referralSources', ENUM_VALUES['RegisterCaseDto.referralSource']],
+    ['exploitation', ENUM_VALUES['RegisterCaseDto.formsOfExploitation']],
+    ['meansOfControl', ENUM_VALUES['RegisterCaseDto.meansOfControl']],
+    ['recruiterRelations', ENUM_VALUES['RegisterCaseDto.recruiterRelation']],
+    ['sexes', ENUM_VALUES['PersonDto.sex']],
+    ['consentPurposes', ENUM_VALUES['ConsentDto.purpose']],
+    ['consentStatus', ENUM_VALUES['ConsentView.status']],
+    ['decidingBodies', ENUM_VALUES['IdentificationDecisionDto.decidingBody']],
+    ['identificationStatus', ENUM_VALUES.IdentificationStatus],
+    ['cases.sortBy', ENUM_VALUES['GET /api/cases sort']],
+  ];
+  it.each(NAMED)('every value of %s has a name in English', (group, values) => {
+    expect(values.filter((value) => !english.has(`${group}.${String(value)}`))).toEqual([]);
+  });
+});

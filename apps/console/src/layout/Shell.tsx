@@ -1,0 +1,92 @@
+import { AppShell, Burger, Center, Group, Loader, NavLink, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
+import { can } from '../access/can';
+import { RequireSession } from '../session/RequireSession';
+import { SessionExpiryWarning } from '../session/SessionExpiryWarning';
+import { useUser } from '../session/session-store';
+import { ConnectionBanner } from './ConnectionBanner';
+import { LanguagePicker } from './LanguagePicker';
+import { UserMenu } from './UserMenu';
+
+function Navigation({ onNavigate }: { onNavigate: () => void }) {
+  const { t } = useTranslation();
+  const { role } = useUser();
+  const { pathname } = useLocation();
+  const links = [
+    { to: '/', label: t('nav.dashboard'), show: true },
+    { to: '/cases', label: t('nav.cases'), show: can(role, 'GET /api/cases') },
+    { to: '/cases/new', label: t('nav.register'), show: can(role, 'POST /api/cases') },
+  ];
+  return (
+    <nav aria-label={t('nav.label')}>
+      {links
+        .filter((link) => link.show)
+        .map((link) => (
+          <NavLink
+            key={link.to}
+            component={RouterLink}
+            to={link.to}
+            end
+            label={link.label}
+            active={pathname === link.to}
+            onClick={onNavigate}
+          />
+        ))}
+    </nav>
+  );
+}
+
+/** The frame of every signed-in page: header, navigation by role, the connection banner. */
+export function Shell() {
+  const { t } = useTranslation();
+  const [opened, { toggle, close }] = useDisclosure();
+  return (
+    <RequireSession>
+      <AppShell
+        header={{ height: 56 }}
+        navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+        padding="md"
+      >
+        <AppShell.Header>
+          <Group h="100%" px="md" justify="space-between">
+            <Group>
+              <Burger
+                opened={opened}
+                onClick={toggle}
+                hiddenFrom="sm"
+                size="sm"
+                aria-label={t('nav.toggle')}
+              />
+              <Title order={1} size="h4">
+                {t('app.title')}
+              </Title>
+            </Group>
+            <Group>
+              <LanguagePicker />
+              <UserMenu />
+            </Group>
+          </Group>
+        </AppShell.Header>
+        <AppShell.Navbar p="xs">
+          <Navigation onNavigate={close} />
+        </AppShell.Navbar>
+        <AppShell.Main>
+          <ConnectionBanner />
+          <SessionExpiryWarning />
+          <Suspense
+            fallback={
+              <Center>
+                <Loader aria-label={t('common.loading')} />
+              </Center>
+            }
+          >
+            <Outlet />
+          </Suspense>
+        </AppShell.Main>
+      </AppShell>
+    </RequireSession>
+  );
+}

@@ -1,0 +1,79 @@
+import type { ResponseBody } from '@nrm/api-client';
+import { nrm } from '../api/nrm';
+import { data } from '../api/problems';
+import { sessionStore } from './session-store';
+
+type BrowserSession = ResponseBody<'/api/auth/session', 'post'>;
+
+/** Refresh this long before the access token expires, so a request never carries an expired one. */
+const REFRESH_MARGIN_MS = 60_000;
+let refreshTimer: ReturnType<typeof setTimeout> | undefined;
+let inFlight: Promise<boolean> | undefined;
+
+function adopt(answer: BrowserSession): void {
+  const now = Date.now();
+  sessionStore.set({
+    status: 'signed-in',
+    user: answer.user,
+    accessToken: answer.accessToken,
+    accessExpiresAt: now + answer.expiresIn * 1000,
+    sessionEndsAt: now + answer.sessionExpiresIn * 1000,
+  });
+  clearTimeout(refreshTimer);
+  const wait = Math.max(5_000, answer.expiresIn * 1000 - REFRESH_MARGIN_MS);
+  // The access token cannot outlive the session: no refresh is scheduled past its end.
+  if (answer.sessionExpiresIn * 1000 > wait) refreshTimer = setTimeout(() => void refreshSession(), wait);
+}
+
+function end(reason: 'expired' | 'signed-out'): void {
+  clearTimeout(refreshTimer);
+  sessionStore.set({ status: 'signed-out', reason });
+}
+
+/** Signs in with a local account: the refresh token goes to an httpOnly cookie JavaScript never sees. */
+export async function signIn(username: string, password: string): Promise<void> {
+  adopt(await data(nrm.POST('/api/auth/session', { body: { username, password } })));
+}
+
+/**
+ * Exchanges the session cookie for a new access token. Tabs share the cookie, and a refresh token used
+ * twice ends the session (theft detection), so refreshes are serialised across tabs with a Web Lock.
+ */
+export function refreshSession(): Promise<boolean> {
+  inFlight ??= (async () => {
+    const exchange = async (): Promise<boolean> => {
+      const result = await nrm.POST('/api/auth/session/refresh', {});
+      if (result.data) adopt(result.data);
+      return result.data !== undefined;
+    };
+    try {
+      const refreshed = navigator.locks
+        ? await navigator.locks.request('nrm-session', exchange)
+        : await exchange();
+      if (!refreshed) end(sessionStore.get().status === 'signed-in' ? 'expired' : 'signed-out');
+      return refreshed;
+    } catch {
+      // Unreachable node: keep what we have; the banner says so and the next request tries again.
+      if (sessionStore.get().status === 'restoring') end('signed-out');
+      return false;
+    } finally {
+      inFlight = undefined;
+    }
+  })();
+  return inFlight;
+}
+
+/** Ends this browser's session (the cookie's) on the node. */
+export async function signOut(): Promise<void> {
+  try {
+    await nrm.DELETE('/api/auth/session', {});
+  } finally {
+    end('signed-out');
+  }
+}
+
+/** Ends every session of the user, on every device. */
+export async function signOutEverywhere(): Promise<void> {
+  await data(nrm.DELETE('/api/auth/sessions', {}));
+  end('signed-out');
+}

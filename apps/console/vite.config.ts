@@ -1,0 +1,26 @@
+import react from '@vitejs/plugin-react-swc';
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+
+const repo = resolve(__dirname, '../..');
+/** Where `npm run dev:console` sends /api and /health: a node already running (npm start). */
+const node = process.env.NRM_CONSOLE_API ?? 'http://localhost:3000';
+
+export default defineConfig({
+  root: __dirname,
+  plugins: [react()],
+  resolve: { alias: { '@nrm/api-client': resolve(repo, 'libs/api-client/src') } },
+  build: {
+    // The node serves this directory at / (NRM_CONSOLE_DIR).
+    outDir: resolve(repo, 'dist/console'),
+    emptyOutDir: true,
+    // The CSP forbids inline scripts: no injected polyfill, every script is a file.
+    modulePreload: { polyfill: false },
+    sourcemap: false,
+    chunkSizeWarningLimit: 800,
+  },
+  server: {
+    port: 5173,
+    proxy: { '/api': node, '/health': node },
+  },
+});
