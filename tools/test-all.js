@@ -49,11 +49,18 @@ const jest = (args) => {
 const main = jest(['--testPathIgnorePatterns', '\\.fault\\.spec\\.ts$']);
 const faults = jest(['--runInBand', '--testPathPattern', '\\.fault\\.spec\\.ts$']);
 if (!wasRunning) infra('down');
+// The console in a real browser (Debian's Chromium), against node processes the tests start.
+const browser =
+  spawnSync(process.execPath, [path.join(root, 'node_modules/@playwright/test/cli.js'), 'test', '-c', 'apps/console/playwright.config.ts'], {
+    cwd: root,
+    stdio: 'inherit',
+  }).status ?? 1;
 // The API contract needs no server, only Python (it installs Schemathesis from PyPI into its own venv).
 const contract =
   spawnSync(process.execPath, [path.join(root, 'tools/schemathesis/run.js')], { cwd: root, stdio: 'inherit' }).status ?? 1;
 process.stdout.write(
   `\ntotal: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped; ` +
+    `console in Chromium ${browser === 0 ? 'passed' : 'FAILED'}; ` +
     `API contract (Schemathesis) ${contract === 0 ? 'passed' : 'FAILED'}\n`,
 );
-process.exit(main || faults || contract);
+process.exit(main || faults || browser || contract);

@@ -1,0 +1,60 @@
+import { createNrmClient, ok, type NrmClient, type RequestBody } from '@nrm/api-client';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort, startNodeProcess, stopProcess, type NodeProcess } from '../../../../test/support/node-process';
+
+export const ROOT = join(__dirname, '../../../..');
+export const ADMIN = { username: 'admin', password: 'Console-admin-passphrase-1' };
+/** Passwords of the users a test creates (the policy wants 12+ characters, not a common one). */
+export const PASSWORD = 'Referral-mechanism-2026';
+
+export type Role = RequestBody<'/api/users', 'post'>['role'];
+
+/** A real node process on a temporary data directory, serving the console built in dist/console. */
+export class ConsoleNode {
+  private constructor(
+    readonly process: NodeProcess,
+    readonly dataDir: string,
+  ) {}
+
+  get baseUrl(): string {
+    return this.process.baseUrl;
+  }
+
+  static async start(env: Record<string, string> = {}): Promise<ConsoleNode> {
+    const dataDir = mkdtempSync(join(tmpdir(), 'nrm-console-'));
+    const port = await freePort();
+    const node = await startNodeProcess(
+      {
+        NRM_DATA_DIR: dataDir,
+        NRM_ADMIN_USERNAME: ADMIN.username,
+        NRM_ADMIN_PASSWORD: ADMIN.password,
+        NRM_CONSOLE_DIR: join(ROOT, 'dist/console'),
+        NRM_API_RATE_LIMIT_PER_MINUTE: '6000',
+        NRM_AUTH_RATE_LIMIT_PER_MINUTE: '600',
+        NRM_LOG_LEVEL: 'warn',
+        ...env,
+      },
+      port,
+    );
+    return new ConsoleNode(node, dataDir);
+  }
+
+  async stop(): Promise<void> {
+    await stopProcess(this.process.child);
+    rmSync(this.dataDir, { recursive: true, force: true });
+  }
+
+  /** An API client signed in as `username` (for set-up and for changes made "by someone else"). */
+  async client(username: string, password = PASSWORD): Promise<NrmClient> {
+    const anonymous = createNrmClient({ baseUrl: this.baseUrl });
+    const { accessToken } = await ok(anonymous.POST('/api/auth/login', { body: { username, password } }), 200);
+    return createNrmClient({ baseUrl: this.baseUrl, token: accessToken });
+  }
+
+  async createUser(username: string, role: Role, agency?: string): Promise<void> {
+    const admin = await this.client(ADMIN.username, ADMIN.password);
+    await ok(admin.POST('/api/users', { body: { username, password: PASSWORD, role, agency, country: 'MD' } }), 201);
+  }
+}
