@@ -27,8 +27,9 @@ module.exports = {
     ],
   },
   // A few dependencies ship ESM only (Node 20 requires them natively, jest does not): compile those too.
+  // @fastify/cookie loads its ESM-only `cookie` with import(), which jest's CommonJS runtime cannot run.
   transformIgnorePatterns: [
-    '/node_modules/(?!(content-disposition|openapi-typescript|change-case|parse-json|supports-color|index-to-position)/)',
+    '/node_modules/(?!(content-disposition|openapi-typescript|change-case|parse-json|supports-color|index-to-position|@fastify/cookie|cookie)/)',
   ],
   moduleNameMapper,
   reporters: ['default', '<rootDir>/tools/jest-summary-reporter.js'],

@@ -37,6 +37,11 @@ const PUBLIC: Record<string, string> = {
   'POST /api/auth/login': 'where a token is obtained; per-address rate limit and per-username lockout',
   'POST /api/auth/refresh':
     'the refresh token in the body is the credential (rotated; reuse ends the session)',
+  'POST /api/auth/session':
+    "the browser's login: the same checks, lockout and rate limit as POST /api/auth/login",
+  'POST /api/auth/session/refresh':
+    'the HttpOnly nrm_session cookie is the credential (rotated; reuse ends the session)',
+  'DELETE /api/auth/session': 'ends the session of the nrm_session cookie it carries, and nothing else',
   'POST /api/partners/inbox':
     'partner nodes: the Ed25519 signature over the envelope is the credential (test/e2e/transnational-faults)',
 };
@@ -260,10 +265,21 @@ describe('attack matrix: every route × every way in without the right to', () =
   });
 
   describe('public routes', () => {
+    /**
+     * A live browser session's cookie (`nrm_session=…`): the credential of the browser session's own
+     * routes, never a token. Every public route gets one; the others ignore it.
+     */
+    const sessionCookie = async () => {
+      const res = await node.request('POST', '/api/auth/session', {
+        body: { username: ADMIN.username, password: ADMIN.password },
+      });
+      return String([res.headers['set-cookie']].flat()[0]).split(';')[0];
+    };
+
     it.each(Object.entries(PUBLIC))('%s — public (%s) → answers without a token', async (label) => {
       const op = OPERATIONS.find((o) => o.label === label);
       if (!op) throw new Error(`${label} is not a route of the node`);
-      const res = await send(op, {}, bodyFor(op));
+      const res = await send(op, { cookie: await sessionCookie() }, bodyFor(op));
       expect({ label, refused: [401, 403].includes(res.status) }).toEqual({ label, refused: false });
     });
 

@@ -42,6 +42,10 @@ const PUBLIC_BODIES: Record<string, object> = {
   // An account that does not exist: a malformed login must not even count against a real one.
   'POST /api/auth/login': { username: 'fuzz-nobody', password: 'not the password 1234' },
   'POST /api/auth/refresh': { refreshToken: 'r'.repeat(43) },
+  'POST /api/auth/session': { username: 'fuzz-nobody', password: 'not the password 1234' },
+  // The browser session's own routes take no body: their credential is the nrm_session cookie.
+  'POST /api/auth/session/refresh': {},
+  'DELETE /api/auth/session': {},
 };
 
 /** A small seeded PRNG (mulberry32): a failing run can be replayed from its seed. */
@@ -222,7 +226,9 @@ interface FuzzRequest {
 /** The mutations that make a request to this route invalid whatever else it carries. */
 function mutationsFor(op: Operation): Mutation[] {
   const kinds: Mutation[] = ['query'];
-  if (op.method !== 'GET') kinds.push('body', 'not-json', 'content-type');
+  // A body the route does not read cannot make the request invalid; a body that is not JSON still does.
+  if (op.method !== 'GET')
+    kinds.push(...(op.takesBody ? (['body'] as const) : []), 'not-json', 'content-type');
   if (pathParamsOf(op).length > 0) kinds.push('path');
   // If-Match names a revision of the case at :id (registering a case has none to match: it ignores it).
   if (op.acceptsIfMatch && op.method !== 'GET' && pathParamsOf(op).includes('id')) kinds.push('if-match');

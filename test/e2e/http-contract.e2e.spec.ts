@@ -57,16 +57,19 @@ describe('HTTP contract (the OpenAPI document, problem+json, rule ids)', () => {
       expectProblem(await node.request('GET', '/api/cases'), 401);
     });
 
-    it('checks a token on every route of the OpenAPI document but health, login, refresh and the partner inbox', async () => {
+    it('checks a token on every route of the OpenAPI document but health, login, refresh, the browser session and the partner inbox', async () => {
       const doc = (await node.request('GET', '/api/docs-json')).body as {
         paths: Record<string, Record<string, unknown>>;
       };
-      // The refresh token is the credential of /refresh, a partner node's signature that of its inbox;
-      // everything else needs a bearer token.
+      // The refresh token is the credential of /refresh (in the nrm_session cookie for the browser
+      // session's routes), a partner node's signature that of its inbox; everything else needs a bearer token.
       const open = [
         'GET /health',
         'POST /api/auth/login',
         'POST /api/auth/refresh',
+        'POST /api/auth/session',
+        'POST /api/auth/session/refresh',
+        'DELETE /api/auth/session',
         'POST /api/partners/inbox',
       ];
       let checked = 0;
@@ -75,7 +78,9 @@ describe('HTTP contract (the OpenAPI document, problem+json, rule ids)', () => {
           const route = `${method.toUpperCase()} ${path}`;
           if (open.includes(route)) continue;
           const url = path.replace(/\{[^}]+\}/g, '0b7c5a70-4a8e-4b8e-9a64-3c1f2f6f9d11');
-          const res = await node.request(method.toUpperCase() as 'GET' | 'POST', url, { body: {} });
+          const res = await node.request(method.toUpperCase() as 'GET' | 'POST' | 'DELETE', url, {
+            body: {},
+          });
           expect({ route, status: res.status }).toEqual({ route, status: 401 });
           checked++;
         }

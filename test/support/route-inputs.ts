@@ -19,6 +19,8 @@ import { REGISTRATION } from './node-harness';
 /** A body that passes validation, per route: a refusal must come from access control, not from the body. */
 export const BODIES: Record<string, object> = {
   'POST /api/auth/logout': { refreshToken: 'r'.repeat(43) },
+  // Takes no body (the caller's token says whose sessions): an empty one passes.
+  'DELETE /api/auth/sessions': {},
   'POST /api/users': {
     username: 'attack-matrix-user',
     password: 'quiet harbour lantern 9047',
@@ -101,6 +103,8 @@ export interface Operation {
   acceptsIfMatch: boolean;
   /** The query parameters the document declares for it. */
   queryParams: string[];
+  /** Whether the document declares a request body (a route without one reads none). */
+  takesBody: boolean;
   /** The fields of its JSON body, and those of them it requires (as the document's schema lists them). */
   bodyFields: string[];
   requiredBodyFields: string[];
@@ -139,6 +143,7 @@ export function operationsOf(doc: OpenApiDocument): Operation[] {
         markedPublic: operation[PUBLIC_EXTENSION] === true,
         acceptsIfMatch: parameters.some((p) => p.in === 'header' && p.name.toLowerCase() === 'if-match'),
         queryParams: parameters.filter((p) => p.in === 'query').map((p) => p.name),
+        takesBody: operation.requestBody !== undefined,
         bodyFields: Object.keys(bodySchemaOf(doc, operation).properties ?? {}),
         requiredBodyFields: bodySchemaOf(doc, operation).required ?? [],
       };

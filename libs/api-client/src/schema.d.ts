@@ -134,6 +134,72 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Log in from a browser: access token in the answer, refresh token in an HttpOnly cookie
+         * @description The checks of POST /api/auth/login, its lockout included. The refresh token is not in the answer: it is the nrm_session cookie (HttpOnly, SameSite=Strict, Path=/api/auth), for POST /api/auth/session/refresh and DELETE /api/auth/session.
+         */
+        post: operations["BrowserSessionController_start"];
+        /**
+         * Log out from a browser: end the cookie’s session and clear the cookie
+         * @description Revokes the refresh token of the nrm_session cookie and every token of its session. Access tokens already issued stay valid until they expire (at most NRM_ACCESS_TOKEN_TTL_SECONDS): the console drops its own from memory.
+         */
+        delete: operations["BrowserSessionController_end"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/session/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Renew the browser session: a new access token, and the cookie’s refresh token rotated
+         * @description Takes no body. The cookie’s token is revoked and its successor set as the cookie. A revoked token presented again revokes the whole session (as POST /api/auth/refresh): a stolen copy and the original cannot both be used. Without a valid cookie: 401, and the cookie is cleared.
+         */
+        post: operations["BrowserSessionController_refresh"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Sign out everywhere: end every session of the calling user
+         * @description Revokes every refresh token of the caller (browser sessions and API clients alike) and clears the nrm_session cookie of this browser. Access tokens already issued stay valid until they expire (at most NRM_ACCESS_TOKEN_TTL_SECONDS).
+         *
+         *     Roles: admin, identification_officer, case_manager, return_officer, prosecution_liaison, auditor.
+         */
+        delete: operations["AllSessionsController_endAll"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases": {
         parameters: {
             query?: never;
@@ -1025,6 +1091,17 @@ export interface components {
             /** @description Whether a return is in the best interests of the child */
             returnInBestInterests?: boolean;
         };
+        BrowserSessionResponse: {
+            /** @description Short-lived bearer token (NRM_ACCESS_TOKEN_TTL_SECONDS, default 15 min): keep it in memory only */
+            accessToken: string;
+            /** @description lifetime of the access token, in seconds */
+            expiresIn: number;
+            /** @description seconds until the session ends (NRM_REFRESH_TOKEN_TTL_SECONDS, default 8 h, after login, however often it is refreshed); the nrm_session cookie expires then too */
+            sessionExpiresIn: number;
+            /** @example Bearer */
+            tokenType: string;
+            user: components["schemas"]["SessionUser"];
+        };
         /** @description One line of a case's history as a caller sees it: `data` is absent where minimisation withholds it. */
         CaseEventView: {
             actor: components["schemas"]["Actor"];
@@ -1807,6 +1884,19 @@ export interface components {
             serviceId: string;
             status: components["schemas"]["ServiceStatus"];
         };
+        SessionUser: {
+            /** @example national-police */
+            agency?: string;
+            /**
+             * @description ISO 3166-1 alpha-2
+             * @example MD
+             */
+            country?: string;
+            /** @enum {string} */
+            role: "admin" | "identification_officer" | "case_manager" | "return_officer" | "prosecution_liaison" | "auditor";
+            userId: string;
+            username: string;
+        };
         SignedCheckpoint: {
             keyId: string;
             /** @description The node id whose log this is. */
@@ -2349,6 +2439,260 @@ export interface operations {
             };
             /** @description The body is not JSON */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address; Retry-After says when to try again */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BrowserSessionController_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginDto"];
+            };
+        };
+        responses: {
+            /** @description the session started; Set-Cookie carries its refresh token */
+            200: {
+                headers: {
+                    /** @description nrm_session=<refresh token>; Max-Age=<sessionExpiresIn>; Path=/api/auth; HttpOnly; SameSite=Strict, and Secure when the request came over https */
+                    "set-cookie"?: string;
+                    /** @description Requests this address may make in the current minute */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the budget is renewed */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BrowserSessionResponse"];
+                };
+            };
+            /** @description The request failed validation (errors name each field), or an unknown query parameter, or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description unknown username or wrong password */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the node reads */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description username locked, or too many requests from this address */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BrowserSessionController_end: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: {
+                /** @description the refresh token of the browser session to end */
+                nrm_session?: string;
+            };
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the session is ended and the cookie cleared (also answered without a cookie or for an unknown one) */
+            204: {
+                headers: {
+                    /** @description nrm_session=; Max-Age=0; Path=/api/auth (the browser drops the cookie) */
+                    "set-cookie"?: string;
+                    /** @description Requests this address may make in the current minute */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the budget is renewed */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request failed validation (errors name each field), or an unknown query parameter, or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description Too many requests from this address; Retry-After says when to try again */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BrowserSessionController_refresh: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: {
+                /** @description the refresh token of the browser session, as POST /api/auth/session set it */
+                nrm_session?: string;
+            };
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the session renewed; Set-Cookie carries the next refresh token */
+            200: {
+                headers: {
+                    /** @description nrm_session=<refresh token>; Max-Age=<sessionExpiresIn>; Path=/api/auth; HttpOnly; SameSite=Strict, and Secure when the request came over https */
+                    "set-cookie"?: string;
+                    /** @description Requests this address may make in the current minute */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the budget is renewed */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BrowserSessionResponse"];
+                };
+            };
+            /** @description The request failed validation (errors name each field), or an unknown query parameter, or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description no cookie, or an unknown, expired or already used refresh token; the cookie is cleared */
+            401: {
+                headers: {
+                    /** @description nrm_session=; Max-Age=0; Path=/api/auth (the browser drops the cookie) */
+                    "set-cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address; Retry-After says when to try again */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AllSessionsController_endAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description every session of the caller is ended */
+            204: {
+                headers: {
+                    /** @description nrm_session=; Max-Age=0; Path=/api/auth (the browser drops the cookie) */
+                    "set-cookie"?: string;
+                    /** @description Requests this address may make in the current minute */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the budget is renewed */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request failed validation (errors name each field), or an unknown query parameter, or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role may not use this route */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

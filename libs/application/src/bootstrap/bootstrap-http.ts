@@ -9,6 +9,7 @@ import { EtagInterceptor } from '@nrm/http/etag.interceptor';
 import { mountOpenApi } from './openapi';
 import { ProblemFilter } from '@nrm/http/problem.filter';
 import { acceptJsonOnly, answerMethodNotAllowed } from '@nrm/http/http-semantics';
+import { acceptCookies } from '@nrm/http/cookies';
 import { applySecurity } from '@nrm/http/security';
 import { StrictQueryInterceptor } from '@nrm/http/strict-query.interceptor';
 import { strictValidationPipe } from '@nrm/http/validation';
@@ -43,6 +44,8 @@ export async function createHttpApp(
     bodyParser: false,
   });
   await applySecurity(app, config);
+  // The browser session's refresh token comes and goes in a cookie (docs/api.md, "Browser session").
+  await acceptCookies(app);
   const fastify = app.getHttpAdapter().getInstance();
   acceptJsonOnly(fastify);
   answerMethodNotAllowed(fastify);

@@ -154,8 +154,10 @@ function declare(operation: OperationObject, path: string, route: RouteFacts): v
       description: declared?.description || DESCRIPTIONS[status] || 'Refused',
       content: { [PROBLEM]: { schema: ref(ERROR_SCHEMA[status] ?? 'Problem') } },
     };
+    // Headers a route declared itself (e.g. the Set-Cookie that clears a refused browser session) stay.
+    if (declared?.headers) response.headers = { ...declared.headers };
     if (status === 429 || status === 503)
-      response.headers = { 'retry-after': header('Seconds to wait', 'integer') };
+      response.headers = { ...response.headers, 'retry-after': header('Seconds to wait', 'integer') };
     operation.responses[status] = response;
   }
   for (const [status, response] of Object.entries(operation.responses) as [string, ResponseObject][]) {

@@ -3,7 +3,11 @@ import { AccessLogModule } from '../access-log/access-log.module';
 import { ErasureService } from '../erasure/erasure.service';
 import { CaseViewsModule } from '../queries/case-views.module';
 import { AuditController } from '../audit/audit.controller';
+import { AllSessionsController } from '@nrm/iam/http/all-sessions.controller';
 import { AuthController } from '@nrm/iam/http/auth.controller';
+import { BrowserSessionController } from '@nrm/iam/http/browser-session.controller';
+import { PasswordLogin } from '@nrm/iam/http/password-login';
+import { SessionGrants } from '@nrm/iam/http/session-grants';
 import { FirstAdmin } from '@nrm/iam/accounts/first-admin';
 import { UsersController } from '@nrm/iam/http/users.controller';
 import { ErasureController } from '../erasure/erasure.controller';
@@ -17,6 +21,8 @@ import { CasesQueryController } from '../queries/cases-query.controller';
   controllers: [
     HealthController,
     AuthController,
+    BrowserSessionController,
+    AllSessionsController,
     UsersController,
     CasesQueryController,
     CaseExportController,
@@ -24,6 +30,6 @@ import { CasesQueryController } from '../queries/cases-query.controller';
     ErasureController,
   ],
   imports: [AccessLogModule, CaseViewsModule],
-  providers: [FirstAdmin, CaseExporter, ErasureService],
+  providers: [FirstAdmin, PasswordLogin, SessionGrants, CaseExporter, ErasureService],
 })
 export class GatewayModule {}

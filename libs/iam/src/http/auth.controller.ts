@@ -8,35 +8,20 @@ import {
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { Clock, CLOCK } from '@nrm/config/clock';
-import { NODE_CONFIG, NodeConfig } from '@nrm/config/node-config';
-import { ProblemException } from '@nrm/http/problem';
 import { CurrentUser, Public, Roles } from '../access.decorators';
-import { Account, ACCOUNT_REPOSITORY, AccountRepository } from '../accounts/account-repository.port';
-import { LOGIN_ATTEMPT_STORE, LoginAttemptStore } from '../login-throttle/login-attempt-store.port';
-import { DUMMY_HASH_PROMISE, verifyPassword } from '../passwords/password-hasher';
 import { Principal, ROLES } from '../roles';
-import {
-  IssuedRefreshToken,
-  REFRESH_SESSION_STORE,
-  RefreshSessionStore,
-} from '../sessions/refresh-session-store.port';
-import { TokenService } from '../sessions/token.service';
+import { REFRESH_SESSION_STORE, RefreshSessionStore } from '../sessions/refresh-session-store.port';
 import { LoginDto, LoginResponse, RefreshTokenDto } from './auth.dto';
-
-const WRONG_CREDENTIALS = 'Unknown username or wrong password';
-const INVALID_REFRESH = 'The refresh token is not valid; log in again';
+import { PasswordLogin } from './password-login';
+import { SessionGrant, SessionGrants } from './session-grants';
 
 @ApiTags('auth')
 @Controller('api/auth')
 export class AuthController {
   constructor(
-    @Inject(ACCOUNT_REPOSITORY) private readonly accounts: AccountRepository,
-    private readonly tokens: TokenService,
+    private readonly passwords: PasswordLogin,
+    private readonly grants: SessionGrants,
     @Inject(REFRESH_SESSION_STORE) private readonly refreshTokens: RefreshSessionStore,
-    @Inject(LOGIN_ATTEMPT_STORE) private readonly throttle: LoginAttemptStore,
-    @Inject(NODE_CONFIG) private readonly config: NodeConfig,
-    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Public()
@@ -52,17 +37,8 @@ export class AuthController {
   @ApiUnauthorizedResponse({ description: 'unknown username or wrong password' })
   @ApiTooManyRequestsResponse({ description: 'username locked, or too many requests from this address' })
   async login(@Body() body: LoginDto): Promise<LoginResponse> {
-    const locked = this.throttle.lockedForSeconds(body.username);
-    if (locked > 0) throw ProblemException.tooManyRequests(locked, 'Too many failed logins; try again later');
-    const account = this.accounts.findByUsername(body.username);
-    // Same work whether or not the user exists, so timing does not reveal usernames.
-    const valid = await verifyPassword(body.password, account?.passwordHash ?? (await DUMMY_HASH_PROMISE()));
-    if (!account || !valid) {
-      this.throttle.recordFailure(body.username);
-      throw ProblemException.unauthorized(WRONG_CREDENTIALS);
-    }
-    this.throttle.recordSuccess(body.username);
-    return this.session(account, this.refreshTokens.start(account.userId));
+    const account = await this.passwords.authenticate(body.username, body.password);
+    return answer(this.grants.start(account));
   }
 
   @Public()
@@ -77,14 +53,7 @@ export class AuthController {
   @ApiOkResponse({ type: LoginResponse })
   @ApiUnauthorizedResponse({ description: 'unknown, expired or already used refresh token' })
   async refresh(@Body() body: RefreshTokenDto): Promise<LoginResponse> {
-    const rotated = this.refreshTokens.rotate(body.refreshToken);
-    if (!rotated.ok) throw ProblemException.unauthorized(INVALID_REFRESH);
-    const account = this.accounts.findById(rotated.userId);
-    if (!account) {
-      this.refreshTokens.revokeFamilyOf(rotated.next.token);
-      throw ProblemException.unauthorized(INVALID_REFRESH);
-    }
-    return this.session(account, rotated.next);
+    return answer(this.grants.rotate(body.refreshToken));
   }
 
   @Post('logout')
@@ -103,17 +72,15 @@ export class AuthController {
     // Only the session's own user may end it (a leaked refresh token is no licence to log others out).
     this.refreshTokens.revokeFamilyOf(body.refreshToken, user.userId);
   }
+}
 
-  private session(account: Account, refresh: IssuedRefreshToken): LoginResponse {
-    return {
-      accessToken: this.tokens.issue(account),
-      tokenType: 'Bearer',
-      expiresIn: this.config.accessTokenTtlSeconds,
-      refreshToken: refresh.token,
-      refreshExpiresIn: Math.max(
-        0,
-        Math.floor((refresh.expiresAt.getTime() - this.clock.now().getTime()) / 1000),
-      ),
-    };
-  }
+/** The JSON answer of API clients: the refresh token in the body. */
+function answer(grant: SessionGrant): LoginResponse {
+  return {
+    accessToken: grant.accessToken,
+    tokenType: 'Bearer',
+    expiresIn: grant.expiresIn,
+    refreshToken: grant.refresh.token,
+    refreshExpiresIn: grant.sessionExpiresIn,
+  };
 }

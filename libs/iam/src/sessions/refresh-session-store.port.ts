@@ -21,6 +21,8 @@ export interface RefreshSessionStore {
   rotate(token: string): RotateResult;
   /** Logout: ends the session the token belongs to (if it is `userId`'s, when given). False when unknown. */
   revokeFamilyOf(token: string, userId?: string): boolean;
+  /** "Sign out everywhere": ends every session of the user. The number of sessions that were live. */
+  revokeAllOf(userId: string): number;
 }
 
 export const REFRESH_SESSION_STORE = Symbol('REFRESH_SESSION_STORE');

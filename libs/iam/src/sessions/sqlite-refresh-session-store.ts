@@ -77,6 +77,25 @@ export class SqliteRefreshSessionStore implements RefreshSessionStore {
     return true;
   }
 
+  revokeAllOf(userId: string): number {
+    const now = this.clock.now().getTime();
+    // One transaction: a rotation racing the sign-out cannot leave a live successor behind.
+    return this.db
+      .transaction((): number => {
+        const live = this.db
+          .prepare(
+            `SELECT COUNT(DISTINCT family_id) AS n FROM refresh_tokens
+             WHERE user_id = ? AND revoked_at IS NULL AND expires_at > ?`,
+          )
+          .get(userId, now) as { n: number };
+        this.db
+          .prepare('UPDATE refresh_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL')
+          .run(now, userId);
+        return live.n;
+      })
+      .immediate();
+  }
+
   private insert(userId: string, familyId: string, expiresAt: number, now: number): IssuedRefreshToken {
     const token = randomBytes(32).toString('base64url');
     this.db

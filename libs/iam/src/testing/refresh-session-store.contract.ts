@@ -10,7 +10,7 @@ const TTL = 8 * 3600;
 
 /**
  * The behaviour every RefreshSessionStore adapter must show: rotation, reuse detection, the session's
- * fixed end, logout. Call it from the adapter's spec with a fixture.
+ * fixed end, logout, signing out everywhere. Call it from the adapter's spec with a fixture.
  */
 export function describeRefreshSessionStoreContract(
   name: string,
@@ -98,6 +98,27 @@ export function describeRefreshSessionStoreContract(
       expect(sessions.revokeFamilyOf(token)).toBe(true);
       expect(sessions.rotate(token).ok).toBe(false);
       expect(sessions.revokeFamilyOf('not-a-token')).toBe(false);
+    });
+
+    it("signing out everywhere ends every session of the user, and no other user's", () => {
+      const laptop = sessions.start('user-1').token;
+      const phone = rotated(sessions.start('user-1').token).next.token;
+      const colleague = sessions.start('user-2').token;
+      expect(sessions.revokeAllOf('user-1')).toBe(2);
+      expect(sessions.rotate(laptop).ok).toBe(false);
+      expect(sessions.rotate(phone).ok).toBe(false);
+      expect(rotated(colleague).userId).toBe('user-2');
+      expect(sessions.revokeAllOf('user-1')).toBe(0);
+      // A login after the sign-out starts a session that works.
+      expect(rotated(sessions.start('user-1').token).userId).toBe('user-1');
+    });
+
+    it('does not count expired sessions as ended by signing out', () => {
+      sessions.start('user-1');
+      clock.advanceSeconds(TTL);
+      const live = sessions.start('user-1').token;
+      expect(sessions.revokeAllOf('user-1')).toBe(1);
+      expect(sessions.rotate(live).ok).toBe(false);
     });
 
     it('detects reuse across connections: a token rotated in one process is refused in another', () => {
