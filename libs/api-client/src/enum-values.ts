@@ -59,6 +59,7 @@ export const ENUM_VALUES = {
   'ServiceLineDto.kind': ["accommodation","medical","psychological","legal","interpretation","material","education","employment","family_tracing","other"],
   'ServiceReferralDto.kind': ["accommodation","medical","psychological","legal","interpretation","material","education","employment","family_tracing","other"],
   'ServiceStatus': ["planned","referred","accepted","declined","delivered"],
+  'SessionUser.role': ["admin","identification_officer","case_manager","return_officer","prosecution_liaison","auditor"],
   'TamperReason': ["changed","removed","reordered","bad-checkpoint-signature","checkpoint-mismatch","unsigned-events"],
   'TrmMessageKind': ["handover.proposed","handover.accepted","handover.declined","return.travel-started","return.arrival-confirmed","return.reception-confirmed","reintegration.plan-adopted","reintegration.progress-recorded","consent.restriction-requested"],
   'GET /api/cases stage': ["registered","identified","not_identified","assisted","return_requested","handover_proposed","handover_accepted","handover_declined","in_transit","arrived","received","reintegration","closed"],
