@@ -1,6 +1,6 @@
 import { DynamicModule, Type } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createHttpApp } from '@nrm/application';
+import { createHttpApp, HttpAppOptions } from '@nrm/application';
 import { NodeConfig, readNodeConfig } from '@nrm/config';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -38,6 +38,7 @@ export class NodeHarness {
     dataDir?: string,
     rootModule: (config: NodeConfig) => DynamicModule | Type<unknown> = (config) =>
       NodeModule.forRoot(config),
+    options: HttpAppOptions = {},
   ): Promise<NodeHarness> {
     const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'nrm-e2e-'));
     const config = readNodeConfig({
@@ -50,7 +51,7 @@ export class NodeHarness {
     const quiet = process.env.E2E_LOG_LEVEL
       ? new JsonLogger('debug')
       : new JsonLogger('error', new Writable({ write: (_c, _e, cb) => cb() }));
-    const app = await createHttpApp(rootModule(config), config, 'test node', quiet);
+    const app = await createHttpApp(rootModule(config), config, 'test node', quiet, options);
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
     return new NodeHarness(app, config, !dataDir);
@@ -62,7 +63,7 @@ export class NodeHarness {
   }
 
   async request(
-    method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH',
+    method: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'DELETE' | 'PATCH',
     url: string,
     options: {
       as?: string;

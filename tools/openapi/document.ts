@@ -44,7 +44,9 @@ export async function buildNodeDocument(): Promise<OpenApiJson> {
     NRM_LOG_LEVEL: 'error',
   });
   const quiet = new JsonLogger('error', new Writable({ write: (_chunk, _encoding, done) => done() }));
-  const app = await createHttpApp(NodeModule.forRoot(config), config, serviceTitle(config, 'node'), quiet);
+  const app = await createHttpApp(NodeModule.forRoot(config), config, serviceTitle(config, 'node'), quiet, {
+    serveConsole: true,
+  });
   try {
     await app.init();
     // Through JSON, as /api/docs-json serves it: no undefined members, no shared references.

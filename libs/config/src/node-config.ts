@@ -16,6 +16,11 @@ export interface NodeConfig {
   port: number;
   host: string;
   dataDir: string;
+  /**
+   * The web console's build (index.html and content-hashed assets/*) that the node and the gateway
+   * serve at `/`; without an index.html there, they start anyway and `/` answers 404.
+   */
+  consoleDir: string;
   country: string;
   nodeId: string;
   reflectionPeriodDays: number;
@@ -202,6 +207,9 @@ export function readNodeConfig(env: NodeJS.ProcessEnv = process.env): NodeConfig
     port: intFrom(env, 'PORT', 3000, 0, 65535),
     host: env.HOST ?? '0.0.0.0',
     dataDir: resolve(env.NRM_DATA_DIR ?? './data'),
+    // Relative to the working directory, like the data directory: npm scripts and the image start
+    // every app from the repository root, where the console's build lands.
+    consoleDir: resolve(env.NRM_CONSOLE_DIR || './dist/console'),
     country,
     nodeId: env.NRM_NODE_ID ?? `nrm-${country.toLowerCase()}`,
     // The Convention (Art. 13) sets at least 30 days; a national setting may only lengthen it.

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { problem } from './problem';
 
 /**
@@ -53,13 +53,18 @@ export function answerMethodNotAllowed(fastify: FastifyInstance): void {
       }
     }
     if (allowed.size === 0 || allowed.has(request.method)) return done();
-    const allow = [...allowed].sort().join(', ');
-    void reply
-      .status(405)
-      .header('allow', allow)
-      .header('content-type', 'application/problem+json')
-      .send(problem(405, `${request.method} is not allowed here; allowed: ${allow}`));
+    sendMethodNotAllowed(reply, request.method, allowed);
   });
+}
+
+/** 405 with `Allow` and a problem naming the allowed methods (sorted): one form for every path. */
+export function sendMethodNotAllowed(reply: FastifyReply, method: string, allowed: Iterable<string>): void {
+  const allow = [...allowed].sort().join(', ');
+  void reply
+    .status(405)
+    .header('allow', allow)
+    .header('content-type', 'application/problem+json')
+    .send(problem(405, `${method} is not allowed here; allowed: ${allow}`));
 }
 
 const withoutTrailingSlash = (path: string): string => (path.length > 1 ? path.replace(/\/+$/, '') : path);

@@ -8,4 +8,5 @@ export * from './if-match';
 export * from './http-semantics';
 export * from './reply-headers';
 export * from './query-group';
+export * from './console/serve-console';
 export * from './cookies';

@@ -11,6 +11,16 @@ export const DOCS_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
   "font-src 'self' data:; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
+/**
+ * The web console (served at `/` by the node and the gateway, libs/http/src/console): its own scripts
+ * only, none inline; styles may be inline (Mantine injects style tags and style attributes). The
+ * console's answers replace this hook's policy and `no-store` with this one and their own caching.
+ * Written out rather than shared with DOCS_CSP, so that tightening one never loosens or breaks the other.
+ */
+export const CONSOLE_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+  "font-src 'self' data:; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+
 const DOCS_PREFIX = '/api/docs';
 
 type Bucket = 'auth' | 'api';

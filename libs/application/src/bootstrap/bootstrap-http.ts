@@ -11,11 +11,20 @@ import { ProblemFilter } from '@nrm/http/problem.filter';
 import { acceptJsonOnly, answerMethodNotAllowed } from '@nrm/http/http-semantics';
 import { acceptCookies } from '@nrm/http/cookies';
 import { applySecurity } from '@nrm/http/security';
+import { serveConsole } from '@nrm/http/console/serve-console';
 import { StrictQueryInterceptor } from '@nrm/http/strict-query.interceptor';
 import { strictValidationPipe } from '@nrm/http/validation';
 
 /** Request bodies above this size get 413: no command of the API needs more. */
 export const BODY_LIMIT_BYTES = 256 * 1024;
+
+export interface HttpAppOptions {
+  /**
+   * Serve the web console (NRM_CONSOLE_DIR) at `/`: the node and the gateway do, the context services
+   * behind the gateway do not.
+   */
+  serveConsole?: boolean;
+}
 
 /**
  * Creates the Fastify-based Nest application with the node's HTTP conventions (strict validation,
@@ -27,6 +36,7 @@ export async function createHttpApp(
   config: NodeConfig,
   title: string,
   logger = new JsonLogger(config.logLevel),
+  options: HttpAppOptions = {},
 ): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
@@ -51,6 +61,12 @@ export async function createHttpApp(
   answerMethodNotAllowed(fastify);
   acceptCloudEvents(app);
   configureHttpApp(app, title);
+  if (options.serveConsole && !(await serveConsole(fastify, config.consoleDir))) {
+    logger.warn({
+      msg: `web console not built: no index.html in ${config.consoleDir} (npm run build); / answers 404`,
+      consoleDir: config.consoleDir,
+    });
+  }
   // Structured access log: method, path (never the body: it may hold personal data), status, time.
   fastify.addHook('onResponse', (request, reply, done) => {
     logger.log(

@@ -1,7 +1,7 @@
 import { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { loadDotEnv } from '@nrm/config/dotenv';
 import { NodeConfig, readNodeConfig } from '@nrm/config/node-config';
-import { createHttpApp } from './bootstrap-http';
+import { createHttpApp, HttpAppOptions } from './bootstrap-http';
 import { JsonLogger } from '../logging/json-logger';
 
 /** The title of a service's OpenAPI document ("NRM node MD: node"). */
@@ -12,6 +12,7 @@ export const serviceTitle = (config: NodeConfig, service: string): string =>
 export async function runHttpService(
   service: string,
   rootModule: (config: NodeConfig) => Type<unknown> | DynamicModule,
+  options: HttpAppOptions = {},
 ): Promise<void> {
   loadDotEnv();
   let config: NodeConfig;
@@ -29,7 +30,7 @@ export async function runHttpService(
   });
   try {
     const module = rootModule(config);
-    const app = await createHttpApp(module, config, serviceTitle(config, service), logger);
+    const app = await createHttpApp(module, config, serviceTitle(config, service), logger, options);
     await app.listen(config.port, config.host);
     logger.log({
       msg: `listening on http://${config.host}:${config.port} (OpenAPI at /api/docs)`,
