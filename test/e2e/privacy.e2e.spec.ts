@@ -33,6 +33,16 @@ describe('personal data: minimised, logged when read, erasable (HTTP)', () => {
     expect(byUser).toHaveLength(1);
   });
 
+  it('leaves the person out, decrypting and logging nothing, when the caller asks without it', async () => {
+    const before = (await accessLog(`caseId=${caseId}`)).length;
+    const res = await detail('case_manager', '?includePerson=false');
+    expect(res.status).toBe(200);
+    expect(res.body.person).toBeUndefined();
+    expect(res.body.caseId).toBe(caseId);
+    expect(await accessLog(`caseId=${caseId}`)).toHaveLength(before);
+    expect((await detail('case_manager', '?includePerson=maybe')).status).toBe(400);
+  });
+
   it('hides the person from auditors and from prosecution liaison without law-enforcement consent, and logs nothing for them', async () => {
     const before = (await accessLog(`caseId=${caseId}`)).length;
     expect((await detail('auditor')).body.person).toBeUndefined();

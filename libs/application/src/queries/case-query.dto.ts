@@ -42,4 +42,15 @@ export class CaseDetailQueryDto {
   @IsOptional()
   @Matches(/^[a-z][a-z0-9_]{1,63}$/, { message: 'purpose must be a short snake_case code' })
   purpose?: string;
+
+  @ApiPropertyOptional({
+    default: true,
+    description:
+      'false: the case without the person, whatever the role (nothing is decrypted, nothing logged): a page ' +
+      'that shows personal data only after the user states a purpose reads the case this way first',
+  })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  includePerson?: boolean;
 }

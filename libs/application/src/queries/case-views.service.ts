@@ -38,10 +38,20 @@ export class CaseViews {
     return detail;
   }
 
-  /** GET /api/cases/:id: personal data only under a purpose the caller may state, recorded before it is shown. */
-  async read(caseId: string, context: RequestContext, statedPurpose?: string): Promise<CaseView> {
+  /**
+   * GET /api/cases/:id: personal data only under a purpose the caller may state, recorded before it is
+   * shown; never when the caller asks without the person (`includePerson: false`).
+   */
+  async read(
+    caseId: string,
+    context: RequestContext,
+    asked: { purpose?: string; includePerson?: boolean } = {},
+  ): Promise<CaseView> {
     const detail = await this.inScope(caseId, context.principal);
-    const purpose = personalDataPurpose(context.principal, detail, statedPurpose);
+    const purpose =
+      asked.includePerson === false
+        ? undefined
+        : personalDataPurpose(context.principal, detail, asked.purpose);
     const reveal = purpose !== undefined && hasPersonalData(detail);
     // Recorded before anything is shown: a read that cannot be logged does not happen.
     if (reveal) await this.accessLog.record(context.principal, caseId, purpose, 'api', context);

@@ -50,7 +50,7 @@ export class CasesQueryController {
     @Query() query: CaseDetailQueryDto,
     @CallContext() context: RequestContext,
   ): Promise<CaseView> {
-    return this.views.read(caseId, context, query.purpose);
+    return this.views.read(caseId, context, query);
   }
 
   @Get(':id/events')
