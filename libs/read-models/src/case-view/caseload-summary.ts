@@ -18,3 +18,8 @@ export function summaryOf(
     dueSoon,
   };
 }
+
+/** The summary over no case at all (every stage at 0). */
+export function emptyCaseloadSummary(): CaseloadSummary {
+  return summaryOf([], { overdue: 0, presumedMinors: 0 }, []);
+}

@@ -107,7 +107,7 @@ export interface DueDeadline extends DeadlineStatus {
 
 /** Counts over the cases in scope, for dashboards. */
 export interface CaseloadSummary {
-  /** Every stage of CASE_STAGES in its order, with 0 where no case is at it. */
+  /** Every stage, in the catalogue's order, with 0 where no case is at it. */
   byStage: { stage: CaseStage; count: number }[];
   total: number;
   /** Cases with a deadline past at `now`. */
@@ -116,7 +116,7 @@ export interface CaseloadSummary {
   presumedMinors: number;
   /**
    * Open deadlines already overdue or due within the window, soonest first (then by case id, kind
-   * and ref), at most DUE_SOON_LIMIT.
+   * and ref), at most 50 (DUE_SOON_LIMIT).
    */
   dueSoon: DueDeadline[];
 }
