@@ -95,6 +95,20 @@ describe('OpenAPI document: the validators’ constraints and every answer', () 
     const param = (name: string) => list.find((p) => p.name === name)?.schema;
     expect(param('pageSize')).toMatchObject({ type: 'integer', minimum: 1, maximum: 200 });
     expect(param('country')?.enum).toContain('MD');
+    expect(param('sort')).toMatchObject({
+      enum: ['registeredAt', 'updatedAt', 'reflectionPeriodEndsAt', 'stage'],
+      default: 'registeredAt',
+    });
+    expect(param('order')).toMatchObject({ enum: ['asc', 'desc'], default: 'desc' });
+    expect(param('presumedMinor')).toMatchObject({ type: 'boolean' });
+    expect(param('agency')).toMatchObject({ type: 'string', maxLength: 64 });
+    const summary = doc.paths['/api/cases/summary'].get.parameters ?? [];
+    expect(summary.find((p) => p.name === 'dueWithinDays')?.schema).toMatchObject({
+      type: 'integer',
+      minimum: 1,
+      maximum: 90,
+      default: 14,
+    });
     const exportPurpose = doc.paths['/api/cases/{id}/export'].get.parameters?.find(
       (p) => p.name === 'purpose',
     );
@@ -270,6 +284,7 @@ describe('OpenAPI document: the validators’ constraints and every answer', () 
     const answer = (path: string) =>
       doc.paths[path].get.responses['200'].content?.['application/json'].schema.$ref?.split('/').pop();
     expect(answer('/api/cases')).toBe('CaseListPage');
+    expect(answer('/api/cases/summary')).toBe('CaseloadSummary');
     expect(answer('/api/cases/{id}')).toBe('CaseView');
     expect(answer('/api/cases/{id}/export')).toBe('CaseExport');
     expect(answer('/api/audit/verify')).toBe('LogVerificationAnswer');

@@ -28,6 +28,11 @@ const MATRIX: [method: 'GET' | 'POST', path: string, allowed: string[]][] = [
   ],
   [
     'GET',
+    '/api/cases/summary',
+    ['identification_officer', 'case_manager', 'return_officer', 'prosecution_liaison', 'auditor'],
+  ],
+  [
+    'GET',
     '/api/cases/:id',
     ['identification_officer', 'case_manager', 'return_officer', 'prosecution_liaison', 'auditor'],
   ],

@@ -218,6 +218,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Roles: identification_officer, case_manager, return_officer, prosecution_liaison, auditor. */
+        get: operations["CasesQueryController_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases/{id}": {
         parameters: {
             query?: never;
@@ -1330,6 +1347,21 @@ export interface components {
             stage: components["schemas"]["CaseStage"];
             updatedAt: string;
         };
+        /** @description Counts over the cases in scope, for dashboards. */
+        CaseloadSummary: {
+            /** @description Every stage, in the catalogue's order, with 0 where no case is at it. */
+            byStage: {
+                count: number;
+                stage: components["schemas"]["CaseStage"];
+            }[];
+            /** @description Open deadlines already overdue or due within the window, soonest first (then by case id, kind and ref), at most 50 (DUE_SOON_LIMIT). */
+            dueSoon: components["schemas"]["DueDeadline"][];
+            /** @description Cases with a deadline past at `now`. */
+            overdue: number;
+            /** @description Cases whose person is presumed a minor. */
+            presumedMinors: number;
+            total: number;
+        };
         /** @description GET /api/audit/checkpoint: the latest signed tree head (none yet: null), with the key to check it. */
         CheckpointAnswer: {
             checkpoint: components["schemas"]["SignedCheckpoint"] | null;
@@ -1406,6 +1438,15 @@ export interface components {
         };
         DepartureDto: {
             departedAt?: string;
+        };
+        /** @description An open deadline of a case, as a caseload summary lists it. */
+        DueDeadline: {
+            caseId: string;
+            dueAt: string;
+            kind: components["schemas"]["DeadlineKind"];
+            overdue: boolean;
+            /** @description handoverId or serviceId; absent for the identification decision. */
+            ref?: string;
         };
         /** @description What an unreadable personal field shows after erasure, wherever a case is shown or exported. */
         ErasedMarker: {
@@ -2723,6 +2764,13 @@ export interface operations {
                 citizenship?: string;
                 /** @description Only cases with (true) or without (false) an overdue deadline */
                 overdue?: boolean;
+                /** @description Only cases whose person is (true) or is not (false) presumed a minor */
+                presumedMinor?: boolean;
+                /** @description Only cases this agency (code) is involved in; for an operator, within the cases of their own agency */
+                agency?: string;
+                /** @description Order by; stage follows the catalogue’s order of stages. Cases without the value come last, ties by case id */
+                sort?: "registeredAt" | "updatedAt" | "reflectionPeriodEndsAt" | "stage";
+                order?: "asc" | "desc";
                 page?: number;
                 pageSize?: number;
             };
@@ -2870,6 +2918,75 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["RuleProblem"];
+                };
+            };
+            /** @description Too many requests from this address; Retry-After says when to try again */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CasesQueryController_summary: {
+        parameters: {
+            query?: {
+                /** @description Only cases this agency (code) is involved in; for an operator, within the cases of their own agency */
+                agency?: string;
+                /** @description dueSoon lists the deadlines due within this many days, and every overdue one */
+                dueWithinDays?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Counts for a dashboard over the cases the caller may list (as GET /api/cases), and the deadlines falling due */
+            200: {
+                headers: {
+                    /** @description Requests this address may make in the current minute */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the budget is renewed */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseloadSummary"];
+                };
+            };
+            /** @description The request failed validation (errors name each field), or an unknown query parameter, or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests from this address; Retry-After says when to try again */

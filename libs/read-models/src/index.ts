@@ -3,6 +3,7 @@ export { nextStage } from './case-view/case-stage';
 export { openDeadlines, withOverdue, SERVICE_REFERRAL_RESPONSE_DAYS } from './case-view/case-deadlines';
 export { evolveCaseDetail, emptyCaseDetail } from './case-view/evolve-case-detail';
 export { toCaseListItem } from './case-view/case-list-item';
+export { emptyCaseloadSummary } from './case-view/caseload-summary';
 export * from './case-view/reveal-personal-data';
 export * from './sqlite/sqlite-read-model-store';
 export * from './projection-runner';

@@ -1,6 +1,16 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { CASE_STAGES, CaseStage } from '@nrm/read-models';
-import { IsCountry, IsOneOf } from '@nrm/contracts/events/field-rules';
+import {
+  CASE_LIST_SORTS,
+  CASE_STAGES,
+  CaseListSort,
+  CaseStage,
+  DEFAULT_CASE_LIST_SORT,
+  DEFAULT_SORT_ORDER,
+  MAX_DUE_WITHIN_DAYS,
+  SORT_ORDERS,
+  SortOrder,
+} from '@nrm/read-models';
+import { IsCode, IsCountry, IsOneOf } from '@nrm/contracts/events/field-rules';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 
@@ -18,6 +28,31 @@ export class CaseListQueryDto {
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   overdue?: boolean;
+  @ApiPropertyOptional({
+    description: 'Only cases whose person is (true) or is not (false) presumed a minor',
+  })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  presumedMinor?: boolean;
+  @ApiPropertyOptional({
+    description:
+      'Only cases this agency (code) is involved in; for an operator, within the cases of their own agency',
+    example: 'shelter-ngo-2',
+  })
+  @IsCode(true)
+  agency?: string;
+  @ApiPropertyOptional({
+    enum: CASE_LIST_SORTS,
+    default: DEFAULT_CASE_LIST_SORT,
+    description:
+      'Order by; stage follows the catalogue’s order of stages. Cases without the value come last, ties by case id',
+  })
+  @IsOneOf(CASE_LIST_SORTS, true)
+  sort?: CaseListSort;
+  @ApiPropertyOptional({ enum: SORT_ORDERS, default: DEFAULT_SORT_ORDER })
+  @IsOneOf(SORT_ORDERS, true)
+  order?: SortOrder;
   @ApiPropertyOptional({ default: 1, minimum: 1 })
   @IsOptional()
   @Type(() => Number)
@@ -32,6 +67,28 @@ export class CaseListQueryDto {
   @Min(1)
   @Max(200)
   pageSize?: number;
+}
+
+export class CaseloadQueryDto {
+  @ApiPropertyOptional({
+    description:
+      'Only cases this agency (code) is involved in; for an operator, within the cases of their own agency',
+    example: 'shelter-ngo-2',
+  })
+  @IsCode(true)
+  agency?: string;
+  @ApiPropertyOptional({
+    default: 14,
+    minimum: 1,
+    maximum: MAX_DUE_WITHIN_DAYS,
+    description: 'dueSoon lists the deadlines due within this many days, and every overdue one',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_DUE_WITHIN_DAYS)
+  dueWithinDays?: number;
 }
 
 export class CaseDetailQueryDto {

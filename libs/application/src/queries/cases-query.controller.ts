@@ -1,13 +1,20 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CaseListPage, READ_MODEL_STORE, ReadModelStore } from '@nrm/read-models';
+import {
+  CaseListPage,
+  CaseloadSummary,
+  CaseScope,
+  emptyCaseloadSummary,
+  READ_MODEL_STORE,
+  ReadModelStore,
+} from '@nrm/read-models';
 import { CurrentUser, Roles } from '@nrm/iam/access.decorators';
 import { OPERATOR_ROLES, Principal } from '@nrm/iam/roles';
 import { CaseIdPipe } from '../cases/case-id.pipe';
 import { CallContext, RequestContext } from '../cases/command-context';
 import { CLOCK, Clock } from '@nrm/config/clock';
 import { ApiOkBody } from '../bootstrap/openapi-response-body';
-import { CaseDetailQueryDto, CaseListQueryDto } from './case-query.dto';
+import { CaseDetailQueryDto, CaseListQueryDto, CaseloadQueryDto } from './case-query.dto';
 import type { CaseEvents, CaseView } from './case-view';
 import { CaseViews } from './case-views.service';
 
@@ -25,17 +32,35 @@ export class CasesQueryController {
   @Roles(...OPERATOR_ROLES, 'auditor')
   @ApiOkBody('A page of cases: for operators, only the cases their agency is involved in')
   async list(@Query() query: CaseListQueryDto, @CurrentUser() user: Principal): Promise<CaseListPage> {
-    const everyCase = user.role === 'auditor';
-    // An operator without an agency (an account from before agencies) is involved in no case.
-    if (!everyCase && !user.agency) return { items: [], total: 0 };
+    const scope = scopeOf(user, query.agency);
+    if (!scope) return { items: [], total: 0 };
     return this.readModels.listCases({
+      ...scope,
       stage: query.stage,
       country: query.country,
       citizenship: query.citizenship,
       overdue: query.overdue,
-      agency: everyCase ? undefined : user.agency,
+      presumedMinor: query.presumedMinor,
+      sort: query.sort,
+      order: query.order,
       page: query.page ?? 1,
       pageSize: query.pageSize ?? 20,
+      now: this.clock.now(),
+    });
+  }
+
+  // Declared before ':id' (which takes UUIDs only, see CaseIdPipe): a static segment is its own route.
+  @Get('summary')
+  @Roles(...OPERATOR_ROLES, 'auditor')
+  @ApiOkBody(
+    'Counts for a dashboard over the cases the caller may list (as GET /api/cases), and the deadlines falling due',
+  )
+  async summary(@Query() query: CaseloadQueryDto, @CurrentUser() user: Principal): Promise<CaseloadSummary> {
+    const scope = scopeOf(user, query.agency);
+    if (!scope) return emptyCaseloadSummary();
+    return this.readModels.caseloadSummary({
+      ...scope,
+      dueWithinDays: query.dueWithinDays ?? DEFAULT_DUE_WITHIN_DAYS,
       now: this.clock.now(),
     });
   }
@@ -59,4 +84,17 @@ export class CasesQueryController {
   async events(@Param('id', CaseIdPipe) caseId: string, @CurrentUser() user: Principal): Promise<CaseEvents> {
     return { items: await this.views.history(caseId, user) };
   }
+}
+
+const DEFAULT_DUE_WITHIN_DAYS = 14;
+
+/**
+ * Which cases a caller may list, narrowed to those `involving` an agency when asked: auditors every
+ * case, operators their agency's. Undefined for an operator without an agency (an account from before
+ * agencies), who is involved in no case.
+ */
+function scopeOf(user: Principal, involving: string | undefined): CaseScope | undefined {
+  if (user.role === 'auditor') return { involving };
+  if (!user.agency) return undefined;
+  return { agency: user.agency, involving };
 }

@@ -3,6 +3,7 @@ import type { StoredEvent } from '@nrm/event-store/port';
 import { toMillis } from '../case-view/case-deadlines';
 import { caseIdOfStream } from '@nrm/contracts';
 import { evolveCaseDetail } from '../case-view/evolve-case-detail';
+import { stageRank } from '../case-view/list-query';
 import type { CaseDetail } from '../port/case-views';
 import { writeIdempotently } from './idempotent-writes';
 import { jsonForm } from './json-form';
@@ -55,12 +56,19 @@ export class CaseDetailWriter implements MongoBatchApplier {
 function caseFields(detail: CaseDetail, position: number): Omit<CaseDocument, '_id'> {
   const dues = detail.deadlines.map((d) => toMillis(d.dueAt));
   const registeredAt = detail.registration?.registeredAt;
+  const reflectionEndsAt = detail.reflectionPeriod?.endsAt;
   return {
     lastPosition: position,
     stage: detail.stage,
     countryOfExploitation: detail.registration?.countryOfExploitation ?? null,
     citizenship: detail.registration?.citizenship ?? null,
     registeredAtMs: registeredAt ? toMillis(registeredAt) : null,
+    updatedAtMs: toMillis(detail.updatedAt),
+    reflectionEndsAtMs: reflectionEndsAt ? toMillis(reflectionEndsAt) : null,
+    registeredAtMissing: registeredAt ? 0 : 1,
+    reflectionEndsAtMissing: reflectionEndsAt ? 0 : 1,
+    stageRank: stageRank(detail.stage),
+    presumedMinor: detail.presumedMinor,
     nextDueAtMs: dues.length > 0 ? Math.min(...dues) : null,
     agencies: [...detail.agencies],
     detail: jsonForm(detail),

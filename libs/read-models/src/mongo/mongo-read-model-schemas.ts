@@ -6,7 +6,7 @@ import type { CaseDetail, CaseHistoryEntry, CaseStage } from '../port/case-views
  * Bump when a document's shape changes: a database written by older code is then dropped and
  * rebuilt from the log instead of being read with the wrong shape (as the SQLite file does).
  */
-export const MONGO_READ_MODEL_SCHEMA_VERSION = 3;
+export const MONGO_READ_MODEL_SCHEMA_VERSION = 4;
 
 export const COLLECTIONS = {
   cases: 'case_detail',
@@ -25,6 +25,17 @@ export interface CaseDocument {
   countryOfExploitation: string | null;
   citizenship: string | null;
   registeredAtMs: number | null;
+  updatedAtMs: number;
+  reflectionEndsAtMs: number | null;
+  /**
+   * 1 where the sort key is missing, else 0: sorted on before the key, so that cases without it come
+   * last in either order (null alone would sort first when ascending).
+   */
+  registeredAtMissing: 0 | 1;
+  reflectionEndsAtMissing: 0 | 1;
+  /** The stage's place in CASE_STAGES: sort=stage follows the catalogue, not the alphabet. */
+  stageRank: number;
+  presumedMinor: boolean;
   /** Earliest open deadline: a case is overdue at `now` exactly when this is before `now`. */
   nextDueAtMs: number | null;
   /** The agencies involved in the case (multikey index): an operator's list is their agency's cases. */
@@ -66,14 +77,25 @@ const caseSchema = new Schema<CaseDocument>(
     countryOfExploitation: String,
     citizenship: String,
     registeredAtMs: Number,
+    updatedAtMs: { type: Number, required: true },
+    reflectionEndsAtMs: Number,
+    registeredAtMissing: { type: Number, required: true },
+    reflectionEndsAtMissing: { type: Number, required: true },
+    stageRank: { type: Number, required: true },
+    presumedMinor: { type: Boolean, required: true },
     nextDueAtMs: Number,
     agencies: { type: [String], default: undefined },
     detail: { type: Schema.Types.Mixed, required: true },
   },
   options,
 );
-// Newest first (missing registration dates last), then by case id: the order of every list query.
-caseSchema.index({ registeredAtMs: -1, _id: 1 });
+// One per sort key, the default first: newest registration first (missing ones last), then case id.
+// Either order walks them; ties on the key are then sorted by case id.
+caseSchema.index({ registeredAtMissing: 1, registeredAtMs: -1, _id: 1 });
+caseSchema.index({ updatedAtMs: -1, _id: 1 });
+caseSchema.index({ reflectionEndsAtMissing: 1, reflectionEndsAtMs: -1, _id: 1 });
+caseSchema.index({ stageRank: -1, _id: 1 });
+caseSchema.index({ presumedMinor: 1, registeredAtMs: -1 });
 caseSchema.index({ stage: 1, registeredAtMs: -1 });
 caseSchema.index({ countryOfExploitation: 1, registeredAtMs: -1 });
 caseSchema.index({ citizenship: 1, registeredAtMs: -1 });

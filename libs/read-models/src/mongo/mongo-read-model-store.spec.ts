@@ -50,10 +50,18 @@ describeIfServer('MONGO_URL', 'MongoReadModelStore (real server)', (url) => {
           unique: i.unique ?? false,
         }));
       const cases = await keys(COLLECTIONS.cases);
-      for (const field of ['stage', 'countryOfExploitation', 'citizenship', 'nextDueAtMs']) {
+      for (const field of ['stage', 'countryOfExploitation', 'citizenship', 'nextDueAtMs', 'presumedMinor']) {
         expect(cases.some((i) => Object.keys(i.key)[0] === field)).toBe(true);
       }
-      expect(cases).toContainEqual({ key: { registeredAtMs: -1, _id: 1 }, unique: false });
+      // one per sort key of the list
+      for (const key of [
+        { registeredAtMissing: 1, registeredAtMs: -1, _id: 1 },
+        { updatedAtMs: -1, _id: 1 },
+        { reflectionEndsAtMissing: 1, reflectionEndsAtMs: -1, _id: 1 },
+        { stageRank: -1, _id: 1 },
+      ]) {
+        expect(cases).toContainEqual({ key, unique: false });
+      }
       expect(await keys(COLLECTIONS.caseHistory)).toContainEqual({
         key: { caseId: 1, position: 1 },
         unique: true,

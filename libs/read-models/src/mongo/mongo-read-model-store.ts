@@ -1,10 +1,23 @@
 import mongoose, { type Connection, type ConnectOptions, type FilterQuery } from 'mongoose';
 import { checkAccessLogQuery } from '../access-log/access-log-query';
 import { toCaseListItem } from '../case-view/case-list-item';
-import { checkListQuery } from '../case-view/list-query';
+import { checkCaseloadQuery, checkListQuery, compareDue, listOrder } from '../case-view/list-query';
 import { PROJECTION_NAMES } from '../case-view/projection-names';
 import type { AccessLogEntry, AccessLogQuery } from '../port/access-log-entry';
-import type { CaseDetail, CaseHistoryEntry, CaseListPage, CaseListQuery } from '../port/case-views';
+import { toMillis, withOverdue } from '../case-view/case-deadlines';
+import { summaryOf } from '../case-view/caseload-summary';
+import {
+  DUE_SOON_LIMIT,
+  type CaseDetail,
+  type CaseHistoryEntry,
+  type CaseListPage,
+  type CaseListQuery,
+  type CaseListSort,
+  type CaseloadQuery,
+  type CaseloadSummary,
+  type CaseScope,
+  type CaseStage,
+} from '../port/case-views';
 import type { Projection, ReadModelStore } from '../port/read-model-store.port';
 import { AccessLogWriter, toAccessLogEntry } from './access-log-writer';
 import { CaseDetailWriter } from './case-detail-writer';
@@ -84,26 +97,60 @@ export class MongoReadModelStore implements ReadModelStore {
 
   async listCases(query: CaseListQuery): Promise<CaseListPage> {
     const nowMs = checkListQuery(query);
-    const filter: FilterQuery<CaseDocument> = {};
+    const { sort, order } = listOrder(query);
+    const filter = scopeFilter(query);
     if (query.stage !== undefined) filter.stage = query.stage;
     if (query.country !== undefined) filter.countryOfExploitation = query.country;
     if (query.citizenship !== undefined) filter.citizenship = query.citizenship;
-    // Matches a document whose `agencies` array holds the agency.
-    if (query.agency !== undefined) filter.agencies = query.agency;
+    if (query.presumedMinor !== undefined) filter.presumedMinor = query.presumedMinor;
     if (query.overdue === true) filter.nextDueAtMs = { $lt: nowMs };
     // null (no open deadline) never compares as less than a number, so it needs its own branch.
     if (query.overdue === false) filter.$or = [{ nextDueAtMs: null }, { nextDueAtMs: { $gte: nowMs } }];
+    const direction = order === 'asc' ? 1 : -1;
+    // Same order as SQLite: the key (cases without it last, whichever the direction), then case id.
+    const { key, missing } = SORT_FIELDS[sort];
     const [total, docs] = await Promise.all([
       this.models.cases.countDocuments(filter),
       this.models.cases
         .find(filter, { detail: 1 })
-        // Same order as SQLite: newest registration first, none last (null sorts lowest), then case id.
-        .sort({ registeredAtMs: -1, _id: 1 })
+        .sort({ ...(missing ? { [missing]: 1 } : {}), [key]: direction, _id: 1 })
         .skip((query.page - 1) * query.pageSize)
         .limit(query.pageSize)
         .lean(),
     ]);
     return { items: docs.map((doc) => toCaseListItem(doc.detail, query.now)), total };
+  }
+
+  async caseloadSummary(query: CaseloadQuery): Promise<CaseloadSummary> {
+    const { nowMs, dueBeforeMs } = checkCaseloadQuery(query);
+    const filter = scopeFilter(query);
+    const [stages, overdue, presumedMinors, soonest] = await Promise.all([
+      this.models.cases.aggregate<{ _id: CaseStage; count: number }>([
+        { $match: filter },
+        { $group: { _id: '$stage', count: { $sum: 1 } } },
+      ]),
+      this.models.cases.countDocuments({ ...filter, nextDueAtMs: { $lt: nowMs } }),
+      this.models.cases.countDocuments({ ...filter, presumedMinor: true }),
+      // The DUE_SOON_LIMIT soonest deadlines belong to the DUE_SOON_LIMIT cases whose earliest
+      // deadline is soonest (same tie-break, by case id): only those cases are read.
+      this.models.cases
+        .find({ ...filter, nextDueAtMs: { $lte: dueBeforeMs } }, { detail: 1 })
+        .sort({ nextDueAtMs: 1, _id: 1 })
+        .limit(DUE_SOON_LIMIT)
+        .lean(),
+    ]);
+    const dueSoon = soonest
+      .flatMap((doc) =>
+        withOverdue(doc.detail.deadlines, query.now).map((deadline) => ({ caseId: doc._id, ...deadline })),
+      )
+      .filter((deadline) => toMillis(deadline.dueAt) <= dueBeforeMs)
+      .sort(compareDue)
+      .slice(0, DUE_SOON_LIMIT);
+    return summaryOf(
+      stages.map((row) => ({ stage: row._id, count: row.count })),
+      { overdue, presumedMinors },
+      dueSoon,
+    );
   }
 
   async getCase(caseId: string): Promise<CaseDetail | undefined> {
@@ -159,4 +206,20 @@ export class MongoReadModelStore implements ReadModelStore {
   private async createIndexes(): Promise<void> {
     for (const model of Object.values(this.models)) await model.createIndexes();
   }
+}
+
+/** The list's sort keys, each with its index (mongo-read-model-schemas.ts). */
+const SORT_FIELDS: Record<CaseListSort, { key: keyof CaseDocument; missing?: keyof CaseDocument }> = {
+  registeredAt: { key: 'registeredAtMs', missing: 'registeredAtMissing' },
+  updatedAt: { key: 'updatedAtMs' },
+  reflectionPeriodEndsAt: { key: 'reflectionEndsAtMs', missing: 'reflectionEndsAtMissing' },
+  stage: { key: 'stageRank' },
+};
+
+/** The filter that keeps the cases in scope: each agency named must be involved in the case. */
+function scopeFilter(scope: CaseScope): FilterQuery<CaseDocument> {
+  const agencies = [scope.agency, scope.involving].filter((a): a is string => a !== undefined);
+  if (agencies.length === 0) return {};
+  // Matches a document whose `agencies` array holds the agency (all of them, for two).
+  return agencies.length === 1 ? { agencies: agencies[0] } : { agencies: { $all: agencies } };
 }

@@ -43,15 +43,40 @@ export interface CaseListItem {
   overdue: boolean;
 }
 
-export interface CaseListQuery {
+/** What a case list can be ordered by. */
+export const CASE_LIST_SORTS = ['registeredAt', 'updatedAt', 'reflectionPeriodEndsAt', 'stage'] as const;
+export type CaseListSort = (typeof CASE_LIST_SORTS)[number];
+export const SORT_ORDERS = ['asc', 'desc'] as const;
+export type SortOrder = (typeof SORT_ORDERS)[number];
+/** The order of a list query that names none: newest registration first. */
+export const DEFAULT_CASE_LIST_SORT: CaseListSort = 'registeredAt';
+export const DEFAULT_SORT_ORDER: SortOrder = 'desc';
+
+/** Which cases a list or a caseload summary covers. */
+export interface CaseScope {
+  /** Only cases that involve this agency (record-level access of an operator). */
+  agency?: string;
+  /** Only cases that (also) involve this agency: the agency filter a caller asks for. */
+  involving?: string;
+}
+
+export interface CaseListQuery extends CaseScope {
   stage?: CaseStage;
   /** Country of exploitation. */
   country?: string;
   citizenship?: string;
   /** Only cases with (true) or without (false) an overdue deadline at `now`. */
   overdue?: boolean;
-  /** Only cases that involve this agency (record-level access of an operator). */
-  agency?: string;
+  /** Only cases whose person is (true) or is not (false) presumed a minor. */
+  presumedMinor?: boolean;
+  /**
+   * registeredAt (default), updatedAt, reflectionPeriodEndsAt, or stage (the catalogue's forward order
+   * of CASE_STAGES). Cases without the value (no registration, no reflection period) come last in
+   * either order; ties are broken by case id, ascending.
+   */
+  sort?: CaseListSort;
+  /** desc by default. */
+  order?: SortOrder;
   /** 1-based. */
   page: number;
   pageSize: number;
@@ -62,6 +87,38 @@ export interface CaseListQuery {
 export interface CaseListPage {
   items: CaseListItem[];
   total: number;
+}
+
+/** At most this many deadlines in a caseload summary's dueSoon. */
+export const DUE_SOON_LIMIT = 50;
+export const MAX_DUE_WITHIN_DAYS = 90;
+
+export interface CaseloadQuery extends CaseScope {
+  /** Deadlines due up to this many days after `now` (integer, 1..MAX_DUE_WITHIN_DAYS), or overdue. */
+  dueWithinDays: number;
+  /** The moment deadlines are judged against. */
+  now: Date | string;
+}
+
+/** An open deadline of a case, as a caseload summary lists it. */
+export interface DueDeadline extends DeadlineStatus {
+  caseId: string;
+}
+
+/** Counts over the cases in scope, for dashboards. */
+export interface CaseloadSummary {
+  /** Every stage, in the catalogue's order, with 0 where no case is at it. */
+  byStage: { stage: CaseStage; count: number }[];
+  total: number;
+  /** Cases with a deadline past at `now`. */
+  overdue: number;
+  /** Cases whose person is presumed a minor. */
+  presumedMinors: number;
+  /**
+   * Open deadlines already overdue or due within the window, soonest first (then by case id, kind
+   * and ref), at most 50 (DUE_SOON_LIMIT).
+   */
+  dueSoon: DueDeadline[];
 }
 
 export type ServiceStatus = 'planned' | 'referred' | 'accepted' | 'declined' | 'delivered';

@@ -1,6 +1,13 @@
 import type { StoredEvent } from '@nrm/event-store/port';
 import type { AccessLogEntry, AccessLogQuery } from './access-log-entry';
-import type { CaseDetail, CaseHistoryEntry, CaseListPage, CaseListQuery } from './case-views';
+import type {
+  CaseDetail,
+  CaseHistoryEntry,
+  CaseListPage,
+  CaseListQuery,
+  CaseloadQuery,
+  CaseloadSummary,
+} from './case-views';
 
 /**
  * One read model kept up to date from the log. `handle` applies the events above the checkpoint
@@ -20,7 +27,10 @@ export interface Projection {
  * (embedded SQLite, MongoDB) can drop everything and be rebuilt from the log.
  */
 export interface ReadModelStore {
+  /** Filtered, ordered and paged by the store; RangeError for paging or `now` out of range. */
   listCases(query: CaseListQuery): Promise<CaseListPage>;
+  /** Counted by the store, never by loading every case; RangeError for a window or `now` out of range. */
+  caseloadSummary(query: CaseloadQuery): Promise<CaseloadSummary>;
   getCase(caseId: string): Promise<CaseDetail | undefined>;
   /** Oldest first; [] for an unknown case. */
   getHistory(caseId: string): Promise<CaseHistoryEntry[]>;

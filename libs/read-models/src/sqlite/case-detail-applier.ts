@@ -3,8 +3,23 @@ import type { StoredEvent } from '@nrm/event-store/port';
 import { toMillis } from '../case-view/case-deadlines';
 import { caseIdOfStream } from '@nrm/contracts';
 import { evolveCaseDetail } from '../case-view/evolve-case-detail';
+import { stageRank } from '../case-view/list-query';
 import type { CaseDetail } from '../port/case-views';
 import type { SqliteBatchApplier } from './sqlite-projection';
+
+interface CaseRow {
+  caseId: string;
+  stage: string;
+  country: string | null;
+  citizenship: string | null;
+  registeredAtMs: number | null;
+  updatedAtMs: number;
+  reflectionEndsAtMs: number | null;
+  stageRank: number;
+  presumedMinor: 0 | 1;
+  detail: string;
+  lastPosition: number;
+}
 
 interface StoredCase {
   detail: string;
@@ -26,19 +41,23 @@ export class CaseDetailApplier implements SqliteBatchApplier {
     this.select = db.prepare<[string], StoredCase>(
       'SELECT detail, last_position AS lastPosition FROM case_detail WHERE case_id = ?',
     );
-    this.upsert = db.prepare<[string, string, string | null, string | null, number | null, string, number]>(
+    this.upsert = db.prepare<CaseRow>(
       `INSERT INTO case_detail
-         (case_id, stage, country_of_exploitation, citizenship, registered_at_ms, detail, last_position)
-       VALUES (?, ?, ?, ?, ?, ?, ?)
+         (case_id, stage, country_of_exploitation, citizenship, registered_at_ms, updated_at_ms,
+          reflection_ends_at_ms, stage_rank, presumed_minor, detail, last_position)
+       VALUES (@caseId, @stage, @country, @citizenship, @registeredAtMs, @updatedAtMs,
+          @reflectionEndsAtMs, @stageRank, @presumedMinor, @detail, @lastPosition)
        ON CONFLICT (case_id) DO UPDATE SET stage = excluded.stage,
          country_of_exploitation = excluded.country_of_exploitation, citizenship = excluded.citizenship,
-         registered_at_ms = excluded.registered_at_ms, detail = excluded.detail,
+         registered_at_ms = excluded.registered_at_ms, updated_at_ms = excluded.updated_at_ms,
+         reflection_ends_at_ms = excluded.reflection_ends_at_ms, stage_rank = excluded.stage_rank,
+         presumed_minor = excluded.presumed_minor, detail = excluded.detail,
          last_position = excluded.last_position
        WHERE excluded.last_position > case_detail.last_position`,
     );
     this.clearDeadlines = db.prepare<[string]>('DELETE FROM case_deadlines WHERE case_id = ?');
-    this.insertDeadline = db.prepare<[string, string, string, number]>(
-      'INSERT OR REPLACE INTO case_deadlines (case_id, kind, ref, due_at_ms) VALUES (?, ?, ?, ?)',
+    this.insertDeadline = db.prepare<[string, string, string, number, string]>(
+      'INSERT OR REPLACE INTO case_deadlines (case_id, kind, ref, due_at_ms, due_at) VALUES (?, ?, ?, ?, ?)',
     );
     // Agencies only ever join a case, so inserting the current set is enough.
     this.insertAgency = db.prepare<[string, string]>(
@@ -75,18 +94,24 @@ export class CaseDetailApplier implements SqliteBatchApplier {
 
   private save(detail: CaseDetail, lastPosition: number): void {
     const registeredAt = detail.registration?.registeredAt;
-    this.upsert.run(
-      detail.caseId,
-      detail.stage,
-      detail.registration?.countryOfExploitation ?? null,
-      detail.registration?.citizenship ?? null,
-      registeredAt ? toMillis(registeredAt) : null,
-      JSON.stringify(detail),
+    const reflectionEndsAt = detail.reflectionPeriod?.endsAt;
+    this.upsert.run({
+      caseId: detail.caseId,
+      stage: detail.stage,
+      country: detail.registration?.countryOfExploitation ?? null,
+      citizenship: detail.registration?.citizenship ?? null,
+      registeredAtMs: registeredAt ? toMillis(registeredAt) : null,
+      updatedAtMs: toMillis(detail.updatedAt),
+      reflectionEndsAtMs: reflectionEndsAt ? toMillis(reflectionEndsAt) : null,
+      stageRank: stageRank(detail.stage),
+      presumedMinor: detail.presumedMinor ? 1 : 0,
+      detail: JSON.stringify(detail),
       lastPosition,
-    );
+    });
     this.clearDeadlines.run(detail.caseId);
     for (const deadline of detail.deadlines) {
-      this.insertDeadline.run(detail.caseId, deadline.kind, deadline.ref ?? '', toMillis(deadline.dueAt));
+      const { kind, ref, dueAt } = deadline;
+      this.insertDeadline.run(detail.caseId, kind, ref ?? '', toMillis(dueAt), dueAt);
     }
     for (const agency of detail.agencies) this.insertAgency.run(detail.caseId, agency);
   }

@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
  * Bump when a read model's shape changes: a database built by older code is then dropped
  * and rebuilt from the log instead of being read with the wrong shape.
  */
-export const READ_MODEL_SCHEMA_VERSION = 4;
+export const READ_MODEL_SCHEMA_VERSION = 5;
 
 const TABLES = [
   'case_detail',
@@ -26,6 +26,11 @@ CREATE TABLE IF NOT EXISTS case_detail (
   country_of_exploitation TEXT,
   citizenship             TEXT,
   registered_at_ms        INTEGER,
+  updated_at_ms           INTEGER NOT NULL,
+  reflection_ends_at_ms   INTEGER,
+  -- the stage's place in CASE_STAGES: sort=stage follows the catalogue, not the alphabet
+  stage_rank              INTEGER NOT NULL,
+  presumed_minor          INTEGER NOT NULL,
   detail                  TEXT NOT NULL,
   -- position of the last event folded into detail: re-applying an event never folds it twice
   last_position           INTEGER NOT NULL
@@ -33,14 +38,21 @@ CREATE TABLE IF NOT EXISTS case_detail (
 CREATE INDEX IF NOT EXISTS case_detail_by_registration ON case_detail (registered_at_ms DESC, case_id);
 CREATE INDEX IF NOT EXISTS case_detail_by_stage ON case_detail (stage, registered_at_ms DESC);
 CREATE INDEX IF NOT EXISTS case_detail_by_country ON case_detail (country_of_exploitation, registered_at_ms DESC);
+CREATE INDEX IF NOT EXISTS case_detail_by_minor ON case_detail (presumed_minor, registered_at_ms DESC);
+-- one index per sort key (either order walks it; ties on the key are then sorted by case id)
+CREATE INDEX IF NOT EXISTS case_detail_by_update ON case_detail (updated_at_ms DESC, case_id);
+CREATE INDEX IF NOT EXISTS case_detail_by_reflection_end ON case_detail (reflection_ends_at_ms DESC, case_id);
+CREATE INDEX IF NOT EXISTS case_detail_by_stage_rank ON case_detail (stage_rank DESC, case_id);
 CREATE TABLE IF NOT EXISTS case_deadlines (
   case_id   TEXT    NOT NULL,
   kind      TEXT    NOT NULL,
   ref       TEXT    NOT NULL,
   due_at_ms INTEGER NOT NULL,
+  -- as the case detail states it, for the caseload summary's dueSoon
+  due_at    TEXT    NOT NULL,
   PRIMARY KEY (case_id, kind, ref)
 );
-CREATE INDEX IF NOT EXISTS case_deadlines_by_due ON case_deadlines (due_at_ms, case_id);
+CREATE INDEX IF NOT EXISTS case_deadlines_by_due ON case_deadlines (due_at_ms, case_id, kind, ref);
 -- the agencies involved in each case: an operator's list is the cases of their agency
 CREATE TABLE IF NOT EXISTS case_agencies (
   case_id TEXT NOT NULL,

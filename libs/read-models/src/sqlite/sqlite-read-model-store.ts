@@ -3,10 +3,23 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { checkAccessLogQuery } from '../access-log/access-log-query';
 import { toCaseListItem } from '../case-view/case-list-item';
-import { checkListQuery, MAX_PAGE_SIZE } from '../case-view/list-query';
+import { checkCaseloadQuery, checkListQuery, listOrder, MAX_PAGE_SIZE } from '../case-view/list-query';
+import { summaryOf } from '../case-view/caseload-summary';
 import { PROJECTION_NAMES } from '../case-view/projection-names';
 import type { AccessLogEntry, AccessLogQuery } from '../port/access-log-entry';
-import type { CaseDetail, CaseHistoryEntry, CaseListPage, CaseListQuery } from '../port/case-views';
+import type {
+  CaseDetail,
+  CaseHistoryEntry,
+  CaseListPage,
+  CaseListQuery,
+  CaseListSort,
+  CaseloadQuery,
+  CaseloadSummary,
+  CaseScope,
+  CaseStage,
+  DeadlineKind,
+} from '../port/case-views';
+import { DUE_SOON_LIMIT } from '../port/case-views';
 import type { Projection, ReadModelStore } from '../port/read-model-store.port';
 import { AccessLogApplier } from './access-log-applier';
 import { CaseDetailApplier } from './case-detail-applier';
@@ -83,8 +96,7 @@ export class SqliteReadModelStore implements ReadModelStore {
   async listCases(query: CaseListQuery): Promise<CaseListPage> {
     const { page, pageSize } = query;
     const nowMs = checkListQuery(query);
-    const where: string[] = [];
-    const params: (string | number)[] = [];
+    const { where, params } = scopeFilter(query);
     if (query.stage !== undefined) {
       where.push('c.stage = ?');
       params.push(query.stage);
@@ -97,14 +109,12 @@ export class SqliteReadModelStore implements ReadModelStore {
       where.push('c.citizenship = ?');
       params.push(query.citizenship);
     }
-    if (query.agency !== undefined) {
-      where.push('EXISTS (SELECT 1 FROM case_agencies a WHERE a.agency = ? AND a.case_id = c.case_id)');
-      params.push(query.agency);
+    if (query.presumedMinor !== undefined) {
+      where.push('c.presumed_minor = ?');
+      params.push(query.presumedMinor ? 1 : 0);
     }
     if (query.overdue !== undefined) {
-      where.push(
-        `${query.overdue ? '' : 'NOT '}EXISTS (SELECT 1 FROM case_deadlines d WHERE d.case_id = c.case_id AND d.due_at_ms < ?)`,
-      );
+      where.push(`${query.overdue ? '' : 'NOT '}${OVERDUE}`);
       params.push(nowMs);
     }
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
@@ -113,16 +123,70 @@ export class SqliteReadModelStore implements ReadModelStore {
         `SELECT COUNT(*) AS total FROM case_detail c ${filter}`,
       )
       .get(...params)!.total;
-    const rows = this.db
-      .prepare<(string | number)[], { detail: string }>(
-        `SELECT c.detail FROM case_detail c ${filter}
-         ORDER BY c.registered_at_ms DESC NULLS LAST, c.case_id LIMIT ? OFFSET ?`,
+    const { sort, order } = listOrder(query);
+    // The page's ids first (walking the sort key's index), then only their details: a sort never
+    // carries every matching case's detail along.
+    const ids = this.db
+      .prepare<(string | number)[], { caseId: string }>(
+        `SELECT c.case_id AS caseId FROM case_detail c ${filter}
+         ORDER BY c.${SORT_COLUMNS[sort]} ${order.toUpperCase()} NULLS LAST, c.case_id LIMIT ? OFFSET ?`,
       )
-      .all(...params, pageSize, (page - 1) * pageSize);
+      .all(...params, pageSize, (page - 1) * pageSize)
+      .map((row) => row.caseId);
+    if (ids.length === 0) return { items: [], total };
+    const details = new Map(
+      this.db
+        .prepare<string[], { caseId: string; detail: string }>(
+          `SELECT case_id AS caseId, detail FROM case_detail WHERE case_id IN (${ids.map(() => '?').join(', ')})`,
+        )
+        .all(...ids)
+        .map((row) => [row.caseId, row.detail]),
+    );
     return {
-      items: rows.map((row) => toCaseListItem(JSON.parse(row.detail) as CaseDetail, query.now)),
+      items: ids.map((id) => toCaseListItem(JSON.parse(details.get(id)!) as CaseDetail, query.now)),
       total,
     };
+  }
+
+  async caseloadSummary(query: CaseloadQuery): Promise<CaseloadSummary> {
+    const { nowMs, dueBeforeMs } = checkCaseloadQuery(query);
+    const { where, params } = scopeFilter(query);
+    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const and = where.length ? `${filter} AND` : 'WHERE';
+    const stages = this.db
+      .prepare<(string | number)[], { stage: CaseStage; count: number; minors: number }>(
+        `SELECT c.stage AS stage, COUNT(*) AS count, SUM(c.presumed_minor) AS minors
+         FROM case_detail c ${filter} GROUP BY c.stage`,
+      )
+      .all(...params);
+    const overdue = this.db
+      .prepare<(string | number)[], { count: number }>(
+        `SELECT COUNT(*) AS count FROM case_detail c ${and} ${OVERDUE}`,
+      )
+      .get(...params, nowMs)!.count;
+    // Walks the deadlines by due date (index), keeping those of cases in scope.
+    const due = this.db
+      .prepare<
+        (string | number)[],
+        { caseId: string; kind: DeadlineKind; ref: string; dueAt: string; dueAtMs: number }
+      >(
+        `SELECT d.case_id AS caseId, d.kind AS kind, d.ref AS ref, d.due_at AS dueAt, d.due_at_ms AS dueAtMs
+         FROM case_deadlines d JOIN case_detail c ON c.case_id = d.case_id
+         ${and} d.due_at_ms <= ?
+         ORDER BY d.due_at_ms, d.case_id, d.kind, d.ref LIMIT ?`,
+      )
+      .all(...params, dueBeforeMs, DUE_SOON_LIMIT);
+    return summaryOf(
+      stages,
+      { overdue, presumedMinors: stages.reduce((sum, row) => sum + row.minors, 0) },
+      due.map((row) => ({
+        caseId: row.caseId,
+        kind: row.kind,
+        ...(row.ref === '' ? {} : { ref: row.ref }),
+        dueAt: row.dueAt,
+        overdue: row.dueAtMs < nowMs,
+      })),
+    );
   }
 
   async getCase(caseId: string): Promise<CaseDetail | undefined> {
@@ -195,4 +259,28 @@ export class SqliteReadModelStore implements ReadModelStore {
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
+}
+
+/** The list's sort keys; each has an index (schema.ts). */
+const SORT_COLUMNS: Record<CaseListSort, string> = {
+  registeredAt: 'registered_at_ms',
+  updatedAt: 'updated_at_ms',
+  reflectionPeriodEndsAt: 'reflection_ends_at_ms',
+  stage: 'stage_rank',
+};
+
+/** A case with a deadline before the parameter (`now` in epoch milliseconds). */
+const OVERDUE = 'EXISTS (SELECT 1 FROM case_deadlines d WHERE d.case_id = c.case_id AND d.due_at_ms < ?)';
+const INVOLVES = 'EXISTS (SELECT 1 FROM case_agencies a WHERE a.agency = ? AND a.case_id = c.case_id)';
+
+/** The conditions on `case_detail c` that keep the cases in scope. */
+function scopeFilter(scope: CaseScope): { where: string[]; params: (string | number)[] } {
+  const where: string[] = [];
+  const params: (string | number)[] = [];
+  for (const agency of [scope.agency, scope.involving]) {
+    if (agency === undefined) continue;
+    where.push(INVOLVES);
+    params.push(agency);
+  }
+  return { where, params };
 }

@@ -3,6 +3,14 @@ import type { Actor } from '@nrm/event-store/port';
 import { PROJECTION_NAMES } from '../case-view/projection-names';
 import { revealPersonalData } from '../case-view/reveal-personal-data';
 import type { AccessLogEntry } from '../port/access-log-entry';
+import {
+  CASE_STAGES,
+  type CaseListQuery,
+  type CaseListSort,
+  type CaseloadQuery,
+  type CaseStage,
+  type SortOrder,
+} from '../port/case-views';
 import type { ReadModelStore } from '../port/read-model-store.port';
 import { ProjectionRunner } from '../projection-runner';
 import { rebuildProjections } from '../rebuild';
@@ -477,6 +485,216 @@ export function describeReadModelStoreContract(
           (await store.listCases({ overdue: true, page: 1, pageSize: 10, now: day(T0, 90) })).total,
         ).toBe(2);
       });
+    });
+
+    describe('sorting, the presumed-minor and agency filters, and the caseload summary', () => {
+      // c0..c5 as registered by two agencies; c4 only known from a later event (no registration).
+      const c = [0, 1, 2, 3, 4, 5].map((i) => `00000000-0000-4000-8000-00000000003${i}`);
+      const by = (agency: string) => ({ userId: `u-${agency}`, role: 'identification_officer', agency });
+      const registeredBy = (agency: string, r: Parameters<typeof registration>[0]): Step[] =>
+        registration(r).map((step) => ({ ...step, actor: by(agency) }));
+      const concluded = (at: string, status: string): Step => ({
+        type: 'IdentificationConcluded',
+        at,
+        data: { status, decidingBody: 'police', formsOfExploitation: [] },
+        personal: { reasons: 'r' },
+      });
+      beforeEach(async () => {
+        await append(c[0], [
+          ...registeredBy('agency-a', { caseId: c[0], at: T0, reflectionDays: 30 }),
+          { type: 'ConsentGiven', at: day(T0, 9), data: { purpose: 'assistance' } },
+          // unanswered: due on day 23
+          {
+            type: 'ServiceReferred',
+            at: day(T0, 9),
+            data: { serviceId: 's1', kind: 'medical', provider: 'clinic-x' },
+          },
+        ]);
+        await append(c[1], [
+          ...registeredBy('agency-b', {
+            caseId: c[1],
+            at: day(T0, 1),
+            reflectionDays: 10,
+            presumedMinor: true,
+          }),
+          { type: 'AgencyJoinedTeam', at: day(T0, 2), data: { agency: 'agency-a' } },
+        ]);
+        await append(c[2], [
+          ...registeredBy('agency-a', {
+            caseId: c[2],
+            at: day(T0, 2),
+            reflectionDays: 60,
+            presumedMinor: true,
+          }),
+          concluded(day(T0, 3), 'identified'),
+        ]);
+        await append(c[3], [
+          ...registeredBy('agency-b', { caseId: c[3], at: day(T0, 3), reflectionDays: 20 }),
+          concluded(day(T0, 3), 'not_identified'),
+        ]);
+        await append(c[4], [
+          { type: 'AgencyJoinedTeam', at: day(T0, 4), data: { agency: 'agency-b' }, actor: by('agency-b') },
+        ]);
+        await append(
+          c[5],
+          registeredBy('agency-a', { caseId: c[5], at: day(T0, 5), reflectionDays: 30, presumedMinor: true }),
+        );
+        await project();
+      });
+      const now = day(T0, 12);
+      const which = (items: { caseId: string }[]) => items.map((item) => c.indexOf(item.caseId));
+      const list = async (query: Partial<CaseListQuery> = {}) => {
+        const page = await store.listCases({ page: 1, pageSize: 10, now, ...query });
+        return { cases: which(page.items), total: page.total };
+      };
+
+      it('sorts by each key either way, cases without the key last, ties by case id', async () => {
+        const sorted = async (sort: CaseListSort, order?: SortOrder) => (await list({ sort, order })).cases;
+        // the default: newest registration first
+        expect((await list()).cases).toEqual([5, 3, 2, 1, 0, 4]);
+        expect(await sorted('registeredAt')).toEqual([5, 3, 2, 1, 0, 4]);
+        expect(await sorted('registeredAt', 'asc')).toEqual([0, 1, 2, 3, 5, 4]);
+        // c2 and c3 were both last changed on day 3
+        expect(await sorted('updatedAt')).toEqual([0, 5, 4, 2, 3, 1]);
+        expect(await sorted('updatedAt', 'asc')).toEqual([1, 2, 3, 4, 5, 0]);
+        expect(await sorted('reflectionPeriodEndsAt')).toEqual([2, 5, 0, 3, 1, 4]);
+        expect(await sorted('reflectionPeriodEndsAt', 'asc')).toEqual([1, 3, 0, 5, 2, 4]);
+        // the catalogue's order of stages (registered, identified, not_identified...), not the alphabet
+        expect(await sorted('stage')).toEqual([3, 2, 0, 1, 4, 5]);
+        expect(await sorted('stage', 'asc')).toEqual([0, 1, 4, 5, 2, 3]);
+      });
+
+      it('pages through a sorted list, the total counting every match', async () => {
+        const page = (n: number) => list({ sort: 'updatedAt', order: 'asc', page: n, pageSize: 4 });
+        expect(await page(1)).toEqual({ cases: [1, 2, 3, 4], total: 6 });
+        expect(await page(2)).toEqual({ cases: [5, 0], total: 6 });
+        expect(await page(3)).toEqual({ cases: [], total: 6 });
+      });
+
+      it('filters on the presumed minor and on an agency involved, with the scope and the other filters', async () => {
+        expect(await list({ presumedMinor: true })).toEqual({ cases: [5, 2, 1], total: 3 });
+        expect(await list({ presumedMinor: false })).toEqual({ cases: [3, 0, 4], total: 3 });
+        expect(await list({ involving: 'agency-b' })).toEqual({ cases: [3, 1, 4], total: 3 });
+        expect(await list({ involving: 'clinic-x' })).toEqual({ cases: [0], total: 1 });
+        // an operator of agency-a asking for agency-b's cases: only those both are involved in
+        expect(await list({ agency: 'agency-a', involving: 'agency-b' })).toEqual({ cases: [1], total: 1 });
+        expect(await list({ agency: 'agency-a', involving: 'agency-a' })).toEqual({
+          cases: [5, 2, 1, 0],
+          total: 4,
+        });
+        expect(await list({ agency: 'agency-b', presumedMinor: true })).toEqual({ cases: [1], total: 1 });
+        expect(await list({ agency: 'agency-a', presumedMinor: true, stage: 'registered' })).toEqual({
+          cases: [5, 1],
+          total: 2,
+        });
+        expect(await list({ agency: 'agency-a', sort: 'reflectionPeriodEndsAt', order: 'asc' })).toEqual({
+          cases: [1, 0, 5, 2],
+          total: 4,
+        });
+        expect(await list({ involving: 'agency-c' })).toEqual({ cases: [], total: 0 });
+      });
+
+      it('rejects an unknown sort or order', async () => {
+        await expect(list({ sort: 'name' as CaseListSort })).rejects.toThrow(RangeError);
+        await expect(list({ order: 'up' as SortOrder })).rejects.toThrow(RangeError);
+      });
+
+      const summary = (query: Partial<CaseloadQuery> = {}) =>
+        store.caseloadSummary({ dueWithinDays: 14, now, ...query });
+      const stages = (counts: Partial<Record<CaseStage, number>>) =>
+        CASE_STAGES.map((stage) => ({ stage, count: counts[stage] ?? 0 }));
+
+      it('counts the cases in scope by stage, overdue and presumed minors, and lists what falls due', async () => {
+        const identificationOfC1 = {
+          caseId: c[1],
+          kind: 'identification_decision',
+          dueAt: day(T0, 11),
+          overdue: true,
+        };
+        const referralOfC0 = {
+          caseId: c[0],
+          kind: 'service_referral_response',
+          ref: 's1',
+          dueAt: day(T0, 23),
+          overdue: false,
+        };
+        expect(await summary()).toEqual({
+          byStage: stages({ registered: 4, identified: 1, not_identified: 1 }),
+          total: 6,
+          overdue: 1,
+          presumedMinors: 3,
+          dueSoon: [identificationOfC1, referralOfC0],
+        });
+        expect(await summary({ agency: 'agency-a' })).toEqual({
+          byStage: stages({ registered: 3, identified: 1 }),
+          total: 4,
+          overdue: 1,
+          presumedMinors: 3,
+          dueSoon: [identificationOfC1, referralOfC0],
+        });
+        expect(await summary({ agency: 'agency-b' })).toEqual({
+          byStage: stages({ registered: 2, not_identified: 1 }),
+          total: 3,
+          overdue: 1,
+          presumedMinors: 1,
+          dueSoon: [identificationOfC1],
+        });
+        expect(await summary({ agency: 'agency-b', involving: 'clinic-x' })).toEqual({
+          byStage: stages({}),
+          total: 0,
+          overdue: 0,
+          presumedMinors: 0,
+          dueSoon: [],
+        });
+        expect(await summary({ involving: 'clinic-x' })).toMatchObject({ total: 1, dueSoon: [referralOfC0] });
+        // a wider window: the identification decisions of c0 (day 30) and c5 (day 35) too
+        expect((await summary({ dueWithinDays: 30 })).dueSoon).toEqual([
+          identificationOfC1,
+          referralOfC0,
+          { caseId: c[0], kind: 'identification_decision', dueAt: day(T0, 30), overdue: false },
+          { caseId: c[5], kind: 'identification_decision', dueAt: day(T0, 35), overdue: false },
+        ]);
+      });
+
+      it('judges against `now`: due exactly at the end of the window is in, due exactly now is not overdue', async () => {
+        const onDay11 = await summary({ now: day(T0, 11), dueWithinDays: 12 });
+        expect(onDay11.overdue).toBe(0);
+        expect(onDay11.dueSoon).toEqual([
+          { caseId: c[1], kind: 'identification_decision', dueAt: day(T0, 11), overdue: false },
+          { caseId: c[0], kind: 'service_referral_response', ref: 's1', dueAt: day(T0, 23), overdue: false },
+        ]);
+        expect((await summary({ now: day(T0, 11), dueWithinDays: 11 })).dueSoon).toHaveLength(1);
+        // overdue deadlines stay in, however long ago they fell due
+        expect((await summary({ now: day(T0, 80), dueWithinDays: 1 })).dueSoon).toHaveLength(4);
+      });
+
+      it('rejects a window or a `now` out of range', async () => {
+        for (const dueWithinDays of [0, 91, 1.5]) {
+          await expect(summary({ dueWithinDays })).rejects.toThrow(RangeError);
+        }
+        await expect(summary({ now: 'soon' })).rejects.toThrow(RangeError);
+      });
+    });
+
+    it('lists at most 50 deadlines falling due, the soonest first', async () => {
+      const due: { caseId: string; kind: string; dueAt: string }[] = [];
+      for (let i = 0; i < 30; i++) {
+        const caseId = `00000000-0000-4000-8000-0000000004${String(i).padStart(2, '0')}`;
+        const at = day(T0, i);
+        await append(caseId, [
+          ...registration({ caseId, at, reflectionDays: 10 }),
+          { type: 'ServiceReferred', at, data: { serviceId: `s-${i}`, kind: 'legal', provider: 'law-1' } },
+        ]);
+        due.push({ caseId, kind: 'identification_decision', dueAt: day(at, 10) });
+        due.push({ caseId, kind: 'service_referral_response', dueAt: day(at, 14) });
+      }
+      await project();
+      const { dueSoon, total } = await store.caseloadSummary({ now: T0, dueWithinDays: 90 });
+      expect(total).toBe(30);
+      const expected = due
+        .sort((a, b) => a.dueAt.localeCompare(b.dueAt) || (a.caseId < b.caseId ? -1 : 1))
+        .slice(0, 50);
+      expect(dueSoon.map(({ caseId, kind, dueAt }) => ({ caseId, kind, dueAt }))).toEqual(expected);
     });
 
     describe('checkpoints', () => {
