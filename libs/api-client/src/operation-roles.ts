@@ -16,6 +16,7 @@ export const OPERATION_ROLES = {
   'DELETE /api/auth/sessions': ['admin', 'identification_officer', 'case_manager', 'return_officer', 'prosecution_liaison', 'auditor'],
   'GET /api/cases': ['identification_officer', 'case_manager', 'return_officer', 'prosecution_liaison', 'auditor'],
   'POST /api/cases': ['identification_officer'],
+  'GET /api/cases/summary': ['identification_officer', 'case_manager', 'return_officer', 'prosecution_liaison', 'auditor'],
   'GET /api/cases/{id}': ['identification_officer', 'case_manager', 'return_officer', 'prosecution_liaison', 'auditor'],
   'POST /api/cases/{id}/age-assessment': ['identification_officer'],
   'POST /api/cases/{id}/assistance-plan': ['case_manager'],

@@ -3007,6 +3007,8 @@ export interface operations {
             query?: {
                 /** @description Why you open the personal data (recorded in the access log) */
                 purpose?: string;
+                /** @description false: the case without the person, whatever the role (nothing is decrypted, nothing logged): a page that shows personal data only after the user states a purpose reads the case this way first */
+                includePerson?: boolean;
             };
             header?: never;
             path: {
