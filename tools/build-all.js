@@ -14,6 +14,6 @@ process.stdout.write('building console\n');
 const root = require('node:path').join(__dirname, '..');
 execFileSync(
   process.execPath,
-  [require('node:path').join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn', '-c', 'apps/console/vite.config.ts'],
+  [require('node:path').join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn', '-c', 'apps/console/vite.config.mts'],
   { stdio: 'inherit', cwd: root },
 );

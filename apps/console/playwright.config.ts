@@ -19,5 +19,7 @@ export default defineConfig({
     launchOptions: { executablePath: process.env.NRM_CHROMIUM ?? '/usr/bin/chromium' },
     locale: 'en-GB',
     trace: 'retain-on-failure',
+    actionTimeout: 15_000,
+    navigationTimeout: 30_000,
   },
 });

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { ConsoleNode } from './support/console-node';
-import { choose, expectAccessible, signIn } from './support/console-page';
+import { choose, expectAccessible, field, signIn } from './support/console-page';
 
 /** Markup in a name must stay text: if any of it ran, it would set window.__pwned. */
 const XSS_GIVEN = '<img src=x onerror="window.__pwned=1">';
@@ -34,8 +34,8 @@ test('an identification officer registers a presumed victim; the name is shown a
   await choose(page, 'Country of exploitation', 'Germany', 'Germ');
   await choose(page, 'Forms of exploitation', 'Forced labour');
   await page.keyboard.press('Escape');
-  await page.getByLabel('Given name').fill(XSS_GIVEN);
-  await page.getByLabel('Family name').fill(XSS_FAMILY);
+  await page.getByLabel(field('Given name')).fill(XSS_GIVEN);
+  await page.getByLabel(field('Family name')).fill(XSS_FAMILY);
   await choose(page, 'Sex', 'Female');
   await choose(page, 'Citizenship', 'Moldova', 'Mold');
   await page.getByRole('button', { name: 'Register', exact: true }).click();
@@ -45,7 +45,7 @@ test('an identification officer registers a presumed victim; the name is shown a
   // Opening the case reads no identity: the name appears only after a purpose is stated.
   await expect(page.getByText(XSS_GIVEN)).toHaveCount(0);
   await expectAccessible(page);
-  await choose(page, 'Purpose', 'Case work');
+  await choose(page, 'Purpose of access', 'Case work');
   await page.getByRole('button', { name: 'Show personal data' }).click();
   await expect(page.getByTestId('person-given-name')).toHaveText(XSS_GIVEN);
   await expect(page.getByText(XSS_FAMILY)).toBeVisible();
@@ -63,7 +63,9 @@ test('an identification officer registers a presumed victim; the name is shown a
   expect(storage).toEqual({ local: [], session: [], cookie: '' });
 });
 
-test('a case page read after a reload restores the session from the cookie, and sign-out ends it', async ({ page }) => {
+test('a case page read after a reload restores the session from the cookie, and sign-out ends it', async ({
+  page,
+}) => {
   await signIn(page, node.baseUrl, 'ion.officer');
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Dashboard', level: 2 })).toBeVisible();

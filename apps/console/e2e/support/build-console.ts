@@ -7,7 +7,14 @@ const ROOT = join(__dirname, '../../../..');
 export default function buildConsole(): void {
   execFileSync(
     process.execPath,
-    [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn', '-c', 'apps/console/vite.config.ts'],
+    [
+      join(ROOT, 'node_modules/vite/bin/vite.js'),
+      'build',
+      '--logLevel',
+      'warn',
+      '-c',
+      'apps/console/vite.config.mts',
+    ],
     { cwd: ROOT, stdio: 'inherit' },
   );
 }

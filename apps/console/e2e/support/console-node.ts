@@ -2,7 +2,12 @@ import { createNrmClient, ok, type NrmClient, type RequestBody } from '@nrm/api-
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, startNodeProcess, stopProcess, type NodeProcess } from '../../../../test/support/node-process';
+import {
+  freePort,
+  startNodeProcess,
+  stopProcess,
+  type NodeProcess,
+} from '../../../../test/support/node-process';
 
 export const ROOT = join(__dirname, '../../../..');
 export const ADMIN = { username: 'admin', password: 'Console-admin-passphrase-1' };
@@ -49,12 +54,18 @@ export class ConsoleNode {
   /** An API client signed in as `username` (for set-up and for changes made "by someone else"). */
   async client(username: string, password = PASSWORD): Promise<NrmClient> {
     const anonymous = createNrmClient({ baseUrl: this.baseUrl });
-    const { accessToken } = await ok(anonymous.POST('/api/auth/login', { body: { username, password } }), 200);
+    const { accessToken } = await ok(
+      anonymous.POST('/api/auth/login', { body: { username, password } }),
+      200,
+    );
     return createNrmClient({ baseUrl: this.baseUrl, token: accessToken });
   }
 
   async createUser(username: string, role: Role, agency?: string): Promise<void> {
     const admin = await this.client(ADMIN.username, ADMIN.password);
-    await ok(admin.POST('/api/users', { body: { username, password: PASSWORD, role, agency, country: 'MD' } }), 201);
+    await ok(
+      admin.POST('/api/users', { body: { username, password: PASSWORD, role, agency, country: 'MD' } }),
+      201,
+    );
   }
 }

@@ -6,13 +6,13 @@ import { RouterProvider } from 'react-router';
 import { refreshSession } from '../session/session-api';
 import { queryClient } from './query-client';
 import { router } from './router';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 
 export function App() {
   // The access token lives in memory: after a reload, the session cookie gives a new one.
   useEffect(() => void refreshSession(), []);
   return (
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
       <Notifications />
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Card, Group, Loader, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { useFormat } from '../i18n/format';
 import { useUser } from '../session/session-store';
 import { HeldPartners } from './HeldPartners';
 import { PendingProposals } from './PendingProposals';
+import { Loading } from '../layout/Loading';
 
 const CaseloadChart = lazy(() => import('./CaseloadChart'));
 
@@ -34,7 +35,7 @@ function Caseload() {
     queryKey: ['cases', 'summary'],
     queryFn: () => data(nrm.GET('/api/cases/summary', { params: { query: { dueWithinDays: 14 } } })),
   });
-  if (summary.isPending) return <Loader aria-label={t('common.loading')} />;
+  if (summary.isPending) return <Loading />;
   if (summary.isError) return <ProblemAlert error={summary.error} />;
   const { byStage, total, overdue, presumedMinors, dueSoon } = summary.data;
   return (
@@ -48,7 +49,7 @@ function Caseload() {
         <Title order={3} size="h4" mb="sm">
           {t('dashboard.byStage')}
         </Title>
-        <Suspense fallback={<Loader aria-label={t('common.loading')} />}>
+        <Suspense fallback={<Loading />}>
           <CaseloadChart
             rows={byStage.map((row) => ({ stage: t(`stages.${row.stage}`), count: row.count }))}
             label={t('dashboard.cases')}

@@ -1,4 +1,4 @@
-import { AppShell, Burger, Center, Group, Loader, NavLink, Title } from '@mantine/core';
+import { AppShell, Burger, Group, NavLink, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { useUser } from '../session/session-store';
 import { ConnectionBanner } from './ConnectionBanner';
 import { LanguagePicker } from './LanguagePicker';
 import { UserMenu } from './UserMenu';
+import { Loading } from './Loading';
 
 function Navigation({ onNavigate }: { onNavigate: () => void }) {
   const { t } = useTranslation();
@@ -32,6 +33,7 @@ function Navigation({ onNavigate }: { onNavigate: () => void }) {
             end
             label={link.label}
             active={pathname === link.to}
+            variant="filled"
             onClick={onNavigate}
           />
         ))}
@@ -76,13 +78,7 @@ export function Shell() {
         <AppShell.Main>
           <ConnectionBanner />
           <SessionExpiryWarning />
-          <Suspense
-            fallback={
-              <Center>
-                <Loader aria-label={t('common.loading')} />
-              </Center>
-            }
-          >
+          <Suspense fallback={<Loading />}>
             <Outlet />
           </Suspense>
         </AppShell.Main>

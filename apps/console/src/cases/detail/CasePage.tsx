@@ -1,4 +1,4 @@
-import { Card, Loader, SimpleGrid, Stack, Table, Title } from '@mantine/core';
+import { Card, SimpleGrid, Stack, Table, Title } from '@mantine/core';
 import type { Schema } from '@nrm/api-client';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -13,6 +13,7 @@ import { HistorySection } from './HistorySection';
 import { IdentificationSection } from './IdentificationSection';
 import { PersonSection } from './PersonSection';
 import { useCase } from './use-case';
+import { Loading } from '../../layout/Loading';
 
 function Registration({ view }: { view: Schema<'CaseView'> }) {
   const { t } = useTranslation();
@@ -55,9 +56,8 @@ function Registration({ view }: { view: Schema<'CaseView'> }) {
 /** One case: where it stands, what is known, and every step the user's role may take. */
 export function CasePage() {
   const { caseId = '' } = useParams();
-  const { t } = useTranslation();
   const current = useCase(caseId);
-  if (current.isPending) return <Loader aria-label={t('common.loading')} />;
+  if (current.isPending) return <Loading />;
   if (current.isError) {
     const status = asApiError(current.error)?.status;
     if (status === 404) return <NotFoundPage />;

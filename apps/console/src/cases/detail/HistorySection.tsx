@@ -1,10 +1,11 @@
-import { Card, Loader, Text, Timeline, Title } from '@mantine/core';
+import { Card, Text, Timeline, Title } from '@mantine/core';
 import { apiError } from '@nrm/api-client';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { nrm } from '../../api/nrm';
 import { ProblemAlert } from '../../errors/ProblemAlert';
 import { useFormat } from '../../i18n/format';
+import { Loading } from '../../layout/Loading';
 
 /** The case's events as a timeline: who (role and agency), when, what — straight from the log. */
 export function HistorySection({ caseId }: { caseId: string }) {
@@ -23,7 +24,7 @@ export function HistorySection({ caseId }: { caseId: string }) {
       <Title order={3} size="h4" mb="sm">
         {t('history.title')}
       </Title>
-      {history.isPending && <Loader aria-label={t('common.loading')} />}
+      {history.isPending && <Loading />}
       {history.isError && <ProblemAlert error={history.error} />}
       {history.data && (
         <Timeline active={history.data.items.length - 1} bulletSize={14} lineWidth={2}>

@@ -89,6 +89,7 @@ function DecisionForm({
           control={form.control}
           render={({ field, fieldState }) => (
             <MultiSelect
+              searchable
               label={t('register.formsOfExploitation')}
               data={ENUM_VALUES['IdentificationDecisionDto.formsOfExploitation'].map((value) => ({
                 value,

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Group, Loader, Pagination, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Group, Pagination, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { ENUM_VALUES } from '@nrm/api-client';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { ProblemAlert } from '../../errors/ProblemAlert';
 import { useCountryOptions } from '../../forms/country-options';
 import { useFormat } from '../../i18n/format';
 import { PAGE_SIZE, queryFromSearch, searchWith } from './case-list-filters';
+import { Loading } from '../../layout/Loading';
 
 /** Every filter, sort and page is answered by the read model: the browser never holds more than a page. */
 export function CaseListPage() {
@@ -87,7 +88,7 @@ export function CaseListPage() {
         />
       </Group>
       {cases.isError && <ProblemAlert error={cases.error} />}
-      {cases.isPending && <Loader aria-label={t('common.loading')} />}
+      {cases.isPending && <Loading />}
       {cases.data && (
         <>
           <Text size="sm" aria-live="polite">

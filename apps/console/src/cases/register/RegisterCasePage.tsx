@@ -116,6 +116,7 @@ export function RegisterCasePage() {
               rules={{ validate: (value) => value.length > 0 || t('form.required') }}
               render={({ field, fieldState }) => (
                 <MultiSelect
+                  searchable
                   label={t('register.formsOfExploitation')}
                   required
                   data={options('RegisterCaseDto.formsOfExploitation', 'exploitation')}
@@ -129,6 +130,7 @@ export function RegisterCasePage() {
               control={control}
               render={({ field, fieldState }) => (
                 <MultiSelect
+                  searchable
                   label={t('register.meansOfControl')}
                   data={options('RegisterCaseDto.meansOfControl', 'meansOfControl')}
                   error={fieldState.error?.message}

@@ -1,13 +1,15 @@
 import react from '@vitejs/plugin-react-swc';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
-const repo = resolve(__dirname, '../..');
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = resolve(here, '../..');
 /** Where `npm run dev:console` sends /api and /health: a node already running (npm start). */
 const node = process.env.NRM_CONSOLE_API ?? 'http://localhost:3000';
 
 export default defineConfig({
-  root: __dirname,
+  root: here,
   plugins: [react()],
   resolve: { alias: { '@nrm/api-client': resolve(repo, 'libs/api-client/src') } },
   build: {
