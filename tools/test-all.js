@@ -2,7 +2,8 @@
  * The whole test suite against real servers, as CI runs it: starts Kafka and FerretDB (npm run infra:up),
  * runs jest with the servers' addresses and NRM_REQUIRE_SERVERS (so no integration suite can skip),
  * then stops the servers again if this run started them. Suites named *.fault.spec.ts restart servers,
- * so they run last and alone. Then the OpenAPI document is checked from outside: Schemathesis against a
+ * so they run last and alone. Then the operator console in Debian's Chromium (Playwright,
+ * apps/console/e2e), and the OpenAPI document is checked from outside: Schemathesis against a
  * real node process (tools/schemathesis/run.js, npm run test:api). Extra arguments go to jest.
  */
 const { spawnSync } = require('node:child_process');
