@@ -18,17 +18,31 @@ const REGISTRATION: RequestBody<'/api/cases', 'post'> = {
 
 let node: ConsoleNode;
 let officer: NrmClient;
+let manager: NrmClient;
 
 test.beforeAll(async () => {
   node = await ConsoleNode.start();
   await node.createUser('ion.officer', 'identification_officer', 'police-md');
   await node.createUser('ana.manager', 'case_manager', 'police-md');
   officer = await node.client('ion.officer');
+  manager = await node.client('ana.manager');
 });
 test.afterAll(async () => node?.stop());
 
-const register = async (overrides: Partial<typeof REGISTRATION> = {}) =>
-  (await ok(officer.POST('/api/cases', { body: { ...REGISTRATION, ...overrides } }), 201)).caseId;
+/**
+ * Registers a case through the API and waits until the case manager's list shows it: the list is a read
+ * model, updated just after the append, and a page opened before that would show it without the case.
+ */
+async function register(overrides: Partial<typeof REGISTRATION> = {}): Promise<string> {
+  const { caseId } = await ok(officer.POST('/api/cases', { body: { ...REGISTRATION, ...overrides } }), 201);
+  await expect
+    .poll(async () => {
+      const list = await ok(manager.GET('/api/cases', { params: { query: { pageSize: 200 } } }));
+      return list.items.some((item) => item.caseId === caseId);
+    })
+    .toBe(true);
+  return caseId;
+}
 
 test('a rule refusal is explained in words, and a change made meanwhile by someone else is a 409 with a reload', async ({
   page,

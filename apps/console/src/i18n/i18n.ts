@@ -1,8 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './locales/en.json';
-import ro from './locales/ro.json';
-import ru from './locales/ru.json';
+import { mergeLocaleFiles } from './merge-locale-files';
 
 /** English for partners; Romanian and Russian, the languages of Moldova's national referral system. */
 export const LANGUAGES = ['en', 'ro', 'ru'] as const;
@@ -10,6 +8,13 @@ export type Language = (typeof LANGUAGES)[number];
 
 /** The remembered choice: a preference, not personal data. */
 const STORAGE_KEY = 'nrm.language';
+
+// One file per feature and language (locales/<language>/<feature>.json), merged into one resource each.
+const files = import.meta.glob<{ default: Record<string, unknown> }>('./locales/*/*.json', { eager: true });
+const resources = mergeLocaleFiles(
+  Object.entries(files).map(([path, module]) => ({ path, content: module.default })),
+  LANGUAGES,
+);
 
 function initialLanguage(): Language {
   const stored = localStorage.getItem(STORAGE_KEY);
@@ -19,7 +24,7 @@ function initialLanguage(): Language {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, ro: { translation: ro }, ru: { translation: ru } },
+  resources,
   lng: initialLanguage(),
   fallbackLng: 'en',
   // React escapes what it renders: names and free text are always text, never markup.

@@ -1,10 +1,21 @@
 import { ENUM_VALUES } from '@nrm/api-client';
-import en from './locales/en.json';
-import ro from './locales/ro.json';
-import ru from './locales/ru.json';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { mergeLocaleFiles, type Messages } from './merge-locale-files';
 
-type Tree = { [key: string]: string | Tree };
-const LOCALES: Record<string, Tree> = { en, ro, ru };
+type Tree = Messages;
+const DIR = join(__dirname, 'locales');
+const LANGUAGES = ['en', 'ro', 'ru'];
+const files = LANGUAGES.flatMap((language) =>
+  readdirSync(join(DIR, language)).map((name) => ({
+    path: `./locales/${language}/${name}`,
+    content: JSON.parse(readFileSync(join(DIR, language, name), 'utf8')) as Record<string, unknown>,
+  })),
+);
+const resources = mergeLocaleFiles(files, LANGUAGES);
+const LOCALES: Record<string, Tree> = Object.fromEntries(
+  LANGUAGES.map((language) => [language, resources[language].translation]),
+);
 
 function flatten(tree: Tree, prefix = ''): Map<string, string> {
   const keys = new Map<string, string>();
@@ -20,7 +31,21 @@ const PLURAL = /_(zero|one|two|few|many|other)$/;
 const baseKeys = (keys: Iterable<string>) => new Set([...keys].map((key) => key.replace(PLURAL, '')));
 
 describe('the console speaks English, Romanian and Russian completely', () => {
-  const english = flatten(en);
+  const english = flatten(LOCALES.en);
+
+  it('refuses two feature files that define the same top-level key', () => {
+    const twice = [
+      { path: './locales/en/a.json', content: { admin: { title: 'A' } } },
+      { path: './locales/en/b.json', content: { admin: { other: 'B' } } },
+    ];
+    expect(() => mergeLocaleFiles(twice, ['en'])).toThrow('"admin" is already defined by another file');
+  });
+
+  it('every language has the same feature files', () => {
+    const names = (language: string) => readdirSync(join(DIR, language)).sort();
+    expect(names('ro')).toEqual(names('en'));
+    expect(names('ru')).toEqual(names('en'));
+  });
 
   it.each(['ro', 'ru'])('%s has every key English has, and no other', (language) => {
     const keys = baseKeys(flatten(LOCALES[language]).keys());
