@@ -58,12 +58,14 @@ function Caseload() {
         {/* The chart's figures as text, for screen readers and for reading exact numbers. */}
         <Table mt="sm" captionSide="top">
           <Table.Tbody>
-            {byStage.map((row) => (
-              <Table.Tr key={row.stage}>
-                <Table.Td>{t(`stages.${row.stage}`)}</Table.Td>
-                <Table.Td ta="right">{format.number(row.count)}</Table.Td>
-              </Table.Tr>
-            ))}
+            {byStage
+              .filter((row) => row.count > 0)
+              .map((row) => (
+                <Table.Tr key={row.stage}>
+                  <Table.Td>{t(`stages.${row.stage}`)}</Table.Td>
+                  <Table.Td ta="right">{format.number(row.count)}</Table.Td>
+                </Table.Tr>
+              ))}
           </Table.Tbody>
         </Table>
       </Card>
