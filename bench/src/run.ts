@@ -54,7 +54,7 @@ function template(type = 'ConsentGiven'): NewEvent {
   };
 }
 
-/** The heading of docs/performance.md's console section (tools/console-budget.js). */
+/** The heading of docs/performance.md's console section (tools/console-budget). */
 const CONSOLE_SECTION = '## The operator console';
 
 async function timed(fn: () => Promise<void> | void): Promise<number> {
