@@ -75,3 +75,17 @@ test('a case page read after a reload restores the session from the cookie, and 
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
 });
+
+test('sign out everywhere ends the sessions of the other browsers too', async ({ browser }) => {
+  const [first, second] = [await browser.newContext(), await browser.newContext()];
+  const [here, there] = [await first.newPage(), await second.newPage()];
+  await signIn(here, node.baseUrl, 'ion.officer');
+  await signIn(there, node.baseUrl, 'ion.officer');
+  await here.getByRole('button', { name: /ion\.officer/ }).click();
+  await here.getByRole('menuitem', { name: 'Sign out everywhere' }).click();
+  await expect(here.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  // The other browser's access token lives until it expires; its session cookie no longer gives a new one.
+  await there.reload();
+  await expect(there.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await Promise.all([first.close(), second.close()]);
+});

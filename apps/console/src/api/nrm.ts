@@ -2,11 +2,18 @@ import { createNrmClient, type NrmClient } from '@nrm/api-client';
 import { sessionStore } from '../session/session-store';
 import { connectionStore } from './connection-store';
 
+let unauthorised: () => void = () => undefined;
+/** Who to tell when the node refuses the access token (revoked elsewhere, expired): the session. */
+export function onUnauthorised(listener: () => void): void {
+  unauthorised = listener;
+}
+
 /** Records whether the node answered, so a lost connection shows a banner (and nothing is retried blindly). */
 async function watchedFetch(request: Request): Promise<Response> {
   try {
     const response = await fetch(request);
     connectionStore.answered();
+    if (response.status === 401 && !new URL(request.url).pathname.startsWith('/api/auth/')) unauthorised();
     return response;
   } catch (error) {
     connectionStore.lost();

@@ -1,5 +1,5 @@
 import type { ResponseBody } from '@nrm/api-client';
-import { nrm } from '../api/nrm';
+import { nrm, onUnauthorised } from '../api/nrm';
 import { data } from '../api/problems';
 import { sessionStore } from './session-store';
 
@@ -29,6 +29,10 @@ function end(reason: 'expired' | 'signed-out'): void {
   clearTimeout(refreshTimer);
   sessionStore.set({ status: 'signed-out', reason });
 }
+
+// A token the node no longer accepts (signed out everywhere, expired while asleep): get a new one from
+// the cookie, or end the session if that fails too.
+onUnauthorised(() => void refreshSession());
 
 /** Signs in with a local account: the refresh token goes to an httpOnly cookie JavaScript never sees. */
 export async function signIn(username: string, password: string): Promise<void> {
