@@ -25,6 +25,7 @@ export function SessionExpiryWarning() {
       onClose={() => setDismissedFor(session.sessionEndsAt)}
       title={t('session.endingTitle')}
       centered
+      closeButtonProps={{ 'aria-label': t('common.close') }}
     >
       <Text mb="md">{t('session.endingBody', { count: minutes })}</Text>
       <Group justify="flex-end">

@@ -12,12 +12,18 @@ let inFlight: Promise<boolean> | undefined;
 
 function adopt(answer: BrowserSession): void {
   const now = Date.now();
+  const previous = sessionStore.get();
+  let sessionEndsAt = now + answer.sessionExpiresIn * 1000;
+  // A refresh does not move the session's end (8 h after sign-in); the node answers it in whole seconds,
+  // so keep the instant already known rather than one that jitters (the warning's dismissal is keyed by it).
+  if (previous.status === 'signed-in' && Math.abs(previous.sessionEndsAt - sessionEndsAt) < 5_000)
+    sessionEndsAt = previous.sessionEndsAt;
   sessionStore.set({
     status: 'signed-in',
     user: answer.user,
     accessToken: answer.accessToken,
     accessExpiresAt: now + answer.expiresIn * 1000,
-    sessionEndsAt: now + answer.sessionExpiresIn * 1000,
+    sessionEndsAt,
   });
   clearTimeout(refreshTimer);
   const wait = Math.max(5_000, answer.expiresIn * 1000 - REFRESH_MARGIN_MS);
