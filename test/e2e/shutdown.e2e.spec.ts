@@ -21,6 +21,8 @@ describe('graceful stop with keep-alive clients', () => {
       port,
     );
     const agent = new Agent({ keepAlive: true });
+    // The request is in flight when SIGTERM comes: the node has read its headers (it answers
+    // `100 Continue` as it hands the request to the application), and the body follows the signal.
     const answered = new Promise<number>((resolve, reject) => {
       const req = request(
         {
@@ -29,7 +31,7 @@ describe('graceful stop with keep-alive clients', () => {
           port,
           path: '/api/auth/login',
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
+          headers: { 'content-type': 'application/json', expect: '100-continue' },
         },
         (res) => {
           res.resume();
@@ -37,9 +39,12 @@ describe('graceful stop with keep-alive clients', () => {
         },
       );
       req.on('error', reject);
-      req.end(JSON.stringify({ username: 'admin', password: 'a long admin password 1' }));
+      req.on('continue', () => {
+        node.child.kill('SIGTERM');
+        req.end(JSON.stringify({ username: 'admin', password: 'a long admin password 1' }));
+      });
+      req.flushHeaders();
     });
-    setTimeout(() => node.child.kill('SIGTERM'), 30);
     expect(await answered).toBe(200);
     // Bounded: a node waiting for the client's keep-alive timeout (72 s) fails here, at 30 s.
     const exited = await Promise.race([

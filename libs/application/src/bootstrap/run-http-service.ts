@@ -56,16 +56,26 @@ function stopGracefully(app: INestApplication, logger: JsonLogger): void {
     // them open for up to 72 s) are closed, so a stop never hangs on an idle client.
     const server = app.getHttpServer() as import('node:http').Server;
     setTimeout(() => server.closeAllConnections?.(), SHUTDOWN_GRACE_MS).unref();
-    app.close().then(
-      () => {
-        logger.log({ msg: 'stopped' });
-        process.exit(0);
-      },
-      (error: Error) => {
-        logger.error(error);
-        process.exit(1);
-      },
-    );
+    // The listener stops first and the requests in flight are answered before anything else closes:
+    // Nest's own close destroys the modules (the stores) before it stops the server, which would fail
+    // a request still being decided.
+    const drained = new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeIdleConnections?.();
+    });
+    const grace = new Promise<void>((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS).unref());
+    Promise.race([drained, grace])
+      .then(() => app.close())
+      .then(
+        () => {
+          logger.log({ msg: 'stopped' });
+          process.exit(0);
+        },
+        (error: Error) => {
+          logger.error(error);
+          process.exit(1);
+        },
+      );
   };
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));
