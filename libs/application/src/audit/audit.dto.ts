@@ -51,7 +51,11 @@ export class AccessLogQueryDto {
   @Min(1)
   @Max(1_000_000)
   page?: number;
-  @ApiPropertyOptional({ minimum: 1, maximum: 500, description: 'Entries per page (default 100 when paging)' })
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 500,
+    description: 'Entries per page (default 100 when paging)',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
