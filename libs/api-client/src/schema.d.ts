@@ -1055,6 +1055,8 @@ export interface components {
         /** @description GET /api/audit/access-log: the reads of personal data that match, oldest first. */
         AccessLogPage: {
             items: components["schemas"]["AccessLogEntry"][];
+            /** @description How many entries match in all (more than `items` when a page was asked for). */
+            total: number;
         };
         /** @description The stored form of an event, as in the design brief. Personal data never sits in `data`: it travels in `personal`, encrypted with the data subject's key (see */
         Actor: {
@@ -1986,6 +1988,14 @@ export interface operations {
             query?: {
                 caseId?: string;
                 userId?: string;
+                /** @description Only reads at or after this instant: ISO 8601, a date (midnight UTC) or a date-time with Z or an offset */
+                from?: string;
+                /** @description Only reads before this instant (exclusive), in the same form as from */
+                to?: string;
+                /** @description Page of the matches, oldest first (with pageSize); every match when neither is given */
+                page?: number;
+                /** @description Entries per page (default 100 when paging) */
+                pageSize?: number;
             };
             header?: never;
             path?: never;

@@ -19,9 +19,14 @@ export type Role = RequestBody<'/api/users', 'post'>['role'];
 /** A real node process on a temporary data directory, serving the console built in dist/console. */
 export class ConsoleNode {
   private constructor(
-    readonly process: NodeProcess,
+    private node: NodeProcess,
     readonly dataDir: string,
+    private readonly env: Record<string, string>,
   ) {}
+
+  get process(): NodeProcess {
+    return this.node;
+  }
 
   get baseUrl(): string {
     return this.process.baseUrl;
@@ -29,8 +34,12 @@ export class ConsoleNode {
 
   static async start(env: Record<string, string> = {}): Promise<ConsoleNode> {
     const dataDir = mkdtempSync(join(tmpdir(), 'nrm-console-'));
+    return new ConsoleNode(await ConsoleNode.launch(dataDir, env), dataDir, env);
+  }
+
+  private static async launch(dataDir: string, env: Record<string, string>): Promise<NodeProcess> {
     const port = await freePort();
-    const node = await startNodeProcess(
+    return startNodeProcess(
       {
         NRM_DATA_DIR: dataDir,
         NRM_ADMIN_USERNAME: ADMIN.username,
@@ -43,11 +52,25 @@ export class ConsoleNode {
       },
       port,
     );
-    return new ConsoleNode(node, dataDir);
+  }
+
+  /** The SQLite event store in the data directory (what a test alters while the node is stopped). */
+  get eventStoreFile(): string {
+    return join(this.dataDir, 'events.sqlite');
+  }
+
+  /**
+   * Stops the node, runs `whileStopped` (with nothing holding the data directory open), and starts a
+   * node again on the same data directory, on a new port (baseUrl changes).
+   */
+  async restart(whileStopped: () => void | Promise<void> = () => undefined): Promise<void> {
+    await stopProcess(this.node.child);
+    await whileStopped();
+    this.node = await ConsoleNode.launch(this.dataDir, this.env);
   }
 
   async stop(): Promise<void> {
-    await stopProcess(this.process.child);
+    await stopProcess(this.node.child);
     rmSync(this.dataDir, { recursive: true, force: true });
   }
 

@@ -8,6 +8,10 @@ const DashboardPage = lazy(() => import('../dashboard/DashboardPage'));
 const CaseListPage = lazy(() => import('../cases/list/CaseListPage'));
 const RegisterCasePage = lazy(() => import('../cases/register/RegisterCasePage'));
 const CasePage = lazy(() => import('../cases/detail/CasePage'));
+const LogVerificationPage = lazy(() => import('../audit/LogVerificationPage'));
+const AccessLogPage = lazy(() => import('../audit/AccessLogPage'));
+const PartnerJournalPage = lazy(() => import('../audit/PartnerJournalPage'));
+const CaseExportPage = lazy(() => import('../audit/CaseExportPage'));
 
 export const router = createBrowserRouter([
   {
@@ -18,6 +22,10 @@ export const router = createBrowserRouter([
       { path: 'cases', element: <CaseListPage /> },
       { path: 'cases/new', element: <RegisterCasePage /> },
       { path: 'cases/:caseId', element: <CasePage /> },
+      { path: 'audit/verify', element: <LogVerificationPage /> },
+      { path: 'audit/access-log', element: <AccessLogPage /> },
+      { path: 'audit/partner-journal', element: <PartnerJournalPage /> },
+      { path: 'audit/export', element: <CaseExportPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -20,6 +20,18 @@ function Navigation({ onNavigate }: { onNavigate: () => void }) {
     { to: '/', label: t('nav.dashboard'), show: true },
     { to: '/cases', label: t('nav.cases'), show: can(role, 'GET /api/cases') },
     { to: '/cases/new', label: t('nav.register'), show: can(role, 'POST /api/cases') },
+    { to: '/audit/verify', label: t('audit.nav.verify'), show: can(role, 'GET /api/audit/verify') },
+    {
+      to: '/audit/access-log',
+      label: t('audit.nav.accessLog'),
+      show: can(role, 'GET /api/audit/access-log'),
+    },
+    {
+      to: '/audit/partner-journal',
+      label: t('audit.nav.journal'),
+      show: can(role, 'GET /api/audit/partner-journal'),
+    },
+    { to: '/audit/export', label: t('audit.nav.export'), show: can(role, 'GET /api/cases/{id}/export') },
   ];
   return (
     <nav aria-label={t('nav.label')}>

@@ -30,7 +30,22 @@ export interface AccessLogFilter {
   userId?: string;
   /** Only the newest `limit` entries (still oldest first); all of them when absent. */
   limit?: number;
+  /** Only reads at or after `from` and before `to`: instants in a form `Date` reads unambiguously. */
+  from?: string;
+  to?: string;
+  /** A page of the matches, oldest first (not with `limit`). */
+  page?: { number: number; size: number };
 }
+
+/** One page of the access log and how many entries match in all. */
+export interface AccessLogAnswer {
+  items: AccessLogEntry[];
+  total: number;
+}
+
+/** The log writes `at` with `toISOString`: a bound in another form would compare wrongly as text. */
+const canonical = (instant: string | undefined): string | undefined =>
+  instant === undefined ? undefined : new Date(instant).toISOString();
 
 /**
  * Every read of personal data becomes an event in the node's own log (a stream per case, apart from
@@ -71,12 +86,31 @@ export class AccessLog {
     );
   }
 
-  /** By case, by user, both, or neither (every access); oldest first. */
+  /** By case, by user, both, or neither (every access), within a time range if given; oldest first. */
   async query(filter: AccessLogFilter): Promise<AccessLogEntry[]> {
-    if (!this.readModels) throw new Error('This AccessLog was built without a read model store');
+    return (await this.answer(filter, false)).items;
+  }
+
+  /** As `query`, with the number of matching entries (for paging). */
+  async page(filter: AccessLogFilter): Promise<AccessLogAnswer> {
+    return this.answer(filter, true);
+  }
+
+  private async answer(filter: AccessLogFilter, counted: boolean): Promise<AccessLogAnswer> {
+    const readModels = this.readModels;
+    if (!readModels) throw new Error('This AccessLog was built without a read model store');
     await this.caughtUp();
-    const { caseId, userId, limit } = filter;
-    return this.readModels.accessLog({ caseId, userId, limit });
+    const { caseId, userId, limit, page } = filter;
+    const where = { caseId, userId, from: canonical(filter.from), to: canonical(filter.to) };
+    const items = await readModels.accessLog({
+      ...where,
+      limit,
+      page: page && { offset: (page.number - 1) * page.size, size: page.size },
+    });
+    // Without a window every match is in `items`: no second question.
+    const windowed = limit !== undefined || page !== undefined;
+    const total = counted && windowed ? await readModels.countAccessLog(where) : items.length;
+    return { items, total };
   }
 
   /**

@@ -26,7 +26,12 @@ export interface CheckpointAnswer {
 /** GET /api/audit/access-log: the reads of personal data that match, oldest first. */
 export interface AccessLogPage {
   items: AccessLogEntry[];
+  /** How many entries match in all (more than `items` when a page was asked for). */
+  total: number;
 }
+
+/** Entries per page when only `page` is given. */
+const DEFAULT_ACCESS_LOG_PAGE_SIZE = 100;
 
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -79,6 +84,14 @@ export class AuditController {
   @ApiServiceUnavailableResponse({ description: 'The access log is still catching up with the node log' })
   @ApiOkBody('Who read which case’s personal data, why, through which channel and when')
   async accessLogQuery(@Query() query: AccessLogQueryDto): Promise<AccessLogPage> {
-    return { items: await this.accessLog.query(query) };
+    const { caseId, userId, from, to, page, pageSize } = query;
+    const paged = page !== undefined || pageSize !== undefined;
+    return this.accessLog.page({
+      caseId,
+      userId,
+      from,
+      to,
+      page: paged ? { number: page ?? 1, size: pageSize ?? DEFAULT_ACCESS_LOG_PAGE_SIZE } : undefined,
+    });
   }
 }

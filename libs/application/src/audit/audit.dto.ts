@@ -1,13 +1,67 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { QueryGroup } from '@nrm/http/query-group';
-import { IsInt, IsOptional, IsUUID, Matches, Min } from 'class-validator';
+import { IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
 
 const lower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.toLowerCase() : value);
+
+/** A date, or a date and time with its offset (never a local time: the node's zone is nobody's). */
+const INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/;
+/** Whether `value`'s calendar date exists (Date.parse takes 30 February for 2 March) and it parses. */
+const exists = (value: string): boolean => {
+  const date = value.slice(0, 10);
+  const midnight = Date.parse(`${date}T00:00:00Z`);
+  return (
+    !Number.isNaN(midnight) &&
+    new Date(midnight).toISOString().startsWith(date) &&
+    !Number.isNaN(Date.parse(value))
+  );
+};
+/** An instant of the right form that does not exist becomes '', which the pattern then refuses. */
+const validInstant = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && INSTANT.test(value) && !exists(value) ? '' : value;
 
 export class AccessLogQueryDto {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @Transform(lower) @IsUUID() caseId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @Transform(lower) @IsUUID() userId?: string;
+  @ApiPropertyOptional({
+    description:
+      'Only reads at or after this instant: ISO 8601, a date (midnight UTC) or a date-time with Z or an offset',
+    example: '2026-01-01T00:00:00.000Z',
+  })
+  @IsOptional()
+  @Transform(validInstant)
+  @Matches(INSTANT, { message: 'from must be an ISO 8601 date, or a date-time with Z or an offset' })
+  from?: string;
+  @ApiPropertyOptional({
+    description: 'Only reads before this instant (exclusive), in the same form as from',
+    example: '2026-02-01T00:00:00.000Z',
+  })
+  @IsOptional()
+  @Transform(validInstant)
+  @Matches(INSTANT, { message: 'to must be an ISO 8601 date, or a date-time with Z or an offset' })
+  to?: string;
+  @ApiPropertyOptional({
+    minimum: 1,
+    description: 'Page of the matches, oldest first (with pageSize); every match when neither is given',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  page?: number;
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 500,
+    description: 'Entries per page (default 100 when paging)',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  pageSize?: number;
 }
 
 @QueryGroup(

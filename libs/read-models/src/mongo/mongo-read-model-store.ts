@@ -3,7 +3,7 @@ import { checkAccessLogQuery } from '../access-log/access-log-query';
 import { toCaseListItem } from '../case-view/case-list-item';
 import { checkCaseloadQuery, checkListQuery, compareDue, listOrder } from '../case-view/list-query';
 import { PROJECTION_NAMES } from '../case-view/projection-names';
-import type { AccessLogEntry, AccessLogQuery } from '../port/access-log-entry';
+import type { AccessLogEntry, AccessLogFilterQuery, AccessLogQuery } from '../port/access-log-entry';
 import { toMillis, withOverdue } from '../case-view/case-deadlines';
 import { summaryOf } from '../case-view/caseload-summary';
 import {
@@ -44,6 +44,20 @@ export interface MongoReadModelStoreOptions {
 
 const NAMESPACE_NOT_FOUND = 26;
 const SCHEMA_META_ID = 'schema';
+
+/** The filter of an access-log question (`at` is canonical ISO text: it compares as time). */
+function accessLogFilter(query: AccessLogFilterQuery): FilterQuery<AccessLogDocument> {
+  const filter: FilterQuery<AccessLogDocument> = {};
+  if (query.caseId !== undefined) filter.caseId = query.caseId;
+  if (query.userId !== undefined) filter.userId = query.userId;
+  if (query.from !== undefined || query.to !== undefined) {
+    filter.at = {
+      ...(query.from === undefined ? {} : { $gte: query.from }),
+      ...(query.to === undefined ? {} : { $lt: query.to }),
+    };
+  }
+  return filter;
+}
 
 /** The read models in MongoDB (or FerretDB), on a connection of their own. */
 export class MongoReadModelStore implements ReadModelStore {
@@ -165,16 +179,18 @@ export class MongoReadModelStore implements ReadModelStore {
 
   async accessLog(query: AccessLogQuery): Promise<AccessLogEntry[]> {
     checkAccessLogQuery(query);
-    const filter: FilterQuery<AccessLogDocument> = {};
-    if (query.caseId !== undefined) filter.caseId = query.caseId;
-    if (query.userId !== undefined) filter.userId = query.userId;
     // With a limit, the newest matches are taken from the end of the index and put back in log order.
-    const find = this.models.accessLog.find(filter);
-    const docs =
-      query.limit === undefined
-        ? await find.sort({ position: 1 }).lean()
-        : (await find.sort({ position: -1 }).limit(query.limit).lean()).reverse();
-    return docs.map(toAccessLogEntry);
+    const find = this.models.accessLog.find(accessLogFilter(query));
+    if (query.limit !== undefined) {
+      return (await find.sort({ position: -1 }).limit(query.limit).lean()).reverse().map(toAccessLogEntry);
+    }
+    if (query.page !== undefined) find.skip(query.page.offset).limit(query.page.size);
+    return (await find.sort({ position: 1 }).lean()).map(toAccessLogEntry);
+  }
+
+  async countAccessLog(query: AccessLogFilterQuery): Promise<number> {
+    checkAccessLogQuery(query);
+    return this.models.accessLog.countDocuments(accessLogFilter(query));
   }
 
   async reset(): Promise<void> {

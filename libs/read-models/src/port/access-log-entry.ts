@@ -18,4 +18,15 @@ export interface AccessLogQuery {
   userId?: string;
   /** Only the newest `limit` matches (still answered oldest first); every match when absent. */
   limit?: number;
+  /**
+   * Only reads at or after this instant, and before `to` (exclusive). Canonical ISO 8601 in UTC with
+   * milliseconds, as the log writes `at` (`Date#toISOString`): the stores compare them as text.
+   */
+  from?: string;
+  to?: string;
+  /** A window of the matches, oldest first (not with `limit`): skips `offset`, answers up to `size`. */
+  page?: { offset: number; size: number };
 }
+
+/** What narrows the access log, without windowing: what `countAccessLog` counts. */
+export type AccessLogFilterQuery = Omit<AccessLogQuery, 'limit' | 'page'>;

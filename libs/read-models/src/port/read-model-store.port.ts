@@ -1,5 +1,5 @@
 import type { StoredEvent } from '@nrm/event-store/port';
-import type { AccessLogEntry, AccessLogQuery } from './access-log-entry';
+import type { AccessLogEntry, AccessLogFilterQuery, AccessLogQuery } from './access-log-entry';
 import type {
   CaseDetail,
   CaseHistoryEntry,
@@ -36,9 +36,12 @@ export interface ReadModelStore {
   getHistory(caseId: string): Promise<CaseHistoryEntry[]>;
   /**
    * The reads of personal data recorded as `PersonalDataAccessed` in the streams `access-<caseId>`,
-   * oldest (lowest log position) first; RangeError for a `limit` that is not a positive integer.
+   * oldest (lowest log position) first; RangeError for a `limit` that is not a positive integer, a
+   * `from`/`to` that is not a canonical ISO instant, a bad `page`, or `page` with `limit`.
    */
   accessLog(query: AccessLogQuery): Promise<AccessLogEntry[]>;
+  /** How many reads match (for paging), counted by the store; RangeError as `accessLog`. */
+  countAccessLog(query: AccessLogFilterQuery): Promise<number>;
   projections(): readonly Projection[];
   /** Drops and recreates every read model and resets every checkpoint to 0. */
   reset(): Promise<void>;

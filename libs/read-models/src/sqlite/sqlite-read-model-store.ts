@@ -6,7 +6,7 @@ import { toCaseListItem } from '../case-view/case-list-item';
 import { checkCaseloadQuery, checkListQuery, listOrder, MAX_PAGE_SIZE } from '../case-view/list-query';
 import { summaryOf } from '../case-view/caseload-summary';
 import { PROJECTION_NAMES } from '../case-view/projection-names';
-import type { AccessLogEntry, AccessLogQuery } from '../port/access-log-entry';
+import type { AccessLogEntry, AccessLogFilterQuery, AccessLogQuery } from '../port/access-log-entry';
 import type {
   CaseDetail,
   CaseHistoryEntry,
@@ -56,6 +56,24 @@ interface AccessLogRow {
   case_id: string;
   purpose: string;
   channel: string;
+}
+
+/** The WHERE clause of an access-log question (`at` is canonical ISO text: it compares as time). */
+function accessLogWhere(query: AccessLogFilterQuery): { filter: string; params: (string | number)[] } {
+  const where: string[] = [];
+  const params: (string | number)[] = [];
+  const conditions: [string, string | undefined][] = [
+    ['case_id = ?', query.caseId],
+    ['user_id = ?', query.userId],
+    ['at >= ?', query.from],
+    ['at < ?', query.to],
+  ];
+  for (const [condition, value] of conditions) {
+    if (value === undefined) continue;
+    where.push(condition);
+    params.push(value);
+  }
+  return { filter: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
 }
 
 /** The embedded read models, in their own SQLite file (WAL), apart from the log. */
@@ -216,20 +234,16 @@ export class SqliteReadModelStore implements ReadModelStore {
 
   async accessLog(query: AccessLogQuery): Promise<AccessLogEntry[]> {
     checkAccessLogQuery(query);
-    const where: string[] = [];
-    const params: (string | number)[] = [];
-    if (query.caseId !== undefined) {
-      where.push('case_id = ?');
-      params.push(query.caseId);
-    }
-    if (query.userId !== undefined) {
-      where.push('user_id = ?');
-      params.push(query.userId);
-    }
-    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const { filter, params } = accessLogWhere(query);
     // With a limit, the newest matches are taken from the end of the index and put back in log order.
-    const order = query.limit === undefined ? 'ORDER BY position' : 'ORDER BY position DESC LIMIT ?';
-    if (query.limit !== undefined) params.push(query.limit);
+    let order = 'ORDER BY position';
+    if (query.limit !== undefined) {
+      order = 'ORDER BY position DESC LIMIT ?';
+      params.push(query.limit);
+    } else if (query.page !== undefined) {
+      order = 'ORDER BY position LIMIT ? OFFSET ?';
+      params.push(query.page.size, query.page.offset);
+    }
     const rows = this.db
       .prepare<(string | number)[], AccessLogRow>(
         `SELECT at, user_id, role, agency, case_id, purpose, channel FROM access_log ${filter} ${order}`,
@@ -245,6 +259,14 @@ export class SqliteReadModelStore implements ReadModelStore {
       purpose: row.purpose,
       channel: row.channel,
     }));
+  }
+
+  async countAccessLog(query: AccessLogFilterQuery): Promise<number> {
+    checkAccessLogQuery(query);
+    const { filter, params } = accessLogWhere(query);
+    return this.db
+      .prepare<(string | number)[], { n: number }>(`SELECT COUNT(*) AS n FROM access_log ${filter}`)
+      .get(...params)!.n;
   }
 
   async reset(): Promise<void> {

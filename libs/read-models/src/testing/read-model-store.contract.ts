@@ -886,6 +886,55 @@ export function describeReadModelStoreContract(
         }
       });
 
+      it('answers a time range (from inclusive, to exclusive) with the other filters, and counts it', async () => {
+        expect(await store.accessLog({ from: day(T0, 2), to: day(T0, 5) })).toStrictEqual([
+          entry(c2, alice, 'assistance_planning', 2),
+          entry(c1, bob, 'complaint_investigation', 3),
+          entry(c2, carol, 'identification', 4, 'cli'),
+        ]);
+        expect(await store.accessLog({ from: day(T0, 5) })).toStrictEqual([
+          entry(c1, alice, 'case_management', 5, 'export'),
+        ]);
+        expect(await store.accessLog({ to: day(T0, 2) })).toStrictEqual([
+          entry(c1, alice, 'assistance_planning', 1),
+        ]);
+        expect(await store.accessLog({ caseId: c1, userId: alice.userId, from: day(T0, 2) })).toStrictEqual([
+          entry(c1, alice, 'case_management', 5, 'export'),
+        ]);
+        expect(await store.accessLog({ from: day(T0, 3), to: day(T0, 3) })).toEqual([]);
+        expect(await store.countAccessLog({})).toBe(5);
+        expect(await store.countAccessLog({ from: day(T0, 2), to: day(T0, 5) })).toBe(3);
+        expect(await store.countAccessLog({ caseId: c1, from: day(T0, 2) })).toBe(2);
+        expect(await store.countAccessLog({ userId: 'u-nobody' })).toBe(0);
+        // Compared as text, only the log's own form orders as time: anything else is refused.
+        for (const from of ['2025-01-07', '2025-01-07T09:00:00Z', 'yesterday']) {
+          await expect(store.accessLog({ from })).rejects.toThrow(RangeError);
+          await expect(store.countAccessLog({ to: from })).rejects.toThrow(RangeError);
+        }
+      });
+
+      it('answers a page of the matches, oldest first, and refuses a bad page', async () => {
+        const everything = await store.accessLog({});
+        expect(await store.accessLog({ page: { offset: 0, size: 2 } })).toStrictEqual(everything.slice(0, 2));
+        expect(await store.accessLog({ page: { offset: 2, size: 2 } })).toStrictEqual(everything.slice(2, 4));
+        expect(await store.accessLog({ page: { offset: 4, size: 2 } })).toStrictEqual(everything.slice(4));
+        expect(await store.accessLog({ page: { offset: 9, size: 2 } })).toEqual([]);
+        expect(await store.accessLog({ userId: alice.userId, page: { offset: 1, size: 1 } })).toStrictEqual([
+          entry(c2, alice, 'assistance_planning', 2),
+        ]);
+        expect(
+          await store.accessLog({ caseId: c1, from: day(T0, 2), page: { offset: 1, size: 5 } }),
+        ).toStrictEqual([entry(c1, alice, 'case_management', 5, 'export')]);
+        for (const page of [
+          { offset: -1, size: 2 },
+          { offset: 0, size: 0 },
+          { offset: 1.5, size: 2 },
+        ]) {
+          await expect(store.accessLog({ page })).rejects.toThrow(RangeError);
+        }
+        await expect(store.accessLog({ limit: 2, page: { offset: 0, size: 2 } })).rejects.toThrow(RangeError);
+      });
+
       it('keeps one entry per access when the log is applied again', async () => {
         const before = await store.accessLog({});
         const head = await log.eventStore.headPosition();
