@@ -8,12 +8,14 @@ import { NotFoundPage } from '../../errors/NotFoundPage';
 import { ProblemAlert } from '../../errors/ProblemAlert';
 import { useFormat } from '../../i18n/format';
 import { CaseHeader } from './CaseHeader';
-import { ConsentsSection } from './ConsentsSection';
 import { HistorySection } from './HistorySection';
-import { IdentificationSection } from './IdentificationSection';
 import { PersonSection } from './PersonSection';
+import { PhaseTabs } from './PhaseTabs';
+import { ErasurePage } from './closure/ErasurePage';
 import { useCase } from './use-case';
 import { Loading } from '../../layout/Loading';
+import { can } from '../../access/can';
+import { useUser } from '../../session/session-store';
 
 function Registration({ view }: { view: Schema<'CaseView'> }) {
   const { t } = useTranslation();
@@ -56,7 +58,11 @@ function Registration({ view }: { view: Schema<'CaseView'> }) {
 /** One case: where it stands, what is known, and every step the user's role may take. */
 export function CasePage() {
   const { caseId = '' } = useParams();
-  const current = useCase(caseId);
+  const { role } = useUser();
+  // An admin may not read cases; at a case's address they get the one thing they may do: erasure.
+  const readable = can(role, 'GET /api/cases/{id}');
+  const current = useCase(caseId, readable);
+  if (!readable && can(role, 'POST /api/cases/{id}/erasure')) return <ErasurePage caseId={caseId} />;
   if (current.isPending) return <Loading />;
   if (current.isError) {
     const status = asApiError(current.error)?.status;
@@ -73,8 +79,7 @@ export function CasePage() {
         <Stack>
           <Registration view={view} />
           <PersonSection caseId={view.caseId} />
-          <IdentificationSection view={view} revision={revision} onReload={reload} />
-          <ConsentsSection view={view} revision={revision} onReload={reload} />
+          <PhaseTabs view={view} revision={revision} onReload={reload} />
         </Stack>
         <HistorySection caseId={view.caseId} />
       </SimpleGrid>

@@ -22,4 +22,5 @@ const PHASE_OF: Record<CaseStage, Phase> = {
   closed: 'closed',
 };
 
+export const phaseOf = (stage: CaseStage): Phase => PHASE_OF[stage];
 export const phaseIndexOf = (stage: CaseStage): number => PHASES.indexOf(PHASE_OF[stage]);
