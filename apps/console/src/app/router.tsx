@@ -8,6 +8,10 @@ const DashboardPage = lazy(() => import('../dashboard/DashboardPage'));
 const CaseListPage = lazy(() => import('../cases/list/CaseListPage'));
 const RegisterCasePage = lazy(() => import('../cases/register/RegisterCasePage'));
 const CasePage = lazy(() => import('../cases/detail/CasePage'));
+const UsersPage = lazy(() => import('../admin/users/UsersPage'));
+const PartnersPage = lazy(() => import('../admin/partners/PartnersPage'));
+const PartnerPage = lazy(() => import('../admin/partners/PartnerPage'));
+const NodeIdentityPage = lazy(() => import('../admin/identity/NodeIdentityPage'));
 
 export const router = createBrowserRouter([
   {
@@ -18,6 +22,10 @@ export const router = createBrowserRouter([
       { path: 'cases', element: <CaseListPage /> },
       { path: 'cases/new', element: <RegisterCasePage /> },
       { path: 'cases/:caseId', element: <CasePage /> },
+      { path: 'admin/users', element: <UsersPage /> },
+      { path: 'admin/partners', element: <PartnersPage /> },
+      { path: 'admin/partners/:nodeId', element: <PartnerPage /> },
+      { path: 'admin/identity', element: <NodeIdentityPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -20,6 +20,9 @@ function Navigation({ onNavigate }: { onNavigate: () => void }) {
     { to: '/', label: t('nav.dashboard'), show: true },
     { to: '/cases', label: t('nav.cases'), show: can(role, 'GET /api/cases') },
     { to: '/cases/new', label: t('nav.register'), show: can(role, 'POST /api/cases') },
+    { to: '/admin/users', label: t('admin.nav.users'), show: can(role, 'GET /api/users') },
+    { to: '/admin/partners', label: t('admin.nav.partners'), show: can(role, 'GET /api/partners') },
+    { to: '/admin/identity', label: t('admin.nav.identity'), show: can(role, 'GET /api/node/identity') },
   ];
   return (
     <nav aria-label={t('nav.label')}>
