@@ -598,6 +598,14 @@ describe('witnessing: a partner whose history was rewritten is held until an adm
     expect(verifyCheckpoint(evidence.previous, deKey)).toBe(true);
     expect(verifyCheckpoint(evidence.presented, deKey)).toBe(true);
     expect(evidence.presented.size).toBeGreaterThan(witnessed.size);
+    // The registry shows the same evidence to the admin deciding on a release (and to auditors).
+    for (const role of ['admin', 'auditor'])
+      expect(ok(await md.request('GET', '/api/partners/nrm-de', { as: role }), 200).body.hold).toEqual({
+        reason: evidence.reason,
+        detail: expect.any(String),
+        previous: evidence.previous,
+        presented: evidence.presented,
+      });
 
     // Not applied while held.
     expect(await handoverStatus(md, mdCaseId)).toBe('accepted');
@@ -625,9 +633,9 @@ describe('witnessing: a partner whose history was rewritten is held until an adm
     expect(line.attempts).toBeGreaterThan(1);
     // Witnessing went on from the history the admin accepted: DE was not held a second time.
     expect((await streamOf(md, 'partners')).filter((e) => e.type === 'PartnerHeld')).toHaveLength(1);
-    expect(ok(await md.request('GET', '/api/partners/nrm-de', { as: 'auditor' }), 200).body.status).toBe(
-      'active',
-    );
+    const after = ok(await md.request('GET', '/api/partners/nrm-de', { as: 'auditor' }), 200).body;
+    expect(after.status).toBe('active');
+    expect(after.hold).toBeUndefined();
   });
 });
 

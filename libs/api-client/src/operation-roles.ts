@@ -64,6 +64,7 @@ export const OPERATION_ROLES = {
   'PATCH /api/partners/{nodeId}': ['admin'],
   'POST /api/partners/{nodeId}/release': ['admin'],
   'POST /api/partners/{nodeId}/removal': ['admin'],
+  'GET /api/users': ['admin'],
   'POST /api/users': ['admin'],
   'GET /health': 'public',
 } as const;

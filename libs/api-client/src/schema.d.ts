@@ -1012,7 +1012,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** @description Roles: admin. */
+        get: operations["UsersController_list"];
         put?: never;
         /** @description Roles: admin. */
         post: operations["UsersController_create"];
@@ -1723,6 +1724,25 @@ export interface components {
             /** @enum {string} */
             basis: "compelled_criminal_offence" | "immigration_or_status_offence" | "administrative_offence" | "other";
         };
+        PartnerCheckpointView: {
+            keyId: string;
+            /** @description The node id whose log this is */
+            origin: string;
+            /** @description Tree root, lowercase hex */
+            root: string;
+            /** @description base64 Ed25519 signature by the partner */
+            signature: string;
+            size: number;
+        };
+        PartnerHoldView: {
+            detail: string;
+            /** @description What it presented that does not extend it */
+            presented: components["schemas"]["PartnerCheckpointView"];
+            /** @description What this node had witnessed of its log before */
+            previous?: components["schemas"]["PartnerCheckpointView"];
+            /** @example rewritten */
+            reason: string;
+        };
         /** @description GET /api/audit/partner-journal: the newest records about one partner, oldest first. */
         PartnerJournal: {
             items: components["schemas"]["JournalRecord"][];
@@ -1741,6 +1761,8 @@ export interface components {
             country: string;
             encryptionKeyPem: string;
             endpoint?: string;
+            /** @description Only while held: the evidence an admin investigates before releasing it */
+            hold?: components["schemas"]["PartnerHoldView"];
             nodeId: string;
             publicKeyPem: string;
             /** @enum {string} */
@@ -1966,6 +1988,23 @@ export interface components {
             encryptionKeyPem?: string;
             endpoint?: string;
             publicKeyPem?: string;
+        };
+        UserListView: {
+            /** @description Every local account, by username */
+            items: components["schemas"]["UserView"][];
+        };
+        UserView: {
+            /** @example national-police */
+            agency?: string;
+            /** @example MD */
+            country?: string;
+            /** @description When the account was created (ISO 8601) */
+            createdAt: string;
+            /** @enum {string} */
+            role: "admin" | "identification_officer" | "case_manager" | "return_officer" | "prosecution_liaison" | "auditor";
+            userId: string;
+            /** @example ana.popescu */
+            username: string;
         };
         ValidationProblem: components["schemas"]["Problem"] & {
             /** @description Each field that failed, with why (an empty field names the whole request) */
@@ -8148,6 +8187,69 @@ export interface operations {
             };
             /** @description The body is not JSON */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address; Retry-After says when to try again */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    UsersController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description Requests this address may make in the current minute */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the budget is renewed */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserListView"];
+                };
+            };
+            /** @description The request failed validation (errors name each field), or an unknown query parameter, or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role may not use this route */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -12,6 +12,10 @@ const LogVerificationPage = lazy(() => import('../audit/LogVerificationPage'));
 const AccessLogPage = lazy(() => import('../audit/AccessLogPage'));
 const PartnerJournalPage = lazy(() => import('../audit/PartnerJournalPage'));
 const CaseExportPage = lazy(() => import('../audit/CaseExportPage'));
+const UsersPage = lazy(() => import('../admin/users/UsersPage'));
+const PartnersPage = lazy(() => import('../admin/partners/PartnersPage'));
+const PartnerPage = lazy(() => import('../admin/partners/PartnerPage'));
+const NodeIdentityPage = lazy(() => import('../admin/identity/NodeIdentityPage'));
 
 export const router = createBrowserRouter([
   {
@@ -26,6 +30,10 @@ export const router = createBrowserRouter([
       { path: 'audit/access-log', element: <AccessLogPage /> },
       { path: 'audit/partner-journal', element: <PartnerJournalPage /> },
       { path: 'audit/export', element: <CaseExportPage /> },
+      { path: 'admin/users', element: <UsersPage /> },
+      { path: 'admin/partners', element: <PartnersPage /> },
+      { path: 'admin/partners/:nodeId', element: <PartnerPage /> },
+      { path: 'admin/identity', element: <NodeIdentityPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -2,7 +2,8 @@ import { ENUM_VALUES } from '@nrm/api-client';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../i18n/format';
 
-type CountryField = 'RegisterCaseDto.countryOfExploitation' | 'PersonDto.citizenship';
+type CountryField =
+  'RegisterCaseDto.countryOfExploitation' | 'PersonDto.citizenship' | 'RegisterPartnerDto.country';
 
 /** The codes the API accepts for a country field, named in the user's language, sorted by that name. */
 export function useCountryOptions() {

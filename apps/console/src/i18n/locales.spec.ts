@@ -96,6 +96,10 @@ describe('the console speaks English, Romanian and Russian completely', () => {
     ['decidingBodies', ENUM_VALUES['IdentificationDecisionDto.decidingBody']],
     ['identificationStatus', ENUM_VALUES.IdentificationStatus],
     ['cases.sortBy', ENUM_VALUES['GET /api/cases sort']],
+    ['admin.partners.status', ENUM_VALUES['PartnerView.status']],
+    ['admin.shareable', ENUM_VALUES['AgreementFieldsDto.return']],
+    ['admin.shareable', ENUM_VALUES['AgreementFieldsDto.reintegration']],
+    ['admin.shareable', ENUM_VALUES['AgreementFieldsDto.restriction']],
   ];
   it.each(NAMED)('every value of %s has a name in English', (group, values) => {
     expect(values.filter((value) => !english.has(`${group}.${String(value)}`))).toEqual([]);

@@ -31,6 +31,8 @@ export interface AccountRepository {
   /** Regardless of case. */
   findByUsername(username: string): Account | undefined;
   findById(userId: string): Account | undefined;
+  /** Every account, by username (a node has a few dozen operators: no paging). */
+  list(): Account[];
 }
 
 export const ACCOUNT_REPOSITORY = Symbol('ACCOUNT_REPOSITORY');

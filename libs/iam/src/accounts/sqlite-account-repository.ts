@@ -47,6 +47,11 @@ export class SqliteAccountRepository implements AccountRepository {
     const row = this.db.prepare('SELECT * FROM accounts WHERE user_id = ?').get(userId) as Row | undefined;
     return row && toAccount(row);
   }
+
+  list(): Account[] {
+    const rows = this.db.prepare('SELECT * FROM accounts ORDER BY username COLLATE NOCASE').all() as Row[];
+    return rows.map(toAccount);
+  }
 }
 
 interface Row {

@@ -64,3 +64,18 @@ export class CreateUserDto {
 export class CreateUserResponse {
   @ApiProperty() userId: string;
 }
+
+/** An account as an admin sees it: who may sign in, with which role; never password material. */
+export class UserView {
+  @ApiProperty() userId: string;
+  @ApiProperty({ example: 'ana.popescu' }) username: string;
+  @ApiProperty({ enum: ROLES }) role: Role;
+  @ApiPropertyOptional({ example: 'national-police' }) agency?: string;
+  @ApiPropertyOptional({ example: 'MD' }) country?: string;
+  @ApiProperty({ description: 'When the account was created (ISO 8601)' }) createdAt: string;
+}
+
+export class UserListView {
+  @ApiProperty({ type: [UserView], description: 'Every local account, by username' })
+  items: UserView[];
+}

@@ -1,8 +1,9 @@
-import { Body, Controller, Inject, Post } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Post } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiOkResponse,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
@@ -15,13 +16,30 @@ import {
 } from '../accounts/account-repository.port';
 import { hashPassword } from '../passwords/password-hasher';
 import { PASSWORD_POLICY_RULE, passwordProblems } from '../passwords/password-policy';
-import { CreateUserDto, CreateUserResponse } from './auth.dto';
+import { CreateUserDto, CreateUserResponse, UserListView } from './auth.dto';
 
 @ApiTags('users')
 @ApiBearerAuth()
 @Controller('api/users')
 export class UsersController {
   constructor(@Inject(ACCOUNT_REPOSITORY) private readonly accounts: AccountRepository) {}
+
+  /** The local accounts, for the admin who manages them: the hashes never leave the repository. */
+  @Get()
+  @Roles('admin')
+  @ApiOkResponse({ type: UserListView })
+  list(): UserListView {
+    return {
+      items: this.accounts.list().map(({ userId, username, role, agency, country, createdAt }) => ({
+        userId,
+        username,
+        role,
+        agency,
+        country,
+        createdAt,
+      })),
+    };
+  }
 
   @Post()
   @Roles('admin')

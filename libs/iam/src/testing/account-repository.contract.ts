@@ -65,6 +65,14 @@ export function describeAccountRepositoryContract(name: string, newFixture: () =
       expect(accounts.findByUsername('ana.popescu')).toEqual(first);
     });
 
+    it('lists every account by username regardless of case, as created', () => {
+      expect(accounts.list()).toEqual([]);
+      const ion = accounts.create({ ...ANA, username: 'Ion.Ionescu', role: 'auditor' });
+      const admin = accounts.create({ username: 'admin', passwordHash: 'h', role: 'admin' });
+      const ana = accounts.create(ANA);
+      expect(accounts.list()).toEqual([admin, ana, ion]);
+    });
+
     it('answers undefined for an unknown username or id', () => {
       accounts.create(ANA);
       expect(accounts.findByUsername('nobody')).toBeUndefined();

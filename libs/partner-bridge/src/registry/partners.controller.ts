@@ -61,7 +61,7 @@ export class PartnersController {
   @ApiOkResponse({ type: PartnerListView })
   async list(): Promise<PartnerListView> {
     const { state } = await this.registry.state();
-    return { items: [...state.partners.values()].map(view) };
+    return { items: [...state.partners.values()].map((partner) => view(partner, state)) };
   }
 
   @Get('partners/:nodeId')
@@ -122,7 +122,7 @@ export class PartnersController {
       call.principal,
       call,
     );
-    return view(state.partners.get(nodeId) as Partner);
+    return view(state.partners.get(nodeId) as Partner, state);
   }
 
   /** After investigating a partner held by witnessing: exchange resumes. */
@@ -152,10 +152,11 @@ function checkNodeId(nodeId: string): string {
 function found(state: RegistryState, nodeId: string): PartnerView {
   const partner = state.partners.get(nodeId);
   if (!partner) throw ProblemException.notFound('No such partner');
-  return view(partner);
+  return view(partner, state);
 }
 
-function view(partner: Partner): PartnerView {
+function view(partner: Partner, state: RegistryState): PartnerView {
+  const hold = state.holds.get(partner.nodeId);
   return {
     nodeId: partner.nodeId,
     country: partner.country,
@@ -168,5 +169,6 @@ function view(partner: Partner): PartnerView {
       fields: { ...partner.agreement.fields } as PartnerView['agreement']['fields'],
       validUntil: partner.agreement.validUntil,
     },
+    ...(hold && partner.status === 'held' ? { hold } : {}),
   };
 }

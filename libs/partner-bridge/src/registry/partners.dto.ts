@@ -125,6 +125,28 @@ export class PartnerReasonDto {
   reason: string;
 }
 
+/** A checkpoint the partner signed: "my log had `size` events with this root". */
+export class PartnerCheckpointView {
+  @ApiProperty({ description: 'The node id whose log this is' }) origin: string;
+  @ApiProperty() size: number;
+  @ApiProperty({ description: 'Tree root, lowercase hex' }) root: string;
+  @ApiProperty({ description: 'base64 Ed25519 signature by the partner' }) signature: string;
+  @ApiProperty() keyId: string;
+}
+
+/** Why witnessing held a partner: two checkpoints it signed that cannot both be true. */
+export class PartnerHoldView {
+  @ApiProperty({ example: 'rewritten' }) reason: string;
+  @ApiProperty() detail: string;
+  @ApiPropertyOptional({
+    type: PartnerCheckpointView,
+    description: 'What this node had witnessed of its log before',
+  })
+  previous?: PartnerCheckpointView;
+  @ApiProperty({ type: PartnerCheckpointView, description: 'What it presented that does not extend it' })
+  presented: PartnerCheckpointView;
+}
+
 export class PartnerView {
   @ApiProperty() nodeId: string;
   @ApiProperty() country: string;
@@ -133,6 +155,11 @@ export class PartnerView {
   @ApiProperty() encryptionKeyPem: string;
   @ApiPropertyOptional() endpoint?: string;
   @ApiProperty({ type: AgreementDto }) agreement: AgreementDto;
+  @ApiPropertyOptional({
+    type: PartnerHoldView,
+    description: 'Only while held: the evidence an admin investigates before releasing it',
+  })
+  hold?: PartnerHoldView;
 }
 
 export class PartnerListView {

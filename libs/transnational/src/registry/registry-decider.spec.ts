@@ -109,6 +109,8 @@ describe('partner registry decider', () => {
     };
     const held = run([register()], hold);
     expect(held.state?.partners.get('nrm-md')?.status).toBe('held');
+    // The evidence stays readable while held: the admin judges it before releasing.
+    expect(held.state?.holds.get('nrm-md')).toEqual({ reason: 'rewritten', detail: 'd', presented });
     expect(run([register(), hold], hold).events).toEqual([]);
     const release: RegistryCommand = { type: 'ReleasePartner', nodeId: 'nrm-md', reason: 'investigated' };
     const released = run([register(), hold], release).state;

@@ -7,7 +7,10 @@ import {
   type Partner,
   type TrmPurpose,
 } from './partner';
-import type { PartnerDetails, PartnerRegistryEvent, PartnerUpdated } from './registry-events';
+import type { PartnerDetails, PartnerHeld, PartnerRegistryEvent, PartnerUpdated } from './registry-events';
+
+/** Why a partner is held: witnessing's reason and the two checkpoints it signed that do not agree. */
+export type PartnerHold = Omit<PartnerHeld['data'], 'nodeId'>;
 
 /** The partners by node id, and what witnessing restarts from after an admin released a held partner. */
 export interface RegistryState {
@@ -17,8 +20,8 @@ export interface RegistryState {
    * (the admin, having investigated, accepts that history: witnessing continues from it).
    */
   releases: ReadonlyMap<string, { count: number; baseline?: SignedCheckpoint }>;
-  /** The evidence of the current hold, per held partner. */
-  holds: ReadonlyMap<string, SignedCheckpoint>;
+  /** The evidence of the current hold, per held partner (admins and auditors judge it before a release). */
+  holds: ReadonlyMap<string, PartnerHold>;
 }
 
 export const EMPTY_REGISTRY: RegistryState = { partners: new Map(), releases: new Map(), holds: new Map() };
@@ -183,17 +186,18 @@ export function evolveRegistry(state: RegistryState, event: PartnerRegistryEvent
     case 'PartnerHeld': {
       const current = partners.get(event.data.nodeId);
       if (current) partners.set(event.data.nodeId, { ...current, status: 'held' });
-      holds = new Map(holds).set(event.data.nodeId, event.data.presented);
+      const { nodeId, ...hold } = event.data;
+      holds = new Map(holds).set(nodeId, hold);
       break;
     }
     case 'PartnerReleased': {
       const current = partners.get(event.data.nodeId);
       if (current) partners.set(event.data.nodeId, { ...current, status: 'active' });
       const count = (releases.get(event.data.nodeId)?.count ?? 0) + 1;
-      const baseline = event.data.baseline ?? holds.get(event.data.nodeId);
+      const baseline = event.data.baseline ?? holds.get(event.data.nodeId)?.presented;
       releases = new Map(releases).set(event.data.nodeId, { count, ...(baseline ? { baseline } : {}) });
       holds = new Map(holds);
-      (holds as Map<string, SignedCheckpoint>).delete(event.data.nodeId);
+      (holds as Map<string, PartnerHold>).delete(event.data.nodeId);
       break;
     }
   }

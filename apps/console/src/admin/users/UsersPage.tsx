@@ -1,0 +1,37 @@
+import { Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { can } from '../../access/can';
+import { nrm } from '../../api/nrm';
+import { data } from '../../api/problems';
+import { ForbiddenPage } from '../../errors/ForbiddenPage';
+import { ProblemAlert } from '../../errors/ProblemAlert';
+import { Loading } from '../../layout/Loading';
+import { useUser } from '../../session/session-store';
+import { CreateUserForm } from './CreateUserForm';
+import { UserTable } from './UserTable';
+
+/**
+ * The node's accounts: the list and creating one. Changing a role, disabling an account and resetting a
+ * password come with accounts as events in the log (a later issue), so they are not offered here.
+ */
+export default function UsersPage() {
+  const { t } = useTranslation();
+  const { role } = useUser();
+  const users = useQuery({
+    queryKey: ['users'],
+    queryFn: () => data(nrm.GET('/api/users')),
+    enabled: can(role, 'GET /api/users'),
+  });
+  if (!can(role, 'GET /api/users')) return <ForbiddenPage />;
+  return (
+    <Stack>
+      <Title order={2}>{t('admin.users.title')}</Title>
+      <Text>{t('admin.users.intro')}</Text>
+      {users.isPending && <Loading />}
+      {users.isError && <ProblemAlert error={users.error} />}
+      {users.data && <UserTable users={users.data.items} />}
+      {can(role, 'POST /api/users') && <CreateUserForm />}
+    </Stack>
+  );
+}
