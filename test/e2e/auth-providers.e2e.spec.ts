@@ -108,6 +108,8 @@ describe("the console's sign-in through the identity provider: the node's side",
       expect(csp).toContain(`connect-src 'self' ${origin};`);
       // Scripts still come from the node alone.
       expect(csp).toContain("script-src 'self';");
+      // The callback's URL (code, state) is never sent on as a referrer.
+      expect(page.headers['referrer-policy']).toBe('no-referrer');
     }
     for (const node of [verifyOnly, plain]) {
       const page = await node.request('GET', '/auth/callback', { headers: HTML });

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { Loading } from '../layout/Loading';
 import { sessionStore } from '../session/session-store';
+import { browserContext } from './browser-context';
 import { OIDC_CALLBACK_PATH } from './callback-path';
 import { failureText } from './failure-text';
 import { completeSignIn, type OidcProvider } from './oidc-flow';
@@ -19,7 +20,7 @@ function finish(provider: OidcProvider | undefined, href: string): Promise<strin
   if (!pending) {
     pending = (async () => {
       if (!provider) throw new OidcError('discovery');
-      const done = await completeSignIn(provider, new URL(href));
+      const done = await completeSignIn(provider, new URL(href), browserContext());
       await adoptProviderTokens(done.tokens, {
         tokenEndpoint: done.tokenEndpoint,
         clientId: provider.clientId,

@@ -1,6 +1,7 @@
 import { Alert, Button, Divider, Stack } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { browserContext } from './browser-context';
 import { failureText } from './failure-text';
 import { startSignIn } from './oidc-flow';
 import { useAuthProviders } from './use-auth-providers';
@@ -18,7 +19,7 @@ export function OidcSignIn() {
     setLeaving(true);
     try {
       // The URL still names the page the user asked for (RequireSession keeps it): back there after.
-      await startSignIn(provider, `${window.location.pathname}${window.location.search}`);
+      await startSignIn(provider, `${window.location.pathname}${window.location.search}`, browserContext());
     } catch (error) {
       setFailure(failureText(t, error, provider.displayName));
       setLeaving(false);

@@ -6,5 +6,4 @@
 export const OIDC_CALLBACK_PATH = '/auth/callback';
 
 /** The redirect_uri registered at the provider for this console: `<origin>/auth/callback`. */
-export const redirectUri = (origin: string = window.location.origin): string =>
-  `${origin}${OIDC_CALLBACK_PATH}`;
+export const redirectUri = (origin: string): string => `${origin}${OIDC_CALLBACK_PATH}`;

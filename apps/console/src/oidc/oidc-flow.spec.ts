@@ -12,20 +12,20 @@ const PROVIDER: OidcProvider = {
 };
 const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
-/** The browser's globals the flow uses: sessionStorage, window.location, fetch (the provider). */
+/** The browser around the flow: sessionStorage over a Map, the console's origin; fetch is the provider. */
 const items = new Map<string, string>();
+const context = {
+  origin: 'https://nrm.example.org',
+  storage: {
+    getItem: (key: string) => items.get(key) ?? null,
+    setItem: (key: string, value: string) => void items.set(key, value),
+    removeItem: (key: string) => void items.delete(key),
+  },
+};
 const tokenRequests: string[] = [];
 let idTokenNonce = 'nonce-1';
 
 beforeAll(() => {
-  Object.assign(globalThis, {
-    window: { location: { origin: 'https://nrm.example.org' } },
-    sessionStorage: {
-      getItem: (key: string) => items.get(key) ?? null,
-      setItem: (key: string, value: string) => void items.set(key, value),
-      removeItem: (key: string) => void items.delete(key),
-    },
-  });
   jest.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
     const url = String(input);
     if (url.endsWith('/.well-known/openid-configuration'))
@@ -44,13 +44,16 @@ beforeEach(() => {
   items.clear();
   tokenRequests.length = 0;
   idTokenNonce = 'nonce-1';
-  saveRoundTrip({
-    state: 'state-1',
-    nonce: 'nonce-1',
-    codeVerifier: 'verifier-1',
-    returnTo: '/cases/42',
-    expiresAt: Date.now() + 60_000,
-  });
+  saveRoundTrip(
+    {
+      state: 'state-1',
+      nonce: 'nonce-1',
+      codeVerifier: 'verifier-1',
+      returnTo: '/cases/42',
+      expiresAt: Date.now() + 60_000,
+    },
+    context.storage,
+  );
 });
 
 const callback = (query: string) => new URL(`https://nrm.example.org/auth/callback?${query}`);
@@ -62,7 +65,7 @@ const reasonOf = (pending: Promise<unknown>) =>
 
 describe('completing the sign-in on the callback', () => {
   it('exchanges the code with the verifier of this sign-in and keeps no ID token; the saved values are gone', async () => {
-    const done = await completeSignIn(PROVIDER, callback('code=c0de&state=state-1'));
+    const done = await completeSignIn(PROVIDER, callback('code=c0de&state=state-1'), context);
     expect(done).toEqual({
       tokens: {
         accessToken: 'at',
@@ -83,15 +86,21 @@ describe('completing the sign-in on the callback', () => {
   });
 
   it('never sends the code of an answer with another state; the saved values are gone all the same', async () => {
-    expect(await reasonOf(completeSignIn(PROVIDER, callback('code=c0de&state=forged')))).toBe('state');
+    expect(await reasonOf(completeSignIn(PROVIDER, callback('code=c0de&state=forged'), context))).toBe(
+      'state',
+    );
     expect(tokenRequests).toEqual([]);
     expect(items.size).toBe(0);
     // The same answer again finds nothing to complete.
-    expect(await reasonOf(completeSignIn(PROVIDER, callback('code=c0de&state=state-1')))).toBe('roundTrip');
+    expect(await reasonOf(completeSignIn(PROVIDER, callback('code=c0de&state=state-1'), context))).toBe(
+      'roundTrip',
+    );
   });
 
   it('refuses tokens whose ID token carries another nonce', async () => {
     idTokenNonce = 'nonce-of-another-sign-in';
-    expect(await reasonOf(completeSignIn(PROVIDER, callback('code=c0de&state=state-1')))).toBe('idToken');
+    expect(await reasonOf(completeSignIn(PROVIDER, callback('code=c0de&state=state-1'), context))).toBe(
+      'idToken',
+    );
   });
 });

@@ -5,31 +5,54 @@ import { discoverEndpoints } from './discovery';
 import { checkIdToken } from './id-token';
 import { OidcError } from './oidc-error';
 import { codeChallengeS256, randomToken } from './pkce';
-import { ROUND_TRIP_MS, safeReturnPath, saveRoundTrip, takeRoundTrip } from './round-trip';
+import {
+  ROUND_TRIP_MS,
+  safeReturnPath,
+  saveRoundTrip,
+  takeRoundTrip,
+  type RoundTripStorage,
+} from './round-trip';
 import { exchangeCode, type ProviderTokens } from './token-endpoint';
 
 export type OidcProvider = Schema<'OidcProviderInfo'>;
+
+/** The browser around the flow (browser-context.ts), passed in so that the flow runs in unit tests. */
+export interface FlowContext {
+  /** sessionStorage: the round trip's one-time values, nothing else. */
+  storage: RoundTripStorage;
+  /** This console's origin, for the redirect URI. */
+  origin: string;
+  /** Leaves the page for the provider. */
+  navigate(url: string): void;
+}
 
 /**
  * Leaves for the provider's authorization endpoint (authorization code flow, PKCE S256, state and
  * nonce), after saving the one-time values for the way back. `returnTo`: the console path to reopen.
  */
-export async function startSignIn(provider: OidcProvider, returnTo: string): Promise<void> {
+export async function startSignIn(
+  provider: OidcProvider,
+  returnTo: string,
+  context: FlowContext,
+): Promise<void> {
   const { authorizationEndpoint } = await discoverEndpoints(provider.issuer);
   const state = randomToken();
   const nonce = randomToken();
   const codeVerifier = randomToken();
-  saveRoundTrip({
-    state,
-    nonce,
-    codeVerifier,
-    returnTo: safeReturnPath(returnTo),
-    expiresAt: Date.now() + ROUND_TRIP_MS,
-  });
-  window.location.assign(
+  saveRoundTrip(
+    {
+      state,
+      nonce,
+      codeVerifier,
+      returnTo: safeReturnPath(returnTo),
+      expiresAt: Date.now() + ROUND_TRIP_MS,
+    },
+    context.storage,
+  );
+  context.navigate(
     authorizationUrl(authorizationEndpoint, {
       clientId: provider.clientId,
-      redirectUri: redirectUri(),
+      redirectUri: redirectUri(context.origin),
       scopes: provider.scopes,
       state,
       nonce,
@@ -48,15 +71,19 @@ export interface CompletedSignIn {
  * On the callback: takes (and so clears) the saved values, checks the state before the code is used,
  * exchanges the code with its verifier, and checks the ID token's issuer, audience and nonce.
  */
-export async function completeSignIn(provider: OidcProvider, callback: URL): Promise<CompletedSignIn> {
-  const trip = takeRoundTrip();
+export async function completeSignIn(
+  provider: OidcProvider,
+  callback: URL,
+  context: Omit<FlowContext, 'navigate'>,
+): Promise<CompletedSignIn> {
+  const trip = takeRoundTrip(context.storage);
   const code = readAuthorizationResponse(callback, { state: trip.state, issuer: provider.issuer });
   const { tokenEndpoint } = await discoverEndpoints(provider.issuer);
   const tokens = await exchangeCode(tokenEndpoint, {
     code,
     codeVerifier: trip.codeVerifier,
     clientId: provider.clientId,
-    redirectUri: redirectUri(),
+    redirectUri: redirectUri(context.origin),
   });
   if (!tokens.idToken) throw new OidcError('idToken');
   checkIdToken(tokens.idToken, {

@@ -20,14 +20,19 @@ const KEY = 'nrm.oidc.roundTrip';
 /** Long enough to type a password and a second factor at the provider. */
 export const ROUND_TRIP_MS = 10 * 60_000;
 
-type Storage = Pick<globalThis.Storage, 'getItem' | 'setItem' | 'removeItem'>;
+/** sessionStorage in the browser; what the flow needs of it. */
+export interface RoundTripStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
 
-export function saveRoundTrip(values: RoundTrip, storage: Storage = sessionStorage): void {
+export function saveRoundTrip(values: RoundTrip, storage: RoundTripStorage): void {
   storage.setItem(KEY, JSON.stringify(values));
 }
 
 /** The saved values, removed from storage in the same step: a callback can be completed only once. */
-export function takeRoundTrip(storage: Storage = sessionStorage, now = Date.now()): RoundTrip {
+export function takeRoundTrip(storage: RoundTripStorage, now = Date.now()): RoundTrip {
   const raw = storage.getItem(KEY);
   storage.removeItem(KEY);
   if (raw === null) throw new OidcError('roundTrip');
