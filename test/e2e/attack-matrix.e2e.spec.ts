@@ -45,6 +45,8 @@ const PUBLIC: Record<string, string> = {
   'POST /api/auth/session/refresh':
     'the HttpOnly nrm_session cookie is the credential (rotated; reuse ends the session)',
   'DELETE /api/auth/session': 'ends the session of the nrm_session cookie it carries, and nothing else',
+  'GET /api/auth/providers':
+    "what the sign-in page offers: the identity provider's issuer, client id, name and scopes, no secret",
   'POST /api/partners/inbox':
     'partner nodes: the Ed25519 signature over the envelope is the credential (test/e2e/transnational-faults)',
 };

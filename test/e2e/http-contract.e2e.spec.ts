@@ -57,7 +57,7 @@ describe('HTTP contract (the OpenAPI document, problem+json, rule ids)', () => {
       expectProblem(await node.request('GET', '/api/cases'), 401);
     });
 
-    it('checks a token on every route of the OpenAPI document but health, login, refresh, the browser session and the partner inbox', async () => {
+    it('checks a token on every route of the OpenAPI document but health, login, refresh, the browser session, the sign-in providers and the partner inbox', async () => {
       const doc = (await node.request('GET', '/api/docs-json')).body as {
         paths: Record<string, Record<string, unknown>>;
       };
@@ -70,6 +70,7 @@ describe('HTTP contract (the OpenAPI document, problem+json, rule ids)', () => {
         'POST /api/auth/session',
         'POST /api/auth/session/refresh',
         'DELETE /api/auth/session',
+        'GET /api/auth/providers',
         'POST /api/partners/inbox',
       ];
       let checked = 0;

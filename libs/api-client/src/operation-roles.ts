@@ -9,6 +9,8 @@ export const OPERATION_ROLES = {
   'GET /api/audit/verify': ['auditor'],
   'POST /api/auth/login': 'public',
   'POST /api/auth/logout': ['admin', 'identification_officer', 'case_manager', 'return_officer', 'prosecution_liaison', 'auditor'],
+  'GET /api/auth/me': ['admin', 'identification_officer', 'case_manager', 'return_officer', 'prosecution_liaison', 'auditor'],
+  'GET /api/auth/providers': 'public',
   'POST /api/auth/refresh': 'public',
   'DELETE /api/auth/session': 'public',
   'POST /api/auth/session': 'public',

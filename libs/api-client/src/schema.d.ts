@@ -114,6 +114,48 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller as the node sees them: user id, name, role, agency, country
+         * @description For a local token as for one of the identity provider (role from NRM_OIDC_ROLE_CLAIM, agency and country from nrm_agency and nrm_country). A provider token the node does not accept answers 401.
+         *
+         *     Roles: admin, identification_officer, case_manager, return_officer, prosecution_liaison, auditor.
+         */
+        get: operations["CurrentUserController_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The identity provider the console may sign in with, if any
+         * @description Public. `oidc` is there when the console may sign in through the external identity provider (NRM_OIDC_CLIENT_ID): the console then runs the authorization code flow with PKCE against it and calls the API with the provider’s access token as bearer (docs/console.md). `{}` otherwise.
+         */
+        get: operations["AuthProvidersController_providers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/refresh": {
         parameters: {
             query?: never;
@@ -1105,6 +1147,10 @@ export interface components {
              */
             outcome: "granted" | "refused" | "withdrawn";
         };
+        AuthProvidersResponse: {
+            /** @description present when NRM_OIDC_CLIENT_ID is set (with the other NRM_OIDC_* settings) */
+            oidc?: components["schemas"]["OidcProviderInfo"];
+        };
         BestInterestsDto: {
             notes: string;
             outcome: string;
@@ -1723,6 +1769,31 @@ export interface components {
         NonPunishmentDto: {
             /** @enum {string} */
             basis: "compelled_criminal_offence" | "immigration_or_status_offence" | "administrative_offence" | "other";
+        };
+        OidcProviderInfo: {
+            /**
+             * @description NRM_OIDC_CLIENT_ID: the console’s client id there
+             * @example nrm-console
+             */
+            clientId: string;
+            /**
+             * @description NRM_OIDC_DISPLAY_NAME (default: the issuer’s host): the name on the sign-in button
+             * @example Ministry login
+             */
+            displayName: string;
+            /**
+             * @description NRM_OIDC_ISSUER: the `iss` of its tokens and the base of its discovery document
+             * @example https://idp.example.org/realms/nrm
+             */
+            issuer: string;
+            /**
+             * @description NRM_OIDC_SCOPES (default `openid profile`; `openid` always among them)
+             * @example [
+             *       "openid",
+             *       "profile"
+             *     ]
+             */
+            scopes: string[];
         };
         PartnerCheckpointView: {
             keyId: string;
@@ -2458,6 +2529,114 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address; Retry-After says when to try again */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CurrentUserController_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description Requests this address may make in the current minute */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the budget is renewed */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionUser"];
+                };
+            };
+            /** @description The request failed validation (errors name each field), or an unknown query parameter, or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description no token, or one the node does not accept */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address; Retry-After says when to try again */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AuthProvidersController_providers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description Requests this address may make in the current minute */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the budget is renewed */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthProvidersResponse"];
+                };
+            };
+            /** @description The request failed validation (errors name each field), or an unknown query parameter, or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Too many requests from this address; Retry-After says when to try again */

@@ -9,6 +9,22 @@ export interface OidcConfig {
   jwksUrl: string;
   /** Claim holding one of the node's roles. */
   roleClaim: string;
+  /** Set with NRM_OIDC_CLIENT_ID: the web console offers "Sign in with <displayName>". */
+  console?: OidcConsoleConfig;
+}
+
+/**
+ * The console as a public client of the provider (authorization code flow with PKCE, no secret): what
+ * GET /api/auth/providers tells it, and whose origin the console's CSP lets it call.
+ */
+export interface OidcConsoleConfig {
+  clientId: string;
+  /** The provider's name on the sign-in button. */
+  displayName: string;
+  /** Scopes the console asks for; `openid` always among them. */
+  scopes: string[];
+  /** The issuer's origin: the console fetches the discovery document and exchanges the code there. */
+  origin: string;
 }
 
 /** Everything a node reads from its environment, validated once at start-up. */
@@ -175,7 +191,41 @@ function oidcFrom(env: NodeJS.ProcessEnv, production: boolean): OidcConfig | und
     throw new ConfigError('NRM_OIDC_JWKS_URL must be an https:// URL');
   }
   const roleClaim = env.NRM_OIDC_ROLE_CLAIM || 'nrm_role';
-  return { issuer, audience, jwksUrl, roleClaim };
+  const signIn = oidcConsoleFrom(env, issuer, production);
+  return { issuer, audience, jwksUrl, roleClaim, ...(signIn ? { console: signIn } : {}) };
+}
+
+/** NRM_OIDC_CLIENT_ID, NRM_OIDC_DISPLAY_NAME, NRM_OIDC_SCOPES: the console's sign-in with the provider. */
+function oidcConsoleFrom(
+  env: NodeJS.ProcessEnv,
+  issuer: string,
+  production: boolean,
+): OidcConsoleConfig | undefined {
+  const clientId = env.NRM_OIDC_CLIENT_ID || undefined;
+  if (!clientId) {
+    if (env.NRM_OIDC_DISPLAY_NAME || env.NRM_OIDC_SCOPES)
+      throw new ConfigError('NRM_OIDC_DISPLAY_NAME and NRM_OIDC_SCOPES need NRM_OIDC_CLIENT_ID');
+    return undefined;
+  }
+  if (!/^[\x21-\x7e]{1,255}$/.test(clientId))
+    throw new ConfigError('NRM_OIDC_CLIENT_ID must be 1 to 255 visible ASCII characters');
+  let url: URL;
+  try {
+    url = new URL(issuer);
+  } catch {
+    throw new ConfigError(`NRM_OIDC_ISSUER must be a URL for the console's sign-in, got "${issuer}"`);
+  }
+  // The browser sends the authorization code and its PKCE verifier there: in clear only on a test bench.
+  if (url.protocol !== 'https:' && (production || url.protocol !== 'http:'))
+    throw new ConfigError("NRM_OIDC_ISSUER must be an https:// URL for the console's sign-in");
+  const displayName = (env.NRM_OIDC_DISPLAY_NAME || url.hostname).trim();
+  if (displayName.length < 1 || displayName.length > 60 || /[\p{Cc}]/u.test(displayName))
+    throw new ConfigError('NRM_OIDC_DISPLAY_NAME must be 1 to 60 characters, no control characters');
+  const scopes = (env.NRM_OIDC_SCOPES || 'openid profile').split(/\s+/).filter(Boolean);
+  if (!scopes.every((scope) => /^[\x21\x23-\x5b\x5d-\x7e]+$/.test(scope)))
+    throw new ConfigError('NRM_OIDC_SCOPES must be scope names separated by spaces (RFC 6749, 3.3)');
+  if (!scopes.includes('openid')) scopes.unshift('openid');
+  return { clientId, displayName, scopes: [...new Set(scopes)], origin: url.origin };
 }
 
 /** Production never generates secrets next to the data: they come from the environment or the start fails. */

@@ -17,9 +17,21 @@ export const DOCS_CSP =
  * console's answers replace this hook's policy and `no-store` with this one and their own caching.
  * Written out rather than shared with DOCS_CSP, so that tightening one never loosens or breaks the other.
  */
-export const CONSOLE_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
-  "font-src 'self' data:; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+export const CONSOLE_CSP = consoleCsp();
+
+/**
+ * The console's policy; with the console's sign-in through the identity provider configured
+ * (NRM_OIDC_CLIENT_ID), its fetch() may also reach the issuer's origin, and that origin only: the
+ * discovery document and the token endpoint are there (the authorization endpoint is a navigation,
+ * which connect-src does not govern).
+ */
+export function consoleCsp(providerOrigin?: string): string {
+  const connect = providerOrigin ? `'self' ${new URL(providerOrigin).origin}` : "'self'";
+  return (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+    `font-src 'self' data:; connect-src ${connect}; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'`
+  );
+}
 
 const DOCS_PREFIX = '/api/docs';
 

@@ -1,7 +1,9 @@
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { NotFoundPage } from '../errors/NotFoundPage';
+import { Loading } from '../layout/Loading';
 import { Shell } from '../layout/Shell';
+import { OIDC_CALLBACK_PATH } from '../oidc/callback-path';
 
 // Each page is its own chunk: the first load (sign-in) carries no chart library and no forms.
 const DashboardPage = lazy(() => import('../dashboard/DashboardPage'));
@@ -16,8 +18,18 @@ const UsersPage = lazy(() => import('../admin/users/UsersPage'));
 const PartnersPage = lazy(() => import('../admin/partners/PartnersPage'));
 const PartnerPage = lazy(() => import('../admin/partners/PartnerPage'));
 const NodeIdentityPage = lazy(() => import('../admin/identity/NodeIdentityPage'));
+const OidcCallbackPage = lazy(() => import('../oidc/OidcCallbackPage'));
 
 export const router = createBrowserRouter([
+  // Outside the Shell: the provider's answer is handled before anyone is signed in.
+  {
+    path: OIDC_CALLBACK_PATH,
+    element: (
+      <Suspense fallback={<Loading />}>
+        <OidcCallbackPage />
+      </Suspense>
+    ),
+  },
   {
     path: '/',
     element: <Shell />,

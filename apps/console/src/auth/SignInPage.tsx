@@ -4,6 +4,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { asApiError } from '../api/problems';
 import { LanguagePicker } from '../layout/LanguagePicker';
+import { OidcSignIn } from '../oidc/OidcSignIn';
 import { signIn } from '../session/session-api';
 
 interface Credentials {
@@ -11,7 +12,10 @@ interface Credentials {
   password: string;
 }
 
-/** Local accounts; the node sets the session cookie, the access token stays in memory. */
+/**
+ * Local accounts (the node sets the session cookie, the access token stays in memory), and the
+ * identity provider's sign-in when the node names one.
+ */
 export function SignInPage({ reason }: { reason?: 'expired' | 'signed-out' }) {
   const { t } = useTranslation();
   const [failure, setFailure] = useState<string>();
@@ -62,9 +66,12 @@ export function SignInPage({ reason }: { reason?: 'expired' | 'signed-out' }) {
             <Button type="submit" loading={formState.isSubmitting}>
               {t('signIn.submit')}
             </Button>
-            <LanguagePicker />
           </Stack>
         </form>
+        <Stack mt="md">
+          <OidcSignIn />
+          <LanguagePicker />
+        </Stack>
       </Paper>
     </Center>
   );

@@ -61,7 +61,10 @@ export async function createHttpApp(
   answerMethodNotAllowed(fastify);
   acceptCloudEvents(app);
   configureHttpApp(app, title);
-  if (options.serveConsole && !(await serveConsole(fastify, config.consoleDir))) {
+  if (
+    options.serveConsole &&
+    !(await serveConsole(fastify, config.consoleDir, config.oidc?.console?.origin))
+  ) {
     logger.warn({
       msg: `web console not built: no index.html in ${config.consoleDir} (npm run build); / answers 404`,
       consoleDir: config.consoleDir,

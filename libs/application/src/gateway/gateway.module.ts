@@ -5,7 +5,9 @@ import { CaseViewsModule } from '../queries/case-views.module';
 import { AuditController } from '../audit/audit.controller';
 import { AllSessionsController } from '@nrm/iam/http/all-sessions.controller';
 import { AuthController } from '@nrm/iam/http/auth.controller';
+import { AuthProvidersController } from '@nrm/iam/http/auth-providers.controller';
 import { BrowserSessionController } from '@nrm/iam/http/browser-session.controller';
+import { CurrentUserController } from '@nrm/iam/http/current-user.controller';
 import { PasswordLogin } from '@nrm/iam/http/password-login';
 import { SessionGrants } from '@nrm/iam/http/session-grants';
 import { FirstAdmin } from '@nrm/iam/accounts/first-admin';
@@ -23,6 +25,8 @@ import { CasesQueryController } from '../queries/cases-query.controller';
     AuthController,
     BrowserSessionController,
     AllSessionsController,
+    AuthProvidersController,
+    CurrentUserController,
     UsersController,
     CasesQueryController,
     CaseExportController,

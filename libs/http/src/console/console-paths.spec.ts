@@ -11,7 +11,8 @@ describe('which paths are the console', () => {
   });
 
   it('takes a path without a dot in its last segment for a client route; files and assets are not', () => {
-    for (const path of ['/', '/cases/42', '/cases/42/history', '/v1.2/cases', '/apis']) {
+    // /auth/callback: where the identity provider sends the browser back (?code=...&state=...).
+    for (const path of ['/', '/cases/42', '/cases/42/history', '/v1.2/cases', '/apis', '/auth/callback']) {
       expect({ path, route: isClientRoute(path) }).toEqual({ path, route: true });
     }
     for (const path of [

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { sendMethodNotAllowed } from '../http-semantics';
 import { problem } from '../problem';
-import { CONSOLE_CSP } from '../security';
+import { consoleCsp } from '../security';
 import { acceptsHtml, ASSETS_PREFIX, isAssetPath, isClientRoute, pathOf } from './console-paths';
 
 /** Content-hashed file names: a changed file gets a new name, so a cached one never goes stale. */
@@ -24,9 +24,15 @@ const READ_METHODS = ['GET', 'HEAD'];
  * controllers: the OpenAPI document does not list them, and no guard, pipe or interceptor sees them.
  *
  * Without an index.html in `dir` the server still starts, and `/` answers 404 saying the console is
- * not built. Returns whether it is.
+ * not built. Returns whether it is. `providerOrigin`: the identity provider's, which the console's CSP
+ * then lets it call (consoleCsp).
  */
-export async function serveConsole(fastify: FastifyInstance, dir: string): Promise<boolean> {
+export async function serveConsole(
+  fastify: FastifyInstance,
+  dir: string,
+  providerOrigin?: string,
+): Promise<boolean> {
+  const csp = consoleCsp(providerOrigin);
   const root = resolve(dir);
   const index = join(root, 'index.html');
   const built = existsSync(index);
@@ -42,7 +48,7 @@ export async function serveConsole(fastify: FastifyInstance, dir: string): Promi
       // A directory is not an asset: 404 like any other path the build lacks (send would say 403).
       allowedPath: (pathname) => !pathname.endsWith('/'),
       setHeaders: (reply, path) => {
-        reply.header('content-security-policy', CONSOLE_CSP);
+        reply.header('content-security-policy', csp);
         reply.header('cache-control', path === index ? REVALIDATE : IMMUTABLE);
       },
     });
@@ -52,7 +58,7 @@ export async function serveConsole(fastify: FastifyInstance, dir: string): Promi
       ? reply.sendFile('index.html', root)
       : reply
           .status(404)
-          .header('content-security-policy', CONSOLE_CSP)
+          .header('content-security-policy', csp)
           .header('content-type', 'application/problem+json')
           .send(problem(404, CONSOLE_NOT_BUILT));
 
