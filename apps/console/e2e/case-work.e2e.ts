@@ -120,7 +120,7 @@ test('English, Romanian and Russian: the choice is remembered, dates follow the 
   await expectAccessible(page);
   await page.getByRole('combobox', { name: 'Limba' }).selectOption('ru');
   await expect(page.getByRole('heading', { name: 'Панель', level: 2 })).toBeVisible();
-  await page.getByRole('link', { name: 'Дела' }).click();
+  await page.getByRole('link', { name: 'Дела', exact: true }).click();
   await expect(page.getByRole('columnheader', { name: 'Зарегистрировано' })).toBeVisible();
   // Dates as Russian writes them ("5 дек. 2026 г."), from Intl, not a fixed format.
   await expect(page.getByRole('cell', { name: /^\d{1,2}\s\S+\s\d{4}\sг\.$/ }).first()).toBeVisible();

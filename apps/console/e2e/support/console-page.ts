@@ -22,6 +22,17 @@ export async function signIn(
 
 /** No WCAG 2.2 A/AA violation axe-core can find on the page as it is now. */
 export async function expectAccessible(page: Page): Promise<void> {
+  // Colours are judged at rest: no pointer over a control (hover colours), no transition half-way.
+  await page.mouse.move(0, 0);
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        // A spinner never ends; a cancelled transition rejects: neither is waited for.
+        .filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity)
+        .map((animation) => animation.finished.catch(() => undefined)),
+    ),
+  );
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
     .analyze();
