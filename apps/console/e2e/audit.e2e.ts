@@ -1,22 +1,10 @@
-import { ok, type NrmClient, type RequestBody } from '@nrm/api-client';
+import { ok, type NrmClient } from '@nrm/api-client';
 import { expect, test, type Download, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { ConsoleNode } from './support/console-node';
 import { choose, expectAccessible, field, signIn } from './support/console-page';
-
-const REGISTRATION: RequestBody<'/api/cases', 'post'> = {
-  referralSource: 'labour_inspectorate',
-  person: {
-    givenName: 'Ileana',
-    familyName: 'Vrabie',
-    sex: 'female',
-    dateOfBirth: '1996-03-02',
-    citizenship: 'MD',
-  },
-  countryOfExploitation: 'DE',
-  formsOfExploitation: ['forced_labour'],
-};
+import { REGISTRATION } from './support/fixtures';
 
 /** A node with an identification officer, a case manager and an auditor, and cases registered by the officer. */
 async function nodeWithCases(count: number): Promise<{ node: ConsoleNode; caseIds: string[] }> {

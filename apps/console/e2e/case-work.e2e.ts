@@ -1,20 +1,8 @@
-import { ok, type NrmClient, type RequestBody } from '@nrm/api-client';
+import { ok, type NrmClient } from '@nrm/api-client';
 import { expect, test } from '@playwright/test';
 import { ConsoleNode } from './support/console-node';
 import { choose, expectAccessible, field, signIn } from './support/console-page';
-
-const REGISTRATION: RequestBody<'/api/cases', 'post'> = {
-  referralSource: 'labour_inspectorate',
-  person: {
-    givenName: 'Ileana',
-    familyName: 'Vrabie',
-    sex: 'female',
-    dateOfBirth: '1996-03-02',
-    citizenship: 'MD',
-  },
-  countryOfExploitation: 'DE',
-  formsOfExploitation: ['forced_labour'],
-};
+import { REGISTRATION } from './support/fixtures';
 
 let node: ConsoleNode;
 let officer: NrmClient;

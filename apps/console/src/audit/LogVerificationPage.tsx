@@ -1,4 +1,4 @@
-import { Button, Card, Code, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Card, Code, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { useFormat } from '../i18n/format';
 import { Loading } from '../layout/Loading';
 import { useElapsedSeconds } from './use-elapsed-seconds';
 import { VerificationAnswer } from './VerificationAnswer';
+import { FactsTable } from '../layout/FactsTable';
 
 /** The node's latest signed tree head: what an auditor keeps to check the log against later. */
 function Checkpoint() {
@@ -28,20 +29,7 @@ function Checkpoint() {
     [t('audit.verify.origin'), signed.origin],
     [t('audit.verify.keyId'), <Code>{signed.keyId}</Code>],
   ];
-  return (
-    <Table>
-      <Table.Tbody>
-        {rows.map(([label, value]) => (
-          <Table.Tr key={label}>
-            <Table.Th scope="row" w={220}>
-              {label}
-            </Table.Th>
-            <Table.Td>{value}</Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
-  );
+  return <FactsTable rows={rows} />;
 }
 
 /**

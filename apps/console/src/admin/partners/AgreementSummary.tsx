@@ -1,8 +1,8 @@
-import { Table } from '@mantine/core';
 import type { Schema } from '@nrm/api-client';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/format';
 import { PURPOSES } from './agreement';
+import { FactsTable } from '../../layout/FactsTable';
 
 /** The agreement in words, for those who may read it but not change it (auditors, or a removed partner). */
 export function AgreementSummary({ agreement }: { agreement: Schema<'AgreementDto'> }) {
@@ -16,18 +16,5 @@ export function AgreementSummary({ agreement }: { agreement: Schema<'AgreementDt
     ]),
     [t('admin.agreement.validUntil'), format.date(agreement.validUntil)],
   ];
-  return (
-    <Table>
-      <Table.Tbody>
-        {rows.map(([label, value]) => (
-          <Table.Tr key={label}>
-            <Table.Th scope="row" w={220}>
-              {label}
-            </Table.Th>
-            <Table.Td>{value}</Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
-  );
+  return <FactsTable rows={rows} />;
 }

@@ -1,4 +1,4 @@
-import { Anchor, Card, Code, Group, Stack, Table, Title } from '@mantine/core';
+import { Anchor, Card, Code, Group, Stack, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +17,7 @@ import { AgreementSummary } from './AgreementSummary';
 import { HoldEvidence } from './HoldEvidence';
 import { PartnerActions } from './PartnerActions';
 import { PartnerStatusBadge } from './PartnerStatusBadge';
+import { FactsTable } from '../../layout/FactsTable';
 
 /** One partner: what this node trusts of it, why it is held if it is, its agreement and the admin's actions. */
 export default function PartnerPage() {
@@ -61,18 +62,7 @@ export default function PartnerPage() {
         <PartnerActions partner={view} />
       </Group>
       {view.hold && <HoldEvidence hold={view.hold} />}
-      <Table>
-        <Table.Tbody>
-          {rows.map(([label, value]) => (
-            <Table.Tr key={label}>
-              <Table.Th scope="row" w={220}>
-                {label}
-              </Table.Th>
-              <Table.Td>{value}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <FactsTable rows={rows} />
       <Card withBorder>
         <Title order={3} size="h4" mb="sm">
           {t('admin.agreement.title')}

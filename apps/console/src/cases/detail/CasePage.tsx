@@ -1,4 +1,4 @@
-import { Card, SimpleGrid, Stack, Table, Title } from '@mantine/core';
+import { Card, SimpleGrid, Stack, Title } from '@mantine/core';
 import type { Schema } from '@nrm/api-client';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -16,6 +16,7 @@ import { useCase } from './use-case';
 import { Loading } from '../../layout/Loading';
 import { can } from '../../access/can';
 import { useUser } from '../../session/session-store';
+import { FactsTable } from '../../layout/FactsTable';
 
 function Registration({ view }: { view: Schema<'CaseView'> }) {
   const { t } = useTranslation();
@@ -39,18 +40,7 @@ function Registration({ view }: { view: Schema<'CaseView'> }) {
       <Title order={3} size="h4" mb="sm">
         {t('case.registration')}
       </Title>
-      <Table>
-        <Table.Tbody>
-          {rows.map(([label, value]) => (
-            <Table.Tr key={label}>
-              <Table.Th scope="row" w="40%">
-                {label}
-              </Table.Th>
-              <Table.Td>{value}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <FactsTable rows={rows} />
     </Card>
   );
 }

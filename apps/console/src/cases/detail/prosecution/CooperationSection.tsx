@@ -6,7 +6,7 @@ import { data } from '../../../api/problems';
 import { useFormat } from '../../../i18n/format';
 import { useUser } from '../../../session/session-store';
 import { CommandForm } from '../common/CommandForm';
-import { FactsTable } from '../common/FactsTable';
+import { FactsTable } from '../../../layout/FactsTable';
 import type { SectionProps } from '../common/section-props';
 import { SectionCard } from '../common/SectionCard';
 

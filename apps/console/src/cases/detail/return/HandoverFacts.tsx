@@ -1,7 +1,7 @@
 import type { Schema } from '@nrm/api-client';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../i18n/format';
-import { FactsTable } from '../common/FactsTable';
+import { FactsTable } from '../../../layout/FactsTable';
 import { kindInWords } from './message-words';
 
 type Exchange = Schema<'HandoverHistory'>['exchanges'][number];

@@ -7,7 +7,7 @@ import { useFormat } from '../../../i18n/format';
 import { useUser } from '../../../session/session-store';
 import { CommandForm } from '../common/CommandForm';
 import { flag, required, text } from '../common/field-spec';
-import { FactsTable } from '../common/FactsTable';
+import { FactsTable } from '../../../layout/FactsTable';
 import { options } from '../common/options';
 import type { SectionProps } from '../common/section-props';
 import { SectionCard } from '../common/SectionCard';
