@@ -1,4 +1,4 @@
-import { createNrmClient, ok, type NrmClient, type RequestBody } from '@nrm/api-client';
+import { createNrmClient, ok, type NrmClient, type RequestBody, type Schema } from '@nrm/api-client';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +15,8 @@ export const ADMIN = { username: 'admin', password: 'Console-admin-passphrase-1'
 export const PASSWORD = 'Referral-mechanism-2026';
 
 export type Role = RequestBody<'/api/users', 'post'>['role'];
+type Country = RequestBody<'/api/users', 'post'>['country'];
+type PartnerCountry = RequestBody<'/api/partners', 'post'>['country'];
 
 /** A real node process on a temporary data directory, serving the console built in dist/console. */
 export class ConsoleNode {
@@ -84,10 +86,36 @@ export class ConsoleNode {
     return createNrmClient({ baseUrl: this.baseUrl, token: accessToken });
   }
 
-  async createUser(username: string, role: Role, agency?: string): Promise<void> {
+  async createUser(username: string, role: Role, agency?: string, country: Country = 'MD'): Promise<void> {
     const admin = await this.client(ADMIN.username, ADMIN.password);
     await ok(
-      admin.POST('/api/users', { body: { username, password: PASSWORD, role, agency, country: 'MD' } }),
+      admin.POST('/api/users', { body: { username, password: PASSWORD, role, agency, country } }),
+      201,
+    );
+  }
+
+  /**
+   * This node's admin registers `partner` (its identity as the partner's admin reads it, its address)
+   * under `agreement`: what the two nodes may exchange. Each side registers the other.
+   */
+  async registerPartner(partner: ConsoleNode, agreement: Schema<'AgreementDto'>): Promise<void> {
+    const identity = await ok(
+      (await partner.client(ADMIN.username, ADMIN.password)).GET('/api/node/identity'),
+      200,
+    );
+    const admin = await this.client(ADMIN.username, ADMIN.password);
+    await ok(
+      admin.POST('/api/partners', {
+        body: {
+          nodeId: identity.nodeId,
+          // The identity states the country as a plain string; the registration takes an ISO code.
+          country: identity.country as PartnerCountry,
+          publicKeyPem: identity.publicKeyPem,
+          encryptionKeyPem: identity.encryptionKeyPem,
+          endpoint: partner.baseUrl,
+          agreement,
+        },
+      }),
       201,
     );
   }

@@ -9,6 +9,7 @@ import { writeIdempotently } from './idempotent-writes';
 import { jsonForm } from './json-form';
 import type { MongoBatchApplier } from './mongo-projection';
 import type { CaseDocument } from './mongo-read-model-schemas';
+import { knownCitizenship } from '../case-view/case-list-item';
 
 /** Case list and case detail: one document per case, written only forward in position. */
 export class CaseDetailWriter implements MongoBatchApplier {
@@ -61,7 +62,7 @@ function caseFields(detail: CaseDetail, position: number): Omit<CaseDocument, '_
     lastPosition: position,
     stage: detail.stage,
     countryOfExploitation: detail.registration?.countryOfExploitation ?? null,
-    citizenship: detail.registration?.citizenship ?? null,
+    citizenship: knownCitizenship(detail) ?? null,
     registeredAtMs: registeredAt ? toMillis(registeredAt) : null,
     updatedAtMs: toMillis(detail.updatedAt),
     reflectionEndsAtMs: reflectionEndsAt ? toMillis(reflectionEndsAt) : null,

@@ -6,6 +6,7 @@ import { evolveCaseDetail } from '../case-view/evolve-case-detail';
 import { stageRank } from '../case-view/list-query';
 import type { CaseDetail } from '../port/case-views';
 import type { SqliteBatchApplier } from './sqlite-projection';
+import { knownCitizenship } from '../case-view/case-list-item';
 
 interface CaseRow {
   caseId: string;
@@ -99,7 +100,7 @@ export class CaseDetailApplier implements SqliteBatchApplier {
       caseId: detail.caseId,
       stage: detail.stage,
       country: detail.registration?.countryOfExploitation ?? null,
-      citizenship: detail.registration?.citizenship ?? null,
+      citizenship: knownCitizenship(detail) ?? null,
       registeredAtMs: registeredAt ? toMillis(registeredAt) : null,
       updatedAtMs: toMillis(detail.updatedAt),
       reflectionEndsAtMs: reflectionEndsAt ? toMillis(reflectionEndsAt) : null,

@@ -216,6 +216,38 @@ export function describeReadModelStoreContract(
       expect(detail?.deadlines).toEqual([]);
     });
 
+    describe('a case opened from a partner node’s handover proposal', () => {
+      it('is listed, and found, with the citizenship the partner sent (it has no registration here)', async () => {
+        const caseId = randomUUID();
+        await append(caseId, [
+          {
+            type: 'HandoverRequestReceived',
+            at: T0,
+            data: {
+              caseId,
+              handoverId: 'ho-1',
+              sharedCaseRef: 'ref-1',
+              fromCountry: 'DE',
+              fromNode: 'nrm-de',
+              responseDueAt: day(T0, 14),
+              receivedAt: T0,
+              formsOfExploitation: ['forced_labour'],
+              citizenship: 'MD',
+              presumedMinor: false,
+            },
+          },
+        ]);
+        await project();
+        const now = day(T0, 1);
+        const waiting = await store.listCases({ stage: 'handover_proposed', page: 1, pageSize: 10, now });
+        expect(waiting.items).toEqual([
+          expect.objectContaining({ caseId, citizenship: 'MD', registeredAt: undefined }),
+        ]);
+        const moldovan = await store.listCases({ citizenship: 'MD', page: 1, pageSize: 10, now });
+        expect(moldovan.items.map((item) => item.caseId)).toEqual([caseId]);
+      });
+    });
+
     describe('filters and paging', () => {
       beforeEach(async () => {
         // 7 cases in DE (registered on days 0..6), 3 in IT (days 10..12); two of the DE ones identified.
