@@ -9,7 +9,7 @@ import { expectAccessible } from './support/console-page';
  * The console's side of "Sign in with <provider>" up to the provider's door and back from it. The
  * provider here is a stand-in on 127.0.0.1 that serves only its discovery document and an empty JWKS
  * (with CORS, as real providers do) and records what reaches it; the full round trip with a real
- * OpenID provider (oidc-provider) is still to come (docs/console.md, "Not yet").
+ * OpenID provider (oidc-provider) is oidc-provider.e2e.ts.
  */
 let node: ConsoleNode;
 let provider: Server;
