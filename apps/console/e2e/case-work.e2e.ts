@@ -1,6 +1,6 @@
 import { ok, type NrmClient } from '@nrm/api-client';
-import { expect, test } from '@playwright/test';
-import { ConsoleNode } from './support/console-node';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { ConsoleNode, PASSWORD } from './support/console-node';
 import { choose, expectAccessible, field, signIn } from './support/console-page';
 import { REGISTRATION } from './support/fixtures';
 
@@ -84,6 +84,15 @@ test('the case list filters on the server and keeps its filters in a link that c
   await expect(page.getByText('1 case', { exact: true })).toBeVisible();
   await expectAccessible(page);
 
+  // An agency code narrows the list to the cases that agency is involved in.
+  await page.getByLabel(field('Agency')).fill('shelter-elsewhere');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/agency=shelter-elsewhere/);
+  await expect(page.getByText('0 cases')).toBeVisible();
+  await page.getByLabel(field('Agency')).fill('police-md');
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('1 case', { exact: true })).toBeVisible();
+
   // The same link, opened afresh, shows the same list.
   const link = page.url();
   await page.goto(`${node.baseUrl}/`);
@@ -99,6 +108,7 @@ test('the case list filters on the server and keeps its filters in a link that c
 test('English, Romanian and Russian: the choice is remembered, dates follow the language', async ({
   page,
 }) => {
+  await register();
   await signIn(page, node.baseUrl, 'ana.manager');
   await page.getByRole('combobox', { name: 'Language' }).selectOption('ro');
   await expect(page.getByRole('heading', { name: 'Tablou de bord', level: 2 })).toBeVisible();
@@ -116,4 +126,71 @@ test('English, Romanian and Russian: the choice is remembered, dates follow the 
   await page.getByRole('combobox', { name: 'Язык' }).selectOption('en');
   await expect(page.getByRole('columnheader', { name: 'Registered' })).toBeVisible();
   await expect(page.getByRole('cell', { name: /^[A-Z][a-z]{2}\s\d{1,2},\s\d{4}$/ }).first()).toBeVisible();
+});
+
+/** Presses Tab until `target` has the focus (at most `limit` times), as a keyboard user moves. */
+async function tabTo(page: Page, target: Locator, limit = 40): Promise<void> {
+  for (let i = 0; i < limit; i++) {
+    if (await target.evaluate((element) => element === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  await expect(target).toBeFocused();
+}
+
+/**
+ * The focused element shows where the keyboard is: drawn differently than when it is not focused (an
+ * outline on links and buttons, the border on inputs).
+ */
+async function expectVisibleFocus(page: Page): Promise<void> {
+  const looks = () =>
+    page.evaluate(() => {
+      const style = getComputedStyle(document.activeElement as Element);
+      return [
+        style.outlineStyle,
+        style.outlineWidth,
+        style.outlineColor,
+        style.borderColor,
+        style.boxShadow,
+      ].join('|');
+    });
+  const focused = await looks();
+  const element = await page.evaluateHandle(() => document.activeElement as HTMLElement);
+  await element.evaluate((node) => node.blur());
+  const unfocused = await element.evaluate((node) => {
+    const style = getComputedStyle(node);
+    return [
+      style.outlineStyle,
+      style.outlineWidth,
+      style.outlineColor,
+      style.borderColor,
+      style.boxShadow,
+    ].join('|');
+  });
+  expect(focused).not.toBe(unfocused);
+  await element.evaluate((node) => node.focus());
+}
+
+test('works from the keyboard alone, with a visible focus: sign in, the navigation, a case', async ({
+  page,
+}) => {
+  const caseId = await register();
+  await page.goto(`${node.baseUrl}/`);
+  await tabTo(page, page.getByLabel(field('Username')));
+  await expectVisibleFocus(page);
+  await page.keyboard.type('ana.manager');
+  await tabTo(page, page.getByLabel(field('Password')));
+  await page.keyboard.type(PASSWORD);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Dashboard', level: 2 })).toBeVisible();
+
+  const cases = page.getByRole('navigation').getByRole('link', { name: 'Cases', exact: true });
+  await tabTo(page, cases);
+  await expectVisibleFocus(page);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Cases', level: 2 })).toBeVisible();
+  const link = page.getByRole('link', { name: caseId.slice(0, 8) });
+  await tabTo(page, link, 80);
+  await expectVisibleFocus(page);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: `Case ${caseId.slice(0, 8)}` })).toBeVisible();
 });

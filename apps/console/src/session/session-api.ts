@@ -9,8 +9,11 @@ type BrowserSession = ResponseBody<'/api/auth/session', 'post'>;
 const REFRESH_MARGIN_MS = 60_000;
 let refreshTimer: ReturnType<typeof setTimeout> | undefined;
 let inFlight: Promise<boolean> | undefined;
+/** Counts sign-ins and sign-outs: a refresh answered after one of them speaks of a session that is gone. */
+let generation = 0;
 
 function adopt(answer: BrowserSession): void {
+  generation += 1;
   const now = Date.now();
   const previous = sessionStore.get();
   let sessionEndsAt = now + answer.sessionExpiresIn * 1000;
@@ -32,6 +35,7 @@ function adopt(answer: BrowserSession): void {
 }
 
 function end(reason: 'expired' | 'signed-out'): void {
+  generation += 1;
   clearTimeout(refreshTimer);
   sessionStore.set({ status: 'signed-out', reason });
 }
@@ -51,17 +55,17 @@ export async function signIn(username: string, password: string): Promise<void> 
  */
 export function refreshSession(): Promise<boolean> {
   inFlight ??= (async () => {
+    const asked = generation;
     const exchange = async (): Promise<boolean> => {
       const result = await nrm.POST('/api/auth/session/refresh', {});
+      // A sign-in (or out) while this was on its way decides; this answer is about what came before.
+      if (generation !== asked) return sessionStore.get().status === 'signed-in';
       if (result.data) adopt(result.data);
+      else end(sessionStore.get().status === 'signed-in' ? 'expired' : 'signed-out');
       return result.data !== undefined;
     };
     try {
-      const refreshed = navigator.locks
-        ? await navigator.locks.request('nrm-session', exchange)
-        : await exchange();
-      if (!refreshed) end(sessionStore.get().status === 'signed-in' ? 'expired' : 'signed-out');
-      return refreshed;
+      return navigator.locks ? await navigator.locks.request('nrm-session', exchange) : await exchange();
     } catch {
       // Unreachable node: keep what we have; the banner says so and the next request tries again.
       if (sessionStore.get().status === 'restoring') end('signed-out');

@@ -1,4 +1,15 @@
-import { Anchor, Badge, Group, Pagination, Select, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Group,
+  Pagination,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { ENUM_VALUES } from '@nrm/api-client';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -73,11 +84,22 @@ export function CaseListPage() {
           onChange={(value) => set({ citizenship: value ?? undefined })}
           data={countries('PersonDto.citizenship')}
         />
+        <TextInput
+          key={search.get('agency') ?? ''}
+          label={t('cases.agency')}
+          description={t('cases.agencyHelp')}
+          defaultValue={search.get('agency') ?? ''}
+          // Applied when the code is complete (Enter or leaving the field), not at every keystroke.
+          onBlur={(event) => set({ agency: event.currentTarget.value.trim() || undefined })}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter') set({ agency: event.currentTarget.value.trim() || undefined });
+          }}
+        />
         <Select
           label={t('cases.sort')}
-          value={`${search.get('sort') ?? 'updatedAt'}:${search.get('order') ?? 'desc'}`}
+          value={`${search.get('sort') ?? 'registeredAt'}:${search.get('order') ?? 'desc'}`}
           onChange={(value) => {
-            const [sort, order] = (value ?? 'updatedAt:desc').split(':');
+            const [sort, order] = (value ?? 'registeredAt:desc').split(':');
             set({ sort, order });
           }}
           data={ENUM_VALUES['GET /api/cases sort'].flatMap((sort) => [
