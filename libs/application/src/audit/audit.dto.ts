@@ -1,25 +1,16 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
+import { DATE_OR_DATE_TIME_PATTERN } from '@nrm/contracts/events/field-rules';
 import { QueryGroup } from '@nrm/http/query-group';
 import { IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
 
 const lower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.toLowerCase() : value);
 
-/** A date, or a date and time with its offset (never a local time: the node's zone is nobody's). */
-const INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/;
-/** Whether `value`'s calendar date exists (Date.parse takes 30 February for 2 March) and it parses. */
-const exists = (value: string): boolean => {
-  const date = value.slice(0, 10);
-  const midnight = Date.parse(`${date}T00:00:00Z`);
-  return (
-    !Number.isNaN(midnight) &&
-    new Date(midnight).toISOString().startsWith(date) &&
-    !Number.isNaN(Date.parse(value))
-  );
-};
-/** An instant of the right form that does not exist becomes '', which the pattern then refuses. */
-const validInstant = ({ value }: { value: unknown }) =>
-  typeof value === 'string' && INSTANT.test(value) && !exists(value) ? '' : value;
+/**
+ * A date, or a date and time with its offset (never a local time: the node's zone is nobody's); the
+ * pattern admits only dates that exist, so the document's pattern and the check are the same.
+ */
+const INSTANT = DATE_OR_DATE_TIME_PATTERN;
 
 export class AccessLogQueryDto {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @Transform(lower) @IsUUID() caseId?: string;
@@ -30,7 +21,6 @@ export class AccessLogQueryDto {
     example: '2026-01-01T00:00:00.000Z',
   })
   @IsOptional()
-  @Transform(validInstant)
   @Matches(INSTANT, { message: 'from must be an ISO 8601 date, or a date-time with Z or an offset' })
   from?: string;
   @ApiPropertyOptional({
@@ -38,7 +28,6 @@ export class AccessLogQueryDto {
     example: '2026-02-01T00:00:00.000Z',
   })
   @IsOptional()
-  @Transform(validInstant)
   @Matches(INSTANT, { message: 'to must be an ISO 8601 date, or a date-time with Z or an offset' })
   to?: string;
   @ApiPropertyOptional({

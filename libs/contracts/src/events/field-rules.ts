@@ -60,6 +60,8 @@ const TIME_WITH_OFFSET =
   'T(?:(?:[01]\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d(?:\\.\\d{1,9})?)?|24:00)(?:Z|[+-](?:[01]\\d|2[0-3]):[0-5]\\d)';
 export const DATE_TIME_PATTERN = new RegExp(`^${CALENDAR_DATE}${TIME_WITH_OFFSET}$`);
 export const DATE_PATTERN = new RegExp(`^${CALENDAR_DATE}$`);
+/** A date (midnight UTC), or a date and time with its offset: an instant a query may name. */
+export const DATE_OR_DATE_TIME_PATTERN = new RegExp(`^${CALENDAR_DATE}(?:${TIME_WITH_OFFSET})?$`);
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 
 /** One value of a taxonomy. */
