@@ -7,8 +7,13 @@ const ANY_ID = '0b7c5a70-4a8e-4b8e-9a64-3c1f2f6f9d11';
  * Who may call each core route, written out apart from the `@Roles` declarations (the OpenAPI document
  * states those as `x-nrm-roles`): exactly these roles get past authorisation, every other one gets 403.
  */
-const MATRIX: [method: 'GET' | 'POST', path: string, allowed: string[]][] = [
+const MATRIX: [method: 'GET' | 'POST' | 'PATCH', path: string, allowed: string[]][] = [
   ['POST', '/api/users', ['admin']],
+  ['GET', '/api/users', ['admin']],
+  ['PATCH', '/api/users/:id', ['admin']],
+  ['POST', '/api/users/:id/disable', ['admin']],
+  ['POST', '/api/users/:id/enable', ['admin']],
+  ['POST', '/api/users/:id/password', ['admin']],
   ['POST', '/api/cases', ['identification_officer']],
   ['POST', '/api/cases/:id/consents', ['identification_officer', 'case_manager']],
   ['POST', '/api/cases/:id/identification', ['identification_officer']],
@@ -60,8 +65,9 @@ describe('roles of every core route', () => {
   it.each(MATRIX)('%s %s', async (method, path, allowed) => {
     for (const role of ROLES) {
       // An empty body: allowed roles fail validation (400) or find nothing (404), never 401/403.
-      const url = path.replace(':id', path.endsWith('/erasure') ? ANY_ID : caseId);
-      const res = await node.request(method, url, { as: role, body: method === 'POST' ? {} : undefined });
+      const unknownId = path.endsWith('/erasure') || path.startsWith('/api/users/');
+      const url = path.replace(':id', unknownId ? ANY_ID : caseId);
+      const res = await node.request(method, url, { as: role, body: method === 'GET' ? undefined : {} });
       const verdict = res.status === 403 ? 'forbidden' : res.status === 401 ? 'unauthenticated' : 'allowed';
       expect({ role, verdict }).toEqual({ role, verdict: allowed.includes(role) ? 'allowed' : 'forbidden' });
     }

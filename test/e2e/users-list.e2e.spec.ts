@@ -24,6 +24,7 @@ describe('the list of local accounts', () => {
       agency: 'police-md',
       country: node.config.country,
       createdAt: expect.any(String),
+      disabled: false,
     });
     expect(Number.isNaN(Date.parse(officer?.createdAt ?? ''))).toBe(false);
   });

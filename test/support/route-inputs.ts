@@ -27,6 +27,11 @@ export const BODIES: Record<string, object> = {
     role: 'auditor',
     agency: 'national-nrm-office',
   },
+  'PATCH /api/users/:userId': { role: 'auditor' },
+  // Take no body (the path names the account): an empty one passes.
+  'POST /api/users/:userId/disable': {},
+  'POST /api/users/:userId/enable': {},
+  'POST /api/users/:userId/password': { password: 'quiet harbour lantern 9047' },
   'POST /api/cases': REGISTRATION,
   'POST /api/cases/:id/erasure': { legalBasis: 'GDPR art. 17' },
   'POST /api/cases/:id/consents': { purpose: 'assistance', granted: true },

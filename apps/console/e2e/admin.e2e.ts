@@ -187,3 +187,116 @@ test('the admin registers a partner node from its published identity, sees it li
   await expect(page.getByText('Removed', { exact: true })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Remove' })).toHaveCount(0);
 });
+
+/** Signs the current user out through the user menu, back to the sign-in form. */
+async function signOut(page: Page, username: string): Promise<void> {
+  await page.getByRole('button', { name: new RegExp(`^${username.replace(/\./g, '\\.')} · `) }).click();
+  await page.getByRole('menuitem', { name: 'Sign out', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+}
+
+/** Tries to sign in and expects the refusal a wrong password gets. */
+async function signInRefused(page: Page, username: string, password: string): Promise<void> {
+  await page.getByLabel(field('Username')).fill(username);
+  await page.getByLabel(field('Password')).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByText('Unknown username or wrong password.')).toBeVisible();
+}
+
+test.describe('the admin manages an existing account', () => {
+  // In order: the role change signs in with the password the reset set.
+  test.describe.configure({ mode: 'serial' });
+  const username = 'ion.operator';
+  const NEW_PASSWORD = 'river stone window 8812';
+
+  test.beforeAll(async () => {
+    const admin = await md.client(ADMIN.username, ADMIN.password);
+    await ok(
+      admin.POST('/api/users', {
+        body: { username, password: PASSWORD, role: 'case_manager', agency: 'police-md', country: 'MD' },
+      }),
+      201,
+    );
+  });
+
+  const row = (page: Page) => page.getByRole('row').filter({ hasText: username });
+
+  test('disables the account, which then cannot sign in, and enables it again', async ({ page }) => {
+    await signInAsAdmin(page, md);
+    await openUsers(page);
+    await row(page)
+      .getByRole('button', { name: `Disable ${username}?` })
+      .click();
+    const dialog = page.getByRole('dialog', { name: `Disable ${username}?` });
+    await expect(dialog).toContainText('can no longer sign in');
+    await expectAccessible(page);
+    await dialog.getByRole('button', { name: 'Disable the account' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(row(page)).toContainText('Disabled');
+    // The admin's own row offers no way to lock themselves out.
+    const own = page
+      .getByRole('row')
+      .filter({ has: page.getByRole('cell', { name: ADMIN.username, exact: true }) });
+    await expect(own.getByRole('button', { name: /^Disable/ })).toHaveCount(0);
+
+    await signOut(page, ADMIN.username);
+    await signInRefused(page, username, PASSWORD);
+
+    await signInAsAdmin(page, md);
+    await openUsers(page);
+    await row(page)
+      .getByRole('button', { name: `Enable ${username}?` })
+      .click();
+    const enable = page.getByRole('dialog', { name: `Enable ${username}?` });
+    await expectAccessible(page);
+    await enable.getByRole('button', { name: 'Enable the account' }).click();
+    await expect(row(page)).toContainText('Active');
+    await signOut(page, ADMIN.username);
+    await signIn(page, md.baseUrl, username);
+  });
+
+  test('sets a new password: the policy is explained next to the field, the user signs in with the new one', async ({
+    page,
+  }) => {
+    await signInAsAdmin(page, md);
+    await openUsers(page);
+    await row(page)
+      .getByRole('button', { name: `Reset password of ${username}` })
+      .click();
+    const dialog = page.getByRole('dialog', { name: `Set a new password for ${username}` });
+    const password = dialog.getByLabel(field('New password'));
+    await password.fill(`${username}-and-more`);
+    await dialog.getByRole('button', { name: 'Set the password' }).click();
+    await expect(password).toHaveAttribute('aria-invalid', 'true');
+    await expect(password).toHaveAccessibleDescription(/password must not contain the username/);
+    await expectAccessible(page);
+
+    await password.fill(NEW_PASSWORD);
+    await dialog.getByRole('button', { name: 'Set the password' }).click();
+    await expect(
+      page.getByRole('status').filter({ hasText: `A new password was set for ${username}` }),
+    ).toBeVisible();
+    await signOut(page, ADMIN.username);
+    await signInRefused(page, username, PASSWORD);
+    await signIn(page, md.baseUrl, username, NEW_PASSWORD);
+  });
+
+  test('changes the role, which the user sees after signing in again', async ({ page }) => {
+    await signInAsAdmin(page, md);
+    await openUsers(page);
+    await row(page)
+      .getByRole('button', { name: `Change ${username}` })
+      .click();
+    const dialog = page.getByRole('dialog', { name: `Change ${username}` });
+    await dialog.getByRole('combobox', { name: field('Role') }).click();
+    await page.getByRole('option', { name: 'Return officer', exact: true }).click();
+    await expectAccessible(page);
+    await dialog.getByRole('button', { name: 'Save the changes' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(row(page)).toContainText('Return officer');
+
+    await signOut(page, ADMIN.username);
+    await signIn(page, md.baseUrl, username, NEW_PASSWORD);
+    await expect(page.getByRole('button', { name: `${username} · Return officer` })).toBeVisible();
+  });
+});

@@ -68,6 +68,10 @@ export const OPERATION_ROLES = {
   'POST /api/partners/{nodeId}/removal': ['admin'],
   'GET /api/users': ['admin'],
   'POST /api/users': ['admin'],
+  'PATCH /api/users/{userId}': ['admin'],
+  'POST /api/users/{userId}/disable': ['admin'],
+  'POST /api/users/{userId}/enable': ['admin'],
+  'POST /api/users/{userId}/password': ['admin'],
   'GET /health': 'public',
 } as const;
 

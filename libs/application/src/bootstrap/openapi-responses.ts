@@ -8,6 +8,7 @@ import type {
 } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { INVALID_REQUEST_RULE } from '@nrm/common';
 import { RULE_IDS } from '@nrm/domain';
+import { LAST_ADMIN_RULE, SELF_DISABLE_RULE } from '@nrm/iam/accounts/account-rules';
 import { PASSWORD_POLICY_RULE } from '@nrm/iam/passwords/password-policy';
 import { PARTNER_MESSAGE_REJECTED } from '@nrm/transnational';
 import type { CaseCommandRouteOptions } from '../cases/case-command-route';
@@ -65,7 +66,14 @@ const PROBLEM_SCHEMAS: Record<string, SchemaObject> = {
         properties: {
           rule: {
             type: 'string',
-            enum: [...RULE_IDS, INVALID_REQUEST_RULE, PASSWORD_POLICY_RULE, PARTNER_MESSAGE_REJECTED],
+            enum: [
+              ...RULE_IDS,
+              INVALID_REQUEST_RULE,
+              PASSWORD_POLICY_RULE,
+              PARTNER_MESSAGE_REJECTED,
+              LAST_ADMIN_RULE,
+              SELF_DISABLE_RULE,
+            ],
             description: 'The rule that refused the command',
           },
         },

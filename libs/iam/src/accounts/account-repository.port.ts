@@ -8,10 +8,15 @@ export interface Account {
   agency?: string;
   country?: string;
   createdAt: string;
+  /** A disabled account cannot log in nor refresh; it keeps its id, role and history. */
+  disabled: boolean;
 }
 
-/** What creating an account takes: the repository gives the id and the creation time. */
-export type NewAccount = Omit<Account, 'userId' | 'createdAt'>;
+/** What creating an account takes: the repository gives the id and the creation time; it starts enabled. */
+export type NewAccount = Omit<Account, 'userId' | 'createdAt' | 'disabled'>;
+
+/** What an admin may change of an account's profile; absent fields stay as they are. */
+export type AccountChanges = Partial<Pick<Account, 'role' | 'agency' | 'country'>>;
 
 export class DuplicateUsernameError extends Error {
   constructor(username: string) {
@@ -33,6 +38,12 @@ export interface AccountRepository {
   findById(userId: string): Account | undefined;
   /** Every account, by username (a node has a few dozen operators: no paging). */
   list(): Account[];
+  /** Applies the changes; the account as it is now, or undefined for an unknown id. */
+  update(userId: string, changes: AccountChanges): Account | undefined;
+  /** Disables or re-enables; the account as it is now, or undefined for an unknown id. */
+  setDisabled(userId: string, disabled: boolean): Account | undefined;
+  /** Replaces the password hash; the account as it is now, or undefined for an unknown id. */
+  setPasswordHash(userId: string, passwordHash: string): Account | undefined;
 }
 
 export const ACCOUNT_REPOSITORY = Symbol('ACCOUNT_REPOSITORY');

@@ -1,7 +1,13 @@
 import type Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { Role } from '../roles';
-import { Account, AccountRepository, DuplicateUsernameError, NewAccount } from './account-repository.port';
+import {
+  Account,
+  AccountChanges,
+  AccountRepository,
+  DuplicateUsernameError,
+  NewAccount,
+} from './account-repository.port';
 
 /** Accounts in a table of the accounts database (stores/accounts-database.ts). */
 export class SqliteAccountRepository implements AccountRepository {
@@ -13,8 +19,13 @@ export class SqliteAccountRepository implements AccountRepository {
       role TEXT NOT NULL,
       agency TEXT,
       country TEXT,
-      created_at TEXT NOT NULL
+      created_at TEXT NOT NULL,
+      disabled INTEGER NOT NULL DEFAULT 0
     )`);
+    // Databases made before accounts could be disabled: the column is added, every account enabled.
+    const columns = db.prepare('PRAGMA table_info(accounts)').all() as { name: string }[];
+    if (!columns.some((column) => column.name === 'disabled'))
+      db.exec('ALTER TABLE accounts ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0');
   }
 
   count(): number {
@@ -22,14 +33,27 @@ export class SqliteAccountRepository implements AccountRepository {
   }
 
   create(input: NewAccount): Account {
-    const account: Account = { ...input, userId: randomUUID(), createdAt: new Date().toISOString() };
+    const account: Account = {
+      ...input,
+      userId: randomUUID(),
+      createdAt: new Date().toISOString(),
+      disabled: false,
+    };
     try {
       this.db
         .prepare(
           `INSERT INTO accounts (user_id, username, password_hash, role, agency, country, created_at)
            VALUES (@userId, @username, @passwordHash, @role, @agency, @country, @createdAt)`,
         )
-        .run({ ...account, agency: account.agency ?? null, country: account.country ?? null });
+        .run({
+          userId: account.userId,
+          username: account.username,
+          passwordHash: account.passwordHash,
+          role: account.role,
+          agency: account.agency ?? null,
+          country: account.country ?? null,
+          createdAt: account.createdAt,
+        });
     } catch (error) {
       if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE')
         throw new DuplicateUsernameError(input.username);
@@ -52,6 +76,32 @@ export class SqliteAccountRepository implements AccountRepository {
     const rows = this.db.prepare('SELECT * FROM accounts ORDER BY username COLLATE NOCASE').all() as Row[];
     return rows.map(toAccount);
   }
+
+  update(userId: string, changes: AccountChanges): Account | undefined {
+    // COALESCE: a field left out keeps its value (the port has no way to clear agency or country).
+    this.db
+      .prepare(
+        `UPDATE accounts SET role = COALESCE(@role, role), agency = COALESCE(@agency, agency),
+         country = COALESCE(@country, country) WHERE user_id = @userId`,
+      )
+      .run({
+        userId,
+        role: changes.role ?? null,
+        agency: changes.agency ?? null,
+        country: changes.country ?? null,
+      });
+    return this.findById(userId);
+  }
+
+  setDisabled(userId: string, disabled: boolean): Account | undefined {
+    this.db.prepare('UPDATE accounts SET disabled = ? WHERE user_id = ?').run(disabled ? 1 : 0, userId);
+    return this.findById(userId);
+  }
+
+  setPasswordHash(userId: string, passwordHash: string): Account | undefined {
+    this.db.prepare('UPDATE accounts SET password_hash = ? WHERE user_id = ?').run(passwordHash, userId);
+    return this.findById(userId);
+  }
 }
 
 interface Row {
@@ -62,6 +112,7 @@ interface Row {
   agency: string | null;
   country: string | null;
   created_at: string;
+  disabled: number;
 }
 
 function toAccount(row: Row): Account {
@@ -73,5 +124,6 @@ function toAccount(row: Row): Account {
     agency: row.agency ?? undefined,
     country: row.country ?? undefined,
     createdAt: row.created_at,
+    disabled: row.disabled === 1,
   };
 }

@@ -61,6 +61,35 @@ export class CreateUserDto {
   country?: string;
 }
 
+/** What an admin changes of an account: at least one field; absent ones stay as they are. */
+export class UpdateUserDto {
+  @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsIn(ROLES) role?: Role;
+
+  @ApiPropertyOptional({ example: 'national-police' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  agency?: string;
+
+  @ApiPropertyOptional({ example: 'MD' })
+  @IsOptional()
+  @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code' })
+  country?: string;
+}
+
+export class SetPasswordDto {
+  @ApiProperty({
+    minLength: PASSWORD_MIN_LENGTH,
+    maxLength: PASSWORD_MAX_LENGTH,
+    description: 'the new password; must not contain the username nor be one of the most common passwords',
+  })
+  @IsString()
+  @Length(PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH, {
+    message: `password must be ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters`,
+  })
+  password: string;
+}
+
 export class CreateUserResponse {
   @ApiProperty() userId: string;
 }
@@ -73,6 +102,7 @@ export class UserView {
   @ApiPropertyOptional({ example: 'national-police' }) agency?: string;
   @ApiPropertyOptional({ example: 'MD' }) country?: string;
   @ApiProperty({ description: 'When the account was created (ISO 8601)' }) createdAt: string;
+  @ApiProperty({ description: 'A disabled account cannot log in nor refresh a session' }) disabled: boolean;
 }
 
 export class UserListView {

@@ -17,14 +17,18 @@ export class PasswordLogin {
     @Inject(LOGIN_ATTEMPT_STORE) private readonly throttle: LoginAttemptStore,
   ) {}
 
-  /** The account of a right username and password; 429 while the username is locked, else 401. */
+  /**
+   * The account of a right username and password; 429 while the username is locked, else 401. A
+   * disabled account gets the same 401 as a wrong password, after the same work: the answer does not
+   * tell a guesser that the password was right.
+   */
   async authenticate(username: string, password: string): Promise<Account> {
     const locked = this.throttle.lockedForSeconds(username);
     if (locked > 0) throw ProblemException.tooManyRequests(locked, 'Too many failed logins; try again later');
     const account = this.accounts.findByUsername(username);
     // Same work whether or not the user exists, so timing does not reveal usernames.
     const valid = await verifyPassword(password, account?.passwordHash ?? (await DUMMY_HASH_PROMISE()));
-    if (!account || !valid) {
+    if (!account || !valid || account.disabled) {
       this.throttle.recordFailure(username);
       throw ProblemException.unauthorized(WRONG_CREDENTIALS);
     }

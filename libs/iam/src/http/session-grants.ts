@@ -45,13 +45,14 @@ export class SessionGrants {
 
   /**
    * Revokes `refreshToken` and grants its successor. 401 for an unknown, expired or reused token (a
-   * reused one also ends its whole session: the store's reuse detection) and for a deleted account.
+   * reused one also ends its whole session: the store's reuse detection) and for a deleted or disabled
+   * account (disabling revokes the sessions already; this holds if a refresh raced it).
    */
   rotate(refreshToken: string): SessionGrant {
     const rotated = this.refreshTokens.rotate(refreshToken);
     if (!rotated.ok) throw ProblemException.unauthorized(INVALID_REFRESH);
     const account = this.accounts.findById(rotated.userId);
-    if (!account) {
+    if (!account || account.disabled) {
       this.refreshTokens.revokeFamilyOf(rotated.next.token);
       throw ProblemException.unauthorized(INVALID_REFRESH);
     }

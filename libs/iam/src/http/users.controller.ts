@@ -1,44 +1,59 @@
-import { Body, Controller, Get, Inject, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Logger, Param, Patch, Post } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { problem, ProblemException } from '@nrm/http/problem';
-import { Roles } from '../access.decorators';
+import { CurrentUser, Roles } from '../access.decorators';
 import {
+  Account,
   ACCOUNT_REPOSITORY,
   AccountRepository,
   DuplicateUsernameError,
 } from '../accounts/account-repository.port';
+import { LAST_ADMIN_RULE, SELF_DISABLE_RULE } from '../accounts/account-rules';
 import { hashPassword } from '../passwords/password-hasher';
 import { PASSWORD_POLICY_RULE, passwordProblems } from '../passwords/password-policy';
-import { CreateUserDto, CreateUserResponse, UserListView } from './auth.dto';
+import { Principal } from '../roles';
+import { REFRESH_SESSION_STORE, RefreshSessionStore } from '../sessions/refresh-session-store.port';
+import {
+  CreateUserDto,
+  CreateUserResponse,
+  SetPasswordDto,
+  UpdateUserDto,
+  UserListView,
+  UserView,
+} from './auth.dto';
+
+const USER_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const NO_SUCH_USER = 'No such user';
+const ACCESS_TOKENS_STAY =
+  'Access tokens already issued stay valid until they expire (at most NRM_ACCESS_TOKEN_TTL_SECONDS).';
 
 @ApiTags('users')
 @ApiBearerAuth()
 @Controller('api/users')
 export class UsersController {
-  constructor(@Inject(ACCOUNT_REPOSITORY) private readonly accounts: AccountRepository) {}
+  private readonly logger = new Logger('auth');
+
+  constructor(
+    @Inject(ACCOUNT_REPOSITORY) private readonly accounts: AccountRepository,
+    @Inject(REFRESH_SESSION_STORE) private readonly sessions: RefreshSessionStore,
+  ) {}
 
   /** The local accounts, for the admin who manages them: the hashes never leave the repository. */
   @Get()
   @Roles('admin')
   @ApiOkResponse({ type: UserListView })
   list(): UserListView {
-    return {
-      items: this.accounts.list().map(({ userId, username, role, agency, country, createdAt }) => ({
-        userId,
-        username,
-        role,
-        agency,
-        country,
-        createdAt,
-      })),
-    };
+    return { items: this.accounts.list().map(view) };
   }
 
   @Post()
@@ -49,17 +64,7 @@ export class UsersController {
     description: `The password breaks the policy (rule ${PASSWORD_POLICY_RULE}; errors say why)`,
   })
   async create(@Body() body: CreateUserDto): Promise<CreateUserResponse> {
-    // What the document cannot say (the username inside, the common passwords) is a rule, not a shape.
-    const problems = passwordProblems(body.password, body.username);
-    if (problems.length > 0) {
-      throw new ProblemException(
-        problem(422, 'The password does not meet the policy', {
-          rule: PASSWORD_POLICY_RULE,
-          errors: problems.map((message) => ({ field: 'password', message })),
-        }),
-      );
-    }
-    const passwordHash = await hashPassword(body.password);
+    const passwordHash = await checkedHash(body.password, body.username);
     try {
       const account = this.accounts.create({
         username: body.username,
@@ -74,4 +79,138 @@ export class UsersController {
       throw error;
     }
   }
+
+  @Patch(':userId')
+  @Roles('admin')
+  @ApiOperation({
+    summary: "Change an account's role, agency or country",
+    description:
+      'At least one field; absent ones stay as they are. The next login or refresh of the user carries ' +
+      `the change. ${ACCESS_TOKENS_STAY}`,
+  })
+  @ApiOkResponse({ type: UserView })
+  @ApiNotFoundResponse({ description: NO_SUCH_USER })
+  @ApiUnprocessableEntityResponse({
+    description: `The admin role of the last enabled admin would go (rule ${LAST_ADMIN_RULE})`,
+  })
+  update(
+    @Param('userId') userId: string,
+    @Body() body: UpdateUserDto,
+    @CurrentUser() admin: Principal,
+  ): UserView {
+    const changes = { role: body.role, agency: body.agency, country: body.country };
+    if (Object.values(changes).every((value) => value === undefined))
+      throw ProblemException.badRequest('Nothing to change', [
+        { field: '', message: 'name at least one of role, agency, country' },
+      ]);
+    const account = this.found(userId);
+    if (changes.role !== undefined && changes.role !== 'admin') this.keepAnAdmin(account);
+    const changed = this.accounts.update(account.userId, changes) ?? notFound();
+    this.logger.log({ msg: 'account changed', userId, by: admin.userId, fields: Object.keys(body) });
+    return view(changed);
+  }
+
+  @Post(':userId/disable')
+  @Roles('admin')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Disable an account',
+    description:
+      'The user can no longer log in (401, as for a wrong password) and every refresh session of theirs ' +
+      `ends at once. ${ACCESS_TOKENS_STAY} Disabling a disabled account changes nothing.`,
+  })
+  @ApiOkResponse({ type: UserView })
+  @ApiNotFoundResponse({ description: NO_SUCH_USER })
+  @ApiUnprocessableEntityResponse({
+    description: `The admin's own account (rule ${SELF_DISABLE_RULE}), or the last enabled admin (rule ${LAST_ADMIN_RULE})`,
+  })
+  disable(@Param('userId') userId: string, @CurrentUser() admin: Principal): UserView {
+    const account = this.found(userId);
+    if (account.userId === admin.userId)
+      throw ruleProblem(SELF_DISABLE_RULE, 'An admin cannot disable their own account');
+    this.keepAnAdmin(account);
+    const disabled = this.accounts.setDisabled(account.userId, true) ?? notFound();
+    const ended = this.sessions.revokeAllOf(account.userId);
+    this.logger.log({ msg: 'account disabled', userId, by: admin.userId, sessionsEnded: ended });
+    return view(disabled);
+  }
+
+  @Post(':userId/enable')
+  @Roles('admin')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Enable a disabled account again', description: 'The user may log in again.' })
+  @ApiOkResponse({ type: UserView })
+  @ApiNotFoundResponse({ description: NO_SUCH_USER })
+  enable(@Param('userId') userId: string, @CurrentUser() admin: Principal): UserView {
+    const enabled = this.accounts.setDisabled(this.found(userId).userId, false) ?? notFound();
+    this.logger.log({ msg: 'account enabled', userId, by: admin.userId });
+    return view(enabled);
+  }
+
+  @Post(':userId/password')
+  @Roles('admin')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Set a new password for a user (who forgot theirs, or whose password may be known)',
+    description:
+      'The password policy applies as on creation. Every refresh session of the user ends at once; ' +
+      `${ACCESS_TOKENS_STAY}`,
+  })
+  @ApiNoContentResponse({ description: 'The new password is set' })
+  @ApiNotFoundResponse({ description: NO_SUCH_USER })
+  @ApiUnprocessableEntityResponse({
+    description: `The password breaks the policy (rule ${PASSWORD_POLICY_RULE}; errors say why)`,
+  })
+  async setPassword(
+    @Param('userId') userId: string,
+    @Body() body: SetPasswordDto,
+    @CurrentUser() admin: Principal,
+  ): Promise<void> {
+    const account = this.found(userId);
+    const passwordHash = await checkedHash(body.password, account.username);
+    if (!this.accounts.setPasswordHash(account.userId, passwordHash)) notFound();
+    const ended = this.sessions.revokeAllOf(account.userId);
+    this.logger.log({ msg: 'password set by an admin', userId, by: admin.userId, sessionsEnded: ended });
+  }
+
+  private found(userId: string): Account {
+    return (USER_ID.test(userId) ? this.accounts.findById(userId) : undefined) ?? notFound();
+  }
+
+  /** 422 when `account` is the last enabled admin: without one, nobody could manage the node. */
+  private keepAnAdmin(account: Account): void {
+    if (account.role !== 'admin' || account.disabled) return;
+    const others = this.accounts
+      .list()
+      .filter((other) => other.role === 'admin' && !other.disabled && other.userId !== account.userId);
+    if (others.length === 0)
+      throw ruleProblem(LAST_ADMIN_RULE, 'The node would be left without an enabled admin');
+  }
+}
+
+/** The hash of a password the policy accepts; 422 (rule password-policy) with the reasons otherwise. */
+async function checkedHash(password: string, username: string): Promise<string> {
+  // What the document cannot say (the username inside, the common passwords) is a rule, not a shape.
+  const problems = passwordProblems(password, username);
+  if (problems.length > 0) {
+    throw new ProblemException(
+      problem(422, 'The password does not meet the policy', {
+        rule: PASSWORD_POLICY_RULE,
+        errors: problems.map((message) => ({ field: 'password', message })),
+      }),
+    );
+  }
+  return hashPassword(password);
+}
+
+function ruleProblem(rule: string, detail: string): ProblemException {
+  return new ProblemException(problem(422, detail, { rule }));
+}
+
+function notFound(): never {
+  throw ProblemException.notFound(NO_SUCH_USER);
+}
+
+function view({ userId, username, role, agency, country, createdAt, disabled }: Account): UserView {
+  return { userId, username, role, agency, country, createdAt, disabled };
 }

@@ -79,6 +79,55 @@ export function describeAccountRepositoryContract(name: string, newFixture: () =
       expect(accounts.findById('00000000-0000-4000-8000-000000000000')).toBeUndefined();
     });
 
+    it('creates accounts enabled', () => {
+      expect(accounts.create(ANA).disabled).toBe(false);
+    });
+
+    it('changes role, agency and country, keeping what the changes leave out', () => {
+      const created = accounts.create(ANA);
+      const changed = accounts.update(created.userId, { role: 'auditor' });
+      expect(changed).toEqual({ ...created, role: 'auditor' });
+      const moved = accounts.update(created.userId, { agency: 'national-police', country: 'MD' });
+      expect(moved).toEqual({ ...created, role: 'auditor', agency: 'national-police', country: 'MD' });
+      expect(accounts.findById(created.userId)).toEqual(moved);
+      expect(accounts.update(created.userId, {})).toEqual(moved);
+    });
+
+    it('disables and re-enables an account, which keeps everything else', () => {
+      const created = accounts.create(ANA);
+      expect(accounts.setDisabled(created.userId, true)).toEqual({ ...created, disabled: true });
+      expect(accounts.findByUsername('ana.popescu')?.disabled).toBe(true);
+      expect(accounts.list()[0].disabled).toBe(true);
+      expect(accounts.setDisabled(created.userId, false)).toEqual(created);
+      expect(accounts.findById(created.userId)?.disabled).toBe(false);
+    });
+
+    it('replaces the password hash of one account only', () => {
+      const created = accounts.create(ANA);
+      const other = accounts.create({ ...ANA, username: 'ion.ionescu' });
+      expect(accounts.setPasswordHash(created.userId, 'scrypt$new')).toEqual({
+        ...created,
+        passwordHash: 'scrypt$new',
+      });
+      expect(accounts.findById(other.userId)).toEqual(other);
+    });
+
+    it('answers undefined when changing an unknown id, and creates nothing', () => {
+      const unknown = '00000000-0000-4000-8000-000000000000';
+      expect(accounts.update(unknown, { role: 'admin' })).toBeUndefined();
+      expect(accounts.setDisabled(unknown, true)).toBeUndefined();
+      expect(accounts.setPasswordHash(unknown, 'h')).toBeUndefined();
+      expect(accounts.count()).toBe(0);
+    });
+
+    it('shares changes between connections', () => {
+      const other = fixture.open();
+      const created = accounts.create(ANA);
+      accounts.setDisabled(created.userId, true);
+      accounts.update(created.userId, { role: 'auditor' });
+      expect(other.findById(created.userId)).toMatchObject({ disabled: true, role: 'auditor' });
+    });
+
     it('shares accounts between connections: one created in one process is found and taken in another', () => {
       const other = fixture.open();
       const created = accounts.create(ANA);

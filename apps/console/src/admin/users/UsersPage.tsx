@@ -1,5 +1,6 @@
-import { Stack, Text, Title } from '@mantine/core';
+import { Alert, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { can } from '../../access/can';
 import { nrm } from '../../api/nrm';
@@ -11,13 +12,11 @@ import { useUser } from '../../session/session-store';
 import { CreateUserForm } from './CreateUserForm';
 import { UserTable } from './UserTable';
 
-/**
- * The node's accounts: the list and creating one. Changing a role, disabling an account and resetting a
- * password come with accounts as events in the log (a later issue), so they are not offered here.
- */
+/** The node's accounts: the list, creating one, and changing, disabling or resetting one. */
 export default function UsersPage() {
   const { t } = useTranslation();
-  const { role } = useUser();
+  const { role, userId } = useUser();
+  const [passwordSetFor, setPasswordSetFor] = useState<string>();
   const users = useQuery({
     queryKey: ['users'],
     queryFn: () => data(nrm.GET('/api/users')),
@@ -30,7 +29,21 @@ export default function UsersPage() {
       <Text>{t('admin.users.intro')}</Text>
       {users.isPending && <Loading />}
       {users.isError && <ProblemAlert error={users.error} />}
-      {users.data && <UserTable users={users.data.items} />}
+      {passwordSetFor && (
+        <Alert color="green" role="status">
+          {t('admin.users.passwordSet', { username: passwordSetFor })}
+        </Alert>
+      )}
+      {users.data && (
+        <UserTable
+          users={users.data.items}
+          actions={
+            can(role, 'PATCH /api/users/{userId}')
+              ? { selfId: userId, onPasswordSet: setPasswordSetFor }
+              : undefined
+          }
+        />
+      )}
       {can(role, 'POST /api/users') && <CreateUserForm />}
     </Stack>
   );

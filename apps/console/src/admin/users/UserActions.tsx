@@ -1,0 +1,24 @@
+import { Group } from '@mantine/core';
+import type { Schema } from '@nrm/api-client';
+import { DisableUserDialog } from './DisableUserDialog';
+import { EditUserDialog } from './EditUserDialog';
+import { ResetPasswordDialog } from './ResetPasswordDialog';
+
+/** What an admin may do to one account; never disabling their own (they could not undo it). */
+export function UserActions({
+  user,
+  self,
+  onPasswordSet,
+}: {
+  user: Schema<'UserView'>;
+  self: boolean;
+  onPasswordSet: (username: string) => void;
+}) {
+  return (
+    <Group gap="xs" wrap="nowrap">
+      <EditUserDialog user={user} />
+      {!self && <DisableUserDialog user={user} />}
+      <ResetPasswordDialog user={user} onDone={onPasswordSet} />
+    </Group>
+  );
+}
