@@ -25,6 +25,7 @@ export const OPERATION_ROLES = {
   'POST /api/cases/{id}/asylum-application': ['return_officer', 'case_manager'],
   'POST /api/cases/{id}/asylum-application/closure': ['return_officer', 'case_manager'],
   'POST /api/cases/{id}/best-interests-determination': ['case_manager'],
+  'GET /api/cases/{id}/changes': ['identification_officer', 'case_manager', 'return_officer', 'prosecution_liaison', 'auditor'],
   'POST /api/cases/{id}/closure': ['case_manager'],
   'POST /api/cases/{id}/compensation-claims': ['prosecution_liaison'],
   'POST /api/cases/{id}/consents': ['identification_officer', 'case_manager'],

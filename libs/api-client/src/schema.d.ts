@@ -379,6 +379,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{id}/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Roles: identification_officer, case_manager, return_officer, prosecution_liaison, auditor. */
+        get: operations["CasesQueryController_changes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases/{id}/closure": {
         parameters: {
             query?: never;
@@ -1256,6 +1273,28 @@ export interface components {
             tokenType: string;
             user: components["schemas"]["SessionUser"];
         };
+        /** @description What one event changed in the case view. */
+        CaseChange: {
+            actor: components["schemas"]["Actor"];
+            /** @description The fields the event changed, without personal data. Absent where data minimisation withholds the event's data from the caller (assistance, for prosecution liaison), as in the case's history. */
+            changes?: components["schemas"]["FieldChange"][];
+            occurredAt: string;
+            revision: number;
+            type: string;
+        };
+        /** @description GET /api/cases/:id/changes: what each event in (from, to] changed, oldest first. */
+        CaseChanges: {
+            caseId: string;
+            /** @description Exclusive; absent: from the case's registration on. */
+            from?: number;
+            items: components["schemas"]["CaseChange"][];
+            /** @description The case's last revision when it was read. */
+            lastRevision: number;
+            /** @description Where the next page starts (its `from`), when `to` is before the last revision. */
+            next?: number;
+            /** @description Inclusive: the last revision listed. */
+            to: number;
+        };
         /** @description One line of a case's history as a caller sees it: `data` is absent where minimisation withholds it. */
         CaseEventView: {
             actor: components["schemas"]["Actor"];
@@ -1328,9 +1367,14 @@ export interface components {
             items: components["schemas"]["CaseListItem"][];
             total: number;
         };
+        /** @description A revision of a case and when its event occurred. */
+        CaseMoment: {
+            occurredAt: string;
+            revision: number;
+        };
         /** @enum {string} */
         CaseStage: "registered" | "identified" | "not_identified" | "assisted" | "return_requested" | "handover_proposed" | "handover_accepted" | "handover_declined" | "in_transit" | "arrived" | "received" | "reintegration" | "closed";
-        /** @description The case as a caller sees it (GET /api/cases/:id, and `case` of an export): the read model's detail, overdue flags as of now, personal data in clear only where it was revealed (and logged), never the ciphertext. The OpenAPI schema of the answer is generated from this type (npm run api:client). */
+        /** @description The case as a caller sees it (GET /api/cases/:id, and `case` of an export): the read model's detail, overdue flags as of now, personal data in clear only where it was revealed (and logged), never the ciphertext; with ?asOf=, the same view folded from the case's events up to then. The OpenAPI schema of the answer is generated from this type (npm run api:client). */
         CaseView: {
             ageAssessments: {
                 at: string;
@@ -1339,6 +1383,8 @@ export interface components {
             }[];
             /** @description The agencies involved in the case, in the order they became involved (`caseAgencies` of */
             agencies: string[];
+            /** @description Only for ?asOf=: the last event the view folds, the revision and moment it stands for. */
+            asOf?: components["schemas"]["CaseMoment"];
             assessments: {
                 needs?: {
                     at: string;
@@ -1621,6 +1667,13 @@ export interface components {
             revision: number;
             schemaVersion: number;
             type: string;
+        };
+        /** @description One field of the case view before and after an event; `from` or `to` is absent where the field is. */
+        FieldChange: {
+            from?: unknown;
+            /** @description JSON Pointer into the case view (GET /api/cases/:id), e.g. "/stage", "/consents/0/status". */
+            path: string;
+            to?: unknown;
         };
         GuardianDto: {
             /** @example Child Protection Authority Chisinau */
@@ -3339,6 +3392,8 @@ export interface operations {
                 purpose?: string;
                 /** @description false: the case without the person, whatever the role (nothing is decrypted, nothing logged): a page that shows personal data only after the user states a purpose reads the case this way first */
                 includePerson?: boolean;
+                /** @description The case as it was: after this revision (0 is the registration), or at this ISO 8601 date-time (after the last event that occurred by then), folded from the event log; 404 past the last revision or before the registration. Personal data under the same rules as the live view */
+                asOf?: string;
             };
             header?: never;
             path: {
@@ -3348,7 +3403,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Current state; personal data only where the role may see it (auditors: with ?purpose=, which is logged) */
+            /** @description Current state, or with ?asOf= the state then; personal data only where the role may see it (auditors: with ?purpose=, which is logged) */
             200: {
                 headers: {
                     /** @description Requests this address may make in the current minute */
@@ -3992,6 +4047,86 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["RuleProblem"];
+                };
+            };
+            /** @description Too many requests from this address; Retry-After says when to try again */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CasesQueryController_changes: {
+        parameters: {
+            query?: {
+                /** @description Exclusive: changes after this revision (absent: from the registration on) */
+                from?: number;
+                /** @description Inclusive: up to this revision (absent: the last, at most 500 events on) */
+                to?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What each event in (from, to] changed in the case view, field by field, with who and when; personal data is never compared nor shown */
+            200: {
+                headers: {
+                    /** @description Requests this address may make in the current minute */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the budget is renewed */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseChanges"];
+                };
+            };
+            /** @description The request failed validation (errors name each field), or an unknown query parameter, or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or none within the caller’s record scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests from this address; Retry-After says when to try again */

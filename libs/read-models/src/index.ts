@@ -11,3 +11,5 @@ export * from './rebuild';
 export * from './progress-bar';
 export * from './mongo/mongo-read-model-store';
 export { MONGO_READ_MODEL_SCHEMA_VERSION } from './mongo/mongo-read-model-schemas';
+export { caseDetailsAfterEach } from './case-view/case-detail-history';
+export { jsonChanges, type JsonChange } from './case-view/json-changes';

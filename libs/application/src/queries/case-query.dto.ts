@@ -12,7 +12,12 @@ import {
 } from '@nrm/read-models';
 import { IsCode, IsCountry, IsOneOf } from '@nrm/contracts/events/field-rules';
 import { Transform, Type } from 'class-transformer';
+import { AS_OF_PATTERN } from './past/as-of';
+import { MAX_CHANGES_PER_ANSWER } from './past/case-changes';
 import { IsBoolean, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+
+/** The largest revision a query names (as ?asOf= allows nine digits). */
+const MAX_REVISION = 999_999_999;
 
 export class CaseListQueryDto {
   @ApiPropertyOptional({ enum: CASE_STAGES }) @IsOneOf(CASE_STAGES, true) stage?: CaseStage;
@@ -110,4 +115,40 @@ export class CaseDetailQueryDto {
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   includePerson?: boolean;
+
+  @ApiPropertyOptional({
+    description:
+      'The case as it was: after this revision (0 is the registration), or at this ISO 8601 date-time ' +
+      '(after the last event that occurred by then), folded from the event log; 404 past the last ' +
+      'revision or before the registration. Personal data under the same rules as the live view',
+    example: '3',
+    pattern: AS_OF_PATTERN.source,
+  })
+  @IsOptional()
+  @Matches(AS_OF_PATTERN, { message: 'asOf must be a revision or an ISO 8601 date-time with offset' })
+  asOf?: string;
+}
+
+export class CaseChangesQueryDto {
+  @ApiPropertyOptional({
+    minimum: 0,
+    description: 'Exclusive: changes after this revision (absent: from the registration on)',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(MAX_REVISION)
+  from?: number;
+
+  @ApiPropertyOptional({
+    minimum: 0,
+    description: `Inclusive: up to this revision (absent: the last, at most ${MAX_CHANGES_PER_ANSWER} events on)`,
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(MAX_REVISION)
+  to?: number;
 }

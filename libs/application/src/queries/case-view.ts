@@ -11,7 +11,7 @@ export const ERASED: ErasedMarker = { erased: true };
 /**
  * The case as a caller sees it (GET /api/cases/:id, and `case` of an export): the read model's detail,
  * overdue flags as of now, personal data in clear only where it was revealed (and logged), never the
- * ciphertext. The OpenAPI schema of the answer is generated from this type (npm run api:client).
+ * ciphertext; with ?asOf=, the same view folded from the case's events up to then. The OpenAPI schema of the answer is generated from this type (npm run api:client).
  */
 export type CaseView = Omit<CaseDetail, 'person' | 'guardian' | 'deadlines'> & {
   deadlines: DeadlineStatus[];
@@ -25,7 +25,15 @@ export type CaseView = Omit<CaseDetail, 'person' | 'guardian' | 'deadlines'> & {
     /** Only where the person is shown. */
     name?: string | ErasedMarker;
   };
+  /** Only for ?asOf=: the last event the view folds, the revision and moment it stands for. */
+  asOf?: CaseMoment;
 };
+
+/** A revision of a case and when its event occurred. */
+export interface CaseMoment {
+  revision: number;
+  occurredAt: string;
+}
 
 /** One line of a case's history as a caller sees it: `data` is absent where minimisation withholds it. */
 export type CaseEventView = Omit<CaseHistoryEntry, 'data'> & Partial<Pick<CaseHistoryEntry, 'data'>>;

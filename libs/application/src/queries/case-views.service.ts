@@ -42,27 +42,38 @@ export class CaseViews {
    * GET /api/cases/:id: personal data only under a purpose the caller may state, recorded before it is
    * shown; never when the caller asks without the person (`includePerson: false`).
    */
-  async read(
-    caseId: string,
-    context: RequestContext,
-    asked: { purpose?: string; includePerson?: boolean } = {},
-  ): Promise<CaseView> {
+  async read(caseId: string, context: RequestContext, asked: PersonalDataAsked = {}): Promise<CaseView> {
     const detail = await this.inScope(caseId, context.principal);
+    return this.disclose(detail, detail, context, asked);
+  }
+
+  /**
+   * `shown` (the live case, or the case as it was) for a caller already admitted to `live`, under the
+   * personal-data policy: whether the caller may see the person is judged on the live case (its
+   * consents as they stand now); the read is recorded before anything is decrypted. `now` judges the
+   * overdue flags (default: now).
+   */
+  async disclose(
+    shown: CaseDetail,
+    live: CaseDetail,
+    context: RequestContext,
+    asked: PersonalDataAsked,
+    now?: string,
+  ): Promise<CaseView> {
     const purpose =
-      asked.includePerson === false
-        ? undefined
-        : personalDataPurpose(context.principal, detail, asked.purpose);
-    const reveal = purpose !== undefined && hasPersonalData(detail);
+      asked.includePerson === false ? undefined : personalDataPurpose(context.principal, live, asked.purpose);
+    const reveal = purpose !== undefined && hasPersonalData(shown);
     // Recorded before anything is shown: a read that cannot be logged does not happen.
-    if (reveal) await this.accessLog.record(context.principal, caseId, purpose, 'api', context);
-    return this.present(detail, reveal);
+    if (reveal) await this.accessLog.record(context.principal, live.caseId, purpose, 'api', context);
+    return this.present(shown, reveal, now);
   }
 
   /** The view of a case already admitted; decrypts only when `reveal` (the caller recorded the access). */
-  async present(detail: CaseDetail, reveal: boolean): Promise<CaseView> {
+  async present(detail: CaseDetail, reveal: boolean, now?: string): Promise<CaseView> {
     const { person: _person, guardian, ...rest } = detail;
-    // Overdue is judged now, as in the list: a flag both sides of a handover see on their own case.
-    const deadlines = withOverdue(rest.deadlines, this.clock.now());
+    // Overdue is judged now, as in the list: a flag both sides of a handover see on their own case
+    // (a past view: at the moment it stands for).
+    const deadlines = withOverdue(rest.deadlines, now ?? this.clock.now());
     const guardianView: CaseView['guardian'] = guardian && {
       authority: guardian.authority,
       appointedAt: guardian.appointedAt,
@@ -99,6 +110,13 @@ export class CaseViews {
       ...(withheldFrom(principal, entry.type) ? {} : { data: entry.data }),
     }));
   }
+}
+
+/** What a caller asks of a case's personal data (GET /api/cases/:id). */
+export interface PersonalDataAsked {
+  purpose?: string;
+  /** false: without the person, whatever the role. */
+  includePerson?: boolean;
 }
 
 function hasPersonalData(detail: CaseDetail): boolean {

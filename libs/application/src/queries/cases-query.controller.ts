@@ -14,9 +14,16 @@ import { CaseIdPipe } from '../cases/case-id.pipe';
 import { CallContext, RequestContext } from '../cases/command-context';
 import { CLOCK, Clock } from '@nrm/config/clock';
 import { ApiOkBody } from '../bootstrap/openapi-response-body';
-import { CaseDetailQueryDto, CaseListQueryDto, CaseloadQueryDto } from './case-query.dto';
+import {
+  CaseChangesQueryDto,
+  CaseDetailQueryDto,
+  CaseListQueryDto,
+  CaseloadQueryDto,
+} from './case-query.dto';
 import type { CaseEvents, CaseView } from './case-view';
 import { CaseViews } from './case-views.service';
+import type { CaseChanges } from './past/case-changes';
+import { PastCaseViews } from './past/past-case-views.service';
 
 @ApiTags('cases')
 @ApiBearerAuth()
@@ -25,6 +32,7 @@ export class CasesQueryController {
   constructor(
     @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
     private readonly views: CaseViews,
+    private readonly past: PastCaseViews,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -68,14 +76,31 @@ export class CasesQueryController {
   @Get(':id')
   @Roles(...OPERATOR_ROLES, 'auditor')
   @ApiOkBody(
-    'Current state; personal data only where the role may see it (auditors: with ?purpose=, which is logged)',
+    'Current state, or with ?asOf= the state then; personal data only where the role may see it ' +
+      '(auditors: with ?purpose=, which is logged)',
   )
   detail(
     @Param('id', CaseIdPipe) caseId: string,
     @Query() query: CaseDetailQueryDto,
     @CallContext() context: RequestContext,
   ): Promise<CaseView> {
-    return this.views.read(caseId, context, query);
+    const { asOf, ...asked } = query;
+    if (asOf !== undefined) return this.past.asOf(caseId, asOf, context, asked);
+    return this.views.read(caseId, context, asked);
+  }
+
+  @Get(':id/changes')
+  @Roles(...OPERATOR_ROLES, 'auditor')
+  @ApiOkBody(
+    'What each event in (from, to] changed in the case view, field by field, with who and when; ' +
+      'personal data is never compared nor shown',
+  )
+  changes(
+    @Param('id', CaseIdPipe) caseId: string,
+    @Query() query: CaseChangesQueryDto,
+    @CurrentUser() user: Principal,
+  ): Promise<CaseChanges> {
+    return this.past.changes(caseId, user, query);
   }
 
   @Get(':id/events')
