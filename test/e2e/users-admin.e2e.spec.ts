@@ -53,9 +53,12 @@ describe('admins managing accounts', () => {
     expect(partial.body).toMatchObject({ role: 'return_officer', agency: 'national-police', country: 'MD' });
   });
 
-  it('refuses an empty or malformed change (400) and an unknown user (404)', async () => {
+  it('refuses a malformed change (400), an empty one (422) and an unknown user (404)', async () => {
     const userId = await newUser('bad.change');
-    expect((await asAdmin('PATCH', `/api/users/${userId}`, {})).status).toBe(400);
+    expect((await asAdmin('PATCH', `/api/users/${userId}`, {})).body).toMatchObject({
+      status: 422,
+      rule: 'invalid-request',
+    });
     expect((await asAdmin('PATCH', `/api/users/${userId}`, { role: 'king' })).status).toBe(400);
     expect((await asAdmin('PATCH', `/api/users/${userId}`, { country: 'moldova' })).status).toBe(400);
     for (const id of [UNKNOWN_ID, 'not-an-id']) {

@@ -4129,6 +4129,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description to before from, or more events than one answer holds (rule invalid-request) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["RuleProblem"];
+                };
+            };
             /** @description Too many requests from this address; Retry-After says when to try again */
             429: {
                 headers: {
@@ -8872,7 +8881,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The admin role of the last enabled admin would go (rule last-admin) */
+            /** @description The admin role of the last enabled admin would go (rule last-admin), or the body names nothing to change (rule invalid-request) */
             422: {
                 headers: {
                     [name: string]: unknown;

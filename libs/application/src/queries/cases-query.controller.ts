@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import {
   CaseListPage,
   CaseloadSummary,
@@ -95,6 +95,9 @@ export class CasesQueryController {
     'What each event in (from, to] changed in the case view, field by field, with who and when; ' +
       'personal data is never compared nor shown',
   )
+  @ApiUnprocessableEntityResponse({
+    description: 'to before from, or more events than one answer holds (rule invalid-request)',
+  })
   changes(
     @Param('id', CaseIdPipe) caseId: string,
     @Query() query: CaseChangesQueryDto,

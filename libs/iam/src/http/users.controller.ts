@@ -1,3 +1,4 @@
+import { InvalidRequestError } from '@nrm/common';
 import { Body, Controller, Get, HttpCode, Inject, Logger, Param, Patch, Post } from '@nestjs/common';
 import {
   ApiBearerAuth,
@@ -91,7 +92,9 @@ export class UsersController {
   @ApiOkResponse({ type: UserView })
   @ApiNotFoundResponse({ description: NO_SUCH_USER })
   @ApiUnprocessableEntityResponse({
-    description: `The admin role of the last enabled admin would go (rule ${LAST_ADMIN_RULE})`,
+    description:
+      `The admin role of the last enabled admin would go (rule ${LAST_ADMIN_RULE}), ` +
+      'or the body names nothing to change (rule invalid-request)',
   })
   update(
     @Param('userId') userId: string,
@@ -100,9 +103,8 @@ export class UsersController {
   ): UserView {
     const changes = { role: body.role, agency: body.agency, country: body.country };
     if (Object.values(changes).every((value) => value === undefined))
-      throw ProblemException.badRequest('Nothing to change', [
-        { field: '', message: 'name at least one of role, agency, country' },
-      ]);
+      // Well-formed (every field is optional) but empty: refused as a request, 422 invalid-request.
+      throw new InvalidRequestError('Nothing to change: name at least one of role, agency, country');
     const account = this.found(userId);
     if (changes.role !== undefined && changes.role !== 'admin') this.keepAnAdmin(account);
     const changed = this.accounts.update(account.userId, changes) ?? notFound();

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ProblemException } from '@nrm/http/problem';
+import { InvalidRequestError } from '@nrm/common';
 import type { Principal } from '@nrm/iam/roles';
 import { jsonChanges } from '@nrm/read-models';
 import { RequestContext } from '../../cases/command-context';
@@ -50,15 +50,13 @@ export class PastCaseViews {
         throw new NotThenError(`The case has no revision ${named}`);
     }
     if (from !== undefined && to !== undefined && to < from) {
-      throw ProblemException.badRequest('to must not be before from', [
-        { field: 'to', message: 'before from' },
-      ]);
+      throw new InvalidRequestError('to must not be before from');
     }
     const first = from === undefined ? 0 : from + 1;
     const last = to ?? Math.min(lastRevision, first + MAX_CHANGES_PER_ANSWER - 1);
     if (last - first + 1 > MAX_CHANGES_PER_ANSWER) {
       const message = `at most ${MAX_CHANGES_PER_ANSWER} events per answer: page with from and to`;
-      throw ProblemException.badRequest(message, [{ field: 'to', message }]);
+      throw new InvalidRequestError(message);
     }
     const items: CaseChange[] = [];
     for (let index = 0; index < timeline.events.length; index++) {
