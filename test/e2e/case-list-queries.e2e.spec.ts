@@ -212,6 +212,53 @@ describe('case list filters, sorting and the caseload summary (HTTP)', () => {
     expect(none.byStage.every((s: { count: number }) => s.count === 0)).toBe(true);
   });
 
+  it("narrows the list and the counts to the caller's own cases (mine=true): those they acted on", async () => {
+    // identification_officer (A) registered a1, a2 and a3; case_manager (A) only brought B into a1's
+    // team; b.identification_officer registered b1 and b2; b.case_manager sees a1, b1, b2, acted on none.
+    expect(await list('identification_officer', '?mine=true')).toEqual({
+      cases: ['a3', 'a2', 'a1'],
+      total: 3,
+    });
+    expect(await list('case_manager', '?mine=true')).toEqual({ cases: ['a1'], total: 1 });
+    expect(await list('case_manager', '?mine=false')).toEqual({ cases: ['a3', 'a2', 'a1'], total: 3 });
+    expect(await list('b.identification_officer', '?mine=true')).toEqual({ cases: ['b2', 'b1'], total: 2 });
+    expect(await list('b.case_manager', '?mine=true')).toEqual({ cases: [], total: 0 });
+    expect(await list('identification_officer', '?mine=true&presumedMinor=true&sort=updatedAt')).toEqual({
+      cases: ['a2'],
+      total: 1,
+    });
+    expect(await list('auditor', '?mine=true')).toEqual({ cases: [], total: 0 });
+
+    const overdueA1 = { caseId: ids.a1, kind: 'identification_decision', dueAt: iso(10), overdue: true };
+    const dueB1 = { caseId: ids.b1, kind: 'identification_decision', dueAt: iso(-5), overdue: false };
+    const dueA2 = { caseId: ids.a2, kind: 'identification_decision', dueAt: iso(-10), overdue: false };
+    expect(await summary('identification_officer', '?mine=true')).toEqual({
+      byStage: expect.arrayContaining(stages(2, 1)),
+      total: 3,
+      overdue: 1,
+      presumedMinors: 1,
+      dueSoon: [overdueA1, dueA2],
+    });
+    // the agency's caseload beside it: the same three cases, a colleague's one among them
+    expect(await summary('case_manager', '?mine=true')).toEqual({
+      byStage: expect.arrayContaining(stages(1, 0)),
+      total: 1,
+      overdue: 1,
+      presumedMinors: 0,
+      dueSoon: [overdueA1],
+    });
+    expect((await summary('case_manager')).total).toBe(3);
+    // b.identification_officer's: b1 and b2, not a1, though B may see it
+    expect(await summary('b.identification_officer', '?mine=true')).toMatchObject({
+      total: 2,
+      overdue: 0,
+      presumedMinors: 1,
+      dueSoon: [dueB1],
+    });
+    expect(await summary('b.case_manager', '?mine=true')).toMatchObject({ total: 0, dueSoon: [] });
+    expect(await summary('case_manager', `?mine=true&agency=${AGENCY_B}`)).toMatchObject({ total: 1 });
+  });
+
   it('answers 400 naming the field for a parameter out of range, and keeps /summary apart from /:id', async () => {
     const fields = async (url: string) => {
       const res = await get('auditor', url);
@@ -223,6 +270,8 @@ describe('case list filters, sorting and the caseload summary (HTTP)', () => {
     expect(await fields('/api/cases?order=up')).toEqual(['order']);
     expect(await fields('/api/cases?presumedMinor=maybe')).toEqual(['presumedMinor']);
     expect(await fields('/api/cases?agency=not%20a%20code')).toEqual(['agency']);
+    expect(await fields('/api/cases?mine=maybe')).toEqual(['mine']);
+    expect(await fields('/api/cases/summary?mine=yes')).toEqual(['mine']);
     expect(await fields('/api/cases/summary?dueWithinDays=0')).toEqual(['dueWithinDays']);
     expect(await fields('/api/cases/summary?dueWithinDays=91')).toEqual(['dueWithinDays']);
     expect(await fields('/api/cases/summary?dueWithinDays=soon')).toEqual(['dueWithinDays']);

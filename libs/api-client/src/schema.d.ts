@@ -1374,7 +1374,7 @@ export interface components {
         };
         /** @enum {string} */
         CaseStage: "registered" | "identified" | "not_identified" | "assisted" | "return_requested" | "handover_proposed" | "handover_accepted" | "handover_declined" | "in_transit" | "arrived" | "received" | "reintegration" | "closed";
-        /** @description The case as a caller sees it (GET /api/cases/:id, and `case` of an export): the read model's detail, overdue flags as of now, personal data in clear only where it was revealed (and logged), never the ciphertext; with ?asOf=, the same view folded from the case's events up to then. The OpenAPI schema of the answer is generated from this type (npm run api:client). */
+        /** @description The case as a caller sees it (GET /api/cases/:id, and `case` of an export): the read model's detail, overdue flags as of now, personal data in clear only where it was revealed (and logged), never the ciphertext, nor who acted (`actors`, kept for "my cases"; the events name each actor); with ?asOf=, the same view folded from the case's events up to then. The OpenAPI schema of the answer is generated from this type (npm run api:client). */
         CaseView: {
             ageAssessments: {
                 at: string;
@@ -3151,6 +3151,8 @@ export interface operations {
                 presumedMinor?: boolean;
                 /** @description Only cases this agency (code) is involved in; for an operator, within the cases of their own agency */
                 agency?: string;
+                /** @description Only the cases the caller acted on (recorded at least one of their events): their own caseload, within the same scope; false or absent: every case in scope */
+                mine?: boolean;
                 /** @description Order by; stage follows the catalogue’s order of stages. Cases without the value come last, ties by case id */
                 sort?: "registeredAt" | "updatedAt" | "reflectionPeriodEndsAt" | "stage";
                 order?: "asc" | "desc";
@@ -3163,7 +3165,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of cases: for operators, only the cases their agency is involved in */
+            /** @description A page of cases: for operators, only the cases their agency is involved in; with mine=true, only those the caller acted on */
             200: {
                 headers: {
                     /** @description Requests this address may make in the current minute */
@@ -3321,6 +3323,8 @@ export interface operations {
             query?: {
                 /** @description Only cases this agency (code) is involved in; for an operator, within the cases of their own agency */
                 agency?: string;
+                /** @description Only the cases the caller acted on (recorded at least one of their events): their own caseload, within the same scope; false or absent: every case in scope */
+                mine?: boolean;
                 /** @description dueSoon lists the deadlines due within this many days, and every overdue one */
                 dueWithinDays?: number;
             };
@@ -3330,7 +3334,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Counts for a dashboard over the cases the caller may list (as GET /api/cases), and the deadlines falling due */
+            /** @description Counts for a dashboard over the cases the caller may list (as GET /api/cases; with mine=true, only those the caller acted on), and the deadlines falling due */
             200: {
                 headers: {
                     /** @description Requests this address may make in the current minute */

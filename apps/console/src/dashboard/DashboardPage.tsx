@@ -28,7 +28,44 @@ function Figure({ label, value }: { label: string; value: string }) {
   );
 }
 
-function Caseload() {
+/**
+ * The user's own caseload (the cases they acted on: the API's mine=true, as no case worker is assigned
+ * to a case) beside their agency's, for an operator; an auditor acts on no case.
+ */
+function MyCaseload({ agencyTotal }: { agencyTotal: number }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const mine = useQuery({
+    queryKey: ['cases', 'summary', 'mine'],
+    queryFn: () =>
+      data(nrm.GET('/api/cases/summary', { params: { query: { dueWithinDays: 14, mine: true } } })),
+  });
+  if (mine.isError) return <ProblemAlert error={mine.error} />;
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 2 }}>
+      <Card withBorder padding="md">
+        <Text size="sm" c="dimmed">
+          {t('mine.myCases')}
+        </Text>
+        <Text size="xl" fw={700}>
+          {mine.data ? format.number(mine.data.total) : '…'}
+        </Text>
+        <Text size="sm">{t('mine.myCasesHelp')}</Text>
+        {mine.data && mine.data.overdue > 0 && (
+          <Text size="sm" c="red.9">
+            {t('mine.overdue', { count: mine.data.overdue })}
+          </Text>
+        )}
+        <Anchor component={Link} to="/cases?mine=true" size="sm">
+          {t('mine.openMine')}
+        </Anchor>
+      </Card>
+      <Figure label={t('mine.agencyCases')} value={format.number(agencyTotal)} />
+    </SimpleGrid>
+  );
+}
+
+function Caseload({ operator }: { operator: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
   const summary = useQuery({
@@ -40,6 +77,7 @@ function Caseload() {
   const { byStage, total, overdue, presumedMinors, dueSoon } = summary.data;
   return (
     <Stack>
+      {operator && <MyCaseload agencyTotal={total} />}
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <Figure label={t('dashboard.total')} value={format.number(total)} />
         <Figure label={t('dashboard.overdue')} value={format.number(overdue)} />
@@ -122,7 +160,7 @@ export function DashboardPage() {
         <Title order={2}>{t('dashboard.title')}</Title>
         {user.agency && <Badge variant="light">{user.agency}</Badge>}
       </Group>
-      {can(user.role, 'GET /api/cases/summary') && <Caseload />}
+      {can(user.role, 'GET /api/cases/summary') && <Caseload operator={Boolean(user.agency)} />}
       {can(user.role, 'GET /api/cases') && <PendingProposals />}
       {can(user.role, 'GET /api/partners') && <HeldPartners />}
     </Stack>

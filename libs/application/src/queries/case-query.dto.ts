@@ -48,6 +48,15 @@ export class CaseListQueryDto {
   @IsCode(true)
   agency?: string;
   @ApiPropertyOptional({
+    description:
+      'Only the cases the caller acted on (recorded at least one of their events): their own caseload, ' +
+      'within the same scope; false or absent: every case in scope',
+  })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  mine?: boolean;
+  @ApiPropertyOptional({
     enum: CASE_LIST_SORTS,
     default: DEFAULT_CASE_LIST_SORT,
     description:
@@ -82,6 +91,15 @@ export class CaseloadQueryDto {
   })
   @IsCode(true)
   agency?: string;
+  @ApiPropertyOptional({
+    description:
+      'Only the cases the caller acted on (recorded at least one of their events): their own caseload, ' +
+      'within the same scope; false or absent: every case in scope',
+  })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  mine?: boolean;
   @ApiPropertyOptional({
     default: 14,
     minimum: 1,

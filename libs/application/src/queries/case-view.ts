@@ -11,9 +11,9 @@ export const ERASED: ErasedMarker = { erased: true };
 /**
  * The case as a caller sees it (GET /api/cases/:id, and `case` of an export): the read model's detail,
  * overdue flags as of now, personal data in clear only where it was revealed (and logged), never the
- * ciphertext; with ?asOf=, the same view folded from the case's events up to then. The OpenAPI schema of the answer is generated from this type (npm run api:client).
+ * ciphertext, nor who acted (`actors`, kept for "my cases"; the events name each actor); with ?asOf=, the same view folded from the case's events up to then. The OpenAPI schema of the answer is generated from this type (npm run api:client).
  */
-export type CaseView = Omit<CaseDetail, 'person' | 'guardian' | 'deadlines'> & {
+export type CaseView = Omit<CaseDetail, 'person' | 'guardian' | 'deadlines' | 'actors'> & {
   deadlines: DeadlineStatus[];
   /** Some deadline has passed now. */
   overdue: boolean;

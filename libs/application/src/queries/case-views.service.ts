@@ -70,7 +70,7 @@ export class CaseViews {
 
   /** The view of a case already admitted; decrypts only when `reveal` (the caller recorded the access). */
   async present(detail: CaseDetail, reveal: boolean, now?: string): Promise<CaseView> {
-    const { person: _person, guardian, ...rest } = detail;
+    const { person: _person, actors: _actors, guardian, ...rest } = detail;
     // Overdue is judged now, as in the list: a flag both sides of a handover see on their own case
     // (a past view: at the moment it stands for).
     const deadlines = withOverdue(rest.deadlines, now ?? this.clock.now());

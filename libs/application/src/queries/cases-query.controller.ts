@@ -38,9 +38,12 @@ export class CasesQueryController {
 
   @Get()
   @Roles(...OPERATOR_ROLES, 'auditor')
-  @ApiOkBody('A page of cases: for operators, only the cases their agency is involved in')
+  @ApiOkBody(
+    'A page of cases: for operators, only the cases their agency is involved in; with mine=true, only ' +
+      'those the caller acted on',
+  )
   async list(@Query() query: CaseListQueryDto, @CurrentUser() user: Principal): Promise<CaseListPage> {
-    const scope = scopeOf(user, query.agency);
+    const scope = scopeOf(user, query.agency, query.mine);
     if (!scope) return { items: [], total: 0 };
     return this.readModels.listCases({
       ...scope,
@@ -61,10 +64,11 @@ export class CasesQueryController {
   @Get('summary')
   @Roles(...OPERATOR_ROLES, 'auditor')
   @ApiOkBody(
-    'Counts for a dashboard over the cases the caller may list (as GET /api/cases), and the deadlines falling due',
+    'Counts for a dashboard over the cases the caller may list (as GET /api/cases; with mine=true, only ' +
+      'those the caller acted on), and the deadlines falling due',
   )
   async summary(@Query() query: CaseloadQueryDto, @CurrentUser() user: Principal): Promise<CaseloadSummary> {
-    const scope = scopeOf(user, query.agency);
+    const scope = scopeOf(user, query.agency, query.mine);
     if (!scope) return emptyCaseloadSummary();
     return this.readModels.caseloadSummary({
       ...scope,
@@ -117,12 +121,14 @@ export class CasesQueryController {
 const DEFAULT_DUE_WITHIN_DAYS = 14;
 
 /**
- * Which cases a caller may list, narrowed to those `involving` an agency when asked: auditors every
- * case, operators their agency's. Undefined for an operator without an agency (an account from before
- * agencies), who is involved in no case.
+ * Which cases a caller may list, narrowed to those `involving` an agency when asked, and to the
+ * caller's own caseload (the cases they acted on) for `mine`: auditors every case, operators their
+ * agency's. Undefined for an operator without an agency (an account from before agencies), who is
+ * involved in no case.
  */
-function scopeOf(user: Principal, involving: string | undefined): CaseScope | undefined {
-  if (user.role === 'auditor') return { involving };
+function scopeOf(user: Principal, involving: string | undefined, mine?: boolean): CaseScope | undefined {
+  const actedOnBy = mine === true ? { actedOnBy: user.userId } : {};
+  if (user.role === 'auditor') return { involving, ...actedOnBy };
   if (!user.agency) return undefined;
-  return { agency: user.agency, involving };
+  return { agency: user.agency, involving, ...actedOnBy };
 }

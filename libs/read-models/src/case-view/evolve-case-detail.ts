@@ -22,6 +22,7 @@ export function emptyCaseDetail(caseId: string, at: string): CaseDetail {
     prosecution: { lawEnforcementRequests: [], hearings: [], protectiveMeasures: [], compensationClaims: [] },
     deadlines: [],
     agencies: [],
+    actors: [],
   };
 }
 
@@ -49,5 +50,13 @@ export function evolveCaseDetail(
     deadlines: openDeadlines(view),
     // The same pure rule decides scope on the command side (from the event history).
     agencies: [...withAgenciesOf(view.agencies, event)],
+    actors: withActorOf(view.actors, event),
   };
+}
+
+/** The case's actors with the event's one added (once, in the order users first acted). */
+function withActorOf(actors: readonly string[] | undefined, event: StoredEvent): string[] {
+  const known = actors ?? [];
+  const userId = event.actor?.userId;
+  return !userId || known.includes(userId) ? [...known] : [...known, userId];
 }

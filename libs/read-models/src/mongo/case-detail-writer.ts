@@ -72,6 +72,7 @@ function caseFields(detail: CaseDetail, position: number): Omit<CaseDocument, '_
     presumedMinor: detail.presumedMinor,
     nextDueAtMs: dues.length > 0 ? Math.min(...dues) : null,
     agencies: [...detail.agencies],
+    actors: [...detail.actors],
     detail: jsonForm(detail),
   };
 }

@@ -6,7 +6,7 @@ import type { CaseDetail, CaseHistoryEntry, CaseStage } from '../port/case-views
  * Bump when a document's shape changes: a database written by older code is then dropped and
  * rebuilt from the log instead of being read with the wrong shape (as the SQLite file does).
  */
-export const MONGO_READ_MODEL_SCHEMA_VERSION = 4;
+export const MONGO_READ_MODEL_SCHEMA_VERSION = 5;
 
 export const COLLECTIONS = {
   cases: 'case_detail',
@@ -40,6 +40,8 @@ export interface CaseDocument {
   nextDueAtMs: number | null;
   /** The agencies involved in the case (multikey index): an operator's list is their agency's cases. */
   agencies: string[];
+  /** The users who acted on the case (multikey index): a user's own caseload ("my cases"). */
+  actors: string[];
   detail: CaseDetail;
 }
 
@@ -85,6 +87,7 @@ const caseSchema = new Schema<CaseDocument>(
     presumedMinor: { type: Boolean, required: true },
     nextDueAtMs: Number,
     agencies: { type: [String], default: undefined },
+    actors: { type: [String], default: undefined },
     detail: { type: Schema.Types.Mixed, required: true },
   },
   options,
@@ -101,6 +104,7 @@ caseSchema.index({ countryOfExploitation: 1, registeredAtMs: -1 });
 caseSchema.index({ citizenship: 1, registeredAtMs: -1 });
 caseSchema.index({ nextDueAtMs: 1 });
 caseSchema.index({ agencies: 1, registeredAtMs: -1 });
+caseSchema.index({ actors: 1, registeredAtMs: -1 });
 
 const historySchema = new Schema<HistoryDocument>(
   {

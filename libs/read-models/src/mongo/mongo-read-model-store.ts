@@ -232,10 +232,16 @@ const SORT_FIELDS: Record<CaseListSort, { key: keyof CaseDocument; missing?: key
   stage: { key: 'stageRank' },
 };
 
-/** The filter that keeps the cases in scope: each agency named must be involved in the case. */
+/**
+ * The filter that keeps the cases in scope: each agency named must be involved in the case, and the
+ * user named must have acted on it.
+ */
 function scopeFilter(scope: CaseScope): FilterQuery<CaseDocument> {
   const agencies = [scope.agency, scope.involving].filter((a): a is string => a !== undefined);
-  if (agencies.length === 0) return {};
-  // Matches a document whose `agencies` array holds the agency (all of them, for two).
-  return agencies.length === 1 ? { agencies: agencies[0] } : { agencies: { $all: agencies } };
+  // Matches a document whose array holds the value (all of them, for two agencies).
+  const actedOn = scope.actedOnBy === undefined ? {} : { actors: scope.actedOnBy };
+  if (agencies.length === 0) return actedOn;
+  return agencies.length === 1
+    ? { agencies: agencies[0], ...actedOn }
+    : { agencies: { $all: agencies }, ...actedOn };
 }

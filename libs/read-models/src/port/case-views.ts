@@ -58,6 +58,11 @@ export interface CaseScope {
   agency?: string;
   /** Only cases that (also) involve this agency: the agency filter a caller asks for. */
   involving?: string;
+  /**
+   * Only cases this user acted on (recorded at least one of their events, by `actor.userId`): a
+   * user's own caseload ("my cases"), since no case worker is assigned to a case.
+   */
+  actedOnBy?: string;
 }
 
 export interface CaseListQuery extends CaseScope {
@@ -263,6 +268,11 @@ export interface CaseDetail {
    * @nrm/domain): the registering user's, providers, receiving agencies, team members.
    */
   agencies: string[];
+  /**
+   * The users who recorded the case's events (`actor.userId`), in the order they first acted: whose
+   * caseload the case is part of. User ids only, never personal data of the person.
+   */
+  actors: string[];
 }
 
 /** One line of a case's history: the non-personal envelope and data, never the personal part. */

@@ -29,7 +29,7 @@ interface StoredCase {
 
 /**
  * Case list and case detail: one row per case, its open deadlines indexed for the overdue filter and
- * its involved agencies for the agency filter.
+ * its involved agencies for the agency filter, the users who acted on it for "my cases".
  */
 export class CaseDetailApplier implements SqliteBatchApplier {
   private readonly select;
@@ -37,6 +37,7 @@ export class CaseDetailApplier implements SqliteBatchApplier {
   private readonly clearDeadlines;
   private readonly insertDeadline;
   private readonly insertAgency;
+  private readonly insertActor;
 
   constructor(db: Database.Database) {
     this.select = db.prepare<[string], StoredCase>(
@@ -63,6 +64,10 @@ export class CaseDetailApplier implements SqliteBatchApplier {
     // Agencies only ever join a case, so inserting the current set is enough.
     this.insertAgency = db.prepare<[string, string]>(
       'INSERT OR IGNORE INTO case_agencies (case_id, agency) VALUES (?, ?)',
+    );
+    // Likewise actors: a user who acted on a case always has.
+    this.insertActor = db.prepare<[string, string]>(
+      'INSERT OR IGNORE INTO case_actors (case_id, user_id) VALUES (?, ?)',
     );
   }
 
@@ -115,5 +120,6 @@ export class CaseDetailApplier implements SqliteBatchApplier {
       this.insertDeadline.run(detail.caseId, kind, ref ?? '', toMillis(dueAt), dueAt);
     }
     for (const agency of detail.agencies) this.insertAgency.run(detail.caseId, agency);
+    for (const userId of detail.actors) this.insertActor.run(detail.caseId, userId);
   }
 }

@@ -4,12 +4,13 @@ import type Database from 'better-sqlite3';
  * Bump when a read model's shape changes: a database built by older code is then dropped
  * and rebuilt from the log instead of being read with the wrong shape.
  */
-export const READ_MODEL_SCHEMA_VERSION = 5;
+export const READ_MODEL_SCHEMA_VERSION = 6;
 
 const TABLES = [
   'case_detail',
   'case_deadlines',
   'case_agencies',
+  'case_actors',
   'case_history',
   'access_log',
   'projection_checkpoints',
@@ -60,6 +61,13 @@ CREATE TABLE IF NOT EXISTS case_agencies (
   PRIMARY KEY (agency, case_id)
 );
 CREATE INDEX IF NOT EXISTS case_agencies_by_case ON case_agencies (case_id);
+-- the users who acted on each case (event actors): a user's own caseload ("my cases")
+CREATE TABLE IF NOT EXISTS case_actors (
+  case_id TEXT NOT NULL,
+  user_id TEXT NOT NULL,
+  PRIMARY KEY (user_id, case_id)
+);
+CREATE INDEX IF NOT EXISTS case_actors_by_case ON case_actors (case_id);
 CREATE TABLE IF NOT EXISTS case_history (
   position    INTEGER PRIMARY KEY,
   case_id     TEXT    NOT NULL,

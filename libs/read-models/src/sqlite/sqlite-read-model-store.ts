@@ -294,6 +294,7 @@ const SORT_COLUMNS: Record<CaseListSort, string> = {
 /** A case with a deadline before the parameter (`now` in epoch milliseconds). */
 const OVERDUE = 'EXISTS (SELECT 1 FROM case_deadlines d WHERE d.case_id = c.case_id AND d.due_at_ms < ?)';
 const INVOLVES = 'EXISTS (SELECT 1 FROM case_agencies a WHERE a.agency = ? AND a.case_id = c.case_id)';
+const ACTED_ON_BY = 'EXISTS (SELECT 1 FROM case_actors u WHERE u.user_id = ? AND u.case_id = c.case_id)';
 
 /** The conditions on `case_detail c` that keep the cases in scope. */
 function scopeFilter(scope: CaseScope): { where: string[]; params: (string | number)[] } {
@@ -303,6 +304,10 @@ function scopeFilter(scope: CaseScope): { where: string[]; params: (string | num
     if (agency === undefined) continue;
     where.push(INVOLVES);
     params.push(agency);
+  }
+  if (scope.actedOnBy !== undefined) {
+    where.push(ACTED_ON_BY);
+    params.push(scope.actedOnBy);
   }
   return { where, params };
 }

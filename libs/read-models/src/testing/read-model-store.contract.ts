@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '@nrm/event-store/port';
 import { PROJECTION_NAMES } from '../case-view/projection-names';
+import { emptyCaseloadSummary } from '../case-view/caseload-summary';
 import { revealPersonalData } from '../case-view/reveal-personal-data';
 import type { AccessLogEntry } from '../port/access-log-entry';
 import {
@@ -626,6 +627,31 @@ export function describeReadModelStoreContract(
         expect(await list({ involving: 'agency-c' })).toEqual({ cases: [], total: 0 });
       });
 
+      it('narrows to the cases a user acted on ("my cases"), within the scope and with the other filters', async () => {
+        // c0, c2, c5 registered by u-agency-a; c1, c3 by u-agency-b, who only joined c4; u-1 (the
+        // fixtures' default actor) recorded a later event of c0..c3
+        expect(await list({ actedOnBy: 'u-agency-a' })).toEqual({ cases: [5, 2, 0], total: 3 });
+        expect(await list({ actedOnBy: 'u-agency-b' })).toEqual({ cases: [3, 1, 4], total: 3 });
+        expect(await list({ actedOnBy: 'u-1' })).toEqual({ cases: [3, 2, 1, 0], total: 4 });
+        // within an operator's agency: of u-agency-b's cases, agency-a is involved in c1 only
+        expect(await list({ agency: 'agency-a', actedOnBy: 'u-agency-b' })).toEqual({ cases: [1], total: 1 });
+        expect(await list({ actedOnBy: 'u-agency-b', presumedMinor: true })).toEqual({
+          cases: [1],
+          total: 1,
+        });
+        expect(await list({ actedOnBy: 'u-agency-b', sort: 'updatedAt', order: 'asc' })).toEqual({
+          cases: [1, 3, 4],
+          total: 3,
+        });
+        expect(await list({ actedOnBy: 'u-1', page: 2, pageSize: 3 })).toEqual({ cases: [0], total: 4 });
+        // compared as written, like every user id; a user who never acted has no case
+        expect(await list({ actedOnBy: 'U-AGENCY-A' })).toEqual({ cases: [], total: 0 });
+        expect(await list({ actedOnBy: 'u-nobody' })).toEqual({ cases: [], total: 0 });
+        // the detail keeps who acted, once each, in the order they first did
+        expect((await store.getCase(c[0]))?.actors).toEqual(['u-agency-a', 'u-1']);
+        expect((await store.getCase(c[4]))?.actors).toEqual(['u-agency-b']);
+      });
+
       it('rejects an unknown sort or order', async () => {
         await expect(list({ sort: 'name' as CaseListSort })).rejects.toThrow(RangeError);
         await expect(list({ order: 'up' as SortOrder })).rejects.toThrow(RangeError);
@@ -686,6 +712,32 @@ export function describeReadModelStoreContract(
           { caseId: c[0], kind: 'identification_decision', dueAt: day(T0, 30), overdue: false },
           { caseId: c[5], kind: 'identification_decision', dueAt: day(T0, 35), overdue: false },
         ]);
+      });
+
+      it("counts a user's own caseload: only the cases they acted on, within the scope", async () => {
+        expect(await summary({ actedOnBy: 'u-agency-a' })).toEqual({
+          byStage: stages({ registered: 2, identified: 1 }),
+          total: 3,
+          overdue: 0,
+          presumedMinors: 2,
+          dueSoon: [
+            {
+              caseId: c[0],
+              kind: 'service_referral_response',
+              ref: 's1',
+              dueAt: day(T0, 23),
+              overdue: false,
+            },
+          ],
+        });
+        expect(await summary({ agency: 'agency-a', actedOnBy: 'u-agency-b' })).toEqual({
+          byStage: stages({ registered: 1 }),
+          total: 1,
+          overdue: 1,
+          presumedMinors: 1,
+          dueSoon: [{ caseId: c[1], kind: 'identification_decision', dueAt: day(T0, 11), overdue: true }],
+        });
+        expect(await summary({ actedOnBy: 'u-nobody' })).toEqual(emptyCaseloadSummary());
       });
 
       it('judges against `now`: due exactly at the end of the window is in, due exactly now is not overdue', async () => {

@@ -5,6 +5,7 @@ import {
   Pagination,
   Select,
   Stack,
+  Switch,
   Table,
   Text,
   TextInput,
@@ -21,12 +22,14 @@ import { useCountryOptions } from '../../forms/country-options';
 import { useFormat } from '../../i18n/format';
 import { PAGE_SIZE, queryFromSearch, searchWith } from './case-list-filters';
 import { Loading } from '../../layout/Loading';
+import { useUser } from '../../session/session-store';
 
 /** Every filter, sort and page is answered by the read model: the browser never holds more than a page. */
 export function CaseListPage() {
   const { t } = useTranslation();
   const format = useFormat();
   const countries = useCountryOptions();
+  const user = useUser();
   const [search, setSearch] = useSearchParams();
   const query = queryFromSearch(search);
   const cases = useQuery({
@@ -95,6 +98,15 @@ export function CaseListPage() {
             if (event.key === 'Enter') set({ agency: event.currentTarget.value.trim() || undefined });
           }}
         />
+        {user.agency && (
+          // An operator's own caseload: the cases they acted on (kept in the URL as mine=true).
+          <Switch
+            label={t('mine.onlyMine')}
+            description={t('mine.onlyMineHelp')}
+            checked={search.get('mine') === 'true'}
+            onChange={(event) => set({ mine: event.currentTarget.checked ? 'true' : undefined })}
+          />
+        )}
         <Select
           label={t('cases.sort')}
           value={`${search.get('sort') ?? 'registeredAt'}:${search.get('order') ?? 'desc'}`}

@@ -11,7 +11,8 @@ export function queryFromSearch(search: URLSearchParams): CaseListQuery {
     const value = search.get(key);
     if (value) query[key] = value;
   }
-  for (const key of ['overdue', 'presumedMinor'] as const) {
+  // mine: only the cases the user acted on (their own caseload)
+  for (const key of ['overdue', 'presumedMinor', 'mine'] as const) {
     const value = search.get(key);
     if (value === 'true' || value === 'false') query[key] = value === 'true';
   }
