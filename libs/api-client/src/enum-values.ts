@@ -17,7 +17,7 @@ export const ENUM_VALUES = {
   'ConsentDto.purpose': ["assistance","data_sharing","law_enforcement_cooperation","return"],
   'ConsentView.status': ["given","withdrawn","refused"],
   'CreateUserDto.role': ["admin","identification_officer","case_manager","return_officer","prosecution_liaison","auditor"],
-  'DeadlineKind': ["identification_decision","handover_response","service_referral_response"],
+  'DeadlineKind': ["identification_decision","handover_response","service_referral_response","monitoring_visit"],
   'ErasedMarker.erased': [true],
   'ExportChannel': ["export","cli"],
   'HandoverDeclineDto.reason': ["no_capacity","safety_risk","identity_not_confirmed","incomplete_information","victim_changed_mind","other"],

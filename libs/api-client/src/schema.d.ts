@@ -1422,8 +1422,10 @@ export interface components {
                 formsOfExploitation?: string[];
                 status: components["schemas"]["IdentificationStatus"];
             };
+            /** @description The latest monitoring visit; nextVisitDue (YYYY-MM-DD) when it planned the next one. */
             monitoring?: {
                 at: string;
+                nextVisitDue?: string;
                 status: string;
             };
             /** @description Some deadline has passed now. */
@@ -1611,12 +1613,12 @@ export interface components {
             userId: string;
         };
         /** @enum {string} */
-        DeadlineKind: "identification_decision" | "handover_response" | "service_referral_response";
+        DeadlineKind: "identification_decision" | "handover_response" | "service_referral_response" | "monitoring_visit";
         DeadlineStatus: {
             dueAt: string;
             kind: components["schemas"]["DeadlineKind"];
             overdue: boolean;
-            /** @description handoverId or serviceId; absent for the identification decision. */
+            /** @description handoverId or serviceId; absent for the identification decision and the monitoring visit. */
             ref?: string;
         };
         DepartureDto: {
@@ -1628,7 +1630,7 @@ export interface components {
             dueAt: string;
             kind: components["schemas"]["DeadlineKind"];
             overdue: boolean;
-            /** @description handoverId or serviceId; absent for the identification decision. */
+            /** @description handoverId or serviceId; absent for the identification decision and the monitoring visit. */
             ref?: string;
         };
         /** @description What an unreadable personal field shows after erasure, wherever a case is shown or exported. */
@@ -1890,6 +1892,11 @@ export interface components {
             tokenType: string;
         };
         MonitoringDto: {
+            /**
+             * @description YYYY-MM-DD: the next monitoring visit is due that day (midnight UTC), listed among the case's deadlines (kind monitoring_visit) until the next visit is recorded or the case closes. Must be after this visit (else 422, rule invalid-request); absent: no next visit planned.
+             * @example 2025-06-30
+             */
+            nextVisitDue?: string;
             notes?: string;
             /** @enum {string} */
             status: "on_track" | "concerns" | "critical";

@@ -136,6 +136,18 @@ describe('validateEventPayload', () => {
     expect(contextOf('AgencyJoinedTeam')).toBe('assistance');
   });
 
+  it('accepts monitoring with or without the next visit, a calendar date, at schema v1 (an optional addition)', () => {
+    expect(validateEventPayload('MonitoringRecorded', { status: 'on_track' })).toEqual([]);
+    expect(
+      validateEventPayload('MonitoringRecorded', { status: 'on_track', nextVisitDue: '2025-04-01' }),
+    ).toEqual([]);
+    for (const nextVisitDue of ['2025-04-01T00:00:00Z', '2025-02-30', '01/04/2025', ''])
+      expect(
+        fields(validateEventPayload('MonitoringRecorded', { status: 'on_track', nextVisitDue })),
+      ).toEqual(['data.nextVisitDue']);
+    expect(EVENT_CONTRACTS.MonitoringRecorded.schemaVersion).toBe(1);
+  });
+
   it('refuses an unknown event type and a non-object payload', () => {
     expect(fields(validateEventPayload('Nope', {}))).toEqual(['type']);
     expect(fields(validateEventPayload('CaseClosed', null))).toEqual(['data']);

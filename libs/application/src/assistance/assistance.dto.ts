@@ -17,6 +17,7 @@ import type {
 import {
   AppliesOnlyWhen,
   IsCode,
+  IsDate,
   IsDateTime,
   IsFlag,
   IsListOf,
@@ -94,6 +95,15 @@ export class ServiceDeliveryDto {
 export class MonitoringDto {
   @ApiProperty({ enum: MONITORING_STATUSES }) @IsOneOf(MONITORING_STATUSES) status: MonitoringStatus;
   @ApiPropertyOptional({ maxLength: LIMITS.longText }) @IsText(LIMITS.longText, true) notes?: string;
+  @ApiPropertyOptional({
+    example: '2025-06-30',
+    description:
+      "YYYY-MM-DD: the next monitoring visit is due that day (midnight UTC), listed among the case's " +
+      'deadlines (kind monitoring_visit) until the next visit is recorded or the case closes. Must be ' +
+      'after this visit (else 422, rule invalid-request); absent: no next visit planned.',
+  })
+  @IsDate(true)
+  nextVisitDue?: string;
 }
 
 export class ClosureDto {

@@ -66,13 +66,16 @@ const PROBLEM_SCHEMAS: Record<string, SchemaObject> = {
         properties: {
           rule: {
             type: 'string',
+            // A decider may name invalid-request too (RULE_IDS holds it): each id once.
             enum: [
-              ...RULE_IDS,
-              INVALID_REQUEST_RULE,
-              PASSWORD_POLICY_RULE,
-              PARTNER_MESSAGE_REJECTED,
-              LAST_ADMIN_RULE,
-              SELF_DISABLE_RULE,
+              ...new Set([
+                ...RULE_IDS,
+                INVALID_REQUEST_RULE,
+                PASSWORD_POLICY_RULE,
+                PARTNER_MESSAGE_REJECTED,
+                LAST_ADMIN_RULE,
+                SELF_DISABLE_RULE,
+              ]),
             ],
             description: 'The rule that refused the command',
           },

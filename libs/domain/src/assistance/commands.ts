@@ -48,6 +48,8 @@ export interface DeliverService extends CommandBase<'DeliverService'> {
 export interface RecordMonitoring extends CommandBase<'RecordMonitoring'> {
   status: MonitoringStatus;
   notes?: string;
+  /** The next monitoring visit is due on this calendar date (YYYY-MM-DD), strictly after this visit. */
+  nextVisitDue?: string;
 }
 /** Adds an agency to the case's multidisciplinary team (it may then see and work on the case). */
 export interface AddTeamAgency extends CommandBase<'AddTeamAgency'> {

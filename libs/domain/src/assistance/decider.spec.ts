@@ -196,6 +196,21 @@ describe('assistance: monitoring and closure', () => {
       .then([event('MonitoringRecorded', { status: 'concerns' })]);
   });
 
+  it('records when the next monitoring visit is due, a date after this visit', () => {
+    const nextVisitDue = day(3).slice(0, 10);
+    given([...registered(), plan([{ serviceId: 's1', kind: 'medical' }])])
+      .when({ type: 'RecordMonitoring', ...base, status: 'on_track', nextVisitDue })
+      .then([event('MonitoringRecorded', { status: 'on_track', nextVisitDue })]);
+  });
+
+  it('refuses a next visit due on or before the day of this visit', () => {
+    for (const nextVisitDue of [day(2).slice(0, 10), day(1).slice(0, 10)]) {
+      given([...registered(), plan([{ serviceId: 's1', kind: 'medical' }])])
+        .when({ type: 'RecordMonitoring', ...base, status: 'on_track', nextVisitDue })
+        .thenRefuses('invalid-request', /next visit/);
+    }
+  });
+
   it('refuses monitoring without a plan', () => {
     given(registered())
       .when({ type: 'RecordMonitoring', ...base, status: 'on_track' })

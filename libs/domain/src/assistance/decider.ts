@@ -4,6 +4,7 @@ import { consentCovers, evolveConsents, type ConsentLedger } from '../shared/con
 import type { Decider } from '../shared/decider';
 import { assertOpen, evolveLifecycle, requireTransition } from '../shared/lifecycle';
 import { RuleViolation } from '../shared/rule-violation';
+import { isBefore } from '../shared/time';
 import type { AssistanceCommand, PlannedService } from './commands';
 import {
   INITIAL_ASSISTANCE_STATE,
@@ -27,6 +28,16 @@ function refuseNonCooperationReason(reason: string): void {
     throw new RuleViolation(
       'unconditional-assistance',
       'assistance may not be refused, reduced or closed because of the victim’s decision on cooperation',
+    );
+  }
+}
+
+/** The next visit falls due at its date's midnight UTC, which must come after this visit. */
+function requireNextVisitAfter(nextVisitDue: string | undefined, visitAt: string): void {
+  if (nextVisitDue !== undefined && !isBefore(visitAt, `${nextVisitDue}T00:00:00Z`)) {
+    throw new RuleViolation(
+      'invalid-request',
+      `the next visit (${nextVisitDue}) must be due after this visit (${visitAt})`,
     );
   }
 }
@@ -127,10 +138,11 @@ function decide(command: AssistanceCommand, state: AssistanceState): AssistanceE
     }
     case 'RecordMonitoring':
       requireTransition(state.planId, 'monitoring follows an adopted assistance plan');
+      requireNextVisitAfter(command.nextVisitDue, command.at);
       return [
         {
           type: 'MonitoringRecorded',
-          data: { status: command.status },
+          data: defined({ status: command.status, nextVisitDue: command.nextVisitDue }),
           ...(command.notes === undefined ? {} : { personal: { notes: command.notes } }),
         },
       ];

@@ -8,6 +8,8 @@ export const RULE_IDS = [
   'invalid-transition',
   /** A person who applied for asylum is never handed to, or discussed with, the country of origin. */
   'asylum-no-contact',
+  /** A well-formed command whose values a schema cannot judge alone (e.g. a date not after the command's time). */
+  'invalid-request',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 

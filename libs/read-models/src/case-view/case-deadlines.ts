@@ -28,6 +28,9 @@ export function openDeadlines(detail: CaseDetail): Deadline[] {
       });
     }
   }
+  if (detail.monitoring?.nextVisitDue) {
+    deadlines.push({ kind: 'monitoring_visit', dueAt: `${detail.monitoring.nextVisitDue}T00:00:00.000Z` });
+  }
   return deadlines;
 }
 

@@ -13,13 +13,15 @@ export const DEADLINE_KINDS = [
   'handover_response',
   /** A service referral neither accepted nor declined within 14 days. */
   'service_referral_response',
+  /** The next monitoring visit, due at its date's midnight UTC, until a later visit is recorded. */
+  'monitoring_visit',
 ] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
 /** An open obligation with a due date; whether it is overdue depends on when one asks. */
 export interface Deadline {
   kind: DeadlineKind;
-  /** handoverId or serviceId; absent for the identification decision. */
+  /** handoverId or serviceId; absent for the identification decision and the monitoring visit. */
   ref?: string;
   dueAt: string;
 }
@@ -217,7 +219,8 @@ export interface CaseDetail {
   };
   assistancePlan?: PlanView;
   services: ServiceView[];
-  monitoring?: { status: string; at: string };
+  /** The latest monitoring visit; nextVisitDue (YYYY-MM-DD) when it planned the next one. */
+  monitoring?: { status: string; at: string; nextVisitDue?: string };
   return: {
     /** The case came from a partner node's handover proposal (this node serves the country of origin). */
     receivedFromPartner?: {

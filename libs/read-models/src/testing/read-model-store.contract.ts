@@ -518,6 +518,63 @@ export function describeReadModelStoreContract(
           (await store.listCases({ overdue: true, page: 1, pageSize: 10, now: day(T0, 90) })).total,
         ).toBe(2);
       });
+
+      it('lists the next monitoring visit at its midnight UTC until a later visit, or the closure, ends it', async () => {
+        const visit = (days: number, nextVisitDue?: string): Step => ({
+          type: 'MonitoringRecorded',
+          at: day(T0, days),
+          data: nextVisitDue === undefined ? { status: 'on_track' } : { status: 'on_track', nextVisitDue },
+        });
+        const monitoringVisits = async (now: string) => {
+          const [item] = await list(now);
+          return item.deadlines.filter((d) => d.kind === 'monitoring_visit');
+        };
+        const dueSoon = async (now: string) =>
+          (await store.caseloadSummary({ now, dueWithinDays: 14 })).dueSoon.filter(
+            (d) => d.kind === 'monitoring_visit',
+          );
+        await append(caseId, [
+          ...registration({ caseId, at: T0, reflectionDays: 30 }),
+          visit(1, '2025-01-20'),
+        ]);
+        await project();
+        const dueAt = '2025-01-20T00:00:00.000Z';
+        expect(await monitoringVisits(day(T0, 2))).toEqual([
+          { kind: 'monitoring_visit', dueAt, overdue: false },
+        ]);
+        expect(await dueSoon(day(T0, 2))).toEqual([
+          { caseId, kind: 'monitoring_visit', dueAt, overdue: false },
+        ]);
+        expect(await dueSoon(day(T0, -30))).toEqual([]); // not within 14 days yet
+        expect(await monitoringVisits('2025-01-20T00:00:00.001Z')).toEqual([
+          { kind: 'monitoring_visit', dueAt, overdue: true },
+        ]);
+        expect((await store.getCase(caseId))?.monitoring).toEqual({
+          status: 'on_track',
+          at: day(T0, 1),
+          nextVisitDue: '2025-01-20',
+        });
+
+        await append(caseId, [visit(10, '2025-02-03')]); // a later visit replaces the planned one
+        await project();
+        expect(await monitoringVisits(day(T0, 11))).toEqual([
+          { kind: 'monitoring_visit', dueAt: '2025-02-03T00:00:00.000Z', overdue: false },
+        ]);
+
+        await append(caseId, [visit(12)]); // one that plans none clears it
+        await project();
+        expect(await monitoringVisits(day(T0, 13))).toEqual([]);
+        expect(await dueSoon(day(T0, 13))).toEqual([]);
+        expect((await store.getCase(caseId))?.monitoring).toEqual({ status: 'on_track', at: day(T0, 12) });
+
+        await append(caseId, [
+          visit(14, '2025-02-10'),
+          { type: 'CaseClosed', at: day(T0, 15), data: { reason: 'assistance_completed' } },
+        ]);
+        await project();
+        expect(await monitoringVisits(day(T0, 16))).toEqual([]);
+        expect(await dueSoon(day(T0, 16))).toEqual([]);
+      });
     });
 
     describe('sorting, the presumed-minor and agency filters, and the caseload summary', () => {

@@ -1,8 +1,10 @@
 import { MONITORING_STATUSES, type MonitoringStatus } from '../../taxonomies/risk';
-import { IsOneOf, IsText, LIMITS } from '../field-rules';
+import { IsDate, IsOneOf, IsText, LIMITS } from '../field-rules';
 
 export class MonitoringRecordedData {
   @IsOneOf(MONITORING_STATUSES) status: MonitoringStatus;
+  /** Calendar date (YYYY-MM-DD) the next visit is due, after this one; absent: none planned. */
+  @IsDate(true) nextVisitDue?: string;
 }
 export class MonitoringRecordedPersonal {
   @IsText(LIMITS.longText, true) notes?: string;

@@ -57,8 +57,11 @@ export const evolveAssistance: ContextFold<'assistance'> = (view, event) => {
           deliveredAt: event.data.deliveredAt,
         }),
       };
-    case 'MonitoringRecorded':
-      return { ...view, monitoring: { status: event.data.status, at } };
+    case 'MonitoringRecorded': {
+      // A later visit replaces the earlier one, and with it the next visit that one planned.
+      const { status, nextVisitDue } = event.data;
+      return { ...view, monitoring: { status, at, ...(nextVisitDue === undefined ? {} : { nextVisitDue }) } };
+    }
     case 'CaseClosed':
       return { ...view, closure: { reason: event.data.reason, closedAt: at } };
     case 'AgencyJoinedTeam':

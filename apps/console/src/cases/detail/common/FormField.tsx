@@ -61,7 +61,8 @@ export function FormField({ spec, control }: { spec: FieldSpec; control: Control
         )}
       />
     );
-  const inputType = spec.kind === 'datetime' ? 'datetime-local' : spec.kind === 'number' ? 'number' : 'text';
+  const inputType =
+    { date: 'date', datetime: 'datetime-local', number: 'number' }[spec.kind as string] ?? 'text';
   return (
     <Controller
       name={spec.name}

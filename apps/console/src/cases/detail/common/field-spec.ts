@@ -2,7 +2,7 @@
 export type FieldSpec =
   | {
       name: string;
-      kind: 'text' | 'textarea' | 'datetime' | 'number';
+      kind: 'text' | 'textarea' | 'date' | 'datetime' | 'number';
       label: string;
       required?: boolean;
       description?: string;

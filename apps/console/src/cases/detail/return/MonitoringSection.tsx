@@ -33,6 +33,14 @@ export function MonitoringSection({ view, revision, onReload }: SectionProps) {
           rows={[
             [t('casework.common.status'), t(`casework.progressStatus.${monitoring.status}`)],
             [t('casework.common.at'), format.dateTime(monitoring.at)],
+            ...(monitoring.nextVisitDue
+              ? [
+                  [t('casework.monitoring.nextVisitDue'), format.date(monitoring.nextVisitDue)] as [
+                    string,
+                    string,
+                  ],
+                ]
+              : []),
           ]}
         />
       )}
@@ -50,9 +58,19 @@ export function MonitoringSection({ view, revision, onReload }: SectionProps) {
               required: true,
               options: options(t, 'casework.progressStatus', STATUSES),
             },
+            {
+              name: 'nextVisitDue',
+              kind: 'date',
+              label: t('casework.monitoring.nextVisitDue'),
+              description: t('casework.monitoring.nextVisitDueHint'),
+            },
             { name: 'notes', kind: 'textarea', label: t('casework.common.notes') },
           ]}
-          toBody={(values) => ({ status: required(STATUSES, values.status), notes: text(values, 'notes') })}
+          toBody={(values) => ({
+            status: required(STATUSES, values.status),
+            nextVisitDue: text(values, 'nextVisitDue'),
+            notes: text(values, 'notes'),
+          })}
           send={(body, header) =>
             data(
               nrm.POST('/api/cases/{id}/monitoring', { params: { path: { id: view.caseId }, header }, body }),
