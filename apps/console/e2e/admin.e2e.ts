@@ -56,7 +56,7 @@ test('the admin creates a user, who then signs in through the console and sees t
   await expect(page.getByRole('button', { name: 'maria.manager · Case manager' })).toBeVisible();
   // A case manager is no admin: no admin pages in the navigation.
   const navigation = page.getByRole('navigation');
-  await expect(navigation.getByRole('link', { name: 'Cases' })).toBeVisible();
+  await expect(navigation.getByRole('link', { name: 'Cases', exact: true })).toBeVisible();
   await expect(navigation.getByRole('link', { name: 'Users' })).toHaveCount(0);
   await expect(navigation.getByRole('link', { name: 'Partner nodes' })).toHaveCount(0);
 });

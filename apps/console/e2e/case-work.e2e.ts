@@ -76,7 +76,7 @@ test('the case list filters on the server and keeps its filters in a link that c
     person: { ...REGISTRATION.person, reasonsToBelieveChild: true },
   });
   await signIn(page, node.baseUrl, 'ana.manager');
-  await page.getByRole('link', { name: 'Cases' }).click();
+  await page.getByRole('link', { name: 'Cases', exact: true }).click();
   await choose(page, 'Country of exploitation', 'Poland', 'Pol');
   await expect(page).toHaveURL(/country=PL/);
   await expect(page.getByText('2 cases')).toBeVisible();

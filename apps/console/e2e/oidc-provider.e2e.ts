@@ -117,7 +117,7 @@ test.describe('with a real OpenID provider', () => {
 
     // A page of the API, with the same bearer.
     const cases = page.waitForResponse((response) => isApiCall(bench, '/api/cases')(response.request()));
-    await page.getByRole('link', { name: 'Cases' }).click();
+    await page.getByRole('link', { name: 'Cases', exact: true }).click();
     await expect(page.getByRole('heading', { name: 'Cases', level: 2 })).toBeVisible();
     await expect(page.getByText('0 cases')).toBeVisible();
     const answer = await cases;
@@ -209,7 +209,7 @@ test.describe('with short-lived access tokens', () => {
     expect(bench.provider.grants.filter((grant) => grant.status !== 200)).toEqual([]);
 
     const cases = page.waitForResponse((response) => isApiCall(bench, '/api/cases')(response.request()));
-    await page.getByRole('link', { name: 'Cases' }).click();
+    await page.getByRole('link', { name: 'Cases', exact: true }).click();
     await expect(page.getByText('0 cases')).toBeVisible();
     const answer = await cases;
     expect(answer.status()).toBe(200);

@@ -31,7 +31,7 @@ test('warns before the session ends, and renews the access token silently from t
   await expect(warning).toBeHidden();
   expect((await renewed).status()).toBe(200);
   // The renewed token is the one used from now on.
-  await page.getByRole('link', { name: 'Cases' }).click();
+  await page.getByRole('link', { name: 'Cases', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Cases', level: 2 })).toBeVisible();
   await expect(page.getByText('0 cases')).toBeVisible();
 });
