@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import {
   CASE_LIST_SORTS,
@@ -19,6 +20,34 @@ import { IsBoolean, IsInt, IsOptional, Matches, Max, Min } from 'class-validator
 /** The largest revision a query names (as ?asOf= allows nine digits). */
 const MAX_REVISION = 999_999_999;
 
+/** A query string's 'true' or 'false' as a boolean; anything else stays, for IsBoolean to refuse. */
+const queryBoolean = ({ value }: { value: unknown }) =>
+  value === 'true' ? true : value === 'false' ? false : value;
+
+/** `agency=`: the same filter on the case list and on the caseload summary. */
+const AgencyFilter = () =>
+  applyDecorators(
+    ApiPropertyOptional({
+      description:
+        'Only cases this agency (code) is involved in; for an operator, within the cases of their own agency',
+      example: 'shelter-ngo-2',
+    }),
+    (target: object, key: string | symbol) => IsCode(true)(target, String(key)),
+  );
+
+/** `mine=`: the same filter on the case list and on the caseload summary. */
+const MineFilter = () =>
+  applyDecorators(
+    ApiPropertyOptional({
+      description:
+        'Only the cases the caller acted on (recorded at least one of their events): their own caseload, ' +
+        'within the same scope; false or absent: every case in scope',
+    }),
+    IsOptional(),
+    Transform(queryBoolean),
+    IsBoolean(),
+  );
+
 export class CaseListQueryDto {
   @ApiPropertyOptional({ enum: CASE_STAGES }) @IsOneOf(CASE_STAGES, true) stage?: CaseStage;
   @ApiPropertyOptional({ description: 'Country of exploitation (ISO 3166-1 alpha-2)' })
@@ -30,31 +59,19 @@ export class CaseListQueryDto {
   citizenship?: string;
   @ApiPropertyOptional({ description: 'Only cases with (true) or without (false) an overdue deadline' })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @Transform(queryBoolean)
   @IsBoolean()
   overdue?: boolean;
   @ApiPropertyOptional({
     description: 'Only cases whose person is (true) or is not (false) presumed a minor',
   })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @Transform(queryBoolean)
   @IsBoolean()
   presumedMinor?: boolean;
-  @ApiPropertyOptional({
-    description:
-      'Only cases this agency (code) is involved in; for an operator, within the cases of their own agency',
-    example: 'shelter-ngo-2',
-  })
-  @IsCode(true)
+  @AgencyFilter()
   agency?: string;
-  @ApiPropertyOptional({
-    description:
-      'Only the cases the caller acted on (recorded at least one of their events): their own caseload, ' +
-      'within the same scope; false or absent: every case in scope',
-  })
-  @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
-  @IsBoolean()
+  @MineFilter()
   mine?: boolean;
   @ApiPropertyOptional({
     enum: CASE_LIST_SORTS,
@@ -84,21 +101,9 @@ export class CaseListQueryDto {
 }
 
 export class CaseloadQueryDto {
-  @ApiPropertyOptional({
-    description:
-      'Only cases this agency (code) is involved in; for an operator, within the cases of their own agency',
-    example: 'shelter-ngo-2',
-  })
-  @IsCode(true)
+  @AgencyFilter()
   agency?: string;
-  @ApiPropertyOptional({
-    description:
-      'Only the cases the caller acted on (recorded at least one of their events): their own caseload, ' +
-      'within the same scope; false or absent: every case in scope',
-  })
-  @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
-  @IsBoolean()
+  @MineFilter()
   mine?: boolean;
   @ApiPropertyOptional({
     default: 14,
@@ -130,7 +135,7 @@ export class CaseDetailQueryDto {
       'that shows personal data only after the user states a purpose reads the case this way first',
   })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @Transform(queryBoolean)
   @IsBoolean()
   includePerson?: boolean;
 
