@@ -3,6 +3,8 @@ import { AccessLogModule } from '../access-log/access-log.module';
 import { ErasureService } from '../erasure/erasure.service';
 import { CaseViewsModule } from '../queries/case-views.module';
 import { AuditController } from '../audit/audit.controller';
+import { LogProofsController } from '../audit/proofs/log-proofs.controller';
+import { LogProofs } from '../audit/proofs/log-proofs.service';
 import { AllSessionsController } from '@nrm/iam/http/all-sessions.controller';
 import { AuthController } from '@nrm/iam/http/auth.controller';
 import { AuthProvidersController } from '@nrm/iam/http/auth-providers.controller';
@@ -31,9 +33,10 @@ import { CasesQueryController } from '../queries/cases-query.controller';
     CasesQueryController,
     CaseExportController,
     AuditController,
+    LogProofsController,
     ErasureController,
   ],
   imports: [AccessLogModule, CaseViewsModule],
-  providers: [FirstAdmin, PasswordLogin, SessionGrants, CaseExporter, ErasureService],
+  providers: [FirstAdmin, PasswordLogin, SessionGrants, CaseExporter, ErasureService, LogProofs],
 })
 export class GatewayModule {}

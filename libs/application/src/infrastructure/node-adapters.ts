@@ -101,6 +101,8 @@ async function openEventStore(
       ...integrityReaderFor(eventStore),
       listCheckpoints: async () => [],
       latestCheckpoint: async () => undefined,
+      checkpointAt: async () => undefined,
+      pageCheckpoints: async () => ({ items: [], total: 0 }),
     };
     return { eventStore, auditableLog, signsEveryAppend: false };
   }

@@ -1,5 +1,5 @@
-import { canonicalJson } from '@nrm/common';
-import { StoredEvent } from '../port';
+import { canonicalJson } from '@nrm/common/canonical-json';
+import type { StoredEvent } from '../port';
 import { leafHash } from './merkle';
 
 /**

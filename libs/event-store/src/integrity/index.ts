@@ -5,3 +5,5 @@ export * from './node-signing-key';
 export * from './integrity-reader';
 export * from './log-verifier';
 export * from './node-key-file';
+export * from './log-proofs';
+export * from './signed-document';

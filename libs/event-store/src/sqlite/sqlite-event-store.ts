@@ -170,6 +170,25 @@ export class SqliteEventStore implements EventStore, AuditableLog {
     return row && rowToCheckpoint(row);
   }
 
+  async checkpointAt(size: number): Promise<SignedCheckpoint | undefined> {
+    this.assertOpen();
+    const row = this.statements.checkpointAt.get(size) as CheckpointRow | undefined;
+    return row && rowToCheckpoint(row);
+  }
+
+  async pageCheckpoints(
+    fromSize: number,
+    limit: number,
+  ): Promise<{ items: SignedCheckpoint[]; total: number }> {
+    this.assertOpen();
+    return this.db.transaction(() => ({
+      items: (this.statements.pageCheckpoints.all(fromSize, readLimit(limit)) as CheckpointRow[]).map(
+        rowToCheckpoint,
+      ),
+      total: (this.statements.countCheckpoints.get() as { total: number }).total,
+    }))();
+  }
+
   /** Number of leaves and root of the tree as this process last saw it. */
   treeHead(): { size: number; root: string } {
     return { size: this.frontier.size, root: this.frontier.root().toString('hex') };
@@ -305,6 +324,9 @@ function prepareStatements(db: Database.Database) {
       VALUES (@size, @root, @signature, @key_id, @origin, @created_at)`),
     listCheckpoints: db.prepare('SELECT * FROM checkpoints ORDER BY size'),
     latestCheckpoint: db.prepare('SELECT * FROM checkpoints ORDER BY size DESC LIMIT 1'),
+    checkpointAt: db.prepare('SELECT * FROM checkpoints WHERE size = ?'),
+    pageCheckpoints: db.prepare('SELECT * FROM checkpoints WHERE size >= ? ORDER BY size LIMIT ?'),
+    countCheckpoints: db.prepare('SELECT count(*) AS total FROM checkpoints'),
   };
 }
 
