@@ -17,3 +17,6 @@ execFileSync(
   [require('node:path').join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn', '-c', 'apps/console/vite.config.mts'],
   { stdio: 'inherit', cwd: root },
 );
+// The offline verifier as one file (dist/nrm-verify.cjs), to hand to whoever checks an export.
+process.stdout.write('building nrm-verify\n');
+execFileSync(process.execPath, [require('node:path').join(root, 'tools/build-verify.js')], { stdio: 'inherit', cwd: root });

@@ -5,6 +5,9 @@
 export const OPERATION_ROLES = {
   'GET /api/audit/access-log': ['auditor'],
   'GET /api/audit/checkpoint': ['auditor'],
+  'GET /api/audit/checkpoints': ['auditor'],
+  'GET /api/audit/consistency': ['auditor'],
+  'GET /api/audit/events/{position}/proof': ['auditor'],
   'GET /api/audit/partner-journal': ['auditor', 'admin'],
   'GET /api/audit/verify': ['auditor'],
   'POST /api/auth/login': 'public',

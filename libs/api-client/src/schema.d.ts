@@ -38,6 +38,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/audit/checkpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Roles: auditor. */
+        get: operations["LogProofsController_checkpoints"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit/consistency": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Roles: auditor. */
+        get: operations["LogProofsController_consistency"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit/events/{position}/proof": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Roles: auditor. */
+        get: operations["LogProofsController_eventProof"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/audit/partner-journal": {
         parameters: {
             query?: never;
@@ -1336,6 +1387,10 @@ export interface components {
                 howToVerify: string;
                 /** @description Ed25519 public key (PEM) of the node that signed it. */
                 publicKey: string;
+                /** @description Its key id (first 8 bytes of SHA-256 over the SPKI DER, hex), as partners register it. */
+                publicKeyId: string;
+                /** @description base64 Ed25519 signature by the node key over the whole export with this field left out (signDocument('nrm-case-export', ...)): nothing in it, not even a removed last event, can change unseen. */
+                signature: string;
             };
             node: {
                 country: string;
@@ -1553,6 +1608,16 @@ export interface components {
             /** @description Ed25519 public key (PEM) of the node. */
             publicKey: string;
         };
+        /** @description GET /api/audit/checkpoints: signed tree heads by ascending size. */
+        CheckpointPage: {
+            items: components["schemas"]["SignedCheckpoint"][];
+            /** @description Ed25519 public key (PEM) of the node. */
+            publicKey: string;
+            /** @description Its key id (first 8 bytes of SHA-256 over the SPKI DER, hex). */
+            publicKeyId: string;
+            /** @description How many checkpoints the log holds in all. */
+            total: number;
+        };
         ClosureDto: {
             /** @enum {string} */
             reason: "assistance_completed" | "reintegrated" | "victim_request" | "not_identified" | "lost_contact" | "transferred" | "deceased" | "non_cooperation";
@@ -1592,6 +1657,21 @@ export interface components {
             recipient?: string;
             /** @enum {string} */
             status: "given" | "withdrawn" | "refused";
+        };
+        /** @description GET /api/audit/consistency: the RFC 6962 proof that `from`'s tree is a prefix of `to`'s. */
+        ConsistencyProofAnswer: {
+            /** @enum {string} */
+            format: "nrm-consistency-proof";
+            /** @enum {number} */
+            formatVersion: 1;
+            from: components["schemas"]["SignedCheckpoint"];
+            /** @description Hashes (hex) of RFC 6962 §2.1.2 PROOF(from.size, D[to.size]). */
+            path: string[];
+            /** @description Ed25519 public key (PEM) of the node. */
+            publicKey: string;
+            /** @description Its key id (first 8 bytes of SHA-256 over the SPKI DER, hex). */
+            publicKeyId: string;
+            to: components["schemas"]["SignedCheckpoint"];
         };
         CooperationDecisionDto: {
             /** @description The victim's own decision; assistance never depends on it */
@@ -1633,6 +1713,18 @@ export interface components {
             /** @description handoverId or serviceId; absent for the identification decision and the monitoring visit. */
             ref?: string;
         };
+        /** @description AES-256-GCM ciphertext of the personal fields of one event, for one data subject. */
+        EncryptedPersonalData: {
+            /** @description base64 */
+            ciphertext: string;
+            /** @description base64 */
+            iv: string;
+            /** @description Version of the subject key that encrypted it (rotation). */
+            keyVersion: number;
+            subjectId: string;
+            /** @description base64 */
+            tag: string;
+        };
         /** @description What an unreadable personal field shows after erasure, wherever a case is shown or exported. */
         ErasedMarker: {
             /** @enum {boolean} */
@@ -1641,6 +1733,27 @@ export interface components {
         ErasureDto: {
             /** @example GDPR art. 17(1)(a) */
             legalBasis: string;
+        };
+        /** @description GET /api/audit/events/:position/proof: the event as the log holds it (its personal part sealed), the RFC 6962 audit path of its leaf, and the signed checkpoint whose root the path leads to. */
+        EventProofAnswer: {
+            checkpoint: components["schemas"]["SignedCheckpoint"];
+            event: components["schemas"]["StoredEvent"];
+            /** @enum {string} */
+            format: "nrm-event-proof";
+            /** @enum {number} */
+            formatVersion: 1;
+            inclusion: {
+                /** @description SHA-256 of 0x00 and the event's canonical JSON (hex). */
+                leafHash: string;
+                /** @description 0-based place of the event in the log. */
+                leafIndex: number;
+                /** @description Sibling hashes (hex), leaf to root. */
+                path: string[];
+            };
+            /** @description Ed25519 public key (PEM) of the node. */
+            publicKey: string;
+            /** @description Its key id (first 8 bytes of SHA-256 over the SPKI DER, hex). */
+            publicKeyId: string;
         };
         /**
          * @description The access-log channel of an export: through the HTTP route, or from the node's data directory.
@@ -1657,8 +1770,15 @@ export interface components {
                 [key: string]: unknown;
             };
             eventId: string;
+            /** @description Where the leaf sits in the tree of the signed checkpoint (absent where the store signs none). */
+            inclusion?: {
+                leafIndex: number;
+                path: string[];
+            };
             /** @description RFC 6962 leaf hash (hex) of the stored event, as the node's Merkle log holds it. */
             leafHash: string;
+            /** @description The node that recorded it (part of what the log's leaf hash covers). */
+            nodeId: string;
             occurredAt: string;
             /** @description Decrypted personal fields; only when `personalData` is 'included' and the event has any. */
             personal?: {
@@ -1668,6 +1788,9 @@ export interface components {
             recordedAt: string;
             revision: number;
             schemaVersion: number;
+            /** @description The personal part as the log stores it, encrypted under the subject's key: what the leaf hash covers, so that the event can be hashed without opening it. Absent with `data` withheld. */
+            sealedPersonal?: components["schemas"]["EncryptedPersonalData"];
+            streamId: string;
             type: string;
         };
         /** @description One field of the case view before and after an event; `from` or `to` is absent where the field is. */
@@ -2195,6 +2318,27 @@ export interface components {
             signature: string;
             size: number;
         };
+        /** @description What the store hands back: the new event plus what the store assigned. */
+        StoredEvent: {
+            actor: components["schemas"]["Actor"];
+            causationId?: string;
+            correlationId: string;
+            data: {
+                [key: string]: unknown;
+            };
+            id: string;
+            nodeId: string;
+            occurredAt: string;
+            personal?: components["schemas"]["EncryptedPersonalData"];
+            /** @description Global position in this backend's log; only grows, never reused, never carried across backends. */
+            position: number;
+            recordedAt: string;
+            /** @description 0 for a stream's first event (EventStoreDB semantics). */
+            revision: number;
+            schemaVersion: number;
+            streamId: string;
+            type: string;
+        };
         /** @enum {string} */
         TamperReason: "changed" | "removed" | "reordered" | "bad-checkpoint-signature" | "checkpoint-mismatch" | "unsigned-events";
         TeamMemberDto: {
@@ -2390,6 +2534,267 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address; Retry-After says when to try again */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    LogProofsController_checkpoints: {
+        parameters: {
+            query?: {
+                /** @description Only checkpoints of at least this tree size (default 0) */
+                fromSize?: number;
+                /** @description At most this many (default 100) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The signed checkpoints (tree heads) of the log, by ascending size, with the node’s public key */
+            200: {
+                headers: {
+                    /** @description Requests this address may make in the current minute */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the budget is renewed */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckpointPage"];
+                };
+            };
+            /** @description The request failed validation (errors name each field), or an unknown query parameter, or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address; Retry-After says when to try again */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    LogProofsController_consistency: {
+        parameters: {
+            query: {
+                /** @description Tree size of the older signed checkpoint (one you kept earlier) */
+                from: number;
+                /** @description Tree size of the newer signed checkpoint (default: the latest) */
+                to?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The proof that the older signed tree is a prefix of the newer one, with both checkpoints */
+            200: {
+                headers: {
+                    /** @description Requests this address may make in the current minute */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the budget is renewed */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsistencyProofAnswer"];
+                };
+            };
+            /** @description The request failed validation (errors name each field), or an unknown query parameter, or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No signed checkpoint of one of those sizes */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The log has no signed checkpoint yet */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description from is larger than to (rule invalid-request) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["RuleProblem"];
+                };
+            };
+            /** @description Too many requests from this address; Retry-After says when to try again */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    LogProofsController_eventProof: {
+        parameters: {
+            query?: {
+                /** @description Prove against the signed checkpoint of this tree size (default: the latest) */
+                treeSize?: number;
+            };
+            header?: never;
+            path: {
+                position: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event as logged, its inclusion proof and the signed checkpoint it leads to */
+            200: {
+                headers: {
+                    /** @description Requests this address may make in the current minute */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the budget is renewed */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventProofAnswer"];
+                };
+            };
+            /** @description The request failed validation (errors name each field), or an unknown query parameter, or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No event at that position, or no signed checkpoint of that size */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The log has no signed checkpoint yet */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description The event was appended after the checkpoint of treeSize (rule invalid-request) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["RuleProblem"];
                 };
             };
             /** @description Too many requests from this address; Retry-After says when to try again */

@@ -2,7 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, Clock } from '@nrm/config/clock';
 import { NODE_CONFIG, NodeConfig } from '@nrm/config/node-config';
 import { caseStreamId } from '@nrm/contracts';
-import { AuditableLog, Ed25519Signer, eventLeafHash } from '@nrm/event-store';
+import {
+  AuditableLog,
+  Ed25519Signer,
+  EventInclusionProof,
+  eventInclusionProofs,
+  eventLeafHash,
+  signDocument,
+} from '@nrm/event-store';
 import { EVENT_STORE, EventStore, type EncryptedPersonalData, type StoredEvent } from '@nrm/event-store/port';
 import { Principal } from '@nrm/iam/roles';
 import { PersonalDataCipher } from '@nrm/privacy';
@@ -12,7 +19,7 @@ import { AUDITABLE_LOG, NODE_SIGNER } from '../infrastructure/tokens';
 import { ERASED, ErasedMarker, withheldFrom } from '../queries/case-view';
 import { CaseViews } from '../queries/case-views.service';
 import { personalDataPurpose } from '../queries/personal-data-policy';
-import { CaseExport, ExportChannel, ExportedEvent, HOW_TO_VERIFY } from './case-export';
+import { CASE_EXPORT_DOCUMENT, CaseExport, ExportChannel, ExportedEvent, HOW_TO_VERIFY } from './case-export';
 
 /** The request an export answers (its ids go into the access-log record). */
 export interface ExportTrace {
@@ -29,8 +36,9 @@ export interface ExportTrace {
 export class CaseExporter {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(AUDITABLE_LOG) private readonly auditableLog: Pick<AuditableLog, 'latestCheckpoint'>,
-    @Inject(NODE_SIGNER) private readonly signer: Pick<Ed25519Signer, 'publicKeyPem'>,
+    @Inject(AUDITABLE_LOG)
+    private readonly auditableLog: Pick<AuditableLog, 'latestCheckpoint' | 'readIntegrity'>,
+    @Inject(NODE_SIGNER) private readonly signer: Ed25519Signer,
     private readonly views: CaseViews,
     private readonly cipher: PersonalDataCipher,
     private readonly accessLog: AccessLog,
@@ -55,9 +63,20 @@ export class CaseExporter {
     const stored = await this.store.readStream(caseStreamId(caseId));
     // Read last, so that it covers every exported event (and the access record just made).
     const checkpoint = await this.auditableLog.latestCheckpoint();
+    const proofs = checkpoint
+      ? await eventInclusionProofs(
+          this.auditableLog,
+          stored.map((event) => event.position),
+          checkpoint.size,
+        )
+      : new Map<number, EventInclusionProof>();
     const events: ExportedEvent[] = [];
-    for (const event of stored) events.push(await this.exportEvent(event, reveal, principal));
-    return {
+    for (const event of stored) {
+      events.push(await this.exportEvent(event, reveal, principal, proofs.get(event.position)));
+    }
+    const unsigned: Omit<CaseExport, 'integrity'> & {
+      integrity: Omit<CaseExport['integrity'], 'signature'>;
+    } = {
       format: 'nrm-case-export',
       formatVersion: 1,
       node: { id: this.config.nodeId, country: this.config.country },
@@ -77,31 +96,41 @@ export class CaseExporter {
       integrity: {
         checkpoint: checkpoint ?? null,
         publicKey: this.signer.publicKeyPem,
+        publicKeyId: this.signer.keyId,
         howToVerify: HOW_TO_VERIFY,
       },
     };
+    // Signed as the recipient will read it: through JSON, where undefined members are gone.
+    const document = JSON.parse(JSON.stringify(unsigned)) as typeof unsigned;
+    const signature = signDocument(CASE_EXPORT_DOCUMENT, document, this.signer);
+    return { ...document, integrity: { ...document.integrity, signature } };
   }
 
   private async exportEvent(
     event: StoredEvent,
     reveal: boolean,
     principal: Principal,
+    proof: EventInclusionProof | undefined,
   ): Promise<ExportedEvent> {
     const withheld = withheldFrom(principal, event.type);
     return {
       position: event.position,
+      streamId: event.streamId,
       revision: event.revision,
       eventId: event.id,
       type: event.type,
       schemaVersion: event.schemaVersion,
       occurredAt: event.occurredAt,
       recordedAt: event.recordedAt,
+      nodeId: event.nodeId,
       actor: event.actor,
       correlationId: event.correlationId,
       ...(event.causationId === undefined ? {} : { causationId: event.causationId }),
       ...(withheld ? {} : { data: event.data }),
       ...(reveal && !withheld && event.personal ? { personal: await this.open(event.personal) } : {}),
+      ...(withheld || !event.personal ? {} : { sealedPersonal: event.personal }),
       leafHash: eventLeafHash(event).toString('hex'),
+      ...(proof ? { inclusion: { leafIndex: proof.leafIndex, path: proof.path } } : {}),
     };
   }
 
