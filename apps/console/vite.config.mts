@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react-swc';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { precompressAssets } from './precompress.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '../..');
@@ -10,7 +11,7 @@ const node = process.env.NRM_CONSOLE_API ?? 'http://localhost:3000';
 
 export default defineConfig({
   root: here,
-  plugins: [react()],
+  plugins: [react(), precompressAssets()],
   resolve: { alias: { '@nrm/api-client': resolve(repo, 'libs/api-client/src') } },
   build: {
     // The node serves this directory at / (NRM_CONSOLE_DIR).

@@ -3,6 +3,7 @@ import { CONSOLE_NOT_BUILT, IMMUTABLE, REVALIDATE } from '@nrm/http/console/serv
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { ADMIN, NodeHarness, Response } from '../support/node-harness';
 import { collect, freePort, runTs, stopProcess, waitForHealth } from '../support/node-process';
 
@@ -10,6 +11,7 @@ const INDEX_HTML =
   '<!doctype html><html><head><script type="module" src="/assets/app-abc123.js"></script></head>' +
   '<body><div id="root"></div></body></html>';
 const APP_JS = 'document.getElementById("root").textContent = "console";\n';
+const VENDOR_JS = 'export const words = ' + JSON.stringify('referral '.repeat(500)) + ';\n';
 const HTML = { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' };
 
 /** A console build as Vite writes it: index.html and content-hashed assets. */
@@ -18,6 +20,10 @@ function writeConsoleBuild(): string {
   mkdirSync(join(dir, 'assets'));
   writeFileSync(join(dir, 'index.html'), INDEX_HTML);
   writeFileSync(join(dir, 'assets/app-abc123.js'), APP_JS);
+  // What apps/console/precompress.mts writes beside a larger asset.
+  writeFileSync(join(dir, 'assets/vendor-def456.js'), VENDOR_JS);
+  writeFileSync(join(dir, 'assets/vendor-def456.js.br'), brotliCompressSync(VENDOR_JS));
+  writeFileSync(join(dir, 'assets/vendor-def456.js.gz'), gzipSync(VENDOR_JS));
   return dir;
 }
 
@@ -92,6 +98,30 @@ describe('the web console served by the node', () => {
       status: 200,
       cache: IMMUTABLE,
     });
+  });
+
+  it('sends the Brotli or gzip copy of an asset to a browser that takes it, the file itself otherwise', async () => {
+    const get = (encoding?: string) =>
+      node.app.inject({
+        method: 'GET',
+        url: '/assets/vendor-def456.js',
+        headers: encoding ? { 'accept-encoding': encoding } : {},
+      });
+    const br = await get('gzip, deflate, br');
+    expect(br.statusCode).toBe(200);
+    expect(br.headers).toMatchObject({
+      'content-encoding': 'br',
+      vary: expect.stringMatching(/accept-encoding/i),
+      'cache-control': IMMUTABLE,
+      'content-type': expect.stringMatching(/javascript/),
+    });
+    expect(br.rawPayload.equals(brotliCompressSync(VENDOR_JS))).toBe(true);
+    const gz = await get('gzip');
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gz.rawPayload.equals(gzipSync(VENDOR_JS))).toBe(true);
+    const raw = await get();
+    expect(raw.headers['content-encoding']).toBeUndefined();
+    expect(raw.body).toBe(VENDOR_JS);
   });
 
   it('answers a file it does not have with 404, never with index.html', async () => {

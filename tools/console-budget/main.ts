@@ -38,8 +38,8 @@ async function main(): Promise<void> {
     SECTION,
     '',
     `Measured by \`npm run console:budget\` on ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, ` +
-      `${(totalmem() / 2 ** 30).toFixed(1)} GiB; sizes are gzip level 9 of the built files (the node serves them`,
-    'uncompressed; a reverse proxy in front of it compresses).',
+      `${(totalmem() / 2 ** 30).toFixed(1)} GiB; sizes are gzip level 9 of the built files (the build writes`,
+    'a gzip and a smaller Brotli copy of each, which the node sends to browsers that accept them).',
     '',
     '| what the browser loads | JavaScript (kB, gzip) | CSS (kB, gzip) |',
     '|---|---:|---:|',

@@ -45,6 +45,9 @@ export async function serveConsole(
       cacheControl: false,
       // A build without assets/ is odd but servable: its asset paths are then 404s.
       suppressWarning: true,
+      // The build writes .br and .gz beside each text asset (apps/console/precompress.mts): sent to a
+      // browser that accepts them, with Vary: Accept-Encoding, and never compressed per request.
+      preCompressed: true,
       // A directory is not an asset: 404 like any other path the build lacks (send would say 403).
       allowedPath: (pathname) => !pathname.endsWith('/'),
       setHeaders: (reply, path) => {
