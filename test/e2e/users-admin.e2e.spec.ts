@@ -51,6 +51,9 @@ describe('admins managing accounts', () => {
     // Only the fields named change.
     const partial = await asAdmin('PATCH', `/api/users/${userId}`, { role: 'return_officer' });
     expect(partial.body).toMatchObject({ role: 'return_officer', agency: 'national-police', country: 'MD' });
+    // The token issued while the user was an auditor now acts as a return officer.
+    expect((await node.request('GET', '/api/audit/verify', { token })).status).toBe(403);
+    expect((await node.request('GET', '/api/cases/summary', { token })).status).toBe(200);
   });
 
   it('refuses a malformed change (400), an empty one (422) and an unknown user (404)', async () => {
@@ -74,6 +77,8 @@ describe('admins managing accounts', () => {
   it('disables an account: login 401 as for a wrong password, its sessions end; enabling lets it in again', async () => {
     const userId = await newUser('to.disable');
     const session = (await login('to.disable', PASSWORD)).body;
+    const cases = (token: string) => node.request('GET', '/api/cases/summary', { token });
+    expect((await cases(session.accessToken)).status).toBe(200);
     const disabled = await asAdmin('POST', `/api/users/${userId}/disable`);
     expect(disabled.status).toBe(200);
     expect(disabled.body).toMatchObject({ userId, disabled: true });
@@ -83,6 +88,8 @@ describe('admins managing accounts', () => {
     expect(refused.status).toBe(401);
     expect(refused.body.detail).toBe(wrong.body.detail);
     expect((await refresh(session.refreshToken)).status).toBe(401);
+    // The access token issued before is refused from the next request on, not when it expires.
+    expect((await cases(session.accessToken)).status).toBe(401);
     const { body } = await node.request('GET', '/api/users', { as: 'admin' });
     expect(body.items.find((user: { userId: string }) => user.userId === userId).disabled).toBe(true);
 

@@ -1148,7 +1148,7 @@ export interface paths {
         head?: never;
         /**
          * Change an account's role, agency or country
-         * @description At least one field; absent ones stay as they are. The next login or refresh of the user carries the change. Access tokens already issued stay valid until they expire (at most NRM_ACCESS_TOKEN_TTL_SECONDS).
+         * @description At least one field; absent ones stay as they are. The user’s next request acts with the new role, agency and country, with access tokens already issued too.
          *
          *     Roles: admin.
          */
@@ -1166,7 +1166,7 @@ export interface paths {
         put?: never;
         /**
          * Disable an account
-         * @description The user can no longer log in (401, as for a wrong password) and every refresh session of theirs ends at once. Access tokens already issued stay valid until they expire (at most NRM_ACCESS_TOKEN_TTL_SECONDS). Disabling a disabled account changes nothing.
+         * @description The user can no longer log in (401, as for a wrong password) and every refresh session of theirs ends at once; access tokens already issued are refused from the next request on. Disabling a disabled account changes nothing.
          *
          *     Roles: admin.
          */

@@ -1,8 +1,9 @@
-import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ProblemException } from '@nrm/http/problem';
 import { ALLOWED_ROLES, PUBLIC_ROUTE } from '../access.decorators';
 import { decodeProtectedHeader } from 'jose';
+import { ACCOUNT_REPOSITORY, AccountRepository } from '../accounts/account-repository.port';
 import { OidcVerifier } from '../oidc/oidc-verifier';
 import { Principal, Role } from '../roles';
 import { TokenService } from '../sessions/token.service';
@@ -14,6 +15,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
     private readonly oidc: OidcVerifier,
+    @Inject(ACCOUNT_REPOSITORY) private readonly accounts: Pick<AccountRepository, 'findById'>,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -42,7 +44,25 @@ export class AuthGuard implements CanActivate {
     } catch {
       return undefined;
     }
-    if (alg === 'HS256') return this.tokens.verify(token);
+    if (alg === 'HS256') return this.asTheAccountIsNow(this.tokens.verify(token));
     return this.oidc.enabled ? this.oidc.verify(token) : undefined;
+  }
+
+  /**
+   * A local token speaks for its account only while the account is enabled, and with the role and
+   * agency it has now: disabling an account or changing its role takes effect on the next request,
+   * not when the access token expires.
+   */
+  private asTheAccountIsNow(principal: Principal | undefined): Principal | undefined {
+    if (!principal) return undefined;
+    const account = this.accounts.findById(principal.userId);
+    if (!account || account.disabled) return undefined;
+    return {
+      userId: account.userId,
+      username: account.username,
+      role: account.role,
+      agency: account.agency,
+      country: account.country,
+    };
   }
 }

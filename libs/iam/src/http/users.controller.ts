@@ -86,8 +86,8 @@ export class UsersController {
   @ApiOperation({
     summary: "Change an account's role, agency or country",
     description:
-      'At least one field; absent ones stay as they are. The next login or refresh of the user carries ' +
-      `the change. ${ACCESS_TOKENS_STAY}`,
+      'At least one field; absent ones stay as they are. The user’s next request acts with the new ' +
+      'role, agency and country, with access tokens already issued too.',
   })
   @ApiOkResponse({ type: UserView })
   @ApiNotFoundResponse({ description: NO_SUCH_USER })
@@ -119,7 +119,8 @@ export class UsersController {
     summary: 'Disable an account',
     description:
       'The user can no longer log in (401, as for a wrong password) and every refresh session of theirs ' +
-      `ends at once. ${ACCESS_TOKENS_STAY} Disabling a disabled account changes nothing.`,
+      'ends at once; access tokens already issued are refused from the next request on. Disabling a ' +
+      'disabled account changes nothing.',
   })
   @ApiOkResponse({ type: UserView })
   @ApiNotFoundResponse({ description: NO_SUCH_USER })
