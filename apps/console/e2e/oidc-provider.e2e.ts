@@ -68,6 +68,11 @@ const isApiCall = (bench: Bench, path: string) => (request: Request) => {
 async function signInAtProvider(page: Page, bench: Bench, login: string): Promise<void> {
   await page.getByRole('button', { name: `Sign in with ${PROVIDER_NAME}` }).click();
   await expect(page).toHaveURL(new RegExp(`^${bench.provider.issuer}/interaction/`));
+  await signInAtProviderPages(page, login);
+}
+
+/** The provider's login and consent pages, as a person fills them in. */
+async function signInAtProviderPages(page: Page, login: string): Promise<void> {
   await page.getByPlaceholder('Enter any login').fill(login);
   await page.getByPlaceholder('and password').fill('the development page takes any password');
   await page.getByRole('button', { name: 'Sign-in' }).click();
@@ -126,7 +131,7 @@ test.describe('with a real OpenID provider', () => {
     await expectAccessible(page);
   });
 
-  test("returns to the page asked for, and after signing out the provider's session makes it one click", async ({
+  test("returns to the page asked for; signing out ends the provider's session too, so the next sign-in asks again", async ({
     page,
   }) => {
     const atProvider: string[] = [];
@@ -140,20 +145,29 @@ test.describe('with a real OpenID provider', () => {
     expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe('/cases?stage=identified');
 
     await page.getByRole('button', { name: 'ana.ciobanu · Case manager' }).click();
-    await page.getByRole('menuitem', { name: 'Sign out', exact: true }).click();
-    const button = page.getByRole('button', { name: `Sign in with ${PROVIDER_NAME}` });
-    await expect(button).toBeVisible();
-    // Signed out by her choice, not ended: the provider's tokens are simply dropped.
-    await expect(page.getByText('Your session has ended. Please sign in again.')).toHaveCount(0);
-
-    // The first time, the provider asked who she is.
     expect(atProvider.filter((path) => path.startsWith('/interaction/')).length).toBeGreaterThan(0);
     atProvider.length = 0;
+    await page.getByRole('menuitem', { name: 'Sign out', exact: true }).click();
+    // The provider's end-session endpoint, which asks (oidc-provider's development page) and comes back.
+    await expect(page).toHaveURL(new RegExp(`^${bench.provider.issuer}/session/end`));
+    const endSession = new URL(page.url());
+    expect(Object.fromEntries(endSession.searchParams)).toEqual({
+      client_id: CLIENT_ID,
+      post_logout_redirect_uri: `${bench.node.baseUrl}/`,
+    });
+    await page.getByRole('button', { name: 'Yes, sign me out' }).click();
+    const button = page.getByRole('button', { name: `Sign in with ${PROVIDER_NAME}` });
+    await expect(button).toBeVisible();
+    expect(page.url()).toBe(`${bench.node.baseUrl}/`);
+    // Signed out by her choice, not ended.
+    await expect(page.getByText('Your session has ended. Please sign in again.')).toHaveCount(0);
+
+    // The provider's session is gone: the next person at this browser is asked who they are.
+    atProvider.length = 0;
     await button.click();
-    await expect(page.getByRole('heading', { name: 'Cases', level: 2 })).toBeVisible();
+    await expect(page).toHaveURL(new RegExp(`^${bench.provider.issuer}/interaction/`));
+    await signInAtProviderPages(page, 'ana.ciobanu');
     await expect(page.getByRole('button', { name: 'ana.ciobanu · Case manager' })).toBeVisible();
-    // Straight through the authorization endpoint: no login or consent page this time.
-    expect(atProvider.filter((path) => path.startsWith('/interaction/'))).toEqual([]);
   });
 
   test('a user of the provider without a role for this node is told so, and is not signed in', async ({

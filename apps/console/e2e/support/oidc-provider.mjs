@@ -58,6 +58,8 @@ const provider = new Provider(issuer, {
       client_id: clientId,
       token_endpoint_auth_method: 'none',
       redirect_uris: [`${consoleOrigin}/auth/callback`],
+      // Signing out of the console ends the provider's session and comes back to the sign-in page.
+      post_logout_redirect_uris: [`${consoleOrigin}/`],
       response_types: ['code'],
       grant_types: ['authorization_code', 'refresh_token'],
     },

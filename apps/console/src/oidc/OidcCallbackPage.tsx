@@ -23,6 +23,7 @@ function finish(provider: OidcProvider | undefined, href: string): Promise<strin
       const done = await completeSignIn(provider, new URL(href), browserContext());
       await adoptProviderTokens(done.tokens, {
         tokenEndpoint: done.tokenEndpoint,
+        endSessionEndpoint: done.endSessionEndpoint,
         clientId: provider.clientId,
       });
       return done.returnTo;

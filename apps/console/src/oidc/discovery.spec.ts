@@ -40,6 +40,14 @@ describe("the provider's discovery document", () => {
     );
   });
 
+  it('gives the end-session endpoint when the provider has one, on any origin of the same scheme', async () => {
+    const endSession = 'https://login.example.org/realms/nrm/logout';
+    const { fetcher } = serving({ ...DOCUMENT, end_session_endpoint: endSession });
+    expect(await discoverEndpoints(ISSUER, fetcher)).toMatchObject({ endSessionEndpoint: endSession });
+    const insecure = serving({ ...DOCUMENT, end_session_endpoint: 'http://login.example.org/logout' });
+    expect(await reasonOf(discoverEndpoints(ISSUER, insecure.fetcher))).toBe('discovery');
+  });
+
   it.each([
     ['for another issuer', { issuer: 'https://evil.example.org' }],
     [

@@ -4,6 +4,8 @@ import { OidcError } from './oidc-error';
 export interface ProviderEndpoints {
   authorizationEndpoint: string;
   tokenEndpoint: string;
+  /** Where signing out ends the provider's own session (RP-Initiated Logout 1.0), if it has one. */
+  endSessionEndpoint?: string;
 }
 
 type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
@@ -45,5 +47,12 @@ export async function discoverEndpoints(issuer: string, fetcher: Fetch = fetch):
   if (token.origin !== base.origin) throw new OidcError('discovery');
   const methods = document.code_challenge_methods_supported;
   if (Array.isArray(methods) && !methods.includes('S256')) throw new OidcError('discovery');
-  return { authorizationEndpoint: authorization.href, tokenEndpoint: token.href };
+  // Left for by navigation, not called: it may be on another origin, but not in another scheme.
+  const endSession =
+    document.end_session_endpoint === undefined ? undefined : endpoint(document.end_session_endpoint);
+  return {
+    authorizationEndpoint: authorization.href,
+    tokenEndpoint: token.href,
+    ...(endSession ? { endSessionEndpoint: endSession.href } : {}),
+  };
 }

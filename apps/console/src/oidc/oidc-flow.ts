@@ -64,6 +64,7 @@ export async function startSignIn(
 export interface CompletedSignIn {
   tokens: ProviderTokens;
   tokenEndpoint: string;
+  endSessionEndpoint?: string;
   returnTo: string;
 }
 
@@ -78,7 +79,7 @@ export async function completeSignIn(
 ): Promise<CompletedSignIn> {
   const trip = takeRoundTrip(context.storage);
   const code = readAuthorizationResponse(callback, { state: trip.state, issuer: provider.issuer });
-  const { tokenEndpoint } = await discoverEndpoints(provider.issuer);
+  const { tokenEndpoint, endSessionEndpoint } = await discoverEndpoints(provider.issuer);
   const tokens = await exchangeCode(tokenEndpoint, {
     code,
     codeVerifier: trip.codeVerifier,
@@ -93,5 +94,10 @@ export async function completeSignIn(
     now: Math.floor(Date.now() / 1000),
   });
   // The ID token has served its purpose (binding the answer to this sign-in): it is not kept.
-  return { tokens: { ...tokens, idToken: undefined }, tokenEndpoint, returnTo: trip.returnTo };
+  return {
+    tokens: { ...tokens, idToken: undefined },
+    tokenEndpoint,
+    ...(endSessionEndpoint ? { endSessionEndpoint } : {}),
+    returnTo: trip.returnTo,
+  };
 }

@@ -14,8 +14,16 @@ interface Renewal {
   accessToken: string;
   refreshToken?: string;
   tokenEndpoint: string;
+  endSessionEndpoint?: string;
   clientId: string;
   timer?: ReturnType<typeof setTimeout>;
+}
+
+/** The provider this session came from: what renewing and signing out there take. */
+interface ProviderSide {
+  tokenEndpoint: string;
+  endSessionEndpoint?: string;
+  clientId: string;
 }
 let renewal: Renewal | undefined;
 
@@ -50,10 +58,7 @@ function expire(): void {
  * is replaced when the provider rotates it); without one, or when renewing fails, the session ends
  * when the access token does, and the sign-in page offers the provider again.
  */
-export async function adoptProviderTokens(
-  tokens: ProviderTokens,
-  provider: { tokenEndpoint: string; clientId: string },
-): Promise<void> {
+export async function adoptProviderTokens(tokens: ProviderTokens, provider: ProviderSide): Promise<void> {
   const user = await whoAmI(tokens.accessToken);
   const now = Date.now();
   const accessExpiresAt = now + tokens.expiresIn * 1000;
@@ -86,7 +91,11 @@ export async function adoptProviderTokens(
           renewal === current
             ? adoptProviderTokens(
                 { ...next, refreshToken: next.refreshToken ?? refreshToken },
-                { tokenEndpoint: current.tokenEndpoint, clientId: current.clientId },
+                {
+                  tokenEndpoint: current.tokenEndpoint,
+                  endSessionEndpoint: current.endSessionEndpoint,
+                  clientId: current.clientId,
+                },
               )
             : undefined,
         )
@@ -97,4 +106,18 @@ export async function adoptProviderTokens(
         }),
     Math.max(5_000, tokens.expiresIn * 1000 - RENEW_MARGIN_MS),
   );
+}
+
+/**
+ * Where to send the browser to end the provider's own session too (RP-Initiated Logout 1.0: client_id
+ * and post_logout_redirect_uri, the console's root, which must be registered at the provider), or
+ * undefined when this session is not the provider's or the provider has no end-session endpoint.
+ * Without it, the next person at this browser would be signed in by the provider's session in one click.
+ */
+export function providerSignOutUrl(origin: string): string | undefined {
+  if (!renewal?.endSessionEndpoint) return undefined;
+  const url = new URL(renewal.endSessionEndpoint);
+  url.searchParams.set('client_id', renewal.clientId);
+  url.searchParams.set('post_logout_redirect_uri', `${origin}/`);
+  return url.href;
 }

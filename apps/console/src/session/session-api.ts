@@ -1,6 +1,7 @@
 import type { ResponseBody } from '@nrm/api-client';
 import { nrm, onUnauthorised } from '../api/nrm';
 import { data } from '../api/problems';
+import { providerSignOutUrl } from '../oidc/oidc-session';
 import { sessionStore } from './session-store';
 
 type BrowserSession = ResponseBody<'/api/auth/session', 'post'>;
@@ -77,12 +78,17 @@ export function refreshSession(): Promise<boolean> {
   return inFlight;
 }
 
-/** Ends this browser's session (the cookie's) on the node. */
+/**
+ * Ends this browser's session (the cookie's) on the node and, for a session of the identity provider,
+ * leaves for the provider to end its session too (it comes back to the console's sign-in page).
+ */
 export async function signOut(): Promise<void> {
+  const atProvider = providerSignOutUrl(window.location.origin);
   try {
     await nrm.DELETE('/api/auth/session', {});
   } finally {
     end('signed-out');
+    if (atProvider) window.location.assign(atProvider);
   }
 }
 
