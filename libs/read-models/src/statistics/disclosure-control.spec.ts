@@ -17,7 +17,7 @@ function grid(inner: number[][]) {
       ...row,
       row.reduce((a, b) => a + b, 0),
     );
-  for (let c = 0; c <= C; c++) values.push(inner.reduce((sum, row, r) => sum + values[r * width + c], 0));
+  for (let c = 0; c <= C; c++) values.push(inner.reduce((sum, _row, r) => sum + values[r * width + c], 0));
   const at = (r: number, c: number) => r * width + c;
   const lines: AdditiveLine[] = [];
   for (let r = 0; r <= R; r++)
