@@ -17,13 +17,44 @@ export const OTHER = 'other';
 
 const SERVICE_KINDS_OR_UNKNOWN = [...SERVICE_KINDS, UNKNOWN] as const;
 
+/** The tables, in the order they are published. */
+export const STATISTICS_TABLE_NAMES = [
+  'registrations-by-sex',
+  'registrations-by-age-band',
+  'registrations-by-citizenship',
+  'registrations-by-country-of-exploitation',
+  'registrations-by-form-of-exploitation',
+  'registrations-by-referral-source',
+  'identifications-by-outcome',
+  'identifications-by-deciding-body',
+  'services-referred-by-kind',
+  'services-referred-by-agency',
+  'services-declined-by-reason',
+  'services-declined-by-kind',
+  'services-declined-by-agency',
+  'services-lacking-by-kind',
+  'services-delivered-by-kind',
+  'services-delivered-by-agency',
+  'handovers-proposed-by-country',
+  'handovers-received-by-country',
+  'handovers-accepted-by-country',
+  'handovers-declined-by-country',
+  'returns-by-country',
+  'cooperation-decisions',
+  'compensation-claims-by-respondent',
+] as const;
+export type StatisticsTableName = (typeof STATISTICS_TABLE_NAMES)[number];
+
 /**
  * Every table the statistics publish: what one count is, and its categories. A closed dimension
  * lists its whole taxonomy (a row of zeros says nothing about anyone); an open one (countries,
  * agencies) lists only categories with at least k counts in the year, the rest summed in `other`,
  * so that the presence of a row never reveals a rare country.
  */
-export const STATISTICS_TABLES = {
+export const STATISTICS_TABLES: Record<
+  StatisticsTableName,
+  { counts: string; categories: readonly string[] | 'open' }
+> = {
   'registrations-by-sex': { counts: 'presumed victims registered', categories: SEXES },
   'registrations-by-age-band': { counts: 'presumed victims registered', categories: AGE_BANDS_OR_UNKNOWN },
   'registrations-by-citizenship': { counts: 'presumed victims registered', categories: 'open' },
@@ -59,10 +90,7 @@ export const STATISTICS_TABLES = {
     counts: 'compensation claims',
     categories: COMPENSATION_RESPONDENTS,
   },
-} as const satisfies Record<string, { counts: string; categories: readonly string[] | 'open' }>;
-
-export type StatisticsTableName = keyof typeof STATISTICS_TABLES;
-export const STATISTICS_TABLE_NAMES = Object.keys(STATISTICS_TABLES) as StatisticsTableName[];
+};
 
 /** One counted fact, as the projection keeps it: a category of a table in a quarter. Nothing else. */
 export interface StatisticsFact {
