@@ -1,7 +1,11 @@
 import type { AnyBulkWriteOperation, Model } from 'mongoose';
 import type { StoredEvent } from '@nrm/event-store/port';
 import { caseIdOfStream } from '@nrm/contracts';
-import { emptyCaseStatistics, evolveCaseStatistics, type CaseStatistics } from '../statistics/case-statistics';
+import {
+  emptyCaseStatistics,
+  evolveCaseStatistics,
+  type CaseStatistics,
+} from '../statistics/case-statistics';
 import type { StatisticsCount, StatisticsTableName } from '../statistics/statistics-tables';
 import { writeIdempotently } from './idempotent-writes';
 import { jsonForm } from './json-form';
@@ -69,7 +73,10 @@ export async function countStatistics(model: Model<CaseStatisticsDocument>): Pro
     .map(({ _id, count }) => ({ ..._id, count }))
     .sort(
       (a, b) =>
-        compare(a.table, b.table) || compare(a.category, b.category) || a.year - b.year || a.quarter - b.quarter,
+        compare(a.table, b.table) ||
+        compare(a.category, b.category) ||
+        a.year - b.year ||
+        a.quarter - b.quarter,
     );
 }
 

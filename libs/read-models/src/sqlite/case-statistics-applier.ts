@@ -1,7 +1,11 @@
 import type Database from 'better-sqlite3';
 import type { StoredEvent } from '@nrm/event-store/port';
 import { caseIdOfStream } from '@nrm/contracts';
-import { emptyCaseStatistics, evolveCaseStatistics, type CaseStatistics } from '../statistics/case-statistics';
+import {
+  emptyCaseStatistics,
+  evolveCaseStatistics,
+  type CaseStatistics,
+} from '../statistics/case-statistics';
 import type { SqliteBatchApplier } from './sqlite-projection';
 
 interface Touched {

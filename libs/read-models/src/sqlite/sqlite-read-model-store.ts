@@ -279,7 +279,10 @@ export class SqliteReadModelStore implements ReadModelStore {
 
   async statisticsCounts(): Promise<StatisticsCount[]> {
     return this.db
-      .prepare<[], { table: StatisticsTableName; category: string; year: number; quarter: number; count: number }>(
+      .prepare<
+        [],
+        { table: StatisticsTableName; category: string; year: number; quarter: number; count: number }
+      >(
         `SELECT tbl AS "table", category, year, quarter, COUNT(*) AS count FROM statistics_facts
          GROUP BY tbl, category, year, quarter ORDER BY tbl, category, year, quarter`,
       )
