@@ -25,7 +25,7 @@ function grid(inner: number[][]) {
   for (let c = 0; c <= C; c++)
     lines.push({ members: [...Array(R).keys()].map((r) => at(r, c)), total: at(R, c) });
   const shared = new Set([...Array(C + 1).keys()].map((c) => at(R, c)));
-  return { values, lines, shared, marginLine: lines[R], at };
+  return { values, lines, shared, marginLines: [lines[R]], at };
 }
 
 const suppressedPerLine = (lines: readonly AdditiveLine[], suppressed: boolean[]) =>
@@ -116,7 +116,8 @@ describe('disclosure control', () => {
     const margins = (inner: number[][]) => {
       const table = grid(inner);
       const suppressed = suppressedCells(table);
-      return table.marginLine.members.concat(table.marginLine.total).map((cell) => suppressed[cell]);
+      const [margin] = table.marginLines;
+      return margin.members.concat(margin.total).map((cell) => suppressed[cell]);
     };
     // The same column totals (5, 30, 40), split differently between the rows.
     expect(

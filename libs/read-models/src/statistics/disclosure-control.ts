@@ -20,8 +20,11 @@ export interface TableToProtect {
    * values, so every table that shares them suppresses them alike.
    */
   shared: ReadonlySet<number>;
-  /** The line made of shared cells only (the table's total row), protected first. */
-  marginLine?: AdditiveLine;
+  /**
+   * The lines made of shared cells only (the table's total row; a row another table publishes as its
+   * totals), protected first, each from its own values alone.
+   */
+  marginLines?: readonly AdditiveLine[];
 }
 
 const isSmall = (value: number, k: number) => value > 0 && value < k;
@@ -32,11 +35,11 @@ const isSmall = (value: number, k: number) => value > 0 && value < k;
  * published cells and the lines (checked by interval propagation, as an attacker would solve it).
  */
 export function suppressedCells(table: TableToProtect, k = DISCLOSURE_THRESHOLD): boolean[] {
-  const { values, lines, shared, marginLine } = table;
+  const { values, lines, shared, marginLines = [] } = table;
   const suppressed = values.map((value) => isSmall(value, k));
   const suppress = (cell: number) => (suppressed[cell] = true);
-  if (marginLine) {
-    // Only the margin's own cells, the grand total last: the same answer for every table sharing it.
+  for (const marginLine of marginLines) {
+    // Only the margin's own cells, its total last: the same answer for every table sharing it.
     while (countIn(marginLine, suppressed) === 1) {
       const cell = smallestCandidate(values, suppressed, marginLine.members, () => true);
       if (cell === undefined) break;

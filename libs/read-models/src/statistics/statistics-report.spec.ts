@@ -55,6 +55,43 @@ describe('statistics report', () => {
     expect(rows).toEqual(['MD', 'other']);
   });
 
+  it('publishes the lacking services’ totals and the declines for lack of capacity alike (the same events)', () => {
+    const count = (
+      table: StatisticsTableName,
+      category: string,
+      quarter: number,
+      n: number,
+    ): StatisticsCount => ({
+      table,
+      category,
+      year: 2025,
+      quarter,
+      count: n,
+    });
+    // Q1: 14 declines for lack of capacity (11 accommodation, 3 medical), 30 not eligible, 3 other.
+    // The 3 needs a second suppressed cell in Q1: were it the 14, the lacking table's Q1 total
+    // (14, published) would give it back, and the 3 with it.
+    const counts = [
+      count('services-declined-by-reason', 'no_capacity', 1, 14),
+      count('services-declined-by-reason', 'no_capacity', 2, 20),
+      count('services-declined-by-reason', 'not_eligible', 1, 30),
+      count('services-declined-by-reason', 'other', 1, 3),
+      count('services-lacking-by-kind', 'accommodation', 1, 11),
+      count('services-lacking-by-kind', 'medical', 1, 3),
+      count('services-lacking-by-kind', 'medical', 2, 20),
+    ];
+    for (const period of ['year', 'quarter'] as const) {
+      const report = statisticsReport(counts, { period, now: NOW });
+      const noCapacity = table(report, 'services-declined-by-reason').rows.find(
+        (r) => r.category === 'no_capacity',
+      )!;
+      expect(table(report, 'services-lacking-by-kind').totals).toEqual(noCapacity.cells);
+    }
+    const quarterly = statisticsReport(counts, { period: 'quarter', now: NOW });
+    expect(values(quarterly, 'services-declined-by-reason', 'no_capacity')[0]).toBe(14);
+    expect(values(quarterly, 'services-declined-by-reason', 'not_eligible')[0]).toBeNull();
+  });
+
   describe('differencing attacks: two answers that differ by one case reveal nothing about it', () => {
     /** A busy year: every count published, save what suppression hides. */
     const base: StatisticsCount[] = [

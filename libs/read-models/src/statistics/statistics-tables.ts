@@ -51,10 +51,17 @@ export type StatisticsTableName = (typeof STATISTICS_TABLE_NAMES)[number];
  * agencies) lists only categories with at least k counts in the year, the rest summed in `other`,
  * so that the presence of a row never reveals a rare country.
  */
-export const STATISTICS_TABLES: Record<
-  StatisticsTableName,
-  { counts: string; categories: readonly string[] | 'open' }
-> = {
+export interface StatisticsTableDefinition {
+  counts: string;
+  categories: readonly string[] | 'open';
+  /**
+   * Rows that another table publishes as its totals (the same events): protected like totals, from
+   * their own values alone, so that both tables suppress them alike.
+   */
+  sharedRows?: readonly string[];
+}
+
+export const STATISTICS_TABLES: Record<StatisticsTableName, StatisticsTableDefinition> = {
   'registrations-by-sex': { counts: 'presumed victims registered', categories: SEXES },
   'registrations-by-age-band': { counts: 'presumed victims registered', categories: AGE_BANDS_OR_UNKNOWN },
   'registrations-by-citizenship': { counts: 'presumed victims registered', categories: 'open' },
@@ -68,7 +75,12 @@ export const STATISTICS_TABLES: Record<
   'identifications-by-deciding-body': { counts: 'identifications concluded', categories: DECIDING_BODIES },
   'services-referred-by-kind': { counts: 'services referred', categories: SERVICE_KINDS_OR_UNKNOWN },
   'services-referred-by-agency': { counts: 'services referred', categories: 'open' },
-  'services-declined-by-reason': { counts: 'referrals declined', categories: SERVICE_DECLINE_REASONS },
+  'services-declined-by-reason': {
+    counts: 'referrals declined',
+    categories: SERVICE_DECLINE_REASONS,
+    // The totals of services-lacking-by-kind.
+    sharedRows: ['no_capacity'],
+  },
   'services-declined-by-kind': { counts: 'referrals declined', categories: SERVICE_KINDS_OR_UNKNOWN },
   'services-declined-by-agency': { counts: 'referrals declined', categories: 'open' },
   'services-lacking-by-kind': {

@@ -51,9 +51,16 @@ export function yearBlock(
   const lines: AdditiveLine[] = [];
   for (let r = 0; r <= R; r++) lines.push({ members: [0, 1, 2, 3].map((c) => at(r, c)), total: at(r, YEAR) });
   for (let c = 0; c < COLUMNS; c++) lines.push({ members: rows.map((_, r) => at(r, c)), total: at(R, c) });
-  const marginLine = lines[R];
-  const shared = new Set([0, 1, 2, 3, 4].map((c) => at(R, c)));
-  const suppressed = suppressedCells({ values, lines, shared, marginLine }, k);
+  // The totals row, and the rows another table publishes as its totals: shared (year-block docs).
+  const sharedRows = [
+    R,
+    ...rows.flatMap(({ category }, r) =>
+      STATISTICS_TABLES[table].sharedRows?.includes(category) ? [r] : [],
+    ),
+  ];
+  const marginLines = sharedRows.map((r) => lines[r]);
+  const shared = new Set(sharedRows.flatMap((r) => [0, 1, 2, 3, 4].map((c) => at(r, c))));
+  const suppressed = suppressedCells({ values, lines, shared, marginLines }, k);
   const cell = (index: number): StatisticsCell =>
     suppressed[index] ? { value: null, suppressed: true } : { value: values[index], suppressed: false };
   const columns = (r: number) => Array.from({ length: COLUMNS }, (_, c) => cell(at(r, c)));
