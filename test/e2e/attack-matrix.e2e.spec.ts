@@ -179,7 +179,8 @@ describe('attack matrix: every route × every way in without the right to', () =
       undefined,
       { serveConsole: true },
     );
-    await node.withUsers(ALL_OPERATOR_ROLES, AGENCY);
+    // The analyst too: refused (403) on every route but the statistics.
+    await node.withUsers([...ALL_OPERATOR_ROLES, 'analyst'], AGENCY);
     const admin = node.tokens.get('admin') as string;
     for (const role of SCOPED_ROLES) {
       const username = `outsider-${role.replace(/_/g, '-')}`;

@@ -1,6 +1,6 @@
 import { ALL_OPERATOR_ROLES, NodeHarness, REGISTRATION } from '../support/node-harness';
 
-const ROLES = ['admin', ...ALL_OPERATOR_ROLES];
+const ROLES = ['admin', ...ALL_OPERATOR_ROLES, 'analyst'];
 const ANY_ID = '0b7c5a70-4a8e-4b8e-9a64-3c1f2f6f9d11';
 
 /**
@@ -49,6 +49,7 @@ const MATRIX: [method: 'GET' | 'POST' | 'PATCH', path: string, allowed: string[]
   ['GET', '/api/audit/verify', ['auditor']],
   ['GET', '/api/audit/access-log', ['auditor']],
   ['POST', '/api/cases/:id/erasure', ['admin']],
+  ['GET', '/api/statistics', ['analyst', 'auditor', 'admin']],
 ];
 
 describe('roles of every core route', () => {
@@ -56,7 +57,7 @@ describe('roles of every core route', () => {
   let caseId: string;
   beforeAll(async () => {
     node = await NodeHarness.start();
-    await node.withUsers(ALL_OPERATOR_ROLES);
+    await node.withUsers([...ALL_OPERATOR_ROLES, 'analyst']);
     caseId = (await node.request('POST', '/api/cases', { as: 'identification_officer', body: REGISTRATION }))
       .body.caseId;
   });

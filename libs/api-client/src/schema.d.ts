@@ -156,7 +156,7 @@ export interface paths {
          * End the session of a refresh token
          * @description Needs the access token of the same user. Revokes the refresh token and every token of its session. Access tokens already issued stay valid until they expire (at most NRM_ACCESS_TOKEN_TTL_SECONDS).
          *
-         *     Roles: admin, identification_officer, case_manager, return_officer, prosecution_liaison, auditor.
+         *     Roles: admin, identification_officer, case_manager, return_officer, prosecution_liaison, auditor, analyst.
          */
         post: operations["AuthController_logout"];
         delete?: never;
@@ -176,7 +176,7 @@ export interface paths {
          * The caller as the node sees them: user id, name, role, agency, country
          * @description For a local token as for one of the identity provider (role from NRM_OIDC_ROLE_CLAIM, agency and country from nrm_agency and nrm_country). A provider token the node does not accept answers 401.
          *
-         *     Roles: admin, identification_officer, case_manager, return_officer, prosecution_liaison, auditor.
+         *     Roles: admin, identification_officer, case_manager, return_officer, prosecution_liaison, auditor, analyst.
          */
         get: operations["CurrentUserController_me"];
         put?: never;
@@ -285,7 +285,7 @@ export interface paths {
          * Sign out everywhere: end every session of the calling user
          * @description Revokes every refresh token of the caller (browser sessions and API clients alike) and clears the nrm_session cookie of this browser. Access tokens already issued stay valid until they expire (at most NRM_ACCESS_TOKEN_TTL_SECONDS).
          *
-         *     Roles: admin, identification_officer, case_manager, return_officer, prosecution_liaison, auditor.
+         *     Roles: admin, identification_officer, case_manager, return_officer, prosecution_liaison, auditor, analyst.
          */
         delete: operations["AllSessionsController_endAll"];
         options?: never;
@@ -1115,6 +1115,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Roles: analyst, auditor, admin. */
+        get: operations["StatisticsController_statistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users": {
         parameters: {
             query?: never;
@@ -1685,7 +1702,7 @@ export interface components {
             /** @description must not contain the username nor be one of the most common passwords */
             password: string;
             /** @enum {string} */
-            role: "admin" | "identification_officer" | "case_manager" | "return_officer" | "prosecution_liaison" | "auditor";
+            role: "admin" | "identification_officer" | "case_manager" | "return_officer" | "prosecution_liaison" | "auditor" | "analyst";
             /** @example ana.popescu */
             username: string;
         };
@@ -2247,7 +2264,7 @@ export interface components {
             kind: "return";
         } | unknown);
         /** @enum {string} */
-        Role: "admin" | "identification_officer" | "case_manager" | "return_officer" | "prosecution_liaison" | "auditor";
+        Role: "admin" | "identification_officer" | "case_manager" | "return_officer" | "prosecution_liaison" | "auditor" | "analyst";
         RuleProblem: components["schemas"]["Problem"] & {
             /**
              * @description The rule that refused the command
@@ -2300,7 +2317,7 @@ export interface components {
              */
             country?: string;
             /** @enum {string} */
-            role: "admin" | "identification_officer" | "case_manager" | "return_officer" | "prosecution_liaison" | "auditor";
+            role: "admin" | "identification_officer" | "case_manager" | "return_officer" | "prosecution_liaison" | "auditor" | "analyst";
             userId: string;
             username: string;
         };
@@ -2318,6 +2335,37 @@ export interface components {
             signature: string;
             size: number;
         };
+        /** @description A published count: `value` null where it is suppressed. */
+        StatisticsCell: {
+            suppressed: boolean;
+            value: number | null;
+        };
+        StatisticsMethod: {
+            summary: string;
+            threshold: number;
+        };
+        /** @enum {string} */
+        StatisticsPeriod: "year" | "quarter";
+        StatisticsReport: {
+            method: components["schemas"]["StatisticsMethod"];
+            period: components["schemas"]["StatisticsPeriod"];
+            /** @description The columns of every table, oldest first: '2025' or '2025-Q1'. */
+            periods: string[];
+            tables: components["schemas"]["StatisticsTable"][];
+        };
+        StatisticsTable: {
+            /** @description What one count is. */
+            counts: string;
+            name: components["schemas"]["StatisticsTableName"];
+            rows: {
+                category: string;
+                cells: components["schemas"]["StatisticsCell"][];
+            }[];
+            /** @description Per period, the sum of the rows. */
+            totals: components["schemas"]["StatisticsCell"][];
+        };
+        /** @enum {string} */
+        StatisticsTableName: "registrations-by-sex" | "registrations-by-age-band" | "registrations-by-citizenship" | "registrations-by-country-of-exploitation" | "registrations-by-form-of-exploitation" | "registrations-by-referral-source" | "identifications-by-outcome" | "identifications-by-deciding-body" | "services-referred-by-kind" | "services-referred-by-agency" | "services-declined-by-reason" | "services-declined-by-kind" | "services-declined-by-agency" | "services-lacking-by-kind" | "services-delivered-by-kind" | "services-delivered-by-agency" | "handovers-proposed-by-country" | "handovers-received-by-country" | "handovers-accepted-by-country" | "handovers-declined-by-country" | "returns-by-country" | "cooperation-decisions" | "compensation-claims-by-respondent";
         /** @description What the store hands back: the new event plus what the store assigned. */
         StoredEvent: {
             actor: components["schemas"]["Actor"];
@@ -2362,7 +2410,7 @@ export interface components {
             /** @example MD */
             country?: string;
             /** @enum {string} */
-            role?: "admin" | "identification_officer" | "case_manager" | "return_officer" | "prosecution_liaison" | "auditor";
+            role?: "admin" | "identification_officer" | "case_manager" | "return_officer" | "prosecution_liaison" | "auditor" | "analyst";
         };
         UserListView: {
             /** @description Every local account, by username */
@@ -2378,7 +2426,7 @@ export interface components {
             /** @description A disabled account cannot log in nor refresh a session */
             disabled: boolean;
             /** @enum {string} */
-            role: "admin" | "identification_officer" | "case_manager" | "return_officer" | "prosecution_liaison" | "auditor";
+            role: "admin" | "identification_officer" | "case_manager" | "return_officer" | "prosecution_liaison" | "auditor" | "analyst";
             userId: string;
             /** @example ana.popescu */
             username: string;
@@ -9028,6 +9076,77 @@ export interface operations {
             };
             /** @description The body is not JSON */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address; Retry-After says when to try again */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    StatisticsController_statistics: {
+        parameters: {
+            query?: {
+                /** @description Columns per year (default) or per quarter */
+                period?: "year" | "quarter";
+                /** @description First calendar year (default: the first with data) */
+                from?: number;
+                /** @description Last calendar year (default and at most: the last closed year) */
+                to?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every statistics table for the closed years asked for; a suppressed count is null, marked suppressed */
+            200: {
+                headers: {
+                    /** @description Requests this address may make in the current minute */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the budget is renewed */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatisticsReport"];
+                };
+            };
+            /** @description The request failed validation (errors name each field), or an unknown query parameter, or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role may not use this route */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

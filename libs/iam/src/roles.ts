@@ -5,6 +5,8 @@ export const ROLES = [
   'return_officer',
   'prosecution_liaison',
   'auditor',
+  /** Reads the published statistics only: no case, no personal data. */
+  'analyst',
 ] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -12,6 +12,7 @@ import { verifyNodeLog } from '@nrm/application/audit/verify-node-log';
 import { rotateMasterKey } from './rotate-master-key';
 import { exportCase, EXPORT_USAGE, missingNodeData, parseExportCaseArgs } from './export-case';
 import { nodeIdentity, partnersCli, PARTNERS_USAGE } from './partners-cli';
+import { exportStatistics, parseStatisticsExportArgs, STATISTICS_USAGE } from './statistics-export';
 
 const USAGE = `usage: npm run cli -- <command>
 
@@ -29,6 +30,9 @@ commands:
   partners list | add | update | remove | release
                         the partner registry (npm run cli -- partners help); changes are recorded
                         under the --operator admin account (stop the node first, or use /api/partners)
+  statistics export --format csv [--period year|quarter] [--from <year>] [--to <year>] [--out <file>]
+                        the statistics GET /api/statistics answers (closed years, counts below 11
+                        suppressed), as CSV (stop the node first; docs/statistics.md)
   node identity         this node's id, country and public keys, to give to partner nodes
   help                  this text
 
@@ -68,6 +72,23 @@ export async function runCli(argv: string[], out = process.stdout, err = process
       'exporting from its data directory (or export through GET /api/cases/:id/export)',
       err,
       () => exportCase(config, args, out, err),
+    );
+  }
+  if (argv[0] === 'statistics' && argv[1] === 'export') {
+    const args = parseStatisticsExportArgs(argv.slice(2));
+    if ('error' in args) {
+      err.write(`${args.error}\n${STATISTICS_USAGE}\n`);
+      return 64;
+    }
+    loadDotEnv();
+    const config = readNodeConfig();
+    const missing = missingNodeData(config.dataDir);
+    if (missing) {
+      err.write(`${missing}\n`);
+      return 66;
+    }
+    return withNodeStopped(config.dataDir, 'exporting statistics (or use GET /api/statistics)', err, () =>
+      exportStatistics(config, args, out, err),
     );
   }
   if (command === 'node identity') {

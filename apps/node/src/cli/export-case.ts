@@ -154,7 +154,7 @@ export function missingNodeData(dataDir: string): string | undefined {
 }
 
 /** A node stopped before projecting its last events left the read models behind: catch up first. */
-async function catchUpReadModels(adapters: NodeAdapters, err: NodeJS.WritableStream): Promise<void> {
+export async function catchUpReadModels(adapters: NodeAdapters, err: NodeJS.WritableStream): Promise<void> {
   const head = await adapters.eventStore.headPosition();
   const runner = new ProjectionRunner(adapters.eventStore, adapters.readModels, {
     onError: (error) => err.write(`read models: ${error.message}; retrying\n`),

@@ -19,8 +19,9 @@ import { CaseExportController } from '../export/case-export.controller';
 import { CaseExporter } from '../export/case-exporter';
 import { HealthController } from '../health/health.controller';
 import { CasesQueryController } from '../queries/cases-query.controller';
+import { StatisticsController } from '../statistics/statistics.controller';
 
-/** Authentication, users, case queries on the read models, case exports, audit, erasure (the partner registry is PartnersModule, beside the partner bridge). */
+/** Authentication, users, case queries on the read models, case exports, audit, erasure, statistics (the partner registry is PartnersModule, beside the partner bridge). */
 @Module({
   controllers: [
     HealthController,
@@ -35,6 +36,7 @@ import { CasesQueryController } from '../queries/cases-query.controller';
     AuditController,
     LogProofsController,
     ErasureController,
+    StatisticsController,
   ],
   imports: [AccessLogModule, CaseViewsModule],
   providers: [FirstAdmin, PasswordLogin, SessionGrants, CaseExporter, ErasureService, LogProofs],

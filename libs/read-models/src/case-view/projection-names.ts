@@ -3,4 +3,5 @@ export const PROJECTION_NAMES = {
   cases: 'cases',
   caseHistory: 'case-history',
   accessLog: 'access-log',
+  statistics: 'statistics',
 } as const;

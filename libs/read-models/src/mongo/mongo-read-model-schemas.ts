@@ -1,17 +1,19 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { AccessLogEntry } from '../port/access-log-entry';
 import type { CaseDetail, CaseHistoryEntry, CaseStage } from '../port/case-views';
+import type { CaseStatistics } from '../statistics/case-statistics';
 
 /**
  * Bump when a document's shape changes: a database written by older code is then dropped and
  * rebuilt from the log instead of being read with the wrong shape (as the SQLite file does).
  */
-export const MONGO_READ_MODEL_SCHEMA_VERSION = 5;
+export const MONGO_READ_MODEL_SCHEMA_VERSION = 6;
 
 export const COLLECTIONS = {
   cases: 'case_detail',
   caseHistory: 'case_history',
   accessLog: 'access_log',
+  statistics: 'case_statistics',
   checkpoints: 'projection_checkpoints',
   meta: 'read_model_meta',
 } as const;
@@ -55,6 +57,12 @@ export interface HistoryDocument extends Omit<CaseHistoryEntry, 'eventId'> {
 export interface AccessLogDocument extends AccessLogEntry {
   _id: string;
   position: number;
+}
+
+/** One per case: its non-personal statistics facts; `_id` is the case id (never answered). */
+export interface CaseStatisticsDocument extends CaseStatistics {
+  _id: string;
+  lastPosition: number;
 }
 
 export interface CheckpointDocument {
@@ -141,6 +149,17 @@ accessLogSchema.index({ position: 1 }, { unique: true });
 accessLogSchema.index({ caseId: 1, position: 1 });
 accessLogSchema.index({ userId: 1, position: 1 });
 
+const statisticsSchema = new Schema<CaseStatisticsDocument>(
+  {
+    _id: String,
+    lastPosition: { type: Number, required: true },
+    services: { type: Schema.Types.Mixed, required: true },
+    handovers: { type: Schema.Types.Mixed, required: true },
+    facts: { type: Schema.Types.Mixed, required: true },
+  },
+  options,
+);
+
 const checkpointSchema = new Schema<CheckpointDocument>(
   { _id: String, position: { type: Number, required: true } },
   options,
@@ -154,6 +173,7 @@ export interface ReadModelCollections {
   cases: Model<CaseDocument>;
   caseHistory: Model<HistoryDocument>;
   accessLog: Model<AccessLogDocument>;
+  statistics: Model<CaseStatisticsDocument>;
   checkpoints: Model<CheckpointDocument>;
   meta: Model<MetaDocument>;
 }
@@ -171,6 +191,11 @@ export function bindModels(connection: Connection): ReadModelCollections {
       'AccessLogReadModel',
       accessLogSchema,
       COLLECTIONS.accessLog,
+    ),
+    statistics: connection.model<CaseStatisticsDocument>(
+      'CaseStatisticsReadModel',
+      statisticsSchema,
+      COLLECTIONS.statistics,
     ),
     checkpoints: connection.model<CheckpointDocument>(
       'ProjectionCheckpoint',

@@ -22,6 +22,8 @@ import type { Projection, ReadModelStore } from '../port/read-model-store.port';
 import { AccessLogWriter, toAccessLogEntry } from './access-log-writer';
 import { CaseDetailWriter } from './case-detail-writer';
 import { CaseHistoryWriter, toHistoryEntry } from './case-history-writer';
+import { CaseStatisticsWriter, countStatistics } from './case-statistics-writer';
+import type { StatisticsCount } from '../statistics/statistics-tables';
 import { MongoCheckpoints } from './mongo-checkpoints';
 import { MongoProjection } from './mongo-projection';
 import {
@@ -101,6 +103,11 @@ export class MongoReadModelStore implements ReadModelStore {
         PROJECTION_NAMES.accessLog,
         checkpoints,
         new AccessLogWriter(this.models.accessLog),
+      ),
+      new MongoProjection(
+        PROJECTION_NAMES.statistics,
+        checkpoints,
+        new CaseStatisticsWriter(this.models.statistics),
       ),
     ];
   }
@@ -191,6 +198,10 @@ export class MongoReadModelStore implements ReadModelStore {
   async countAccessLog(query: AccessLogFilterQuery): Promise<number> {
     checkAccessLogQuery(query);
     return this.models.accessLog.countDocuments(accessLogFilter(query));
+  }
+
+  async statisticsCounts(): Promise<StatisticsCount[]> {
+    return countStatistics(this.models.statistics);
   }
 
   async reset(): Promise<void> {

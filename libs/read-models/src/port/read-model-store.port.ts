@@ -1,4 +1,5 @@
 import type { StoredEvent } from '@nrm/event-store/port';
+import type { StatisticsCount } from '../statistics/statistics-tables';
 import type { AccessLogEntry, AccessLogFilterQuery, AccessLogQuery } from './access-log-entry';
 import type {
   CaseDetail,
@@ -42,6 +43,11 @@ export interface ReadModelStore {
   accessLog(query: AccessLogQuery): Promise<AccessLogEntry[]>;
   /** How many reads match (for paging), counted by the store; RangeError as `accessLog`. */
   countAccessLog(query: AccessLogFilterQuery): Promise<number>;
+  /**
+   * The statistics projection's facts (codes and quarters only, never a case id), counted by the
+   * store per table, category and quarter; ordered by table, category, year and quarter.
+   */
+  statisticsCounts(): Promise<StatisticsCount[]>;
   projections(): readonly Projection[];
   /** Drops and recreates every read model and resets every checkpoint to 0. */
   reset(): Promise<void>;

@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
  * Bump when a read model's shape changes: a database built by older code is then dropped
  * and rebuilt from the log instead of being read with the wrong shape.
  */
-export const READ_MODEL_SCHEMA_VERSION = 6;
+export const READ_MODEL_SCHEMA_VERSION = 7;
 
 const TABLES = [
   'case_detail',
@@ -13,6 +13,8 @@ const TABLES = [
   'case_actors',
   'case_history',
   'access_log',
+  'case_statistics',
+  'statistics_facts',
   'projection_checkpoints',
 ] as const;
 
@@ -93,6 +95,20 @@ CREATE TABLE IF NOT EXISTS access_log (
 );
 CREATE INDEX IF NOT EXISTS access_log_by_case ON access_log (case_id, position);
 CREATE INDEX IF NOT EXISTS access_log_by_user ON access_log (user_id, position);
+-- statistics: per case its non-personal facts (codes and quarters), one row per fact to count
+CREATE TABLE IF NOT EXISTS case_statistics (
+  case_id       TEXT PRIMARY KEY,
+  state         TEXT    NOT NULL,
+  last_position INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS statistics_facts (
+  case_id  TEXT    NOT NULL,
+  tbl      TEXT    NOT NULL,
+  category TEXT    NOT NULL,
+  year     INTEGER NOT NULL,
+  quarter  INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS statistics_facts_by_case ON statistics_facts (case_id);
 `;
 
 export function createSchema(db: Database.Database): void {

@@ -24,6 +24,8 @@ import type { Projection, ReadModelStore } from '../port/read-model-store.port';
 import { AccessLogApplier } from './access-log-applier';
 import { CaseDetailApplier } from './case-detail-applier';
 import { CaseHistoryApplier } from './case-history-applier';
+import { CaseStatisticsApplier } from './case-statistics-applier';
+import type { StatisticsCount, StatisticsTableName } from '../statistics/statistics-tables';
 import { createSchema, dropSchema, ensureSchema } from './schema';
 import { SqliteCheckpoints } from './sqlite-checkpoints';
 import { SqliteProjection } from './sqlite-projection';
@@ -104,6 +106,12 @@ export class SqliteReadModelStore implements ReadModelStore {
         new CaseHistoryApplier(this.db),
       ),
       new SqliteProjection(PROJECTION_NAMES.accessLog, this.db, checkpoints, new AccessLogApplier(this.db)),
+      new SqliteProjection(
+        PROJECTION_NAMES.statistics,
+        this.db,
+        checkpoints,
+        new CaseStatisticsApplier(this.db),
+      ),
     ];
   }
 
@@ -267,6 +275,18 @@ export class SqliteReadModelStore implements ReadModelStore {
     return this.db
       .prepare<(string | number)[], { n: number }>(`SELECT COUNT(*) AS n FROM access_log ${filter}`)
       .get(...params)!.n;
+  }
+
+  async statisticsCounts(): Promise<StatisticsCount[]> {
+    return this.db
+      .prepare<
+        [],
+        { table: StatisticsTableName; category: string; year: number; quarter: number; count: number }
+      >(
+        `SELECT tbl AS "table", category, year, quarter, COUNT(*) AS count FROM statistics_facts
+         GROUP BY tbl, category, year, quarter ORDER BY tbl, category, year, quarter`,
+      )
+      .all();
   }
 
   async reset(): Promise<void> {

@@ -27,6 +27,7 @@ import {
   walkToHandover,
 } from './case-fixtures';
 import { openSourceLog, projectAll, snapshotReadModels, SourceLog } from './source-log';
+import { STATISTICS_WALK_FACTS, statisticsWalk } from './statistics-fixtures';
 
 export interface ReadModelStoreUnderTest {
   /** An empty store of its own (no other test's data). */
@@ -1161,6 +1162,53 @@ export function describeReadModelStoreContract(
       });
     });
 
+    describe('statistics', () => {
+      const counted = (at: { year: number; quarter: number }, count: number) =>
+        STATISTICS_WALK_FACTS.map(([table, category]) => ({ table, category, ...at, count }));
+
+      it('counts each case’s non-personal facts per table, category and quarter of recording, sorted', async () => {
+        const first = randomUUID();
+        const second = randomUUID();
+        await append(first, statisticsWalk(first, '2025-02-10T09:00:00.000Z'));
+        await append(second, statisticsWalk(second, '2025-03-31T23:59:59.000Z'));
+        const third = randomUUID();
+        await append(third, statisticsWalk(third, '2025-04-01T00:00:00.000Z'));
+        await project();
+
+        expect(await store.statisticsCounts()).toEqual(
+          [...counted({ year: 2025, quarter: 1 }, 2), ...counted({ year: 2025, quarter: 2 }, 1)].sort(
+            (a, b) => byTableAndCategory(a, b) || a.quarter - b.quarter,
+          ),
+        );
+      });
+
+      it('holds nothing personal and no case id, and counts a case once when its events are applied again', async () => {
+        const caseId = randomUUID();
+        await append(caseId, statisticsWalk(caseId, '2025-05-05T09:00:00.000Z'));
+        await project();
+        await project();
+        await underTest.rewindCheckpoint(PROJECTION_NAMES.statistics, 0);
+        await project();
+        const counts = await store.statisticsCounts();
+        expect(counts).toEqual(counted({ year: 2025, quarter: 2 }, 1).sort(byTableAndCategory));
+        const text = JSON.stringify(counts);
+        for (const secret of [caseId, 'Ana', 'Ciobanu', '2004-03-09', 'credible account']) {
+          expect(text).not.toContain(secret);
+        }
+      });
+
+      it('answers nothing for an empty log, and the same after a rebuild', async () => {
+        expect(await store.statisticsCounts()).toEqual([]);
+        const caseId = randomUUID();
+        await append(caseId, statisticsWalk(caseId, '2024-11-05T09:00:00.000Z'));
+        await project();
+        const before = await store.statisticsCounts();
+        await rebuildProjections(log.eventStore, store);
+        expect(await store.statisticsCounts()).toEqual(before);
+        expect(before).toHaveLength(STATISTICS_WALK_FACTS.length);
+      });
+    });
+
     describe('rebuild', () => {
       // Every third append is followed by a read of that case by one of three users.
       const populate = () => {
@@ -1226,6 +1274,7 @@ export function describeReadModelStoreContract(
     });
 
     it('reset empties every read model and sets every checkpoint to 0', async () => {
+      // (statistics included: snapshotReadModels reads them)
       const caseId = randomUUID();
       await append(caseId, walkToHandover(caseId, T0));
       await access(caseId, actor, 'assistance_planning', 40);
@@ -1239,9 +1288,18 @@ export function describeReadModelStoreContract(
       expect(await store.getCase(caseId)).toBeUndefined();
       expect(await store.getHistory(caseId)).toEqual([]);
       expect(await store.accessLog({})).toEqual([]);
+      expect(await store.statisticsCounts()).toEqual([]);
       for (const projection of store.projections()) expect(await projection.checkpoint()).toBe(0);
       await project();
       expect(await snapshotReadModels(store, [caseId], T0)).toEqual(expected);
     });
   });
+}
+
+function byTableAndCategory(
+  a: { table: string; category: string },
+  b: { table: string; category: string },
+): number {
+  const compare = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  return compare(a.table, b.table) || compare(a.category, b.category);
 }

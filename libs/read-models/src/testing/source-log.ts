@@ -47,5 +47,6 @@ export async function snapshotReadModels(readModels: ReadModelStore, caseIds: st
     })),
   );
   const accessLog = await readModels.accessLog({});
-  return { list, cases, accessLog };
+  const statistics = await readModels.statisticsCounts();
+  return { list, cases, accessLog, statistics };
 }

@@ -1,0 +1,112 @@
+import type { StoredEvent } from '@nrm/event-store/port';
+import { isStoredCaseEvent } from '../case-view/detail/case-events';
+import { UNKNOWN, type StatisticsFact, type StatisticsTableName } from './statistics-tables';
+
+/**
+ * What the statistics projection keeps of one case: the counted facts, and the two lookups later
+ * events need (a service's kind and agency, a handover's partner country). Codes only: no name, no
+ * date of birth, no free text, no date finer than the quarter, and never the encrypted part.
+ */
+export interface CaseStatistics {
+  services: { serviceId: string; kind: string; agency: string }[];
+  handovers: { handoverId: string; country: string }[];
+  facts: StatisticsFact[];
+}
+
+export const emptyCaseStatistics = (): CaseStatistics => ({ services: [], handovers: [], facts: [] });
+
+/** The UTC calendar quarter of an instant: every fact is counted in the quarter it was recorded. */
+export function quarterOf(instant: string): { year: number; quarter: number } {
+  const at = new Date(instant);
+  return { year: at.getUTCFullYear(), quarter: Math.floor(at.getUTCMonth() / 3) + 1 };
+}
+
+/** Folds one (upcast) event of the case's stream into its statistics; pure, a new value each time. */
+export function evolveCaseStatistics(current: CaseStatistics, event: StoredEvent): CaseStatistics {
+  if (!isStoredCaseEvent(event)) return current;
+  const period = quarterOf(event.occurredAt);
+  const facts: StatisticsFact[] = [];
+  const count = (table: StatisticsTableName, category: string) => facts.push({ table, category, ...period });
+  let { services, handovers } = current;
+  const service = (serviceId: string) =>
+    services.find((s) => s.serviceId === serviceId) ?? { kind: UNKNOWN, agency: UNKNOWN };
+  const partnerOf = (handoverId: string) =>
+    handovers.find((h) => h.handoverId === handoverId)?.country ?? UNKNOWN;
+  switch (event.type) {
+    case 'PresumedVictimRegistered': {
+      const d = event.data;
+      count('registrations-by-sex', d.sex);
+      count('registrations-by-age-band', d.ageBand);
+      count('registrations-by-citizenship', d.citizenship);
+      count('registrations-by-country-of-exploitation', d.countryOfExploitation);
+      for (const form of new Set(d.formsOfExploitation)) count('registrations-by-form-of-exploitation', form);
+      count('registrations-by-referral-source', d.referralSource);
+      break;
+    }
+    case 'IdentificationConcluded':
+      count('identifications-by-outcome', event.data.status);
+      count('identifications-by-deciding-body', event.data.decidingBody);
+      break;
+    case 'AssistancePlanAdopted':
+    case 'ReintegrationPlanAdopted':
+      // A plan line names the kind (and often the agency) of a service delivered without referral.
+      for (const line of event.data.services) {
+        if (services.some((s) => s.serviceId === line.serviceId)) continue;
+        services = [
+          ...services,
+          { serviceId: line.serviceId, kind: line.kind, agency: line.provider ?? UNKNOWN },
+        ];
+      }
+      break;
+    case 'ServiceReferred': {
+      const { serviceId, kind, provider } = event.data;
+      services = [
+        ...services.filter((s) => s.serviceId !== serviceId),
+        { serviceId, kind, agency: provider },
+      ];
+      count('services-referred-by-kind', kind);
+      count('services-referred-by-agency', provider);
+      break;
+    }
+    case 'ServiceReferralDeclined': {
+      const { kind, agency } = service(event.data.serviceId);
+      count('services-declined-by-reason', event.data.reason);
+      count('services-declined-by-kind', kind);
+      count('services-declined-by-agency', agency);
+      if (event.data.reason === 'no_capacity') count('services-lacking-by-kind', kind);
+      break;
+    }
+    case 'ServiceDelivered': {
+      const { kind, agency } = service(event.data.serviceId);
+      count('services-delivered-by-kind', kind);
+      count('services-delivered-by-agency', agency);
+      break;
+    }
+    case 'HandoverProposed':
+      handovers = [...handovers, { handoverId: event.data.handoverId, country: event.data.toCountry }];
+      count('handovers-proposed-by-country', event.data.toCountry);
+      break;
+    case 'HandoverRequestReceived':
+      handovers = [...handovers, { handoverId: event.data.handoverId, country: event.data.fromCountry }];
+      count('handovers-received-by-country', event.data.fromCountry);
+      break;
+    case 'HandoverAccepted':
+      count('handovers-accepted-by-country', partnerOf(event.data.handoverId));
+      break;
+    case 'HandoverDeclined':
+      count('handovers-declined-by-country', partnerOf(event.data.handoverId));
+      break;
+    case 'ArrivalConfirmed':
+      count('returns-by-country', partnerOf(event.data.handoverId));
+      break;
+    case 'CooperationDecisionRecorded':
+      count('cooperation-decisions', event.data.willing ? 'willing' : 'unwilling');
+      break;
+    case 'CompensationClaimed':
+      count('compensation-claims-by-respondent', event.data.against);
+      break;
+    default:
+      return current;
+  }
+  return { services, handovers, facts: [...current.facts, ...facts] };
+}
