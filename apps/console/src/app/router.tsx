@@ -14,6 +14,7 @@ const LogVerificationPage = lazy(() => import('../audit/LogVerificationPage'));
 const AccessLogPage = lazy(() => import('../audit/AccessLogPage'));
 const PartnerJournalPage = lazy(() => import('../audit/PartnerJournalPage'));
 const CaseExportPage = lazy(() => import('../audit/CaseExportPage'));
+const ProofsPage = lazy(() => import('../audit/proofs/ProofsPage'));
 const UsersPage = lazy(() => import('../admin/users/UsersPage'));
 const PartnersPage = lazy(() => import('../admin/partners/PartnersPage'));
 const PartnerPage = lazy(() => import('../admin/partners/PartnerPage'));
@@ -42,6 +43,7 @@ export const router = createBrowserRouter([
       { path: 'audit/access-log', element: <AccessLogPage /> },
       { path: 'audit/partner-journal', element: <PartnerJournalPage /> },
       { path: 'audit/export', element: <CaseExportPage /> },
+      { path: 'audit/proofs', element: <ProofsPage /> },
       { path: 'admin/users', element: <UsersPage /> },
       { path: 'admin/partners', element: <PartnersPage /> },
       { path: 'admin/partners/:nodeId', element: <PartnerPage /> },

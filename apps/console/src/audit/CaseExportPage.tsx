@@ -44,6 +44,7 @@ export function CaseExportPage() {
     <Stack maw={560}>
       <Title order={2}>{t('audit.export.title')}</Title>
       <Text size="sm">{t('audit.export.explain')}</Text>
+      <Text size="sm">{t('proofs.exportCheck')}</Text>
       <form onSubmit={(event) => void submit(event)} noValidate aria-label={t('audit.export.title')}>
         <Stack>
           <TextInput

@@ -32,6 +32,7 @@ function Navigation({ onNavigate }: { onNavigate: () => void }) {
       show: can(role, 'GET /api/audit/partner-journal'),
     },
     { to: '/audit/export', label: t('audit.nav.export'), show: can(role, 'GET /api/cases/{id}/export') },
+    { to: '/audit/proofs', label: t('proofs.nav'), show: can(role, 'GET /api/audit/checkpoints') },
     { to: '/admin/users', label: t('admin.nav.users'), show: can(role, 'GET /api/users') },
     { to: '/admin/partners', label: t('admin.nav.partners'), show: can(role, 'GET /api/partners') },
     { to: '/admin/identity', label: t('admin.nav.identity'), show: can(role, 'GET /api/node/identity') },
