@@ -238,6 +238,10 @@ describe('log proofs and nrm-verify', () => {
       expect(page.body.items.map((c: Json) => c.size)).toEqual(
         sizes.filter((s: number) => s >= 3).slice(0, 2),
       );
+      // Numbered pages: page 3 of 2 is the fifth and sixth checkpoint.
+      const third = await node.request('GET', '/api/audit/checkpoints?limit=2&page=3', { as: 'auditor' });
+      expect(third.body.items.map((c: Json) => c.size)).toEqual(sizes.slice(4, 6));
+      expect(third.body.total).toBe(sizes.length);
       const { verifyCheckpoint } = jest.requireActual('@nrm/event-store');
       for (const checkpoint of all.body.items)
         expect(verifyCheckpoint(checkpoint, all.body.publicKey)).toBe(true);

@@ -2604,6 +2604,8 @@ export interface operations {
                 fromSize?: number;
                 /** @description At most this many (default 100) */
                 limit?: number;
+                /** @description Page of `limit` checkpoints (default 1): page n starts after (n - 1) * limit of them */
+                page?: number;
             };
             header?: never;
             path?: never;

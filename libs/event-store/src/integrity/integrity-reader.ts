@@ -27,8 +27,15 @@ export interface CheckpointReader {
   latestCheckpoint(): Promise<SignedCheckpoint | undefined>;
   /** The signed checkpoint of exactly this tree size, if the log signed one. */
   checkpointAt(size: number): Promise<SignedCheckpoint | undefined>;
-  /** At most `limit` checkpoints of size >= fromSize, by ascending size, with how many there are in all. */
-  pageCheckpoints(fromSize: number, limit: number): Promise<{ items: SignedCheckpoint[]; total: number }>;
+  /**
+   * At most `limit` checkpoints of size >= fromSize, by ascending size, after skipping `offset` of them,
+   * with how many there are in all.
+   */
+  pageCheckpoints(
+    fromSize: number,
+    limit: number,
+    offset?: number,
+  ): Promise<{ items: SignedCheckpoint[]; total: number }>;
 }
 
 /** A log an auditor can verify end to end. */

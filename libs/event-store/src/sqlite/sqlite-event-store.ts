@@ -179,10 +179,11 @@ export class SqliteEventStore implements EventStore, AuditableLog {
   async pageCheckpoints(
     fromSize: number,
     limit: number,
+    offset = 0,
   ): Promise<{ items: SignedCheckpoint[]; total: number }> {
     this.assertOpen();
     return this.db.transaction(() => ({
-      items: (this.statements.pageCheckpoints.all(fromSize, readLimit(limit)) as CheckpointRow[]).map(
+      items: (this.statements.pageCheckpoints.all(fromSize, readLimit(limit), offset) as CheckpointRow[]).map(
         rowToCheckpoint,
       ),
       total: (this.statements.countCheckpoints.get() as { total: number }).total,
@@ -325,7 +326,7 @@ function prepareStatements(db: Database.Database) {
     listCheckpoints: db.prepare('SELECT * FROM checkpoints ORDER BY size'),
     latestCheckpoint: db.prepare('SELECT * FROM checkpoints ORDER BY size DESC LIMIT 1'),
     checkpointAt: db.prepare('SELECT * FROM checkpoints WHERE size = ?'),
-    pageCheckpoints: db.prepare('SELECT * FROM checkpoints WHERE size >= ? ORDER BY size LIMIT ?'),
+    pageCheckpoints: db.prepare('SELECT * FROM checkpoints WHERE size >= ? ORDER BY size LIMIT ? OFFSET ?'),
     countCheckpoints: db.prepare('SELECT count(*) AS total FROM checkpoints'),
   };
 }

@@ -4,12 +4,12 @@ import { useSearchParams } from 'react-router';
 import { searchWith } from '../../cases/list/case-list-filters';
 import { ProblemAlert } from '../../errors/ProblemAlert';
 import { Loading } from '../../layout/Loading';
-import { CHECKPOINT_PAGE_SIZE } from './checkpoint-pages';
+
 import { CheckpointTable } from './CheckpointTable';
 import { ConsistencyProofForm } from './ConsistencyProofForm';
 import { EventProofForm } from './EventProofForm';
 import { NodeKeyCard } from './NodeKeyCard';
-import { useCheckpointPage } from './use-checkpoint-page';
+import { CHECKPOINT_PAGE_SIZE, useCheckpointPage } from './use-checkpoint-page';
 
 const pageFrom = (search: URLSearchParams): number => {
   const page = Number(search.get('page'));

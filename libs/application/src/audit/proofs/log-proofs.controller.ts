@@ -26,7 +26,7 @@ export class LogProofsController {
   @Get('checkpoints')
   @ApiOkBody('The signed checkpoints (tree heads) of the log, by ascending size, with the node’s public key')
   async checkpoints(@Query() query: CheckpointListQueryDto): Promise<CheckpointPage> {
-    return this.proofs.checkpoints(query.fromSize ?? 0, query.limit ?? DEFAULT_CHECKPOINT_PAGE);
+    return this.proofs.checkpoints(query.fromSize ?? 0, query.limit ?? DEFAULT_CHECKPOINT_PAGE, query.page);
   }
 
   @Get('events/:position/proof')

@@ -21,6 +21,17 @@ export class CheckpointListQueryDto {
   @Min(1)
   @Max(1000)
   limit?: number;
+
+  @ApiPropertyOptional({
+    minimum: 1,
+    description: 'Page of `limit` checkpoints (default 1): page n starts after (n - 1) * limit of them',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000_000)
+  page?: number;
 }
 
 export class EventProofQueryDto {

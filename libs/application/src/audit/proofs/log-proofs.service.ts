@@ -24,9 +24,10 @@ export class LogProofs {
     @Inject(NODE_SIGNER) private readonly signer: Ed25519Signer,
   ) {}
 
-  async checkpoints(fromSize: number, limit: number): Promise<CheckpointPage> {
-    const page = await this.log.pageCheckpoints(fromSize, limit);
-    return { ...page, ...this.key() };
+  /** `page` (1-based) of `limit` checkpoints of size >= fromSize. */
+  async checkpoints(fromSize: number, limit: number, page = 1): Promise<CheckpointPage> {
+    const answer = await this.log.pageCheckpoints(fromSize, limit, (page - 1) * limit);
+    return { ...answer, ...this.key() };
   }
 
   /** Against the checkpoint of `treeSize`, or the latest one. */
