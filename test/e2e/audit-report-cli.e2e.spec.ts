@@ -1,3 +1,4 @@
+import type { SignedIntegrityReport } from '@nrm/application/audit/report/integrity-report-data';
 import Database from 'better-sqlite3';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,11 +10,10 @@ import { collect, exitOf, runTs } from '../support/node-process';
 const NODE = { NRM_NODE_ID: 'nrm-de', NRM_NODE_COUNTRY: 'DE' };
 
 /** The embedded signed data of an HTML report. */
-function embedded(html: string): Record<string, any> {
-  // eslint-disable-line @typescript-eslint/no-explicit-any
+function embedded(html: string): SignedIntegrityReport {
   const block = html.match(/<script type="application\/json" id="nrm-integrity-report">([\s\S]*?)<\/script>/);
   if (!block) throw new Error('no embedded report');
-  return JSON.parse(block[1]);
+  return JSON.parse(block[1]) as SignedIntegrityReport;
 }
 
 /** `npm run cli -- audit report`, run as a real process on a node's data directory. */
