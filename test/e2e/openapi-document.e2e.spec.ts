@@ -265,12 +265,13 @@ describe('OpenAPI document: the validators’ constraints and every answer', () 
     expect(missing).toEqual([]);
   });
 
-  it('declares a JSON schema for the body of every success answer (204 has none), and every reference resolves', () => {
+  it('declares a JSON schema for the body of every success answer (204 has none; the printable report is HTML), and every reference resolves', () => {
     const undeclared: string[] = [];
     for (const { key, operation } of operations()) {
       for (const [status, response] of Object.entries(operation.responses)) {
         if (Number(status) < 200 || Number(status) >= 300 || status === '204') continue;
-        if (!response.content?.['application/json']?.schema) undeclared.push(`${key} ${status}`);
+        const type = key === 'GET /api/audit/report' ? 'text/html' : 'application/json';
+        if (!response.content?.[type]?.schema) undeclared.push(`${key} ${status}`);
       }
     }
     expect(undeclared).toEqual([]);

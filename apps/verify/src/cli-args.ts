@@ -1,10 +1,11 @@
 import { KEY_ID } from './signer-key';
 
-export const USAGE = `usage: nrm-verify <bundle.json> [--key <node public key PEM file | key id>] [--json]
+export const USAGE = `usage: nrm-verify <bundle.json | report.html> [--key <node public key PEM file | key id>] [--json]
 
 Checks a case export (GET /api/cases/:id/export, npm run cli -- cases export), an event proof
-(GET /api/audit/events/:position/proof) or a consistency proof (GET /api/audit/consistency) without
-the node: signatures, every event's hash and every Merkle proof. Exit 0 valid, 1 invalid, 2 unusable.`;
+(GET /api/audit/events/:position/proof), a consistency proof (GET /api/audit/consistency) or an
+integrity report (GET /api/audit/report, npm run cli -- audit report) without the node: signatures,
+every event's hash and every Merkle proof. Exit 0 valid, 1 invalid, 2 unusable.`;
 
 export interface VerifyArgs {
   file: string;

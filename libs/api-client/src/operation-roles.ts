@@ -9,6 +9,7 @@ export const OPERATION_ROLES = {
   'GET /api/audit/consistency': ['auditor'],
   'GET /api/audit/events/{position}/proof': ['auditor'],
   'GET /api/audit/partner-journal': ['auditor', 'admin'],
+  'GET /api/audit/report': ['auditor'],
   'GET /api/audit/verify': ['auditor'],
   'POST /api/auth/login': 'public',
   'POST /api/auth/logout': ['admin', 'identification_officer', 'case_manager', 'return_officer', 'prosecution_liaison', 'auditor', 'analyst'],

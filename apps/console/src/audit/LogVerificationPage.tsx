@@ -10,6 +10,7 @@ import { Loading } from '../layout/Loading';
 import { useElapsedSeconds } from './use-elapsed-seconds';
 import { VerificationAnswer } from './VerificationAnswer';
 import { FactsTable } from '../layout/FactsTable';
+import { IntegrityReportCard } from './IntegrityReportCard';
 
 /** The node's latest signed tree head: what an auditor keeps to check the log against later. */
 function Checkpoint() {
@@ -80,6 +81,7 @@ export function LogVerificationPage() {
           {verify.isSuccess && <VerificationAnswer answer={verify.data} />}
         </Stack>
       </Card>
+      <IntegrityReportCard />
     </Stack>
   );
 }

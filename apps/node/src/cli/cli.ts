@@ -13,12 +13,16 @@ import { rotateMasterKey } from './rotate-master-key';
 import { exportCase, EXPORT_USAGE, missingNodeData, parseExportCaseArgs } from './export-case';
 import { nodeIdentity, partnersCli, PARTNERS_USAGE } from './partners-cli';
 import { exportStatistics, parseStatisticsExportArgs, STATISTICS_USAGE } from './statistics-export';
+import { AUDIT_REPORT_USAGE, auditReport, parseAuditReportArgs } from './audit-report';
 
 const USAGE = `usage: npm run cli -- <command>
 
 commands:
   projections rebuild   drop the read models and rebuild them from the event log (stop the node first)
   log verify            recompute the Merkle log and check every signed checkpoint
+  audit report --out <file.html> [--force]
+                        write the signed integrity report (as GET /api/audit/report answers it) to a
+                        new file of mode 0600; exit 1 when it records a log that does not verify
   keys rotate-master    re-wrap every subject key under a new master key (stop the node first):
                         current key from NRM_MASTER_KEY, new one from NRM_NEW_MASTER_KEY; or, for a
                         node keeping its key in <data dir>/master.key, --generate a new key file.
@@ -90,6 +94,22 @@ export async function runCli(argv: string[], out = process.stdout, err = process
     return withNodeStopped(config.dataDir, 'exporting statistics (or use GET /api/statistics)', err, () =>
       exportStatistics(config, args, out, err),
     );
+  }
+  if (argv[0] === 'audit' && argv[1] === 'report') {
+    const args = parseAuditReportArgs(argv.slice(2));
+    if ('error' in args) {
+      err.write(`${args.error}\n${AUDIT_REPORT_USAGE}\n`);
+      return 64;
+    }
+    loadDotEnv();
+    const config = readNodeConfig();
+    const missing = missingNodeData(config.dataDir);
+    if (missing) {
+      err.write(`${missing}\n`);
+      return 66;
+    }
+    // Reads only: no lock, it runs beside a running node (SQLite WAL readers).
+    return auditReport(config, args, err);
   }
   if (command === 'node identity') {
     loadDotEnv();

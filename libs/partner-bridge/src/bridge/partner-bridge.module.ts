@@ -21,6 +21,7 @@ import { HandoverHistoryController } from './handover-history.controller';
 import { OutgoingDispatcher } from './outgoing-dispatcher';
 import { PartnerInboxController } from './partner-inbox.controller';
 import { PartnerJournalController } from './partner-journal.controller';
+import { IntegrityReportController } from './integrity-report.controller';
 import { PartnerInboxService } from './partner-inbox.service';
 import { BRIDGE_STATE, PARTNER_TRANSPORT } from './partner-transport.provider';
 import { TrmJournal } from './trm-journal';
@@ -103,7 +104,12 @@ class PartnerBridgeLifecycle implements OnApplicationBootstrap, OnApplicationShu
 @Module({
   // Partner messages become return and reintegration commands: that context's handler runs here.
   imports: [PartnersModule, AccessLogModule, ReturnReintegrationCommandsModule],
-  controllers: [PartnerInboxController, HandoverHistoryController, PartnerJournalController],
+  controllers: [
+    PartnerInboxController,
+    HandoverHistoryController,
+    PartnerJournalController,
+    IntegrityReportController,
+  ],
   providers: [
     {
       provide: BRIDGE_STATE,
