@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { ConsoleNode } from './support/console-node';
 import { choose, expectAccessible, field, signIn } from './support/console-page';
 import { REGISTRATION } from './support/fixtures';
+import { runVerify } from '../../verify/src/main';
 
 /** A node with an identification officer, a case manager and an auditor, and cases registered by the officer. */
 async function nodeWithCases(count: number): Promise<{ node: ConsoleNode; caseIds: string[] }> {
@@ -43,6 +44,33 @@ test.describe('log verification', () => {
       const answer = page.getByRole('status').filter({ hasText: 'The log is intact' });
       await expect(answer).toBeVisible();
       await expect(page.getByText('The log has been altered')).toHaveCount(0);
+      await expectAccessible(page);
+    } finally {
+      await node.stop();
+    }
+  });
+
+  test('an auditor downloads the signed integrity report, which nrm-verify finds VALID under the node key', async ({
+    page,
+  }) => {
+    const { node } = await nodeWithCases(2);
+    try {
+      const auditor = await node.client('vera.auditor');
+      const { checkpoint } = await ok(auditor.GET('/api/audit/checkpoint'));
+      await signIn(page, node.baseUrl, 'vera.auditor');
+      await page.getByRole('link', { name: 'Log verification' }).click();
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Download the integrity report' }).click(),
+      ]);
+      expect(download.suggestedFilename()).toMatch(/^integrity-report-.+\.html$/);
+      await expect(page.getByRole('status').filter({ hasText: download.suggestedFilename() })).toBeVisible();
+      const file = await download.path();
+      let text = '';
+      const sink = { write: (chunk: string) => ((text += chunk), true) } as unknown as NodeJS.WritableStream;
+      const code = runVerify([file, '--key', checkpoint?.keyId ?? '-'], sink, sink);
+      expect(text).toMatch(/\nVALID\n$/);
+      expect(code).toBe(0);
       await expectAccessible(page);
     } finally {
       await node.stop();
