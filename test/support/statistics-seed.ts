@@ -8,7 +8,7 @@ import { PersonalDataCipher } from '@nrm/privacy';
 
 export interface SeededRegistration {
   at: string;
-  sex: 'female' | 'male';
+  sex: 'female' | 'male' | 'other' | 'unknown';
   citizenship: string;
 }
 

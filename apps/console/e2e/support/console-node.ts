@@ -3,7 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  collect,
+  exitOf,
   freePort,
+  runTs,
   startNodeProcess,
   stopProcess,
   type NodeProcess,
@@ -39,21 +42,32 @@ export class ConsoleNode {
     return new ConsoleNode(await ConsoleNode.launch(dataDir, env), dataDir, env);
   }
 
+  private static environment(dataDir: string, env: Record<string, string>): Record<string, string> {
+    return {
+      NRM_DATA_DIR: dataDir,
+      NRM_ADMIN_USERNAME: ADMIN.username,
+      NRM_ADMIN_PASSWORD: ADMIN.password,
+      NRM_CONSOLE_DIR: join(ROOT, 'dist/console'),
+      NRM_API_RATE_LIMIT_PER_MINUTE: '6000',
+      NRM_AUTH_RATE_LIMIT_PER_MINUTE: '600',
+      NRM_LOG_LEVEL: 'warn',
+      ...env,
+    };
+  }
+
   private static async launch(dataDir: string, env: Record<string, string>): Promise<NodeProcess> {
-    const port = await freePort();
-    return startNodeProcess(
-      {
-        NRM_DATA_DIR: dataDir,
-        NRM_ADMIN_USERNAME: ADMIN.username,
-        NRM_ADMIN_PASSWORD: ADMIN.password,
-        NRM_CONSOLE_DIR: join(ROOT, 'dist/console'),
-        NRM_API_RATE_LIMIT_PER_MINUTE: '6000',
-        NRM_AUTH_RATE_LIMIT_PER_MINUTE: '600',
-        NRM_LOG_LEVEL: 'warn',
-        ...env,
-      },
-      port,
-    );
+    return startNodeProcess(ConsoleNode.environment(dataDir, env), await freePort());
+  }
+
+  /**
+   * Runs a TypeScript script of this repo (e.g. a seed, inside `restart`) with this node's environment,
+   * so it opens the same data directory and keys the node does; fails with its output unless it exits 0.
+   */
+  async runScript(entry: string, args: string[]): Promise<void> {
+    const child = runTs(entry, args, ConsoleNode.environment(this.dataDir, this.env));
+    const output = collect(child);
+    const code = await exitOf(child);
+    if (code !== 0) throw new Error(`${entry} exited with ${code}:\n${output.out()}${output.err()}`);
   }
 
   /** The SQLite event store in the data directory (what a test alters while the node is stopped). */

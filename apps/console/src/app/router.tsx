@@ -19,6 +19,7 @@ const UsersPage = lazy(() => import('../admin/users/UsersPage'));
 const PartnersPage = lazy(() => import('../admin/partners/PartnersPage'));
 const PartnerPage = lazy(() => import('../admin/partners/PartnerPage'));
 const NodeIdentityPage = lazy(() => import('../admin/identity/NodeIdentityPage'));
+const StatisticsPage = lazy(() => import('../statistics/StatisticsPage'));
 const OidcCallbackPage = lazy(() => import('../oidc/OidcCallbackPage'));
 
 export const router = createBrowserRouter([
@@ -48,6 +49,7 @@ export const router = createBrowserRouter([
       { path: 'admin/partners', element: <PartnersPage /> },
       { path: 'admin/partners/:nodeId', element: <PartnerPage /> },
       { path: 'admin/identity', element: <NodeIdentityPage /> },
+      { path: 'statistics', element: <StatisticsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

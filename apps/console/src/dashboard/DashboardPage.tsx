@@ -2,13 +2,14 @@ import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } fro
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, Navigate } from 'react-router';
 import { can } from '../access/can';
 import { nrm } from '../api/nrm';
 import { data } from '../api/problems';
 import { ProblemAlert } from '../errors/ProblemAlert';
 import { useFormat } from '../i18n/format';
 import { useUser } from '../session/session-store';
+import { hasDashboard } from './dashboard-access';
 import { HeldPartners } from './HeldPartners';
 import { PendingProposals } from './PendingProposals';
 import { Loading } from '../layout/Loading';
@@ -154,6 +155,9 @@ function Caseload({ operator }: { operator: boolean }) {
 export function DashboardPage() {
   const { t } = useTranslation();
   const user = useUser();
+  // The home of a role with nothing here (the analyst) is the statistics, decided by what it may read.
+  if (!hasDashboard(user.role) && can(user.role, 'GET /api/statistics'))
+    return <Navigate to="/statistics" replace />;
   return (
     <Stack>
       <Group justify="space-between">

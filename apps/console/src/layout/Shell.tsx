@@ -4,6 +4,7 @@ import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
 import { can } from '../access/can';
+import { hasDashboard } from '../dashboard/dashboard-access';
 import { RequireSession } from '../session/RequireSession';
 import { SessionExpiryWarning } from '../session/SessionExpiryWarning';
 import { useUser } from '../session/session-store';
@@ -17,9 +18,10 @@ function Navigation({ onNavigate }: { onNavigate: () => void }) {
   const { role } = useUser();
   const { pathname } = useLocation();
   const links = [
-    { to: '/', label: t('nav.dashboard'), show: true },
+    { to: '/', label: t('nav.dashboard'), show: hasDashboard(role) },
     { to: '/cases', label: t('nav.cases'), show: can(role, 'GET /api/cases') },
     { to: '/cases/new', label: t('nav.register'), show: can(role, 'POST /api/cases') },
+    { to: '/statistics', label: t('statistics.nav'), show: can(role, 'GET /api/statistics') },
     { to: '/audit/verify', label: t('audit.nav.verify'), show: can(role, 'GET /api/audit/verify') },
     {
       to: '/audit/access-log',

@@ -1,7 +1,20 @@
-import type { StatisticsCell, StatisticsReport } from '@nrm/read-models';
-
 /** The row name of each table's column totals in the CSV. */
 export const TOTAL_ROW = 'total';
+
+// The shape of a published report this file needs, stated here rather than imported, so that the file
+// imports nothing: the console builds the same CSV with it in the browser (one code path, no Node).
+interface CsvCell {
+  value: number | null;
+  suppressed: boolean;
+}
+export interface StatisticsCsvReport {
+  periods: readonly string[];
+  tables: readonly {
+    name: string;
+    rows: readonly { category: string; cells: readonly CsvCell[] }[];
+    totals: readonly CsvCell[];
+  }[];
+}
 
 const field = (text: string) => (/[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
 
@@ -9,9 +22,9 @@ const field = (text: string) => (/[",\n\r]/.test(text) ? `"${text.replace(/"/g, 
  * The report as one CSV (RFC 4180): `table,row,column,value,suppressed`, one line per cell, the
  * column totals under the row `total`; a suppressed count has an empty value and `true`.
  */
-export function statisticsCsv(report: StatisticsReport): string {
+export function statisticsCsv(report: StatisticsCsvReport): string {
   const lines = ['table,row,column,value,suppressed'];
-  const line = (table: string, row: string, column: string, cell: StatisticsCell) =>
+  const line = (table: string, row: string, column: string, cell: CsvCell) =>
     lines.push(
       [table, row, column, cell.value === null ? '' : String(cell.value), String(cell.suppressed)]
         .map(field)
