@@ -12,7 +12,13 @@ const node = process.env.NRM_CONSOLE_API ?? 'http://localhost:3000';
 export default defineConfig({
   root: here,
   plugins: [react(), precompressAssets()],
-  resolve: { alias: { '@nrm/api-client': resolve(repo, 'libs/api-client/src') } },
+  resolve: {
+    alias: {
+      '@nrm/api-client': resolve(repo, 'libs/api-client/src'),
+      // Pure modules the node and the console share (csv.ts): one declaration.
+      '@nrm/common': resolve(repo, 'libs/common/src'),
+    },
+  },
   build: {
     // The node serves this directory at / (NRM_CONSOLE_DIR).
     outDir: resolve(repo, 'dist/console'),

@@ -2,7 +2,7 @@ import type { Schema } from '@nrm/api-client';
 import { nrm } from '../api/nrm';
 import { data } from '../api/problems';
 import { EXPORT_PAGE_SIZE, type AccessLogQuery } from './access-log-filters';
-import { toCsv } from './csv';
+import { toCsv } from '@nrm/common/csv';
 
 type Entry = Schema<'AccessLogEntry'>;
 
