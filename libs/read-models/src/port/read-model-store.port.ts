@@ -8,6 +8,7 @@ import type {
   CaseloadQuery,
   CaseloadSummary,
 } from './case-views';
+import type { ReadModelRow } from './read-model-row';
 
 /**
  * One read model kept up to date from the log. `handle` applies the events above the checkpoint
@@ -42,6 +43,11 @@ export interface ReadModelStore {
   accessLog(query: AccessLogQuery): Promise<AccessLogEntry[]>;
   /** How many reads match (for paging), counted by the store; RangeError as `accessLog`. */
   countAccessLog(query: AccessLogFilterQuery): Promise<number>;
+  /**
+   * Every row of every read model in the adapters' shared canonical form, ordered by
+   * `compareRowOrder`, read a page at a time (for audits: compared with a store rebuilt from the log).
+   */
+  rows(): AsyncIterable<ReadModelRow>;
   projections(): readonly Projection[];
   /** Drops and recreates every read model and resets every checkpoint to 0. */
   reset(): Promise<void>;

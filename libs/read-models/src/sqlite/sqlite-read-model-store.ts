@@ -24,7 +24,10 @@ import type { Projection, ReadModelStore } from '../port/read-model-store.port';
 import { AccessLogApplier } from './access-log-applier';
 import { CaseDetailApplier } from './case-detail-applier';
 import { CaseHistoryApplier } from './case-history-applier';
-import { createSchema, dropSchema, ensureSchema } from './schema';
+import type { ReadModelRow } from '../port/read-model-row';
+import { ReadModelSchemaMismatchError } from '../port/read-model-schema-mismatch';
+import { createSchema, dropSchema, ensureSchema, READ_MODEL_SCHEMA_VERSION } from './schema';
+import { sqliteRows } from './sqlite-rows';
 import { SqliteCheckpoints } from './sqlite-checkpoints';
 import { SqliteProjection } from './sqlite-projection';
 
@@ -36,6 +39,11 @@ export { PROJECTION_NAMES };
 export interface SqliteReadModelStoreOptions {
   file: string;
   busyTimeoutMs?: number;
+  /**
+   * Opens an existing file for reading only (audits): nothing is created, migrated or written, and a
+   * file of another schema version is refused (ReadModelSchemaMismatchError) rather than dropped.
+   */
+  readOnly?: boolean;
 }
 
 interface HistoryRow {
@@ -86,14 +94,24 @@ export class SqliteReadModelStore implements ReadModelStore {
   }
 
   constructor(options: SqliteReadModelStoreOptions) {
-    mkdirSync(dirname(options.file), { recursive: true });
-    this.db = new Database(options.file);
-    this.db.pragma('journal_mode = WAL');
-    // NORMAL is enough: a read model can always be rebuilt, and each checkpoint commits with its
-    // changes, so losing the last commits on power loss only means re-projecting them.
-    this.db.pragma('synchronous = NORMAL');
-    this.db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
-    ensureSchema(this.db);
+    if (options.readOnly) {
+      this.db = new Database(options.file, { readonly: true, fileMustExist: true });
+      this.db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+      const version = this.db.pragma('user_version', { simple: true }) as number;
+      if (version !== READ_MODEL_SCHEMA_VERSION) {
+        this.db.close();
+        throw new ReadModelSchemaMismatchError(version, READ_MODEL_SCHEMA_VERSION);
+      }
+    } else {
+      mkdirSync(dirname(options.file), { recursive: true });
+      this.db = new Database(options.file);
+      this.db.pragma('journal_mode = WAL');
+      // NORMAL is enough: a read model can always be rebuilt, and each checkpoint commits with its
+      // changes, so losing the last commits on power loss only means re-projecting them.
+      this.db.pragma('synchronous = NORMAL');
+      this.db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+      ensureSchema(this.db);
+    }
     const checkpoints = new SqliteCheckpoints(this.db);
     this.projectionList = [
       new SqliteProjection(PROJECTION_NAMES.cases, this.db, checkpoints, new CaseDetailApplier(this.db)),
@@ -109,6 +127,10 @@ export class SqliteReadModelStore implements ReadModelStore {
 
   projections(): readonly Projection[] {
     return this.projectionList;
+  }
+
+  rows(): AsyncIterable<ReadModelRow> {
+    return sqliteRows(this.db);
   }
 
   async listCases(query: CaseListQuery): Promise<CaseListPage> {
