@@ -13,3 +13,4 @@ export * from './mongo/mongo-read-model-store';
 export { MONGO_READ_MODEL_SCHEMA_VERSION } from './mongo/mongo-read-model-schemas';
 export { caseDetailsAfterEach } from './case-view/case-detail-history';
 export { jsonChanges, type JsonChange } from './case-view/json-changes';
+export * from './audit';
