@@ -12,12 +12,17 @@ import { verifyNodeLog } from '@nrm/application/audit/verify-node-log';
 import { rotateMasterKey } from './rotate-master-key';
 import { exportCase, EXPORT_USAGE, missingNodeData, parseExportCaseArgs } from './export-case';
 import { nodeIdentity, partnersCli, PARTNERS_USAGE } from './partners-cli';
+import { AUDIT_REPLAY_USAGE, auditReplayCli, parseAuditReplayArgs } from './audit-replay';
 
 const USAGE = `usage: npm run cli -- <command>
 
 commands:
   projections rebuild   drop the read models and rebuild them from the event log (stop the node first)
   log verify            recompute the Merkle log and check every signed checkpoint
+  audit replay [--until <position | ISO instant>] [--json]
+                        rebuild every read model from the log into a scratch store and compare it
+                        with the live one (only read), naming each difference; exit 1 if any
+                        (stop the node first)
   keys rotate-master    re-wrap every subject key under a new master key (stop the node first):
                         current key from NRM_MASTER_KEY, new one from NRM_NEW_MASTER_KEY; or, for a
                         node keeping its key in <data dir>/master.key, --generate a new key file.
@@ -68,6 +73,24 @@ export async function runCli(argv: string[], out = process.stdout, err = process
       'exporting from its data directory (or export through GET /api/cases/:id/export)',
       err,
       () => exportCase(config, args, out, err),
+    );
+  }
+  if (argv[0] === 'audit' && argv[1] === 'replay') {
+    const args = parseAuditReplayArgs(argv.slice(2));
+    if ('error' in args) {
+      err.write(`${args.error}\n${AUDIT_REPLAY_USAGE}\n`);
+      return 64;
+    }
+    loadDotEnv();
+    const config = readNodeConfig();
+    const missing = missingNodeData(config.dataDir);
+    if (missing) {
+      err.write(`${missing}\n`);
+      return 66;
+    }
+    // Refused while a node runs: it writes the read models, so no comparison would hold still.
+    return withNodeStopped(config.dataDir, 'auditing its read models', err, () =>
+      auditReplayCli(config, args, out, err),
     );
   }
   if (command === 'node identity') {

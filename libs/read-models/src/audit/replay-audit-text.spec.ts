@@ -75,6 +75,6 @@ describe('replayAuditText', () => {
       `  /detail/services: live (absent), replayed ["${'x'.repeat(157)}…`,
       'access-log position 12 (case c-1): missing in the live read models',
     ]);
-    expect(lines[11]).toBe('... and 1 more differences, not listed');
+    expect(lines[11]).toBe('... and 1 more difference, not listed');
   });
 });

@@ -12,7 +12,7 @@ export function replayAuditText(report: ReplayAuditReport): string {
   const lines = [
     report.matches
       ? `read models match the log: ${compared} rows in ${models} models compared, ${at}`
-      : `read models DIFFER from the log: ${report.differenceCount} differences in ${compared} rows compared, ${at}`,
+      : `read models DIFFER from the log: ${count(report.differenceCount, 'difference')} in ${compared} rows compared, ${at}`,
     ...report.tallies.map(
       (t) =>
         `  ${t.model}: ${t.compared} compared` +
@@ -25,9 +25,11 @@ export function replayAuditText(report: ReplayAuditReport): string {
     ...report.differences.flatMap(differenceLines),
   ];
   const unlisted = report.differenceCount - report.differences.length;
-  if (unlisted > 0) lines.push(`... and ${unlisted} more differences, not listed`);
+  if (unlisted > 0) lines.push(`... and ${count(unlisted, 'more difference')}, not listed`);
   return lines.join('\n') + '\n';
 }
+
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 const KIND_TEXT: Record<RowDifference['kind'], string> = {
   changed: 'changed',
