@@ -9,6 +9,7 @@ import { describeReadModelStoreContract } from '../testing/read-model-store.cont
 import { SqliteReadModelStore } from './sqlite-read-model-store';
 import { READ_MODEL_SCHEMA_VERSION } from './schema';
 import { SqliteCheckpoints } from './sqlite-checkpoints';
+import { ReadModelSchemaMismatchError } from '../port/read-model-schema-mismatch';
 
 const T0 = '2025-01-06T09:00:00.000Z';
 
@@ -87,5 +88,37 @@ describe('SqliteReadModelStore', () => {
     for (const projection of h.readModels.projections()) expect(await projection.checkpoint()).toBe(0);
     await h.project();
     expect((await h.readModels.getCase(caseId))?.caseId).toBe(caseId);
+  });
+
+  it('read-only: reads, writes nothing, and refuses a file of another version rather than drop it', async () => {
+    const caseId = randomUUID();
+    await record(h.eventStore, h.cipher, caseId, registration({ caseId, at: T0 }));
+    await h.project();
+    const live = new SqliteReadModelStore({ file: h.readModelFile, readOnly: true });
+    try {
+      expect((await live.getCase(caseId))?.caseId).toBe(caseId);
+      await expect(live.reset()).rejects.toThrow(/readonly/i);
+      const other = randomUUID();
+      await record(h.eventStore, h.cipher, other, registration({ caseId: other, at: T0 }));
+      const [cases] = live.projections();
+      await expect(cases.handle(await h.eventStore.readAll())).rejects.toThrow(/readonly/i);
+    } finally {
+      await live.close();
+    }
+    await h.readModels.close();
+    const db = new Database(h.readModelFile);
+    db.pragma(`user_version = ${READ_MODEL_SCHEMA_VERSION + 1}`);
+    db.close();
+
+    expect(() => new SqliteReadModelStore({ file: h.readModelFile, readOnly: true })).toThrow(
+      ReadModelSchemaMismatchError,
+    );
+    expect(() => new SqliteReadModelStore({ file: `${h.readModelFile}.none`, readOnly: true })).toThrow();
+    expect(existsSync(`${h.readModelFile}.none`)).toBe(false);
+    h.readModels = new SqliteReadModelStore({ file: `${h.dir}/other.sqlite` });
+    const reopened = new Database(h.readModelFile, { readonly: true });
+    // Still there: refused, not dropped (and the case the read-only store could not add is absent).
+    expect(reopened.prepare('SELECT COUNT(*) AS n FROM case_detail').get()).toEqual({ n: 1 });
+    reopened.close();
   });
 });
