@@ -126,8 +126,8 @@ function notesOn(logHead: number, liveAt: number, comparedUpTo: number, until?: 
   const notes: string[] = [];
   if (liveAt < logHead) {
     notes.push(
-      `live read models are at position ${liveAt}, the log at ${logHead}: compared up to ${liveAt} ` +
-        '(the node catches up when it starts)',
+      `live read models are at position ${liveAt}, the log at ${logHead} (the node catches up when it ` +
+        'starts): nothing later is compared',
     );
   }
   if (until && 'position' in until && until.position > liveAt) {
