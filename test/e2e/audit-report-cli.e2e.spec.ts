@@ -88,6 +88,35 @@ describe('integrity report (CLI)', () => {
     expect(existsSync(join(outDir, 'x.html'))).toBe(false);
   });
 
+  it('with --replay, refuses beside a running node, and on the stopped node reports the replay audit', async () => {
+    const running = await cli('--out', 'replayed.html', '--replay');
+    expect(running.code).toBe(75);
+    expect(running.err).toMatch(/stop it before auditing its read models for the report/);
+    await node?.stop();
+    node = undefined;
+
+    const done = await cli('--out', 'replayed.html', '--replay');
+    expect(done.code).toBe(0);
+    const file = join(outDir, 'replayed.html');
+    const html = readFileSync(file, 'utf8');
+    expect(embedded(html).data.replay).toMatchObject({ equal: true, differences: [] });
+    expect(embedded(html).data.replay?.comparedRows).toBeGreaterThan(0);
+    expect(html).toContain('The read models rebuilt from the log equal the ones the node kept.');
+    expect(verify(file).code).toBe(0);
+
+    // A read model changed behind the log's back is in the report, by model, case and field.
+    const readModels = new Database(join(dataDir, 'read-models.sqlite'));
+    readModels.prepare("UPDATE case_detail SET stage = 'closed' WHERE case_id = ?").run(caseId);
+    readModels.close();
+    const changed = await cli('--out', 'replayed-changed.html', '--replay');
+    expect(changed.code).toBe(1); // the log verifies, but the read models do not match it
+    const report = embedded(readFileSync(join(outDir, 'replayed-changed.html'), 'utf8')).data.replay;
+    expect(report).toMatchObject({
+      equal: false,
+      differences: [{ model: 'case-detail', key: caseId, kind: 'changed', fields: ['/listing/stage'] }],
+    });
+  });
+
   it('on a stopped node whose log was changed, writes the report recording it and exits 1', async () => {
     await node?.stop();
     node = undefined;

@@ -17,3 +17,4 @@ export * from './statistics/statistics-tables';
 export * from './statistics/statistics-report';
 export { DISCLOSURE_THRESHOLD } from './statistics/disclosure-control';
 export type { StatisticsCell } from './statistics/year-block';
+export * from './audit';

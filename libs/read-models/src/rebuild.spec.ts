@@ -37,4 +37,19 @@ describe('rebuildProjections', () => {
     ).toEqual({ events: 0, position: 0 });
     expect(calls).toEqual([[0, 0]]);
   });
+
+  it('stops before the first event the caller names, without reading further pages', async () => {
+    await populate();
+    const head = await h.eventStore.headPosition();
+    const until = Math.floor(head / 2);
+    const calls: [number, number][] = [];
+    const result = await rebuildProjections(h.eventStore, h.readModels, {
+      pageSize: 7,
+      stopBefore: (event) => event.position > until,
+      onProgress: (d, t) => calls.push([d, t]),
+    });
+    expect(result).toEqual({ events: until, position: until });
+    expect(calls.at(-1)).toEqual([until, until]);
+    for (const projection of h.readModels.projections()) expect(await projection.checkpoint()).toBe(until);
+  });
 });

@@ -1,4 +1,4 @@
-import type { EventStore } from '@nrm/event-store/port';
+import type { EventStore, StoredEvent } from '@nrm/event-store/port';
 import type { ReadModelStore } from './port/read-model-store.port';
 
 export interface RebuildOptions {
@@ -9,6 +9,11 @@ export interface RebuildOptions {
   onProgress?: (done: number, total: number) => void;
   /** Events per read and per projection transaction (default 1000). */
   pageSize?: number;
+  /**
+   * Replays only the log before the first event this holds for (an audit's `--until`); the rest of
+   * the log is not read.
+   */
+  stopBefore?: (event: StoredEvent) => boolean;
 }
 
 export interface RebuildResult {
@@ -36,8 +41,14 @@ export async function rebuildProjections(
   let position = 0;
   let events = 0;
   options.onProgress?.(0, total);
-  for (;;) {
-    const page = await eventStore.readAll({ fromPosition: position, limit: pageSize });
+  let stopped = false;
+  while (!stopped) {
+    let page = await eventStore.readAll({ fromPosition: position, limit: pageSize });
+    const stop = options.stopBefore ? page.findIndex(options.stopBefore) : -1;
+    if (stop >= 0) {
+      page = page.slice(0, stop);
+      stopped = true;
+    }
     if (page.length === 0) break;
     for (const projection of projections) await projection.handle(page);
     position = page[page.length - 1].position;
@@ -45,6 +56,7 @@ export async function rebuildProjections(
     total = Math.max(total, position); // the log may grow while we replay it
     options.onProgress?.(position, total);
   }
-  if (position < total) options.onProgress?.(total, total);
+  if (stopped) options.onProgress?.(position, position);
+  else if (position < total) options.onProgress?.(total, total);
   return { events, position };
 }

@@ -1,5 +1,8 @@
 import { produceIntegrityReport } from '@nrm/application/audit/report/integrity-report';
-import type { ReplayAuditResult } from '@nrm/application/audit/report/replay-audit-result';
+import {
+  replayAuditResultOf,
+  type ReplayAuditResult,
+} from '@nrm/application/audit/report/replay-audit-result';
 import { openNodeAdapters } from '@nrm/application/infrastructure/node-adapters';
 import { systemClock } from '@nrm/config/clock';
 import type { NodeConfig } from '@nrm/config/node-config';
@@ -8,24 +11,31 @@ import { partnerWitnessingStates } from '@nrm/partner-bridge/bridge/partner-witn
 import { ProgressBar } from '@nrm/read-models';
 import { closeSync, existsSync, fchmodSync, openSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { runReplayAudit } from './audit-replay';
+import { command } from './cli-command';
 import { cliServices } from './cli-services';
 
-export const AUDIT_REPORT_USAGE = 'usage: npm run cli -- audit report --out <file.html> [--force]';
+export const AUDIT_REPORT_USAGE = 'usage: npm run cli -- audit report --out <file.html> [--force] [--replay]';
 
 export interface AuditReportArgs {
   out: string;
   /** Replace an existing file. */
   force: boolean;
+  /** Run the replay audit first (the node stopped) and put its result in the report. */
+  replay: boolean;
 }
 
 /** `--out <file>` (or `--out=<file>`), `--force`. */
 export function parseAuditReportArgs(args: string[]): AuditReportArgs | { error: string } {
   let out: string | undefined;
   let force = false;
+  let replay = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === '--force') {
       force = true;
+    } else if (arg === '--replay') {
+      replay = true;
     } else if (arg === '--out' || arg.startsWith('--out=')) {
       if (out !== undefined) return { error: '--out is given twice' };
       out = arg === '--out' ? args[++i] : arg.slice('--out='.length);
@@ -35,7 +45,7 @@ export function parseAuditReportArgs(args: string[]): AuditReportArgs | { error:
     }
   }
   if (out === undefined) return { error: '--out <file> is required: the report is an HTML file' };
-  return { out, force };
+  return { out, force, replay };
 }
 
 /**
@@ -112,3 +122,27 @@ function writeReport(file: string, html: string, force: boolean): boolean {
     closeSync(fd);
   }
 }
+
+export const auditReportCommand = command({
+  words: ['audit', 'report'],
+  help: `audit report --out <file.html> [--force] [--replay]
+                        write the signed integrity report (as GET /api/audit/report answers it) to a
+                        new file of mode 0600; exit 1 when it records a log that does not verify.
+                        --replay runs the replay audit first and reports it (stop the node first;
+                        exit 1 too when the read models differ from the log)`,
+  usage: AUDIT_REPORT_USAGE,
+  parse: parseAuditReportArgs,
+  needsNode: true,
+  // Without the replay it only reads, beside a running node (SQLite WAL readers).
+  lockedFor: (args) => (args.replay ? 'auditing its read models for the report' : undefined),
+  async run(config, args, { err }) {
+    if (!args.replay) return auditReport(config, args, err);
+    const performedAt = new Date().toISOString();
+    const replay = await runReplayAudit(config, undefined, err);
+    if ('exit' in replay) return replay.exit;
+    const result = replayAuditResultOf(replay, performedAt);
+    const code = await auditReport(config, args, err, result);
+    // Read models that differ from the log are a finding like a log that does not verify.
+    return code === 0 && !result.equal ? 1 : code;
+  },
+});

@@ -1,3 +1,4 @@
+import { command } from './cli-command';
 import { CaseNotFoundError } from '@nrm/domain';
 import { ProjectionRunner } from '@nrm/read-models';
 import { closeSync, existsSync, fchmodSync, openSync, rmSync, writeSync } from 'node:fs';
@@ -167,3 +168,18 @@ export async function catchUpReadModels(adapters: NodeAdapters, err: NodeJS.Writ
     await runner.stop();
   }
 }
+
+export const casesExport = command({
+  words: ['cases', 'export'],
+  help: `cases export <caseId> --purpose "<why>" --operator <username> [--out <file>]
+                        write the case's export (as GET /api/cases/:id/export answers it to that
+                        user) to a new file of mode 0600, or to standard output; recorded in the
+                        access log (channel cli) under that user (stop the node first)`,
+  usage: EXPORT_USAGE,
+  parse: parseExportCaseArgs,
+  needsNode: true,
+  // It writes the read models (catching up) and bypasses login; a running node answers the same
+  // export through its HTTP route.
+  lockedFor: 'exporting from its data directory (or export through GET /api/cases/:id/export)',
+  run: (config, args, { out, err }) => exportCase(config, args, out, err),
+});

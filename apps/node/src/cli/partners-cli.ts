@@ -1,3 +1,4 @@
+import { command, type ParseRefusal } from './cli-command';
 import { loadOrCreateNodeSigningKey } from '@nrm/event-store/integrity';
 import {
   loadOrCreateNodeEncryptionKey,
@@ -198,3 +199,34 @@ export function nodeIdentity(config: NodeConfig): string {
     2,
   );
 }
+
+const PARTNER_COMMANDS = ['list', 'add', 'update', 'remove', 'release'];
+
+export const partners = command({
+  words: ['partners'],
+  help: `partners list | add | update | remove | release
+                        the partner registry (npm run cli -- partners help); changes are recorded
+                        under the --operator admin account (stop the node first, or use /api/partners)`,
+  usage: PARTNERS_USAGE,
+  parse: (args: string[]): string[] | ParseRefusal => {
+    if (PARTNER_COMMANDS.includes(args[0])) return args;
+    if (args[0] === 'help') return { usage: true };
+    return {
+      error: args[0] === undefined ? 'which partners command?' : `unknown partners command "${args[0]}"`,
+    };
+  },
+  needsNode: true,
+  lockedFor: 'changing partners from its data directory (or use /api/partners)',
+  run: (config, args, { out, err }) => partnersCli(config, args, out, err),
+});
+
+export const nodeIdentityCommand = command({
+  words: ['node', 'identity'],
+  help: `node identity         this node's id, country and public keys, to give to partner nodes`,
+  usage: 'usage: npm run cli -- node identity',
+  needsNode: false,
+  run: async (config, _args, { out }) => {
+    out.write(nodeIdentity(config) + '\n');
+    return 0;
+  },
+});

@@ -1,3 +1,4 @@
+import { command } from './cli-command';
 import {
   KEY_STORE_FILE,
   loadMasterKey,
@@ -103,3 +104,17 @@ export async function rotateMasterKey(
   );
   return 0;
 }
+
+export const keysRotateMaster = command({
+  words: ['keys', 'rotate-master'],
+  help: `keys rotate-master    re-wrap every subject key under a new master key (stop the node first):
+                        current key from NRM_MASTER_KEY, new one from NRM_NEW_MASTER_KEY; or, for a
+                        node keeping its key in <data dir>/master.key, --generate a new key file.
+                        An interrupted rotation resumes when run again with the same keys.`,
+  usage: 'usage: npm run cli -- keys rotate-master [--generate]',
+  // Its own checks: the key files, the store (rotateMasterKey).
+  parse: (args: string[]) => args,
+  needsNode: false,
+  lockedFor: 'rotating the master key',
+  run: (config, args, { out, err }) => rotateMasterKey(config.dataDir, args, out, err),
+});

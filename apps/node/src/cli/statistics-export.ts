@@ -1,3 +1,4 @@
+import { command } from './cli-command';
 import { closeSync, fchmodSync, openSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { NodeConfig } from '@nrm/config/node-config';
@@ -104,3 +105,15 @@ export async function exportStatistics(
   }
   return 0;
 }
+
+export const statisticsExport = command({
+  words: ['statistics', 'export'],
+  help: `statistics export --format csv [--period year|quarter] [--from <year>] [--to <year>] [--out <file>]
+                        the statistics GET /api/statistics answers (closed years, counts below 11
+                        suppressed), as CSV (stop the node first; docs/statistics.md)`,
+  usage: STATISTICS_USAGE,
+  parse: parseStatisticsExportArgs,
+  needsNode: true,
+  lockedFor: 'exporting statistics (or use GET /api/statistics)',
+  run: (config, args, { out, err }) => exportStatistics(config, args, out, err),
+});

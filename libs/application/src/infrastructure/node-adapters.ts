@@ -148,7 +148,7 @@ async function openKafkaRelay(config: NodeConfig, eventStore: EventStore): Promi
 }
 
 /** The database named in MONGO_URL, else one per node: `nrm_<node id>`. */
-function mongoDbName(config: NodeConfig): string | undefined {
+export function mongoDbName(config: NodeConfig): string | undefined {
   const path = new URL(config.mongoUrl ?? '').pathname.replace(/^\//, '');
   return path ? undefined : `nrm_${config.nodeId.replace(/[^A-Za-z0-9_-]/g, '_')}`;
 }

@@ -6,6 +6,8 @@ import { openSourceLog, projectAll, SourceLog } from '../testing/source-log';
 import { MongoReadModelStore } from './mongo-read-model-store';
 import { COLLECTIONS, MONGO_READ_MODEL_SCHEMA_VERSION } from './mongo-read-model-schemas';
 import { MongoTestDatabase } from '../testing/mongo-test-database';
+import { auditReplay } from '../audit/replay-audit';
+import { ReadModelSchemaMismatchError } from '../port/read-model-schema-mismatch';
 
 const T0 = '2025-01-06T09:00:00.000Z';
 
@@ -113,6 +115,46 @@ describeIfServer('MONGO_URL', 'MongoReadModelStore (real server)', (url) => {
       for (const projection of store.projections()) expect(await projection.checkpoint()).toBe(0);
       await projectAll(log.eventStore, store);
       expect((await store.getCase(caseId))?.caseId).toBe(caseId);
+    });
+
+    it('read-only: refuses data of another shape without dropping it, and audits without writing', async () => {
+      const caseId = randomUUID();
+      await record(log.eventStore, log.cipher, caseId, walkToHandover(caseId, T0));
+      await projectAll(log.eventStore, store);
+      // Behind the log's back: a stage only the list queries see, and a history entry gone.
+      const cases = db.connection.collection<{ _id: string }>(COLLECTIONS.cases);
+      await cases.updateOne({ _id: caseId }, { $set: { stage: 'closed' } });
+      await db.connection.collection(COLLECTIONS.caseHistory).deleteOne({ position: 3 });
+      const everything = () =>
+        Promise.all(
+          Object.values(COLLECTIONS).map((name) => db.connection.collection(name).find({}).toArray()),
+        );
+      const before = await everything();
+
+      const live = await MongoReadModelStore.connect(url, { dbName: db.dbName, readOnly: true });
+      const report = await auditReplay(log.eventStore, live).finally(() => live.close());
+
+      expect(report.differences).toEqual([
+        {
+          model: 'case-detail',
+          key: caseId,
+          caseId,
+          kind: 'changed',
+          fields: [{ path: '/listing/stage', live: 'closed', replayed: 'handover_proposed' }],
+        },
+        { model: 'case-history', key: '3', caseId, kind: 'missing-in-live' },
+      ]);
+      expect(await everything()).toEqual(before);
+
+      const other = await MongoTestDatabase.create(url);
+      try {
+        await expect(
+          MongoReadModelStore.connect(url, { dbName: other.dbName, readOnly: true }),
+        ).rejects.toThrow(ReadModelSchemaMismatchError);
+        expect(await other.connection.db!.listCollections().toArray()).toEqual([]);
+      } finally {
+        await other.drop();
+      }
     });
 
     it('re-applies a batch interrupted after some of its case documents were written', async () => {

@@ -26,6 +26,9 @@ import { CaseStatisticsWriter, countStatistics } from './case-statistics-writer'
 import type { StatisticsCount } from '../statistics/statistics-tables';
 import { MongoCheckpoints } from './mongo-checkpoints';
 import { MongoProjection } from './mongo-projection';
+import { mongoRows } from './mongo-rows';
+import type { ReadModelRow } from '../port/read-model-row';
+import { ReadModelSchemaMismatchError } from '../port/read-model-schema-mismatch';
 import {
   bindModels,
   COLLECTIONS,
@@ -42,6 +45,11 @@ export interface MongoReadModelStoreOptions {
   serverSelectionTimeoutMS?: number;
   /** Further driver options (e.g. TLS, credentials, retryReads). */
   driver?: Omit<ConnectOptions, 'dbName' | 'serverSelectionTimeoutMS'>;
+  /**
+   * For audits: creates no index and never starts over; data of another shape is refused
+   * (ReadModelSchemaMismatchError) rather than dropped. Reads only, as long as nothing else is called.
+   */
+  readOnly?: boolean;
 }
 
 const NAMESPACE_NOT_FOUND = 26;
@@ -81,7 +89,8 @@ export class MongoReadModelStore implements ReadModelStore {
     try {
       await connection.asPromise();
       const store = new MongoReadModelStore(connection);
-      await store.ensureSchema();
+      if (options.readOnly) await store.checkSchema();
+      else await store.ensureSchema();
       return store;
     } catch (error) {
       await connection.close().catch(() => undefined);
@@ -114,6 +123,10 @@ export class MongoReadModelStore implements ReadModelStore {
 
   projections(): readonly Projection[] {
     return this.projectionList;
+  }
+
+  rows(): AsyncIterable<ReadModelRow> {
+    return mongoRows(this.models);
   }
 
   async listCases(query: CaseListQuery): Promise<CaseListPage> {
@@ -222,6 +235,13 @@ export class MongoReadModelStore implements ReadModelStore {
 
   async close(): Promise<void> {
     await this.connection.close();
+  }
+
+  private async checkSchema(): Promise<void> {
+    const meta = await this.models.meta.findById(SCHEMA_META_ID).lean();
+    const found = meta?.version ?? 0;
+    if (found !== MONGO_READ_MODEL_SCHEMA_VERSION)
+      throw new ReadModelSchemaMismatchError(found, MONGO_READ_MODEL_SCHEMA_VERSION);
   }
 
   private async ensureSchema(): Promise<void> {

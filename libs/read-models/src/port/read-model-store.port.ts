@@ -9,6 +9,7 @@ import type {
   CaseloadQuery,
   CaseloadSummary,
 } from './case-views';
+import type { ReadModelRow } from './read-model-row';
 
 /**
  * One read model kept up to date from the log. `handle` applies the events above the checkpoint
@@ -48,6 +49,11 @@ export interface ReadModelStore {
    * store per table, category and quarter; ordered by table, category, year and quarter.
    */
   statisticsCounts(): Promise<StatisticsCount[]>;
+  /**
+   * Every row of every read model in the adapters' shared canonical form, ordered by
+   * `compareRowOrder`, read a page at a time (for audits: compared with a store rebuilt from the log).
+   */
+  rows(): AsyncIterable<ReadModelRow>;
   projections(): readonly Projection[];
   /** Drops and recreates every read model and resets every checkpoint to 0. */
   reset(): Promise<void>;

@@ -9,8 +9,19 @@ import { describeReadModelStoreContract } from '../testing/read-model-store.cont
 import { SqliteReadModelStore } from './sqlite-read-model-store';
 import { READ_MODEL_SCHEMA_VERSION } from './schema';
 import { SqliteCheckpoints } from './sqlite-checkpoints';
+import { ReadModelSchemaMismatchError } from '../port/read-model-schema-mismatch';
 
 const T0 = '2025-01-06T09:00:00.000Z';
+
+/**
+ * The message a promise fails with. Not `rejects.toThrow`: better-sqlite3 registers its error class
+ * once per process, so in a jest worker that ran another file first it is not this file's `Error`.
+ */
+const failureOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => 'succeeded',
+    (error: { message?: string }) => String(error.message),
+  );
 
 describeReadModelStoreContract('SQLite', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'nrm-read-models-contract-'));
@@ -87,5 +98,37 @@ describe('SqliteReadModelStore', () => {
     for (const projection of h.readModels.projections()) expect(await projection.checkpoint()).toBe(0);
     await h.project();
     expect((await h.readModels.getCase(caseId))?.caseId).toBe(caseId);
+  });
+
+  it('read-only: reads, writes nothing, and refuses a file of another version rather than drop it', async () => {
+    const caseId = randomUUID();
+    await record(h.eventStore, h.cipher, caseId, registration({ caseId, at: T0 }));
+    await h.project();
+    const live = new SqliteReadModelStore({ file: h.readModelFile, readOnly: true });
+    try {
+      expect((await live.getCase(caseId))?.caseId).toBe(caseId);
+      expect(await failureOf(live.reset())).toMatch(/readonly/i);
+      const other = randomUUID();
+      await record(h.eventStore, h.cipher, other, registration({ caseId: other, at: T0 }));
+      const [cases] = live.projections();
+      expect(await failureOf(cases.handle(await h.eventStore.readAll()))).toMatch(/readonly/i);
+    } finally {
+      await live.close();
+    }
+    await h.readModels.close();
+    const db = new Database(h.readModelFile);
+    db.pragma(`user_version = ${READ_MODEL_SCHEMA_VERSION + 1}`);
+    db.close();
+
+    expect(() => new SqliteReadModelStore({ file: h.readModelFile, readOnly: true })).toThrow(
+      ReadModelSchemaMismatchError,
+    );
+    expect(() => new SqliteReadModelStore({ file: `${h.readModelFile}.none`, readOnly: true })).toThrow();
+    expect(existsSync(`${h.readModelFile}.none`)).toBe(false);
+    h.readModels = new SqliteReadModelStore({ file: `${h.dir}/other.sqlite` });
+    const reopened = new Database(h.readModelFile, { readonly: true });
+    // Still there: refused, not dropped (and the case the read-only store could not add is absent).
+    expect(reopened.prepare('SELECT COUNT(*) AS n FROM case_detail').get()).toEqual({ n: 1 });
+    reopened.close();
   });
 });

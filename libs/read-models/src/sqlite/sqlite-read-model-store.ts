@@ -26,7 +26,10 @@ import { CaseDetailApplier } from './case-detail-applier';
 import { CaseHistoryApplier } from './case-history-applier';
 import { CaseStatisticsApplier } from './case-statistics-applier';
 import type { StatisticsCount, StatisticsTableName } from '../statistics/statistics-tables';
-import { createSchema, dropSchema, ensureSchema } from './schema';
+import type { ReadModelRow } from '../port/read-model-row';
+import { ReadModelSchemaMismatchError } from '../port/read-model-schema-mismatch';
+import { createSchema, dropSchema, ensureSchema, READ_MODEL_SCHEMA_VERSION } from './schema';
+import { sqliteRows } from './sqlite-rows';
 import { SqliteCheckpoints } from './sqlite-checkpoints';
 import { SqliteProjection } from './sqlite-projection';
 
@@ -38,6 +41,11 @@ export { PROJECTION_NAMES };
 export interface SqliteReadModelStoreOptions {
   file: string;
   busyTimeoutMs?: number;
+  /**
+   * Opens an existing file for reading only (audits): nothing is created, migrated or written, and a
+   * file of another schema version is refused (ReadModelSchemaMismatchError) rather than dropped.
+   */
+  readOnly?: boolean;
 }
 
 interface HistoryRow {
@@ -88,14 +96,24 @@ export class SqliteReadModelStore implements ReadModelStore {
   }
 
   constructor(options: SqliteReadModelStoreOptions) {
-    mkdirSync(dirname(options.file), { recursive: true });
-    this.db = new Database(options.file);
-    this.db.pragma('journal_mode = WAL');
-    // NORMAL is enough: a read model can always be rebuilt, and each checkpoint commits with its
-    // changes, so losing the last commits on power loss only means re-projecting them.
-    this.db.pragma('synchronous = NORMAL');
-    this.db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
-    ensureSchema(this.db);
+    if (options.readOnly) {
+      this.db = new Database(options.file, { readonly: true, fileMustExist: true });
+      this.db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+      const version = this.db.pragma('user_version', { simple: true }) as number;
+      if (version !== READ_MODEL_SCHEMA_VERSION) {
+        this.db.close();
+        throw new ReadModelSchemaMismatchError(version, READ_MODEL_SCHEMA_VERSION);
+      }
+    } else {
+      mkdirSync(dirname(options.file), { recursive: true });
+      this.db = new Database(options.file);
+      this.db.pragma('journal_mode = WAL');
+      // NORMAL is enough: a read model can always be rebuilt, and each checkpoint commits with its
+      // changes, so losing the last commits on power loss only means re-projecting them.
+      this.db.pragma('synchronous = NORMAL');
+      this.db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+      ensureSchema(this.db);
+    }
     const checkpoints = new SqliteCheckpoints(this.db);
     this.projectionList = [
       new SqliteProjection(PROJECTION_NAMES.cases, this.db, checkpoints, new CaseDetailApplier(this.db)),
@@ -117,6 +135,10 @@ export class SqliteReadModelStore implements ReadModelStore {
 
   projections(): readonly Projection[] {
     return this.projectionList;
+  }
+
+  rows(): AsyncIterable<ReadModelRow> {
+    return sqliteRows(this.db);
   }
 
   async listCases(query: CaseListQuery): Promise<CaseListPage> {

@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Actor } from '@nrm/event-store/port';
 import { PROJECTION_NAMES } from '../case-view/projection-names';
 import { emptyCaseloadSummary } from '../case-view/caseload-summary';
@@ -13,6 +16,8 @@ import {
   type SortOrder,
 } from '../port/case-views';
 import type { ReadModelStore } from '../port/read-model-store.port';
+import type { ReadModelRow } from '../port/read-model-row';
+import { SqliteReadModelStore } from '../sqlite/sqlite-read-model-store';
 import { ProjectionRunner } from '../projection-runner';
 import { rebuildProjections } from '../rebuild';
 import { accessEvent, recordAccess } from './access-fixtures';
@@ -1270,6 +1275,121 @@ export function describeReadModelStoreContract(
         expect(await store.accessLog({ caseId: stray })).toEqual([]);
         expect(await snapshotReadModels(store, caseIds, T0)).toEqual(expected);
         for (const projection of store.projections()) expect(await projection.checkpoint()).toBe(head);
+      });
+    });
+
+    describe('rows', () => {
+      const collect = async (source: ReadModelStore) => {
+        const rows: ReadModelRow[] = [];
+        for await (const row of source.rows()) rows.push(row);
+        return rows;
+      };
+
+      it('yields every row of every read model in order, as a SQLite store rebuilt from the same log does', async () => {
+        const caseId = randomUUID();
+        await append(caseId, walkToHandover(caseId, T0));
+        await access(caseId, actor, 'assistance_planning', 40);
+        // Projected in two batches: rows do not depend on how the events were batched.
+        const events = await log.eventStore.readAll({ limit: 100_000 });
+        for (const projection of store.projections()) await projection.handle(events.slice(0, 5));
+        await project();
+
+        const rows = await collect(store);
+
+        const head = await log.eventStore.headPosition();
+        expect(rows.map((r) => r.model)).toEqual([
+          'case-detail',
+          ...Array<string>(17).fill('case-history'),
+          'access-log',
+          'case-statistics',
+        ]);
+        expect(rows[0]).toMatchObject({
+          key: caseId,
+          caseId,
+          value: {
+            lastPosition: 17,
+            listing: {
+              stage: 'handover_proposed',
+              countryOfExploitation: 'DE',
+              citizenship: 'MD',
+              presumedMinor: false,
+              nextDueAtMs: Date.parse(day(T0, 26)),
+            },
+            deadlines: [
+              {
+                kind: 'handover_response',
+                ref: 'ho-1',
+                dueAt: day(T0, 44),
+                dueAtMs: Date.parse(day(T0, 44)),
+              },
+              {
+                kind: 'service_referral_response',
+                ref: 'svc-2',
+                dueAt: day(T0, 26),
+                dueAtMs: Date.parse(day(T0, 26)),
+              },
+            ],
+            detail: { caseId, stage: 'handover_proposed', revision: 16 },
+          },
+        });
+        const { agencies } = rows[0].value.listing as { agencies: string[] };
+        expect(agencies.length).toBeGreaterThan(1);
+        expect(agencies).toEqual([...agencies].sort());
+        expect(rows[1]).toMatchObject({
+          key: '1',
+          caseId,
+          value: { caseId, revision: 0, eventId: events[0].id },
+        });
+        expect(rows[18]).toEqual({
+          model: 'access-log',
+          key: String(head),
+          caseId,
+          value: {
+            eventId: events[head - 1].id,
+            caseId,
+            userId: actor.userId,
+            role: actor.role,
+            agency: actor.agency,
+            purpose: 'assistance_planning',
+            channel: 'api',
+            at: day(T0, 40),
+          },
+        });
+        // The statistics: what the store counts, sorted, beside the projection's own state.
+        const statistics = rows[19].value as { facts: unknown[]; counted: { table: string }[] };
+        expect(rows[19]).toMatchObject({ model: 'case-statistics', key: caseId, caseId });
+        expect(statistics.counted).toHaveLength(statistics.facts.length);
+        expect(statistics.counted.map((fact) => fact.table)).toContain('registrations-by-sex');
+        expect(statistics.counted.map((fact) => fact.table)).toEqual(
+          [...statistics.counted.map((fact) => fact.table)].sort(),
+        );
+
+        const dir = mkdtempSync(join(tmpdir(), 'nrm-rows-reference-'));
+        const reference = new SqliteReadModelStore({ file: join(dir, 'read-models.sqlite') });
+        try {
+          await rebuildProjections(log.eventStore, reference);
+          expect(rows).toEqual(await collect(reference));
+        } finally {
+          await reference.close();
+          rmSync(dir, { recursive: true, force: true });
+        }
+      });
+
+      it('reads past a page: every row once, in log order', async () => {
+        const caseId = randomUUID();
+        await append(caseId, registration({ caseId, at: T0 }));
+        for (let i = 0; i < 520; i++) await access(caseId, actor, 'case_management', 1);
+        await project();
+
+        const keys = (await collect(store)).filter((r) => r.model === 'access-log').map((r) => Number(r.key));
+
+        expect(keys).toHaveLength(520);
+        expect(keys).toEqual([...keys].sort((a, b) => a - b));
+        expect(new Set(keys).size).toBe(520);
+      });
+
+      it('yields nothing for an empty store', async () => {
+        expect(await collect(store)).toEqual([]);
       });
     });
 

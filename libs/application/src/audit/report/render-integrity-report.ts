@@ -158,7 +158,8 @@ function replaySection(data: IntegrityReportData): string {
   const r = data.replay;
   if (!r) {
     return `<h2>7. Replay audit</h2>
-<p>Not run in this report: run <code>npm run cli -- audit replay</code> on the stopped node.</p>`;
+<p>Not run in this report: on the stopped node, <code>npm run cli -- audit report --replay</code> includes it
+(or <code>npm run cli -- audit replay</code> runs it alone).</p>`;
   }
   return `<h2>7. Replay audit</h2>
 <div class="verdict ${r.equal ? 'ok' : 'fail'}">${
