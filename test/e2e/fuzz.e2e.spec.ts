@@ -357,7 +357,8 @@ describe('fuzzing every route with malformed requests', () => {
       NRM_API_RATE_LIMIT_PER_MINUTE: '1000000',
       NRM_AUTH_RATE_LIMIT_PER_MINUTE: '1000000',
     });
-    await node.withUsers(ALL_OPERATOR_ROLES);
+    // Every role the document names, the analyst too: each route is fuzzed as each of its roles.
+    await node.withUsers([...ALL_OPERATOR_ROLES, 'analyst']);
     caseId = (await node.request('POST', '/api/cases', { as: 'identification_officer', body: REGISTRATION }))
       .body.caseId;
     // The inbox's valid input: a well-formed, sealed and signed envelope addressed to this node, from a

@@ -54,7 +54,7 @@ describe('renderIntegrityReport', () => {
     expect(html).toContain('The log verifies');
     expect(html).toContain('<td class="num">4</td>');
     expect(html).toContain(
-      'Not run in this report: run <code>npm run cli -- audit replay</code> on the stopped node.',
+      'Not run in this report: on the stopped node, <code>npm run cli -- audit report --replay</code> includes it',
     );
     expect(html).toMatch(/@media print/);
   });
