@@ -9237,6 +9237,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description from is after to (rule invalid-request) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["RuleProblem"];
+                };
+            };
             /** @description Too many requests from this address; Retry-After says when to try again */
             429: {
                 headers: {

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { CLOCK, Clock } from '@nrm/config/clock';
 import { Roles } from '@nrm/iam/access.decorators';
 import { READ_MODEL_STORE, type ReadModelStore, type StatisticsReport } from '@nrm/read-models';
@@ -22,6 +22,7 @@ export class StatisticsController {
 
   @Get()
   @Roles('analyst', 'auditor', 'admin')
+  @ApiUnprocessableEntityResponse({ description: 'from is after to (rule invalid-request)' })
   @ApiOkBody(
     'Every statistics table for the closed years asked for; a suppressed count is null, marked suppressed',
   )
