@@ -15,6 +15,14 @@ export interface IntegrityLogReader {
   /** Records with position > fromPosition (all when undefined), in position order, at most `limit`. */
   readIntegrity(fromPosition: number | undefined, limit: number): Promise<IntegrityRecord[]>;
   /**
+   * The positions and stored leaf hashes of events with position > fromPosition, at most `limit`: what
+   * proofs need, without reading the events. Stores that keep no hashes leave it out.
+   */
+  readLeafHashes?(
+    fromPosition: number | undefined,
+    limit: number,
+  ): Promise<{ position: number; leafHash: Uint8Array }[]>;
+  /**
    * True when the backend never leaves holes between positions (SQLite AUTOINCREMENT with one
    * transaction per append), so that a hole itself proves a removal. EventStoreDB: false.
    */

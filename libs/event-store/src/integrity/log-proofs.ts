@@ -1,6 +1,6 @@
 import { eventLeafHash } from './canonical-event';
 import type { IntegrityLogReader } from './integrity-reader';
-import { consistencyProof, inclusionProof } from './merkle';
+import { consistencyProof, inclusionProof, MerkleTreeIndex } from './merkle';
 
 /** RFC 6962 audit path of one event in the tree of the log's first `treeSize` events. */
 export interface EventInclusionProof {
@@ -28,26 +28,35 @@ export class EventNotInTreeError extends Error {
 const PAGE_SIZE = 5000;
 
 /**
- * The leaf hashes of the first `treeSize` events and each position's leaf index. A leaf is hashed from
- * the event's bytes as they are now, so a proof for an event changed behind the log fails to verify.
+ * The leaf hashes of the first `treeSize` events and each position's leaf index: the hashes stored at
+ * append time where the store keeps them (no event is read), else hashed from the events. Either
+ * way a proof for an event changed behind the log no longer leads to the signed root, and whoever
+ * checks it hashes the event's own bytes.
  */
 async function readLeaves(reader: IntegrityLogReader, treeSize: number) {
-  const leaves: Buffer[] = [];
+  const leaves: Uint8Array[] = [];
   const indexOf = new Map<number, number>();
+  const page = async (from: number | undefined, limit: number) =>
+    reader.readLeafHashes
+      ? reader.readLeafHashes(from, limit)
+      : (await reader.readIntegrity(from, limit)).map(({ event }) => ({
+          position: event.position,
+          leafHash: eventLeafHash(event),
+        }));
   let fromPosition: number | undefined;
   while (leaves.length < treeSize) {
-    const page = await reader.readIntegrity(fromPosition, Math.min(PAGE_SIZE, treeSize - leaves.length));
-    if (page.length === 0) break;
-    for (const { event } of page) {
-      indexOf.set(event.position, leaves.length);
-      leaves.push(eventLeafHash(event));
+    const records = await page(fromPosition, Math.min(PAGE_SIZE, treeSize - leaves.length));
+    if (records.length === 0) break;
+    for (const { position, leafHash } of records) {
+      indexOf.set(position, leaves.length);
+      leaves.push(leafHash);
     }
-    fromPosition = page[page.length - 1].event.position;
+    fromPosition = records[records.length - 1].position;
   }
   if (leaves.length < treeSize) {
     throw new RangeError(`the log holds ${leaves.length} events, fewer than the tree size ${treeSize}`);
   }
-  return { leaves, indexOf };
+  return { tree: new MerkleTreeIndex(leaves), indexOf };
 }
 
 /**
@@ -59,7 +68,7 @@ export async function eventInclusionProofs(
   positions: readonly number[],
   treeSize: number,
 ): Promise<Map<number, EventInclusionProof>> {
-  const { leaves, indexOf } = await readLeaves(reader, treeSize);
+  const { tree, indexOf } = await readLeaves(reader, treeSize);
   const proofs = new Map<number, EventInclusionProof>();
   for (const position of positions) {
     const leafIndex = indexOf.get(position);
@@ -67,9 +76,9 @@ export async function eventInclusionProofs(
     proofs.set(position, {
       position,
       leafIndex,
-      leafHash: leaves[leafIndex].toString('hex'),
+      leafHash: tree.root(leafIndex, leafIndex + 1).toString('hex'),
       treeSize,
-      path: inclusionProof(leaves, leafIndex).map((hash) => hash.toString('hex')),
+      path: inclusionProof(tree, leafIndex).map((hash) => hash.toString('hex')),
     });
   }
   return proofs;
@@ -84,6 +93,6 @@ export async function logConsistencyProof(
   if (!Number.isInteger(oldSize) || oldSize < 1 || oldSize > newSize) {
     throw new RangeError(`old size ${oldSize} outside 1..${newSize}`);
   }
-  const { leaves } = await readLeaves(reader, newSize);
-  return consistencyProof(leaves, oldSize).map((hash) => hash.toString('hex'));
+  const { tree } = await readLeaves(reader, newSize);
+  return consistencyProof(tree, oldSize).map((hash) => hash.toString('hex'));
 }

@@ -5,6 +5,7 @@ import {
   leafHash,
   MerkleFrontier,
   merkleRoot,
+  MerkleTreeIndex,
   nodeHash,
   sha256,
   verifyConsistency,
@@ -140,6 +141,16 @@ describe('RFC 6962 Merkle tree', () => {
       expect(verifyInclusion(leaves[index], index, size, proof, merkleRoot(leaves))).toBe(true);
     },
   );
+
+  it('answers the root of every range from its index exactly as the recursive definition does', () => {
+    for (let n = 0; n <= 40; n++) {
+      const leaves = syntheticLeaves(n);
+      const index = new MerkleTreeIndex(leaves);
+      for (let start = 0; start <= n; start++)
+        for (let end = start; end <= n; end++)
+          expect(index.root(start, end).equals(merkleRoot(leaves, start, end))).toBe(true);
+    }
+  });
 
   it('verifies every inclusion proof for sizes up to 33 and rejects tampered ones', () => {
     const all = syntheticLeaves(33);

@@ -107,20 +107,55 @@ function popCount(n: number): number {
   return count;
 }
 
+/**
+ * The perfect subtrees of a list of leaves, level by level (`levels[h][i]` covers leaves
+ * [i * 2^h, (i + 1) * 2^h)), built once in n - 1 hashes: the root of any range the RFC 6962
+ * recursion asks for is then a lookup plus at most log2(n) hashes along the right edge, so a proof
+ * costs O(log² n) instead of hashing the whole tree again for every proof.
+ */
+export class MerkleTreeIndex {
+  private readonly levels: Buffer[][];
+
+  constructor(leafHashes: readonly Uint8Array[]) {
+    this.levels = [leafHashes.map((leaf) => Buffer.from(leaf))];
+    for (let below = this.levels[0]; below.length > 1;) {
+      const level: Buffer[] = [];
+      for (let i = 0; i + 1 < below.length; i += 2) level.push(nodeHash(below[i], below[i + 1]));
+      this.levels.push(level);
+      below = level;
+    }
+  }
+
+  get size(): number {
+    return this.levels[0].length;
+  }
+
+  /** MTH(D[start:end]), as merkleRoot, for 0 <= start <= end <= size. */
+  root(start = 0, end = this.size): Buffer {
+    const n = end - start;
+    if (n === 0) return EMPTY_TREE_ROOT;
+    // A perfect, aligned subtree is stored; anything else splits as RFC 6962 does.
+    if ((n & (n - 1)) === 0 && start % n === 0) return this.levels[Math.log2(n)][start / n];
+    const k = splitPoint(n);
+    return nodeHash(this.root(start, start + k), this.root(start + k, end));
+  }
+}
+
 /** PATH(m, D[n]) of RFC 6962 §2.1.1: the audit path of leaf `index` in the tree of the given leaves. */
-export function inclusionProof(leafHashes: readonly Uint8Array[], index: number): Buffer[] {
-  if (!Number.isInteger(index) || index < 0 || index >= leafHashes.length) {
-    throw new RangeError(`leaf index ${index} outside tree of size ${leafHashes.length}`);
+export function inclusionProof(leaves: readonly Uint8Array[] | MerkleTreeIndex, index: number): Buffer[] {
+  const tree = leaves instanceof MerkleTreeIndex ? leaves : new MerkleTreeIndex(leaves);
+  if (!Number.isInteger(index) || index < 0 || index >= tree.size) {
+    throw new RangeError(`leaf index ${index} outside tree of size ${tree.size}`);
   }
   const path = (m: number, start: number, end: number): Buffer[] => {
     const n = end - start;
     if (n === 1) return [];
     const k = splitPoint(n);
     return m < k
-      ? [...path(m, start, start + k), merkleRoot(leafHashes, start + k, end)]
-      : [...path(m - k, start + k, end), merkleRoot(leafHashes, start, start + k)];
+      ? [...path(m, start, start + k), tree.root(start + k, end)]
+      : [...path(m - k, start + k, end), tree.root(start, start + k)];
   };
-  return path(index, 0, leafHashes.length);
+  return path(index, 0, tree.size);
 }
 
 /** RFC 9162 §2.1.3.2. */
@@ -155,18 +190,19 @@ export function verifyInclusion(
 }
 
 /** PROOF(m, D[n]) of RFC 6962 §2.1.2: proves the tree of the first `oldSize` leaves is a prefix. */
-export function consistencyProof(leafHashes: readonly Uint8Array[], oldSize: number): Buffer[] {
-  const n = leafHashes.length;
+export function consistencyProof(leaves: readonly Uint8Array[] | MerkleTreeIndex, oldSize: number): Buffer[] {
+  const tree = leaves instanceof MerkleTreeIndex ? leaves : new MerkleTreeIndex(leaves);
+  const n = tree.size;
   if (!Number.isInteger(oldSize) || oldSize < 1 || oldSize > n) {
     throw new RangeError(`old size ${oldSize} outside 1..${n}`);
   }
   const subproof = (m: number, start: number, end: number, whole: boolean): Buffer[] => {
     const size = end - start;
-    if (m === size) return whole ? [] : [merkleRoot(leafHashes, start, end)];
+    if (m === size) return whole ? [] : [tree.root(start, end)];
     const k = splitPoint(size);
     return m <= k
-      ? [...subproof(m, start, start + k, whole), merkleRoot(leafHashes, start + k, end)]
-      : [...subproof(m - k, start + k, end, false), merkleRoot(leafHashes, start, start + k)];
+      ? [...subproof(m, start, start + k, whole), tree.root(start + k, end)]
+      : [...subproof(m - k, start + k, end, false), tree.root(start, start + k)];
   };
   return subproof(oldSize, 0, n, true);
 }

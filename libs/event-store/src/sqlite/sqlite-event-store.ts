@@ -159,6 +159,18 @@ export class SqliteEventStore implements EventStore, AuditableLog {
     return rows.map((row) => ({ event: rowToEvent(row), leafHash: row.leaf_hash, treeRoot: row.tree_root }));
   }
 
+  async readLeafHashes(
+    fromPosition: number | undefined,
+    limit: number,
+  ): Promise<{ position: number; leafHash: Uint8Array }[]> {
+    this.assertOpen();
+    const rows = this.statements.readLeafHashes.all(fromPosition ?? 0, readLimit(limit)) as {
+      position: number;
+      leaf_hash: Buffer;
+    }[];
+    return rows.map((row) => ({ position: row.position, leafHash: row.leaf_hash }));
+  }
+
   async listCheckpoints(): Promise<SignedCheckpoint[]> {
     this.assertOpen();
     return (this.statements.listCheckpoints.all() as CheckpointRow[]).map(rowToCheckpoint);
@@ -317,6 +329,9 @@ function prepareStatements(db: Database.Database) {
     readAll: db.prepare('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?'),
     readIntegrity: db.prepare('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?'),
     allLeaves: db.prepare('SELECT leaf_hash FROM events ORDER BY position'),
+    readLeafHashes: db.prepare(
+      'SELECT position, leaf_hash FROM events WHERE position > ? ORDER BY position LIMIT ?',
+    ),
     loadFrontier: db.prepare('SELECT size, nodes FROM merkle_frontier WHERE id = 1'),
     saveFrontier: db.prepare(
       'INSERT INTO merkle_frontier (id, size, nodes) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET size = excluded.size, nodes = excluded.nodes',
