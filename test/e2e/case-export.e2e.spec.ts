@@ -114,6 +114,7 @@ describe('case export (HTTP)', () => {
     const after = await accessLog();
     expect(after).toHaveLength(before.length + 1);
     expect(after[after.length - 1]).toEqual({
+      position: await head(),
       at: expect.any(String),
       caseId,
       userId: res.body.exportedBy.userId,

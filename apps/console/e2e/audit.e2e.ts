@@ -164,6 +164,19 @@ test.describe('access log, partner journal and case export', () => {
         new RegExp(`^[^,]+,[0-9a-f-]{36},case_manager,police-md,${caseId},assistance_planning,api$`),
       ),
     ]);
+
+    // The read itself is provable: its event's inclusion in a signed checkpoint, checked offline.
+    const [proof] = await Promise.all([
+      page.waitForEvent('download'),
+      read.getByRole('button', { name: /Download the proof of this read/ }).click(),
+    ]);
+    expect(proof.suggestedFilename()).toMatch(/^event-\d+-proof\.json$/);
+    const answer = JSON.parse(await textOf(proof));
+    expect(answer.event).toMatchObject({ type: 'PersonalDataAccessed', streamId: `access-${caseId}` });
+    let verdict = '';
+    const sink = { write: (chunk: string) => ((verdict += chunk), true) } as unknown as NodeJS.WritableStream;
+    expect(runVerify([await proof.path()], sink, sink)).toBe(0);
+    expect(verdict).toMatch(/\nVALID\n$/);
   });
 
   test('an auditor exports a case for a stated purpose as a JSON file, and the export is logged', async ({

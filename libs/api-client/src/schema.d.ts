@@ -1281,6 +1281,8 @@ export interface components {
             at: string;
             caseId: string;
             channel: string;
+            /** @description The log position of the read's `PersonalDataAccessed` event: GET /api/audit/events/{position}/proof proves the read was logged, and when, against a signed checkpoint. */
+            position: number;
             purpose: string;
             role: string;
             userId: string;

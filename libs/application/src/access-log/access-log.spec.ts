@@ -52,6 +52,7 @@ describe('AccessLog (embedded log and read models)', () => {
     // Asked at once: the projections have not necessarily applied these yet, the answer waits for them.
     expect(await accessLog.query({ caseId: first })).toStrictEqual([
       {
+        position: 1,
         at: AT.toISOString(),
         userId: caseManager.userId,
         role: 'case_manager',
@@ -61,6 +62,7 @@ describe('AccessLog (embedded log and read models)', () => {
         channel: 'api',
       },
       {
+        position: 2,
         at: AT.toISOString(),
         userId: auditor.userId,
         role: 'auditor',

@@ -23,6 +23,7 @@ export function accessLogRecordOf(event: StoredEvent): AccessLogRecord | undefin
     position: event.position,
     eventId: event.id,
     entry: {
+      position: event.position,
       at: event.occurredAt,
       userId: actor.userId,
       role: actor.role,

@@ -20,7 +20,7 @@ export class AccessLogWriter implements MongoBatchApplier {
       // position), i.e. is already applied.
       ops.push({
         insertOne: {
-          document: jsonForm({ _id: record.eventId, position: record.position, ...record.entry }),
+          document: jsonForm({ _id: record.eventId, ...record.entry }),
         },
       });
     }
@@ -30,6 +30,7 @@ export class AccessLogWriter implements MongoBatchApplier {
 
 export function toAccessLogEntry(doc: AccessLogDocument): AccessLogEntry {
   return {
+    position: doc.position,
     at: doc.at,
     userId: doc.userId,
     role: doc.role,

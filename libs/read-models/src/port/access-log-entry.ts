@@ -3,6 +3,11 @@
  * through which channel and when. Ids and codes only: the access log holds nothing about the person.
  */
 export interface AccessLogEntry {
+  /**
+   * The log position of the read's `PersonalDataAccessed` event: GET /api/audit/events/{position}/proof
+   * proves the read was logged, and when, against a signed checkpoint.
+   */
+  position: number;
   at: string;
   userId: string;
   role: string;

@@ -59,6 +59,7 @@ interface HistoryRow {
 }
 
 interface AccessLogRow {
+  position: number;
   at: string;
   user_id: string;
   role: string;
@@ -276,11 +277,12 @@ export class SqliteReadModelStore implements ReadModelStore {
     }
     const rows = this.db
       .prepare<(string | number)[], AccessLogRow>(
-        `SELECT at, user_id, role, agency, case_id, purpose, channel FROM access_log ${filter} ${order}`,
+        `SELECT position, at, user_id, role, agency, case_id, purpose, channel FROM access_log ${filter} ${order}`,
       )
       .all(...params);
     if (query.limit !== undefined) rows.reverse();
     return rows.map((row) => ({
+      position: row.position,
       at: row.at,
       userId: row.user_id,
       role: row.role,

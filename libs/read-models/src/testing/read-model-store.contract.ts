@@ -962,6 +962,7 @@ export function describeReadModelStoreContract(
         days: number,
         channel = 'api',
       ): AccessLogEntry => ({
+        position: POSITION_OF_DAY[days],
         at: day(T0, days),
         userId: actor.userId,
         role: actor.role,
@@ -970,6 +971,8 @@ export function describeReadModelStoreContract(
         purpose,
         channel,
       });
+      // Where each day's read sits in the log (case events between them), read back from the log.
+      const POSITION_OF_DAY: Record<number, number> = {};
       const accessLogProjection = () =>
         store.projections().find((p) => p.name === PROJECTION_NAMES.accessLog)!;
 
@@ -984,6 +987,10 @@ export function describeReadModelStoreContract(
         await append(c1, [{ type: 'ConsentGiven', at: day(T0, 4), data: { purpose: 'assistance' } }]);
         await access(c1, alice, 'case_management', 5, 'export');
         await project();
+        const reads = (await log.eventStore.readAll({ limit: 1000 })).filter(
+          (event) => event.type === 'PersonalDataAccessed',
+        );
+        reads.forEach((event, i) => (POSITION_OF_DAY[i + 1] = event.position));
       });
 
       it('answers by case, oldest first: who, in which role and agency, why, through what, when', async () => {
@@ -1138,6 +1145,7 @@ export function describeReadModelStoreContract(
 
         const everything = await store.accessLog({});
         expect(everything).toHaveLength(6);
+        POSITION_OF_DAY[6] = await log.eventStore.headPosition();
         expect(everything.at(-1)).toStrictEqual(entry(c2, bob, 'audit_sample', 6));
         expect(await store.accessLog({ caseId: c1 })).toHaveLength(3);
         expect(JSON.stringify(everything)).not.toMatch(/ciphertext|subjectId/);

@@ -1,12 +1,10 @@
 import { Alert, Button, Card, Code, Group, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { nrm } from '../../api/nrm';
-import { data } from '../../api/problems';
 import { useFormat } from '../../i18n/format';
 import { FactsTable } from '../../layout/FactsTable';
-import { eventProofFileName, optionalSize, POSITIVE_INTEGER, saveProof } from './proof-files';
+import { optionalSize, POSITIVE_INTEGER } from './proof-files';
+import { useEventProof } from './use-event-proof';
 import { ProofProblem } from './ProofProblem';
 
 interface EventProofRequest {
@@ -19,18 +17,7 @@ export function EventProofForm() {
   const { t } = useTranslation();
   const format = useFormat();
   const form = useForm<EventProofRequest>({ defaultValues: { position: '', treeSize: '' } });
-  const proof = useMutation({
-    mutationFn: async (request: { position: number; treeSize?: number }) => {
-      const answer = await data(
-        nrm.GET('/api/audit/events/{position}/proof', {
-          params: { path: { position: request.position }, query: { treeSize: request.treeSize } },
-        }),
-      );
-      const fileName = eventProofFileName(request.position);
-      saveProof(answer, fileName);
-      return { answer, fileName };
-    },
-  });
+  const proof = useEventProof();
   const submit = form.handleSubmit((values) =>
     proof.mutate({ position: Number(values.position.trim()), treeSize: optionalSize(values.treeSize) }),
   );
