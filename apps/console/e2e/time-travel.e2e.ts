@@ -100,7 +100,7 @@ test('a moment in time shows the case after the last event by then, and a revisi
   page,
 }) => {
   await openCase(page, 'vera.auditor');
-  await page.getByRole('radio', { name: 'Date and time' }).check();
+  await page.getByRole('radio', { name: 'By date and time' }).check();
   // An hour from now, in the browser's time zone as the person would type it: after every event.
   const later = await page.evaluate(() => {
     const date = new Date(Date.now() + 3_600_000);
@@ -114,7 +114,9 @@ test('a moment in time shows the case after the last event by then, and a revisi
   await expect(page.getByLabel(field('Date and time'))).toHaveValue(later);
 
   await page.goto(`${node.baseUrl}/cases/${caseId}?asOf=99`);
-  await expect(page.getByRole('alert')).toContainText('The case has no such revision');
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'The case cannot be shown as of then' }),
+  ).toContainText('The case has no such revision');
   await expectAccessible(page);
 });
 

@@ -9,7 +9,7 @@ export function AsOfBanner({ caseId, moment }: { caseId: string; moment: Schema<
   const { t } = useTranslation();
   const format = useFormat();
   return (
-    <Alert color="yellow" role="status" title={t('timetravel.banner.title')}>
+    <Alert color="blue" role="status" title={t('timetravel.banner.title')}>
       <Text size="sm">
         {t('timetravel.banner.text', { revision: moment.revision, when: format.dateTime(moment.occurredAt) })}{' '}
         <Anchor component={Link} to={`/cases/${caseId}`} fw={600} underline="always">

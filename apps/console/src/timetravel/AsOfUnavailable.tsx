@@ -13,7 +13,7 @@ export function AsOfUnavailable({ caseId, error }: { caseId: string; error: unkn
   const status = asApiError(error)?.status;
   if (status !== 404 && status !== 400) return <ProblemAlert error={error} />;
   return (
-    <Alert color="yellow" role="alert" title={t('timetravel.unavailable.title')}>
+    <Alert color="red" role="alert" title={t('timetravel.unavailable.title')}>
       <Text size="sm">
         {t(status === 404 ? 'timetravel.unavailable.notThen' : 'timetravel.unavailable.malformed')}
       </Text>
