@@ -6,11 +6,16 @@ import { REGISTRATION } from './support/fixtures';
 
 let node: ConsoleNode;
 let caseId: string;
+/** Revisions of the events the tests look at, as the case's history numbers them. */
+let consented: number;
+let ageAssessed: number;
+let last: number;
 const GUARDIAN = 'Tudor Guardianescu';
 
 /**
- * A case with a history: registered (revision 0), a consent (1), an age assessment that presumes a
- * child (2), a guardian appointed (3). The auditor looks at it as it was and at what each event changed.
+ * A case with a history: registered (revision 0, with its reflection period), a consent, an age
+ * assessment that presumes a child, a guardian appointed. The auditor looks at it as it was and at what
+ * each event changed.
  */
 test.beforeAll(async () => {
   node = await ConsoleNode.start();
@@ -39,13 +44,21 @@ test.beforeAll(async () => {
       body: { authority: 'Child Protection Authority Chisinau', name: GUARDIAN },
     }),
   );
+  const history = (await ok(auditor.GET('/api/cases/{id}/events', { params: { path: id } }))).items;
+  const revisionOf = (type: string) => history.find((event) => event.type === type)?.revision ?? -1;
+  consented = revisionOf('ConsentGiven');
+  ageAssessed = revisionOf('AgeAssessed');
+  last = revisionOf('GuardianAppointed');
+  expect([consented, ageAssessed, last]).toEqual([ageAssessed - 1, last - 1, history.length - 1]);
   // The page reads the case from the read model: wait until it has the last event.
   await expect
     .poll(async () => (await ok(auditor.GET('/api/cases/{id}', { params: { path: id } }))).revision)
-    .toBe(3);
+    .toBe(last);
   // What the page should show, as the API answers it: the age assessment turned presumedMinor on.
   const changes = await ok(
-    auditor.GET('/api/cases/{id}/changes', { params: { path: id, query: { from: 1, to: 2 } } }),
+    auditor.GET('/api/cases/{id}/changes', {
+      params: { path: id, query: { from: consented, to: ageAssessed } },
+    }),
   );
   expect(changes.items[0].changes).toContainEqual({ path: '/presumedMinor', from: false, to: true });
 });
@@ -101,16 +114,17 @@ test('a moment in time shows the case after the last event by then, and a revisi
 }) => {
   await openCase(page, 'vera.auditor');
   await page.getByRole('radio', { name: 'By date and time' }).check();
-  // An hour from now, in the browser's time zone as the person would type it: after every event.
+  // An hour from now, in the browser's time zone as the person would type it: after every event. With
+  // seconds other than 0, which the input keeps as typed (":00" it drops).
   const later = await page.evaluate(() => {
     const date = new Date(Date.now() + 3_600_000);
     const two = (value: number) => String(value).padStart(2, '0');
-    return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())}T${two(date.getHours())}:${two(date.getMinutes())}:00`;
+    return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())}T${two(date.getHours())}:${two(date.getMinutes())}:30`;
   });
   await page.getByLabel(field('Date and time')).fill(later);
   await page.getByRole('button', { name: 'View the case as it was' }).click();
   await expect(page).toHaveURL(/\?asOf=\d{4}-\d{2}-\d{2}T/);
-  await expect(banner(page)).toContainText('as it was after revision 3 (');
+  await expect(banner(page)).toContainText(`as it was after revision ${last} (`);
   await expect(page.getByLabel(field('Date and time'))).toHaveValue(later);
 
   await page.goto(`${node.baseUrl}/cases/${caseId}?asOf=99`);
@@ -125,30 +139,34 @@ test('the changes between two revisions are listed field by field, with who and 
 }) => {
   await openCase(page, 'vera.auditor');
   await page.getByRole('button', { name: 'Show the changes' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'events listed' })).toHaveText('4 events listed');
-  await expect(page.getByRole('heading', { name: 'Revision 2: Age assessed' })).toBeVisible();
-  const ageAssessed = page.getByRole('table', { name: 'Fields changed by revision 2' });
-  await expect(ageAssessed.getByRole('columnheader')).toHaveText(['Field', 'Before', 'After']);
-  await expect(
-    ageAssessed.getByRole('row').filter({ hasText: '/presumedMinor' }).getByRole('cell'),
-  ).toHaveText(['/presumedMinor', 'false', 'true']);
+  await expect(page.getByRole('status').filter({ hasText: 'events listed' })).toHaveText(
+    `${last + 1} events listed`,
+  );
+  await expect(page.getByRole('heading', { name: `Revision ${ageAssessed}: Age assessed` })).toBeVisible();
+  const fields = page.getByRole('table', { name: `Fields changed by revision ${ageAssessed}` });
+  await expect(fields.getByRole('columnheader')).toHaveText(['Field', 'Before', 'After']);
+  await expect(fields.getByRole('row').filter({ hasText: '/presumedMinor' }).getByRole('cell')).toHaveText([
+    '/presumedMinor',
+    'false',
+    'true',
+  ]);
   // Who and when, beside the event (its heading's block).
   await expect(
-    page.getByRole('heading', { name: 'Revision 2: Age assessed' }).locator('xpath=..'),
+    page.getByRole('heading', { name: `Revision ${ageAssessed}: Age assessed` }).locator('xpath=..'),
   ).toContainText('Identification officer · police-md');
   // The guardian's name is personal data: never compared, never shown.
   await expect(page.getByText(GUARDIAN)).toHaveCount(0);
   await expectAccessible(page);
 
-  // A range: (1, 2] is the age assessment only.
+  // A range: (consent, age assessment] is the age assessment only.
   await page.getByRole('combobox', { name: field('After revision') }).click();
-  await page.getByRole('option', { name: /^rev 1 — Consent given — / }).click();
+  await page.getByRole('option', { name: new RegExp(`^rev ${consented} — Consent given — `) }).click();
   await page.getByRole('combobox', { name: field('Up to revision') }).click();
-  await page.getByRole('option', { name: /^rev 2 — Age assessed — / }).click();
+  await page.getByRole('option', { name: new RegExp(`^rev ${ageAssessed} — Age assessed — `) }).click();
   await page.getByRole('button', { name: 'Show the changes' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'listed' })).toHaveText('1 event listed');
   await expect(page.getByRole('heading', { name: /^Revision \d+: / })).toHaveText([
-    'Revision 2: Age assessed',
+    `Revision ${ageAssessed}: Age assessed`,
   ]);
 });
 
@@ -157,8 +175,8 @@ test('a case manager viewing the past gets no command forms, and has them back o
 }) => {
   await openCase(page, 'ana.manager');
   await expect(page.getByRole('button', { name: 'Record the consent' })).toBeVisible();
-  await viewRevision(page, 1, 'Consent given');
-  await expect(banner(page)).toContainText('as it was after revision 1 (');
+  await viewRevision(page, consented, 'Consent given');
+  await expect(banner(page)).toContainText(`as it was after revision ${consented} (`);
   await expect(page.getByRole('cell', { name: 'Assistance' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Record the consent' })).toHaveCount(0);
   // The only forms left are the time travel's own.

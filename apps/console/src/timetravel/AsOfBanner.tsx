@@ -12,7 +12,7 @@ export function AsOfBanner({ caseId, moment }: { caseId: string; moment: Schema<
     <Alert color="blue" role="status" title={t('timetravel.banner.title')}>
       <Text size="sm">
         {t('timetravel.banner.text', { revision: moment.revision, when: format.dateTime(moment.occurredAt) })}{' '}
-        <Anchor component={Link} to={`/cases/${caseId}`} fw={600} underline="always">
+        <Anchor component={Link} to={`/cases/${caseId}`} c="blue.9" fw={600} underline="always">
           {t('timetravel.banner.return')}
         </Anchor>
       </Text>

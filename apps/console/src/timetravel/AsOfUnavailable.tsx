@@ -17,7 +17,7 @@ export function AsOfUnavailable({ caseId, error }: { caseId: string; error: unkn
       <Text size="sm">
         {t(status === 404 ? 'timetravel.unavailable.notThen' : 'timetravel.unavailable.malformed')}
       </Text>
-      <Anchor component={Link} to={`/cases/${caseId}`} fw={600} underline="always" size="sm">
+      <Anchor component={Link} to={`/cases/${caseId}`} c="blue.9" fw={600} underline="always" size="sm">
         {t('timetravel.banner.return')}
       </Anchor>
     </Alert>
