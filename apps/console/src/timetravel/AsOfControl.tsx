@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { instantOf, localInputOf, revisionIn } from './as-of';
-import { useRevisionOptions } from './revision-options';
+import { OPTIONS_WHILE_OPEN, useRevisionOptions } from './revision-options';
 
 type By = 'revision' | 'time';
 
@@ -50,6 +50,7 @@ export function AsOfControl({ caseId, asOf }: { caseId: string; asOf?: string })
           </Radio.Group>
           {by === 'revision' ? (
             <Select
+              comboboxProps={OPTIONS_WHILE_OPEN}
               label={t('timetravel.control.revision')}
               data={revisions}
               value={revision}

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../errors/ProblemAlert';
 import { Loading } from '../layout/Loading';
 import { ChangeEntry } from './ChangeEntry';
-import { useRevisionOptions } from './revision-options';
+import { OPTIONS_WHILE_OPEN, useRevisionOptions } from './revision-options';
 import { useCaseChanges, type ChangeRange } from './use-case-changes';
 
 // The open ends of the range, as choices beside the revisions.
@@ -50,6 +50,7 @@ export function ChangesSection({ caseId }: { caseId: string }) {
       <form onSubmit={submit} noValidate aria-label={t('timetravel.changes.title')}>
         <Group align="flex-end">
           <Select
+            comboboxProps={OPTIONS_WHILE_OPEN}
             label={t('timetravel.changes.from')}
             data={[{ value: START, label: t('timetravel.changes.fromStart') }, ...revisions]}
             value={from}
@@ -57,6 +58,7 @@ export function ChangesSection({ caseId }: { caseId: string }) {
             allowDeselect={false}
           />
           <Select
+            comboboxProps={OPTIONS_WHILE_OPEN}
             label={t('timetravel.changes.to')}
             data={[{ value: LAST, label: t('timetravel.changes.toLast') }, ...toChoices]}
             value={to}

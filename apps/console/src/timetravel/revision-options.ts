@@ -16,3 +16,10 @@ export function useRevisionOptions(caseId: string): { value: string; label: stri
     }),
   }));
 }
+
+/**
+ * For the selects of revisions: their options exist only while the list is open (Mantine keeps them
+ * in the page, hidden, by default). Each names an event, and the history must stay the one place in the
+ * page that does: for find-in-page, a screen reader's browse mode and text queries alike.
+ */
+export const OPTIONS_WHILE_OPEN = { keepMounted: false } as const;
