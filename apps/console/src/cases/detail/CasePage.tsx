@@ -1,7 +1,7 @@
 import { Card, SimpleGrid, Stack, Title } from '@mantine/core';
 import type { Schema } from '@nrm/api-client';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import { asApiError } from '../../api/problems';
 import { ForbiddenPage } from '../../errors/ForbiddenPage';
 import { NotFoundPage } from '../../errors/NotFoundPage';
@@ -17,6 +17,11 @@ import { Loading } from '../../layout/Loading';
 import { can } from '../../access/can';
 import { useUser } from '../../session/session-store';
 import { FactsTable } from '../../layout/FactsTable';
+import { AsOfBanner } from '../../timetravel/AsOfBanner';
+import { AsOfControl } from '../../timetravel/AsOfControl';
+import { AsOfUnavailable } from '../../timetravel/AsOfUnavailable';
+import { ChangesSection } from '../../timetravel/ChangesSection';
+import { CaseCommandsContext } from './common/case-commands';
 
 function Registration({ view }: { view: Schema<'CaseView'> }) {
   const { t } = useTranslation();
@@ -45,17 +50,24 @@ function Registration({ view }: { view: Schema<'CaseView'> }) {
   );
 }
 
-/** One case: where it stands, what is known, and every step the user's role may take. */
+/**
+ * One case: where it stands, what is known, and every step the user's role may take. With `?asOf=` (a
+ * revision or a date-time) the case as it was then, read-only.
+ */
 export function CasePage() {
   const { caseId = '' } = useParams();
+  const asOf = useSearchParams()[0].get('asOf') ?? undefined;
   const { role } = useUser();
   // An admin may not read cases; at a case's address they get the one thing they may do: erasure.
   const readable = can(role, 'GET /api/cases/{id}');
-  const current = useCase(caseId, readable);
+  const travels = can(role, 'GET /api/cases/{id}/changes');
+  const current = useCase(caseId, readable, asOf);
   if (!readable && can(role, 'POST /api/cases/{id}/erasure')) return <ErasurePage caseId={caseId} />;
   if (current.isPending) return <Loading />;
   if (current.isError) {
     const status = asApiError(current.error)?.status;
+    if (asOf !== undefined && (status === 400 || status === 404))
+      return <AsOfUnavailable caseId={caseId} error={current.error} />;
     if (status === 404) return <NotFoundPage />;
     if (status === 403) return <ForbiddenPage />;
     return <ProblemAlert error={current.error} />;
@@ -63,17 +75,25 @@ export function CasePage() {
   const { view, revision } = current.data;
   const reload = () => void current.refetch();
   return (
-    <Stack>
-      <CaseHeader view={view} />
-      <SimpleGrid cols={{ base: 1, lg: 2 }}>
-        <Stack>
-          <Registration view={view} />
-          <PersonSection caseId={view.caseId} />
-          <PhaseTabs view={view} revision={revision} onReload={reload} />
-        </Stack>
-        <HistorySection caseId={view.caseId} />
-      </SimpleGrid>
-    </Stack>
+    <CaseCommandsContext.Provider value={asOf === undefined}>
+      <Stack>
+        {view.asOf && <AsOfBanner caseId={view.caseId} moment={view.asOf} />}
+        <CaseHeader view={view} />
+        {travels && <AsOfControl key={asOf ?? ''} caseId={view.caseId} asOf={asOf} />}
+        <SimpleGrid cols={{ base: 1, lg: 2 }}>
+          <Stack>
+            <Registration view={view} />
+            {/* Keyed: another moment hides the person again until a purpose is stated for it. */}
+            <PersonSection key={asOf ?? ''} caseId={view.caseId} asOf={asOf} />
+            <PhaseTabs key={asOf ?? ''} view={view} revision={revision} onReload={reload} />
+          </Stack>
+          <Stack>
+            <HistorySection caseId={view.caseId} />
+            {travels && <ChangesSection caseId={view.caseId} />}
+          </Stack>
+        </SimpleGrid>
+      </Stack>
+    </CaseCommandsContext.Provider>
   );
 }
 

@@ -9,6 +9,7 @@ import { ProblemAlert } from '../../errors/ProblemAlert';
 import { applyServerFieldErrors } from '../../forms/server-field-errors';
 import { useFormat } from '../../i18n/format';
 import { useUser } from '../../session/session-store';
+import { useCaseCommandsOpen } from './common/case-commands';
 import { useCaseCommand } from './use-case-command';
 
 type Consent = RequestBody<'/api/cases/{id}/consents', 'post'>;
@@ -105,6 +106,7 @@ export function ConsentsSection({
   const { t } = useTranslation();
   const format = useFormat();
   const { role } = useUser();
+  const commandsOpen = useCaseCommandsOpen();
   return (
     <Card withBorder>
       <Title order={3} size="h4" mb="sm">
@@ -134,7 +136,7 @@ export function ConsentsSection({
           </Table.Tbody>
         </Table>
       )}
-      {can(role, 'POST /api/cases/{id}/consents') && (
+      {commandsOpen && can(role, 'POST /api/cases/{id}/consents') && (
         <ConsentForm caseId={view.caseId} revision={revision} onReload={onReload} />
       )}
     </Card>

@@ -1,24 +1,15 @@
 import { Card, Text, Timeline, Title } from '@mantine/core';
-import { apiError } from '@nrm/api-client';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { nrm } from '../../api/nrm';
 import { ProblemAlert } from '../../errors/ProblemAlert';
 import { useFormat } from '../../i18n/format';
 import { Loading } from '../../layout/Loading';
+import { useCaseEvents } from './use-case-events';
 
 /** The case's events as a timeline: who (role and agency), when, what — straight from the log. */
 export function HistorySection({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const history = useQuery({
-    queryKey: ['case', caseId, 'events'],
-    queryFn: async () => {
-      const result = await nrm.GET('/api/cases/{id}/events', { params: { path: { id: caseId } } });
-      if (!result.data) throw apiError(result);
-      return result.data;
-    },
-  });
+  const history = useCaseEvents(caseId);
   return (
     <Card withBorder>
       <Title order={3} size="h4" mb="sm">

@@ -9,6 +9,7 @@ import { ProblemAlert } from '../../errors/ProblemAlert';
 import { applyServerFieldErrors } from '../../forms/server-field-errors';
 import { useFormat } from '../../i18n/format';
 import { useUser } from '../../session/session-store';
+import { useCaseCommandsOpen } from './common/case-commands';
 import { useCaseCommand } from './use-case-command';
 
 type Decision = RequestBody<'/api/cases/{id}/identification', 'post'>;
@@ -132,6 +133,7 @@ export function IdentificationSection({
   const { t } = useTranslation();
   const format = useFormat();
   const { role } = useUser();
+  const commandsOpen = useCaseCommandsOpen();
   const { identification } = view;
   return (
     <Card withBorder>
@@ -143,9 +145,11 @@ export function IdentificationSection({
         {identification.concludedAt && ` · ${format.dateTime(identification.concludedAt)}`}
         {identification.decidingBody && ` · ${t(`decidingBodies.${identification.decidingBody}`)}`}
       </Text>
-      {identification.status === 'pending' && can(role, 'POST /api/cases/{id}/identification') && (
-        <DecisionForm caseId={view.caseId} revision={revision} onReload={onReload} />
-      )}
+      {identification.status === 'pending' &&
+        commandsOpen &&
+        can(role, 'POST /api/cases/{id}/identification') && (
+          <DecisionForm caseId={view.caseId} revision={revision} onReload={onReload} />
+        )}
     </Card>
   );
 }

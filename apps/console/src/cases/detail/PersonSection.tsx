@@ -41,20 +41,21 @@ function PersonFacts({ person }: { person: Schema<'CaseView'>['person'] }) {
 
 /**
  * Personal data stays hidden until the user states why they open it; the node records that read in the
- * access log. Kept in memory for this page only (never cached across pages, never in the URL).
+ * access log. Kept in memory for this page only (never cached across pages, never in the URL). With
+ * `asOf`, the person as the case held them then, under the same purpose and the same logging.
  */
-export function PersonSection({ caseId }: { caseId: string }) {
+export function PersonSection({ caseId, asOf }: { caseId: string; asOf?: string }) {
   const { t } = useTranslation();
   const [purpose, setPurpose] = useState<string | null>(null);
   const [revealed, setRevealed] = useState<string>();
   const person = useQuery({
-    queryKey: ['case', caseId, 'person', revealed],
+    queryKey: ['case', caseId, 'person', revealed, asOf],
     enabled: revealed !== undefined,
     gcTime: 0,
     staleTime: Infinity,
     queryFn: async () => {
       const result = await nrm.GET('/api/cases/{id}', {
-        params: { path: { id: caseId }, query: { purpose: revealed } },
+        params: { path: { id: caseId }, query: { purpose: revealed, asOf } },
       });
       if (!result.data) throw apiError(result);
       return result.data.person;

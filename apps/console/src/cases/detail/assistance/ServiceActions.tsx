@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { nrm } from '../../../api/nrm';
 import { data } from '../../../api/problems';
 import { ProblemAlert } from '../../../errors/ProblemAlert';
+import { useCaseCommandsOpen } from '../common/case-commands';
 import { CommandForm } from '../common/CommandForm';
 import { instant, required } from '../common/field-spec';
 import { options } from '../common/options';
@@ -29,10 +30,12 @@ export function ServiceActions({
   onReload: () => void;
 }) {
   const { t } = useTranslation();
+  const commandsOpen = useCaseCommandsOpen();
   const path = { id: caseId, serviceId: service.serviceId };
   const accept = useCaseCommand<undefined>(caseId, revision, (_, header) =>
     data(nrm.POST('/api/cases/{id}/service-referrals/{serviceId}/acceptance', { params: { path, header } })),
   );
+  if (!commandsOpen) return null;
   if (service.status === 'referred')
     return (
       <Stack gap="xs" role="group" aria-label={t('casework.services.answerFor', { name })}>

@@ -10,6 +10,7 @@ import { data } from '../../../api/problems';
 import { ProblemAlert } from '../../../errors/ProblemAlert';
 import { applyServerFieldErrors } from '../../../forms/server-field-errors';
 import { useUser } from '../../../session/session-store';
+import { useCaseCommandsOpen } from '../common/case-commands';
 import { SectionCard } from '../common/SectionCard';
 
 type Erasure = RequestBody<'/api/cases/{id}/erasure', 'post'>;
@@ -22,6 +23,7 @@ type Erasure = RequestBody<'/api/cases/{id}/erasure', 'post'>;
 export function ErasureSection({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
   const { role } = useUser();
+  const commandsOpen = useCaseCommandsOpen();
   const [open, setOpen] = useState(false);
   const queries = useQueryClient();
   const form = useForm<Erasure>({ defaultValues: { legalBasis: '' } });
@@ -34,7 +36,7 @@ export function ErasureSection({ caseId }: { caseId: string }) {
     },
     onError: (error) => applyServerFieldErrors(error, ['legalBasis'], form.setError),
   });
-  if (!can(role, 'POST /api/cases/{id}/erasure')) return null;
+  if (!commandsOpen || !can(role, 'POST /api/cases/{id}/erasure')) return null;
   const submit = form.handleSubmit((values) => erase.mutate({ legalBasis: values.legalBasis.trim() }));
   return (
     <SectionCard title={t('casework.erasure.title')}>

@@ -3,6 +3,7 @@ import { useForm } from 'react-hook-form';
 import { ProblemAlert } from '../../../errors/ProblemAlert';
 import { applyServerFieldErrors } from '../../../forms/server-field-errors';
 import { useCaseCommand } from '../use-case-command';
+import { useCaseCommandsOpen } from './case-commands';
 import type { FieldSpec, FormValues } from './field-spec';
 import { FormField } from './FormField';
 
@@ -10,17 +11,12 @@ import { FormField } from './FormField';
  * A case command as a form: its fields, sent with If-Match of the revision shown; a 400 puts each error
  * beside its field, a 422 or 409 is explained above the form (with a reload), what was typed stays.
  */
-export function CommandForm<Body>({
-  caseId,
-  revision,
-  onReload,
-  submitLabel,
-  fields,
-  defaults = {},
-  toBody,
-  send,
-  variant,
-}: {
+export function CommandForm<Body>(props: CommandFormProps<Body>) {
+  // None where the page shows the case as it was (see CaseCommandsContext).
+  return useCaseCommandsOpen() ? <OpenCommandForm<Body> {...props} /> : null;
+}
+
+interface CommandFormProps<Body> {
   caseId: string;
   revision: number;
   onReload: () => void;
@@ -30,7 +26,19 @@ export function CommandForm<Body>({
   toBody: (values: FormValues) => Body;
   send: (body: Body, header: { 'If-Match': string }) => Promise<unknown>;
   variant?: 'filled' | 'default';
-}) {
+}
+
+function OpenCommandForm<Body>({
+  caseId,
+  revision,
+  onReload,
+  submitLabel,
+  fields,
+  defaults = {},
+  toBody,
+  send,
+  variant,
+}: CommandFormProps<Body>) {
   const form = useForm<FormValues>({ defaultValues: defaults });
   const command = useCaseCommand<Body>(caseId, revision, send);
   const submit = form.handleSubmit((values) =>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../../errors/ProblemAlert';
 import { applyServerFieldErrors } from '../../../forms/server-field-errors';
 import { useCaseCommand } from '../use-case-command';
+import { useCaseCommandsOpen } from './case-commands';
 import { oneOf } from './field-spec';
 import { options } from './options';
 
@@ -22,19 +23,20 @@ const EMPTY_LINE = { kind: null, provider: '' };
  * A plan of services (assistance or reintegration): one line per service, its provider optional (a line
  * with a provider is referred to it at once).
  */
-export function PlanForm({
-  caseId,
-  revision,
-  onReload,
-  submitLabel,
-  send,
-}: {
+export function PlanForm(props: PlanFormProps) {
+  // None where the page shows the case as it was (see CaseCommandsContext).
+  return useCaseCommandsOpen() ? <OpenPlanForm {...props} /> : null;
+}
+
+interface PlanFormProps {
   caseId: string;
   revision: number;
   onReload: () => void;
   submitLabel: string;
   send: (body: PlanBody, header: { 'If-Match': string }) => Promise<unknown>;
-}) {
+}
+
+function OpenPlanForm({ caseId, revision, onReload, submitLabel, send }: PlanFormProps) {
   const { t } = useTranslation();
   const form = useForm<PlanValues>({ defaultValues: { services: [EMPTY_LINE] } });
   const lines = useFieldArray({ control: form.control, name: 'services' });

@@ -6,6 +6,7 @@ import { can } from '../../../access/can';
 import { nrm } from '../../../api/nrm';
 import { data } from '../../../api/problems';
 import { useUser } from '../../../session/session-store';
+import { useCaseCommandsOpen } from '../common/case-commands';
 import { CommandForm } from '../common/CommandForm';
 import { instant, required, text } from '../common/field-spec';
 import { options } from '../common/options';
@@ -28,6 +29,7 @@ interface Props {
 export function HandoverActions({ caseId, handover, revision, onReload }: Props) {
   const { t } = useTranslation();
   const { role } = useUser();
+  const commandsOpen = useCaseCommandsOpen();
   const path = { id: caseId, handoverId: handover.handoverId };
   const common = { caseId, revision, onReload };
   const agencyField = {
@@ -147,7 +149,7 @@ export function HandoverActions({ caseId, handover, revision, onReload }: Props)
         }
       />
     );
-  if (!forms) return null;
+  if (!forms || !commandsOpen) return null;
   const name = t('casework.handovers.nextStep', { id: handover.handoverId.slice(0, 8) });
   return (
     <Stack gap="xs" role="group" aria-label={name}>
