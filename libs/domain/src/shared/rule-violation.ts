@@ -10,6 +10,18 @@ export const RULE_IDS = [
   'asylum-no-contact',
   /** A well-formed command whose values a schema cannot judge alone (e.g. a date not after the command's time). */
   'invalid-request',
+  /** A handover to the country of origin while the victim's last stated wish is to stay (their wishes steer the case). */
+  'wish-to-stay',
+  /** A hearing recorded as held without the protective measures the victim asked for. */
+  'protective-measures-required',
+  /** Removal carried out while the identification is not concluded (CoE Convention art. 10(2)). */
+  'no-removal-before-identification',
+  /** A return journey without valid identity or travel documents. */
+  'travel-documents-required',
+  /** A step for presumed victims only, on a case of a person at risk not (yet) converted. */
+  'not-a-presumed-victim',
+  /** Converting a person at risk into a presumed victim without naming the indicators of trafficking. */
+  'indicators-required',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
