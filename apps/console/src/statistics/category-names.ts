@@ -1,3 +1,4 @@
+import { ageBandText } from '../i18n/age-band';
 import type { Schema } from '@nrm/api-client';
 
 export type StatisticsTableName = Schema<'StatisticsTableName'>;
@@ -54,8 +55,7 @@ export function categoryName(table: StatisticsTableName, category: string): Cate
     return { keys: [`countries.${category}`] };
   if (generic.length) return { keys: generic };
   if (naming === 'country') return { country: category };
-  // CTDC's age bands are written "21--23": shown with an en dash.
-  if (naming === 'ageBand') return { text: category.replace('--', '–') };
+  if (naming === 'ageBand') return { text: ageBandText(category) };
   // Agency codes are the node's own codes (as on the case pages), not translated.
   return { text: category };
 }

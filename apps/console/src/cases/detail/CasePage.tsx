@@ -7,6 +7,7 @@ import { ForbiddenPage } from '../../errors/ForbiddenPage';
 import { NotFoundPage } from '../../errors/NotFoundPage';
 import { ProblemAlert } from '../../errors/ProblemAlert';
 import { useFormat } from '../../i18n/format';
+import { ageBandText } from '../../i18n/age-band';
 import { CaseHeader } from './CaseHeader';
 import { HistorySection } from './HistorySection';
 import { PersonSection } from './PersonSection';
@@ -37,7 +38,10 @@ function Registration({ view }: { view: Schema<'CaseView'> }) {
       registration.formsOfExploitation.map((form) => t(`exploitation.${form}`)).join(', '),
     ],
     [t('person.sex'), t(`sexes.${registration.sex}`)],
-    [t('case.ageBand'), registration.ageBand],
+    [
+      t('case.ageBand'),
+      registration.ageBand === 'unknown' ? t('case.ageBandUnknown') : ageBandText(registration.ageBand),
+    ],
     [t('cases.registered'), format.dateTime(registration.registeredAt)],
   ];
   return (
