@@ -1,4 +1,5 @@
 import type { ExportedEvent } from '@nrm/application/export/case-export';
+import { loggedEventOf } from '@nrm/application/export/exported-envelope';
 import { eventLeafHash } from '@nrm/event-store/integrity/canonical-event';
 import type { StoredEvent } from '@nrm/event-store/port';
 
@@ -8,24 +9,8 @@ import type { StoredEvent } from '@nrm/event-store/port';
  * hash is then only proven in the log, not tied to content).
  */
 export function recomputedLeafHash(event: ExportedEvent): string | undefined {
-  if (event.data === undefined) return undefined;
-  const logged: StoredEvent = {
-    id: event.eventId,
-    streamId: event.streamId,
-    revision: event.revision,
-    position: event.position,
-    type: event.type,
-    schemaVersion: event.schemaVersion,
-    occurredAt: event.occurredAt,
-    recordedAt: event.recordedAt,
-    nodeId: event.nodeId,
-    actor: event.actor,
-    correlationId: event.correlationId,
-    causationId: event.causationId,
-    data: event.data,
-    personal: event.sealedPersonal,
-  };
-  return leafHashOf(logged);
+  const logged = loggedEventOf(event);
+  return logged && leafHashOf(logged);
 }
 
 /** RFC 6962 leaf hash (hex) of an event as the log holds it. */

@@ -20,6 +20,7 @@ import { ERASED, ErasedMarker, withheldFrom } from '../queries/case-view';
 import { CaseViews } from '../queries/case-views.service';
 import { personalDataPurpose } from '../queries/personal-data-policy';
 import { CASE_EXPORT_DOCUMENT, CaseExport, ExportChannel, ExportedEvent, HOW_TO_VERIFY } from './case-export';
+import { exportedEnvelopeOf } from './exported-envelope';
 
 /** The request an export answers (its ids go into the access-log record). */
 export interface ExportTrace {
@@ -114,18 +115,7 @@ export class CaseExporter {
   ): Promise<ExportedEvent> {
     const withheld = withheldFrom(principal, event.type);
     return {
-      position: event.position,
-      streamId: event.streamId,
-      revision: event.revision,
-      eventId: event.id,
-      type: event.type,
-      schemaVersion: event.schemaVersion,
-      occurredAt: event.occurredAt,
-      recordedAt: event.recordedAt,
-      nodeId: event.nodeId,
-      actor: event.actor,
-      correlationId: event.correlationId,
-      ...(event.causationId === undefined ? {} : { causationId: event.causationId }),
+      ...exportedEnvelopeOf(event),
       ...(withheld ? {} : { data: event.data }),
       ...(reveal && !withheld && event.personal ? { personal: await this.open(event.personal) } : {}),
       ...(withheld || !event.personal ? {} : { sealedPersonal: event.personal }),
