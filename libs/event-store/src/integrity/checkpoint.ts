@@ -65,6 +65,11 @@ export class Ed25519Signer implements CheckpointSigner {
   sign(bytes: Uint8Array): Uint8Array {
     return sign(null, bytes, this.privateKey);
   }
+
+  /** PKCS#8 PEM, for the event store's writer thread only (it signs inside the commit). */
+  privateKeyPem(): string {
+    return this.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  }
 }
 
 export function signCheckpoint(checkpoint: Checkpoint, signer: CheckpointSigner): SignedCheckpoint {

@@ -78,7 +78,8 @@ describe('SqliteEventStore: writer killed in the middle of an append', () => {
           });
           expect(batch[batch.length - 1].position - batch[0].position).toBe(CRASH_BATCH_SIZE - 1);
         }
-        // Every append the writer saw return is on disk (synchronous=FULL, one transaction each).
+        // Every append the writer saw return is on disk (synchronous=FULL), also when it shared its
+        // transaction with others (group commit).
         for (const batch of committed) expect(batches.has(`${run}/${batch}`)).toBe(true);
 
         const revisions = new Map<string, number[]>();

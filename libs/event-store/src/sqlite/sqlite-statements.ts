@@ -1,0 +1,34 @@
+import type Database from 'better-sqlite3';
+
+/** Every statement of the embedded event store, prepared once per connection (reader and writer). */
+export function prepareStatements(db: Database.Database) {
+  return {
+    streamRevision: db.prepare('SELECT max(revision) AS revision FROM events WHERE stream_id = ?'),
+    head: db.prepare('SELECT coalesce(max(position), 0) AS head FROM events'),
+    insertEvent:
+      db.prepare(`INSERT INTO events (stream_id, revision, event_id, type, schema_version, occurred_at,
+      recorded_at, node_id, actor, correlation_id, causation_id, data, personal, leaf_hash, tree_root)
+      VALUES (@stream_id, @revision, @event_id, @type, @schema_version, @occurred_at, @recorded_at, @node_id,
+      @actor, @correlation_id, @causation_id, @data, @personal, @leaf_hash, @tree_root)`),
+    readStream: db.prepare('SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision'),
+    readAll: db.prepare('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?'),
+    readIntegrity: db.prepare('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?'),
+    allLeaves: db.prepare('SELECT leaf_hash FROM events ORDER BY position'),
+    readLeafHashes: db.prepare(
+      'SELECT position, leaf_hash FROM events WHERE position > ? ORDER BY position LIMIT ?',
+    ),
+    loadFrontier: db.prepare('SELECT size, nodes FROM merkle_frontier WHERE id = 1'),
+    saveFrontier: db.prepare(
+      'INSERT INTO merkle_frontier (id, size, nodes) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET size = excluded.size, nodes = excluded.nodes',
+    ),
+    insertCheckpoint: db.prepare(`INSERT INTO checkpoints (size, root, signature, key_id, origin, created_at)
+      VALUES (@size, @root, @signature, @key_id, @origin, @created_at)`),
+    listCheckpoints: db.prepare('SELECT * FROM checkpoints ORDER BY size'),
+    latestCheckpoint: db.prepare('SELECT * FROM checkpoints ORDER BY size DESC LIMIT 1'),
+    checkpointAt: db.prepare('SELECT * FROM checkpoints WHERE size = ?'),
+    pageCheckpoints: db.prepare('SELECT * FROM checkpoints WHERE size >= ? ORDER BY size LIMIT ? OFFSET ?'),
+    countCheckpoints: db.prepare('SELECT count(*) AS total FROM checkpoints'),
+  };
+}
+
+export type EventStoreStatements = ReturnType<typeof prepareStatements>;
