@@ -10,6 +10,7 @@ import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { benchRelay } from '@nrm/shared-log';
+import { LOAD_SECTION } from './load/load-report';
 import { RawBaseline } from './raw-baseline';
 import { walkCase } from './synthetic-cases';
 
@@ -54,8 +55,8 @@ function template(type = 'ConsentGiven'): NewEvent {
   };
 }
 
-/** The heading of docs/performance.md's console section (tools/console-budget). */
-const CONSOLE_SECTION = '## The operator console';
+/** Sections of docs/performance.md that other tools write (bench:load, tools/console-budget): kept as they are. */
+const OTHER_SECTIONS = [LOAD_SECTION, '## The operator console'];
 
 async function timed(fn: () => Promise<void> | void): Promise<number> {
   const start = process.hrtime.bigint();
@@ -225,8 +226,9 @@ async function main() {
       const file = join(process.cwd(), 'docs', 'performance.md');
       // The console's section is written by `npm run console:budget`: kept as it is.
       const previous = existsSync(file) ? readFileSync(file, 'utf8') : '';
-      const consoleSection = previous.indexOf(CONSOLE_SECTION);
-      writeFileSync(file, markdown + (consoleSection >= 0 ? `\n${previous.slice(consoleSection)}` : ''));
+      const kept = OTHER_SECTIONS.map((heading) => previous.indexOf(heading)).filter((at) => at >= 0);
+      const from = kept.length ? Math.min(...kept) : -1;
+      writeFileSync(file, markdown + (from >= 0 ? `\n${previous.slice(from)}` : ''));
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
