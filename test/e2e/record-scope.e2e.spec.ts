@@ -80,6 +80,13 @@ const WALK: Step[] = [
   step('case_manager', '/service-referrals/:plannedReferral/decline', { reason: 'no_capacity' }),
   step('case_manager', '/service-referrals/:referral/delivery', {}),
   step('case_manager', '/monitoring', { status: 'on_track' }),
+  // The victim's wishes (none to stay: the handovers below go ahead).
+  step('identification_officer', '/wishes', { wishes: ['placed_in_safety'] }),
+  step('return_officer', '/wishes', { wishes: ['placed_in_safety', 'return_to_origin'] }),
+  step('case_manager', '/wishes', { wishes: ['placed_in_safety', 'return_to_origin'] }),
+  step('identification_officer', '/wishes/actions', { wish: 'placed_in_safety', action: 'in_progress' }),
+  step('return_officer', '/wishes/actions', { wish: 'return_to_origin', action: 'in_progress' }),
+  step('case_manager', '/wishes/actions', { wish: 'placed_in_safety', action: 'done' }),
   // The one that would let an outsider widen its own scope.
   // In scope, another agency joins (adding B would bring B into scope for the steps that follow).
   step('case_manager', '/team-members', { agency: AGENCY_B }, { insideBody: { agency: 'police-md' } }),
@@ -120,7 +127,13 @@ const WALK: Step[] = [
     { keeps: { request: (answer) => answer.requestId } },
   ),
   step('prosecution_liaison', '/law-enforcement-requests/:request/answer', { outcome: 'agreed' }),
-  step('prosecution_liaison', '/hearings', { scheduledFor: '2099-01-01T09:00:00Z', protectiveMeasures: [] }),
+  step(
+    'prosecution_liaison',
+    '/hearings',
+    { scheduledFor: '2099-01-01T09:00:00Z', protectiveMeasures: [] },
+    { keeps: { hearing: (answer) => answer.hearingId } },
+  ),
+  step('prosecution_liaison', '/hearings/:hearing/outcome', { outcome: 'postponed' }),
   step('prosecution_liaison', '/protective-measures', { measures: ['anonymity'] }),
   step('prosecution_liaison', '/compensation-claims', { against: 'offender' }),
   step('prosecution_liaison', '/non-punishment', { basis: 'other' }),

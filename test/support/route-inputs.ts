@@ -83,6 +83,9 @@ export const BODIES: Record<string, object> = {
   'POST /api/cases/:id/protective-measures': { measures: ['anonymity'] },
   'POST /api/cases/:id/compensation-claims': { against: 'offender' },
   'POST /api/cases/:id/non-punishment': { basis: 'other' },
+  'POST /api/cases/:id/hearings/:hearingId/outcome': { outcome: 'postponed' },
+  'POST /api/cases/:id/wishes': { wishes: ['placed_in_safety'] },
+  'POST /api/cases/:id/wishes/actions': { wish: 'placed_in_safety', action: 'in_progress' },
 };
 
 /** Where a role may send only some bodies (a return officer assesses the risks of a return). */

@@ -736,6 +736,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{id}/hearings/{hearingId}/outcome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Roles: prosecution_liaison. */
+        post: operations["ProsecutionController_hearingOutcome"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases/{id}/identification": {
         parameters: {
             query?: never;
@@ -1019,6 +1036,40 @@ export interface paths {
         put?: never;
         /** @description Roles: case_manager. */
         post: operations["AssistanceController_addTeamAgency"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/wishes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Roles: case_manager, identification_officer, return_officer. */
+        post: operations["WishesController_state"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/wishes/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Roles: case_manager, identification_officer, return_officer. */
+        post: operations["WishesController_act"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1538,6 +1589,12 @@ export interface components {
                 };
                 hearings: {
                     hearingId: string;
+                    /** @description The last outcome recorded (a postponed hearing may later be held or cancelled). */
+                    outcome?: {
+                        at: string;
+                        outcome: string;
+                        rescheduledFor?: string;
+                    };
                     protectiveMeasures: string[];
                     scheduledFor: string;
                 }[];
@@ -1622,6 +1679,8 @@ export interface components {
             services: components["schemas"]["ServiceView"][];
             stage: components["schemas"]["CaseStage"];
             updatedAt: string;
+            /** @description The victim's wishes; their own words and the notes on actions only where the person is shown. */
+            wishes?: components["schemas"]["WishesCaseView"];
         };
         /** @description Counts over the cases in scope, for dashboards. */
         CaseloadSummary: {
@@ -1941,6 +2000,18 @@ export interface components {
             protectiveMeasures: ("video_testimony" | "closed_hearing" | "anonymity" | "screening_from_defendant" | "support_person" | "police_protection" | "restraining_order" | "relocation" | "other")[];
             scheduledFor: string;
         };
+        HearingOutcomeDto: {
+            /**
+             * @description held is refused (422, rule protective-measures-required) while the victim last asked not to face the trafficker and neither video_testimony nor screening_from_defendant was ordered for the hearing
+             * @enum {string}
+             */
+            outcome: "held" | "postponed" | "cancelled";
+            /** @description Only with postponed: the new date, when known */
+            rescheduledFor?: string;
+        } & ({
+            /** @enum {unknown} */
+            outcome: "postponed";
+        } | unknown);
         HearingResponse: {
             caseId: string;
             hearingId: string;
@@ -2456,6 +2527,58 @@ export interface components {
                 field: string;
                 message: string;
             }[];
+        };
+        /** @description One action on a wish as a caller sees it: the note only where the person is shown. */
+        WishActionCaseView: {
+            actedAt: string;
+            action: string;
+            at: string;
+            note?: string | components["schemas"]["ErasedMarker"];
+            wish: string;
+        };
+        WishActionDto: {
+            /** @description When it was done (default: now); not in the future */
+            actedAt?: string;
+            /** @enum {string} */
+            action: "done" | "in_progress" | "referred" | "not_possible";
+            /** @description Personal data, encrypted */
+            note?: string;
+            /**
+             * @description One of the wishes of the last statement (else 422, rule invalid-transition)
+             * @enum {string}
+             */
+            wish: "placed_in_safety" | "stay_in_destination" | "return_to_origin" | "no_law_enforcement_cooperation" | "keep_case_secret" | "not_face_trafficker" | "quick_court_procedures" | "compensation_and_wages" | "recover_identity_documents" | "vocational_training_employment" | "family_relations" | "no_reentry_ban";
+        };
+        /** @description One statement as a caller sees it: the victim's own words only where the person is shown. */
+        WishStatementCaseView: {
+            at: string;
+            inTheirWords?: string | components["schemas"]["ErasedMarker"];
+            statedAt: string;
+            statementId: string;
+            wishes: string[];
+        };
+        /** @description The victim's wishes as a caller sees them (GET /api/cases/:id). */
+        WishesCaseView: {
+            actions: components["schemas"]["WishActionCaseView"][];
+            current: {
+                actions: components["schemas"]["WishActionCaseView"][];
+                wish: string;
+            }[];
+            statedAt: string;
+            statements: components["schemas"]["WishStatementCaseView"][];
+        };
+        WishesStatementDto: {
+            /** @description The wishes in the victim's own words (personal data, encrypted) */
+            inTheirWords?: string;
+            /** @description When the victim stated them (default: now); not in the future nor before the last statement (422, rule invalid-request). */
+            statedAt?: string;
+            /** @description The whole set of wishes the victim states now: it replaces the previous statement (an empty list: none of them any more). stay_in_destination and return_to_origin exclude each other (422, rule invalid-request). */
+            wishes: ("placed_in_safety" | "stay_in_destination" | "return_to_origin" | "no_law_enforcement_cooperation" | "keep_case_secret" | "not_face_trafficker" | "quick_court_procedures" | "compensation_and_wages" | "recover_identity_documents" | "vocational_training_employment" | "family_relations" | "no_reentry_ban")[];
+        };
+        WishesStatementResponse: {
+            caseId: string;
+            revision: number;
+            statementId: string;
         };
     };
     responses: never;
@@ -6457,6 +6580,126 @@ export interface operations {
             };
         };
     };
+    ProsecutionController_hearingOutcome: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The revision the command was decided on, e.g. "3": a case at another revision answers 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+                hearingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HearingOutcomeDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description The case’s revision after the command, quoted: send it back as If-Match */
+                    etag?: string;
+                    /** @description Requests this address may make in the current minute */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the budget is renewed */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponse"];
+                };
+            };
+            /** @description The request failed validation (errors name each field), or an unknown query parameter, or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or none within the caller’s record scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The case changed: If-Match named another revision, or a concurrent change won */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description The body is larger than the node reads */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule of the referral mechanism refused the command (rule names it) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["RuleProblem"];
+                };
+            };
+            /** @description Too many requests from this address; Retry-After says when to try again */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     IdentificationController_identify: {
         parameters: {
             query?: never;
@@ -8358,6 +8601,244 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["TeamMemberDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description The case’s revision after the command, quoted: send it back as If-Match */
+                    etag?: string;
+                    /** @description Requests this address may make in the current minute */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the budget is renewed */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponse"];
+                };
+            };
+            /** @description The request failed validation (errors name each field), or an unknown query parameter, or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or none within the caller’s record scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The case changed: If-Match named another revision, or a concurrent change won */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description The body is larger than the node reads */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule of the referral mechanism refused the command (rule names it) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["RuleProblem"];
+                };
+            };
+            /** @description Too many requests from this address; Retry-After says when to try again */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    WishesController_state: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The revision the command was decided on, e.g. "3": a case at another revision answers 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WishesStatementDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description The case’s revision after the command, quoted: send it back as If-Match */
+                    etag?: string;
+                    /** @description Requests this address may make in the current minute */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the budget is renewed */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WishesStatementResponse"];
+                };
+            };
+            /** @description The request failed validation (errors name each field), or an unknown query parameter, or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or none within the caller’s record scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The case changed: If-Match named another revision, or a concurrent change won */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description The body is larger than the node reads */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule of the referral mechanism refused the command (rule names it) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["RuleProblem"];
+                };
+            };
+            /** @description Too many requests from this address; Retry-After says when to try again */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    WishesController_act: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The revision the command was decided on, e.g. "3": a case at another revision answers 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WishActionDto"];
             };
         };
         responses: {

@@ -72,6 +72,8 @@ export const EVENT_CONTRACTS: Readonly<Record<CaseEventType, EventContract>> = {
   ServiceDelivered: contract('assistance', A.ServiceDeliveredData),
   MonitoringRecorded: contract('assistance', A.MonitoringRecordedData, A.MonitoringRecordedPersonal),
   AgencyJoinedTeam: contract('assistance', A.AgencyJoinedTeamData),
+  VictimWishesStated: contract('assistance', A.VictimWishesStatedData, A.VictimWishesStatedPersonal),
+  WishActedUpon: contract('assistance', A.WishActedUponData, A.WishActedUponPersonal),
   CaseClosed: contract('assistance', A.CaseClosedData),
 
   ReturnRequested: contract('return-reintegration', R.ReturnRequestedData),
@@ -106,6 +108,7 @@ export const EVENT_CONTRACTS: Readonly<Record<CaseEventType, EventContract>> = {
   LawEnforcementRequestAnswered: contract('prosecution-liaison', P.LawEnforcementRequestAnsweredData),
   HearingScheduled: contract('prosecution-liaison', P.HearingScheduledData),
   ProtectiveMeasuresOrdered: contract('prosecution-liaison', P.ProtectiveMeasuresOrderedData),
+  HearingOutcomeRecorded: contract('prosecution-liaison', P.HearingOutcomeRecordedData),
   CompensationClaimed: contract('prosecution-liaison', P.CompensationClaimedData),
   NonPunishmentFlagged: contract('prosecution-liaison', P.NonPunishmentFlaggedData),
 };

@@ -32,6 +32,8 @@ const EVERY_COMMAND: CaseCommand[] = [
   { type: 'RecordMonitoring', ...at, status: 'on_track' },
   { type: 'AddTeamAgency', ...at, agency: 'POLICE-MD' },
   { type: 'CloseCase', ...at, reason: 'assistance_completed' },
+  { type: 'StateVictimWishes', ...at, statementId: 'w1', wishes: ['placed_in_safety'] },
+  { type: 'RecordWishAction', ...at, wish: 'placed_in_safety', action: 'done' },
   { type: 'RequestReturn', ...at, statedBy: 'victim' },
   { type: 'AssessReturnRisk', ...at, level: 'low', notes: 'n' },
   { type: 'ProposeHandover', ...at, handoverId: 'h1', toCountry: 'MD' },
@@ -63,6 +65,7 @@ const EVERY_COMMAND: CaseCommand[] = [
   { type: 'OrderProtectiveMeasures', ...at, measures: ['anonymity'] },
   { type: 'ClaimCompensation', ...at, claimId: 'c1', against: 'state_fund' },
   { type: 'FlagNonPunishment', ...at, basis: 'other' },
+  { type: 'RecordHearingOutcome', ...at, hearingId: 'h1', outcome: 'held' },
 ];
 
 describe('decideForCase', () => {

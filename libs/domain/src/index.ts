@@ -23,5 +23,6 @@ export {
   type ReflectionPeriod,
 } from './shared/reflection-period';
 export * from './shared/rule-violation';
+export { keepsCaseSecret, lastStatedWishes, type StatedWishes } from './shared/wishes';
 export * from './shared/case-errors';
 export * from './privacy/erasure';

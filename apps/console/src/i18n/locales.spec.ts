@@ -100,6 +100,9 @@ describe('the console speaks English, Romanian and Russian completely', () => {
     ['admin.shareable', ENUM_VALUES['AgreementFieldsDto.return']],
     ['admin.shareable', ENUM_VALUES['AgreementFieldsDto.reintegration']],
     ['admin.shareable', ENUM_VALUES['AgreementFieldsDto.restriction']],
+    ['wishes.kinds', ENUM_VALUES['WishesStatementDto.wishes']],
+    ['wishes.actionKinds', ENUM_VALUES['WishActionDto.action']],
+    ['wishes.hearing.outcomeKinds', ENUM_VALUES['HearingOutcomeDto.outcome']],
   ];
   it.each(NAMED)('every value of %s has a name in English', (group, values) => {
     expect(values.filter((value) => !english.has(`${group}.${String(value)}`))).toEqual([]);

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AssistanceCommandMessage, caseCommandHandlerFor } from '../cases/case-command-bus';
 import { ReturnReintegrationCommandsModule } from '../return-reintegration/return-reintegration.module';
 import { AssistanceController } from './assistance.controller';
+import { WishesController } from './wishes.controller';
 
 /** Runs the assistance context's commands in this process. */
 @Module({ providers: [caseCommandHandlerFor(AssistanceCommandMessage)] })
@@ -14,6 +15,6 @@ export class AssistanceCommandsModule {}
  */
 @Module({
   imports: [AssistanceCommandsModule, ReturnReintegrationCommandsModule],
-  controllers: [AssistanceController],
+  controllers: [AssistanceController, WishesController],
 })
 export class AssistanceModule {}

@@ -14,6 +14,7 @@ import {
   CompensationClaimResponse,
   CooperationDecisionDto,
   HearingDto,
+  HearingOutcomeDto,
   HearingResponse,
   LawEnforcementAnswerDto,
   LawEnforcementRequestDto,
@@ -86,6 +87,23 @@ export class ProsecutionController {
     const hearingId = this.commands.newId();
     const result = await this.commands.send({ type: 'ScheduleHearing', caseId, hearingId, ...body }, meta);
     return { ...commandAnswer(result), hearingId };
+  }
+
+  @Post('hearings/:hearingId/outcome')
+  @ApiCreatedResponse({ type: CommandResponse })
+  async hearingOutcome(
+    @Param('id', CaseIdPipe) caseId: string,
+    @Param('hearingId') hearingId: string,
+    @Body() body: HearingOutcomeDto,
+    @CommandContext() meta: CommandMetadata,
+  ) {
+    if (!ID.test(hearingId)) throw ProblemException.notFound('No such hearing');
+    return commandAnswer(
+      await this.commands.send(
+        { type: 'RecordHearingOutcome', caseId, hearingId: hearingId.toLowerCase(), ...body },
+        meta,
+      ),
+    );
   }
 
   @Post('protective-measures')

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   COMPENSATION_RESPONDENTS,
+  HEARING_OUTCOMES,
   LAW_ENFORCEMENT_ANSWER_OUTCOMES,
   LAW_ENFORCEMENT_REQUEST_KINDS,
   NON_PUNISHMENT_BASES,
@@ -8,12 +9,21 @@ import {
 } from '@nrm/contracts';
 import type {
   CompensationRespondent,
+  HearingOutcome,
   LawEnforcementAnswerOutcome,
   LawEnforcementRequestKind,
   NonPunishmentBasis,
   ProtectiveMeasure,
 } from '@nrm/contracts';
-import { IsAmount, IsCode, IsDateTime, IsFlag, IsListOf, IsOneOf } from '@nrm/contracts/events/field-rules';
+import {
+  AppliesOnlyWhen,
+  IsAmount,
+  IsCode,
+  IsDateTime,
+  IsFlag,
+  IsListOf,
+  IsOneOf,
+} from '@nrm/contracts/events/field-rules';
 import { IsOptional, Matches } from 'class-validator';
 
 export class CooperationDecisionDto {
@@ -62,6 +72,21 @@ export class HearingResponse {
   @ApiProperty() caseId: string;
   @ApiProperty() revision: number;
   @ApiProperty() hearingId: string;
+}
+
+export class HearingOutcomeDto {
+  @ApiProperty({
+    enum: HEARING_OUTCOMES,
+    description:
+      'held is refused (422, rule protective-measures-required) while the victim last asked not to face ' +
+      'the trafficker and neither video_testimony nor screening_from_defendant was ordered for the hearing',
+  })
+  @IsOneOf(HEARING_OUTCOMES)
+  outcome: HearingOutcome;
+  @ApiPropertyOptional({ description: 'Only with postponed: the new date, when known' })
+  @IsDateTime(true)
+  @AppliesOnlyWhen('outcome', ['postponed'])
+  rescheduledFor?: string;
 }
 
 export class ProtectiveMeasuresDto {

@@ -1,6 +1,7 @@
 import { contextOf, isCaseEventType } from '@nrm/contracts';
 import type { Principal } from '@nrm/iam/roles';
 import type { CaseDetail, CaseHistoryEntry, DeadlineStatus, PersonView } from '@nrm/read-models';
+import type { WishesCaseView } from './wishes-view';
 
 /** What an unreadable personal field shows after erasure, wherever a case is shown or exported. */
 export interface ErasedMarker {
@@ -13,7 +14,7 @@ export const ERASED: ErasedMarker = { erased: true };
  * overdue flags as of now, personal data in clear only where it was revealed (and logged), never the
  * ciphertext, nor who acted (`actors`, kept for "my cases"; the events name each actor); with ?asOf=, the same view folded from the case's events up to then. The OpenAPI schema of the answer is generated from this type (npm run api:client).
  */
-export type CaseView = Omit<CaseDetail, 'person' | 'guardian' | 'deadlines' | 'actors'> & {
+export type CaseView = Omit<CaseDetail, 'person' | 'guardian' | 'deadlines' | 'actors' | 'wishes'> & {
   deadlines: DeadlineStatus[];
   /** Some deadline has passed now. */
   overdue: boolean;
@@ -25,6 +26,8 @@ export type CaseView = Omit<CaseDetail, 'person' | 'guardian' | 'deadlines' | 'a
     /** Only where the person is shown. */
     name?: string | ErasedMarker;
   };
+  /** The victim's wishes; their own words and the notes on actions only where the person is shown. */
+  wishes?: WishesCaseView;
   /** Only for ?asOf=: the last event the view folds, the revision and moment it stands for. */
   asOf?: CaseMoment;
 };

@@ -16,6 +16,7 @@ import { mayAccessCase } from '../cases/case-scope';
 import { RequestContext } from '../cases/command-context';
 import { CaseEventView, CaseView, ERASED, withheldFrom } from './case-view';
 import { personalDataPurpose } from './personal-data-policy';
+import { revealWishes, wishesHavePersonalData, wishesWithoutPersonal } from './wishes-view';
 
 /**
  * The one place a case is shown: record scope, overdue flags, the personal-data policy with its
@@ -70,7 +71,7 @@ export class CaseViews {
 
   /** The view of a case already admitted; decrypts only when `reveal` (the caller recorded the access). */
   async present(detail: CaseDetail, reveal: boolean, now?: string): Promise<CaseView> {
-    const { person: _person, actors: _actors, guardian, ...rest } = detail;
+    const { person: _person, actors: _actors, guardian, wishes, ...rest } = detail;
     // Overdue is judged now, as in the list: a flag both sides of a handover see on their own case
     // (a past view: at the moment it stands for).
     const deadlines = withOverdue(rest.deadlines, now ?? this.clock.now());
@@ -83,8 +84,10 @@ export class CaseViews {
       deadlines,
       overdue: deadlines.some((d) => d.overdue),
       guardian: guardianView,
+      ...(wishes ? { wishes: wishesWithoutPersonal(wishes) } : {}),
     };
     if (!reveal || !hasPersonalData(detail)) return view;
+    if (wishes && wishesHavePersonalData(wishes)) view.wishes = await revealWishes(wishes, this.cipher);
     const revealed = await revealPersonalData(detail, this.cipher);
     if (revealed.person.status !== 'absent') {
       view.person = revealed.person.status === 'ok' ? revealed.person.value : ERASED;
@@ -120,5 +123,9 @@ export interface PersonalDataAsked {
 }
 
 function hasPersonalData(detail: CaseDetail): boolean {
-  return detail.person !== undefined || detail.guardian?.name !== undefined;
+  return (
+    detail.person !== undefined ||
+    detail.guardian?.name !== undefined ||
+    wishesHavePersonalData(detail.wishes)
+  );
 }

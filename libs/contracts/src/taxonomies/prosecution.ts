@@ -41,3 +41,16 @@ export const NON_PUNISHMENT_BASES = [
   'other',
 ] as const;
 export type NonPunishmentBasis = (typeof NON_PUNISHMENT_BASES)[number];
+
+export const HEARING_OUTCOMES = ['held', 'postponed', 'cancelled'] as const;
+export type HearingOutcome = (typeof HEARING_OUTCOMES)[number];
+
+/**
+ * Measures that spare the victim facing the defendant (Directive 2011/36/EU art. 12(4)(b), Directive
+ * 2012/29/EU art. 23(3)(a)-(b): no visual contact, heard without being present). A closed hearing or
+ * anonymity keeps the public out, not the defendant, so it does not count.
+ */
+export const CONFRONTATION_AVOIDING_MEASURES = [
+  'video_testimony',
+  'screening_from_defendant',
+] as const satisfies readonly ProtectiveMeasure[];

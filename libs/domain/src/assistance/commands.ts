@@ -5,6 +5,8 @@ import type {
   RiskLevel,
   ServiceDeclineReason,
   ServiceKind,
+  VictimWish,
+  WishAction,
 } from '@nrm/contracts';
 import type { CommandBase } from '../shared/command';
 
@@ -59,6 +61,23 @@ export interface CloseCase extends CommandBase<'CloseCase'> {
   reason: ClosureReason;
 }
 
+/** The whole set of wishes the victim states now (it replaces the previous statement). */
+export interface StateVictimWishes extends CommandBase<'StateVictimWishes'> {
+  statementId: string;
+  wishes: readonly VictimWish[];
+  /** When the victim stated them; defaults to `at`, never after it. */
+  statedAt?: string;
+  inTheirWords?: string;
+}
+/** What was done about one of the wishes the victim last stated. */
+export interface RecordWishAction extends CommandBase<'RecordWishAction'> {
+  wish: VictimWish;
+  action: WishAction;
+  /** Defaults to `at`, never after it. */
+  actedAt?: string;
+  note?: string;
+}
+
 export type AssistanceCommand =
   | AssessNeeds
   | AssessRisk
@@ -69,7 +88,9 @@ export type AssistanceCommand =
   | DeliverService
   | RecordMonitoring
   | AddTeamAgency
-  | CloseCase;
+  | CloseCase
+  | StateVictimWishes
+  | RecordWishAction;
 
 export const ASSISTANCE_COMMAND_TYPES = [
   'AssessNeeds',
@@ -82,4 +103,6 @@ export const ASSISTANCE_COMMAND_TYPES = [
   'RecordMonitoring',
   'AddTeamAgency',
   'CloseCase',
+  'StateVictimWishes',
+  'RecordWishAction',
 ] as const satisfies readonly AssistanceCommand['type'][];

@@ -1,11 +1,12 @@
-import type { AssistanceEvent, CaseEvent } from '@nrm/contracts';
+import { EXCLUSIVE_WISHES, type AssistanceEvent, type CaseEvent } from '@nrm/contracts';
 import { defined } from '../shared/command';
 import { consentCovers, evolveConsents, type ConsentLedger } from '../shared/consent-ledger';
 import type { Decider } from '../shared/decider';
 import { assertOpen, evolveLifecycle, requireTransition } from '../shared/lifecycle';
 import { RuleViolation } from '../shared/rule-violation';
 import { isBefore } from '../shared/time';
-import type { AssistanceCommand, PlannedService } from './commands';
+import { evolveStatedWishes, wishStands } from '../shared/wishes';
+import type { AssistanceCommand, PlannedService, RecordWishAction, StateVictimWishes } from './commands';
 import {
   INITIAL_ASSISTANCE_STATE,
   type AssistanceState,
@@ -40,6 +41,53 @@ function requireNextVisitAfter(nextVisitDue: string | undefined, visitAt: string
       `the next visit (${nextVisitDue}) must be due after this visit (${visitAt})`,
     );
   }
+}
+
+/** A time the command names for a fact (stated, acted upon) cannot lie after the command itself. */
+function requireNotAfter(label: string, value: string, at: string): void {
+  if (isBefore(at, value)) throw new RuleViolation('invalid-request', `${label} (${value}) is after ${at}`);
+}
+
+function stateWishes(command: StateVictimWishes, state: AssistanceState): AssistanceEvent[] {
+  requireTransition(
+    !state.wishStatementIds.includes(command.statementId),
+    `statement ${command.statementId} was already recorded`,
+  );
+  for (const [a, b] of EXCLUSIVE_WISHES) {
+    if (command.wishes.includes(a) && command.wishes.includes(b))
+      throw new RuleViolation('invalid-request', `the wishes ${a} and ${b} exclude each other`);
+  }
+  const statedAt = command.statedAt ?? command.at;
+  requireNotAfter('the statement', statedAt, command.at);
+  if (state.wishesStatedAt !== undefined && isBefore(statedAt, state.wishesStatedAt)) {
+    throw new RuleViolation(
+      'invalid-request',
+      `the last statement was made at ${state.wishesStatedAt}; an earlier one (${statedAt}) cannot replace it`,
+    );
+  }
+  return [
+    {
+      type: 'VictimWishesStated',
+      data: { statementId: command.statementId, wishes: [...new Set(command.wishes)], statedAt },
+      ...(command.inTheirWords === undefined ? {} : { personal: { inTheirWords: command.inTheirWords } }),
+    },
+  ];
+}
+
+function recordWishAction(command: RecordWishAction, state: AssistanceState): AssistanceEvent[] {
+  requireTransition(
+    wishStands(state.wishes, command.wish),
+    `${command.wish} is not among the wishes the victim last stated`,
+  );
+  const actedAt = command.actedAt ?? command.at;
+  requireNotAfter('the action', actedAt, command.at);
+  return [
+    {
+      type: 'WishActedUpon',
+      data: { wish: command.wish, action: command.action, actedAt },
+      ...(command.note === undefined ? {} : { personal: { note: command.note } }),
+    },
+  ];
 }
 
 function serviceIn(
@@ -155,6 +203,10 @@ function decide(command: AssistanceCommand, state: AssistanceState): AssistanceE
     case 'CloseCase':
       refuseNonCooperationReason(command.reason);
       return [{ type: 'CaseClosed', data: { reason: command.reason } }];
+    case 'StateVictimWishes':
+      return stateWishes(command, state);
+    case 'RecordWishAction':
+      return recordWishAction(command, state);
   }
 }
 
@@ -204,6 +256,13 @@ function evolve(state: AssistanceState, event: CaseEvent): AssistanceState {
       return next.team.includes(event.data.agency)
         ? next
         : { ...next, team: [...next.team, event.data.agency] };
+    case 'VictimWishesStated':
+      return {
+        ...next,
+        wishes: evolveStatedWishes(next.wishes, event),
+        wishesStatedAt: event.data.statedAt,
+        wishStatementIds: [...next.wishStatementIds, event.data.statementId],
+      };
     default:
       return next;
   }

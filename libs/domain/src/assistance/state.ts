@@ -6,6 +6,7 @@ import type {
   ServiceDeclineReason,
 } from '@nrm/contracts';
 import type { ConsentLedger } from '../shared/consent-ledger';
+import type { StatedWishes } from '../shared/wishes';
 import type { Lifecycle } from '../shared/lifecycle';
 
 export type ServiceStatus = 'planned' | 'referred' | 'accepted' | 'declined' | 'delivered';
@@ -31,6 +32,11 @@ export interface AssistanceState {
   monitoring?: MonitoringStatus;
   /** Agencies added to the multidisciplinary team (AgencyJoinedTeam), in the order they joined. */
   team: readonly string[];
+  /** The wishes the victim last stated, and when (undefined before any statement). */
+  wishes: StatedWishes;
+  wishesStatedAt?: string;
+  /** Statement ids already used. */
+  wishStatementIds: readonly string[];
 }
 
 export const INITIAL_ASSISTANCE_STATE: AssistanceState = {
@@ -40,4 +46,6 @@ export const INITIAL_ASSISTANCE_STATE: AssistanceState = {
   risks: {},
   services: {},
   team: [],
+  wishes: undefined,
+  wishStatementIds: [],
 };

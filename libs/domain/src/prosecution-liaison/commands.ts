@@ -1,5 +1,6 @@
 import type {
   CompensationRespondent,
+  HearingOutcome,
   LawEnforcementAnswerOutcome,
   LawEnforcementRequestKind,
   NonPunishmentBasis,
@@ -42,6 +43,14 @@ export interface FlagNonPunishment extends CommandBase<'FlagNonPunishment'> {
   basis: NonPunishmentBasis;
 }
 
+/** What became of a scheduled hearing. */
+export interface RecordHearingOutcome extends CommandBase<'RecordHearingOutcome'> {
+  hearingId: string;
+  outcome: HearingOutcome;
+  /** Only with `postponed`. */
+  rescheduledFor?: string;
+}
+
 export type ProsecutionLiaisonCommand =
   | RecordCooperationDecision
   | ReceiveLawEnforcementRequest
@@ -49,7 +58,8 @@ export type ProsecutionLiaisonCommand =
   | ScheduleHearing
   | OrderProtectiveMeasures
   | ClaimCompensation
-  | FlagNonPunishment;
+  | FlagNonPunishment
+  | RecordHearingOutcome;
 
 export const PROSECUTION_LIAISON_COMMAND_TYPES = [
   'RecordCooperationDecision',
@@ -59,4 +69,5 @@ export const PROSECUTION_LIAISON_COMMAND_TYPES = [
   'OrderProtectiveMeasures',
   'ClaimCompensation',
   'FlagNonPunishment',
+  'RecordHearingOutcome',
 ] as const satisfies readonly ProsecutionLiaisonCommand['type'][];

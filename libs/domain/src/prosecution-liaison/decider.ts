@@ -1,12 +1,60 @@
-import type { CaseEvent, ProsecutionLiaisonEvent } from '@nrm/contracts';
+import {
+  CONFRONTATION_AVOIDING_MEASURES,
+  type CaseEvent,
+  type ProsecutionLiaisonEvent,
+  type ProtectiveMeasure,
+} from '@nrm/contracts';
 import { defined } from '../shared/command';
 import { consentCovers, evolveConsents } from '../shared/consent-ledger';
 import type { Decider } from '../shared/decider';
 import { assertOpen, evolveLifecycle, requireTransition } from '../shared/lifecycle';
 import { evolveReflectionPeriod, isInsideReflectionPeriod } from '../shared/reflection-period';
 import { RuleViolation } from '../shared/rule-violation';
-import type { ProsecutionLiaisonCommand } from './commands';
+import { evolveStatedWishes, wishStands } from '../shared/wishes';
+import type { ProsecutionLiaisonCommand, RecordHearingOutcome } from './commands';
 import { INITIAL_PROSECUTION_LIAISON_STATE, type ProsecutionLiaisonState } from './state';
+
+const sparesConfrontation = (measure: ProtectiveMeasure) =>
+  (CONFRONTATION_AVOIDING_MEASURES as readonly ProtectiveMeasure[]).includes(measure);
+
+/**
+ * A hearing is recorded as held only if, when the victim last asked not to face the trafficker, a
+ * measure sparing them the confrontation was ordered for that hearing.
+ */
+function recordHearingOutcome(
+  command: RecordHearingOutcome,
+  state: ProsecutionLiaisonState,
+): ProsecutionLiaisonEvent[] {
+  const hearing = state.hearings[command.hearingId];
+  requireTransition(hearing, `no hearing ${command.hearingId} in this case`);
+  requireTransition(
+    hearing.outcome === undefined || hearing.outcome === 'postponed',
+    `hearing ${command.hearingId} was already ${hearing.outcome}`,
+  );
+  if (command.rescheduledFor !== undefined && command.outcome !== 'postponed') {
+    throw new RuleViolation('invalid-request', 'only a postponed hearing is rescheduled');
+  }
+  if (
+    command.outcome === 'held' &&
+    wishStands(state.wishes, 'not_face_trafficker') &&
+    !hearing.measures.some(sparesConfrontation)
+  ) {
+    throw new RuleViolation(
+      'protective-measures-required',
+      `the victim asked not to face the trafficker: order ${CONFRONTATION_AVOIDING_MEASURES.join(' or ')} for hearing ${command.hearingId} first`,
+    );
+  }
+  return [
+    {
+      type: 'HearingOutcomeRecorded',
+      data: defined({
+        hearingId: command.hearingId,
+        outcome: command.outcome,
+        rescheduledFor: command.rescheduledFor,
+      }),
+    },
+  ];
+}
 
 function decide(
   command: ProsecutionLiaisonCommand,
@@ -102,7 +150,21 @@ function decide(
       ];
     case 'FlagNonPunishment':
       return [{ type: 'NonPunishmentFlagged', data: { basis: command.basis } }];
+    case 'RecordHearingOutcome':
+      return recordHearingOutcome(command, state);
   }
+}
+
+function withHearing(
+  state: ProsecutionLiaisonState,
+  hearingId: string | undefined,
+  change: (
+    hearing: ProsecutionLiaisonState['hearings'][string],
+  ) => ProsecutionLiaisonState['hearings'][string],
+): ProsecutionLiaisonState {
+  const hearing = hearingId === undefined ? undefined : state.hearings[hearingId];
+  if (hearingId === undefined || !hearing) return state;
+  return { ...state, hearings: { ...state.hearings, [hearingId]: change(hearing) } };
 }
 
 function evolve(state: ProsecutionLiaisonState, event: CaseEvent): ProsecutionLiaisonState {
@@ -110,6 +172,7 @@ function evolve(state: ProsecutionLiaisonState, event: CaseEvent): ProsecutionLi
     ...state,
     lifecycle: evolveLifecycle(state.lifecycle, event),
     consents: evolveConsents(state.consents, event),
+    wishes: evolveStatedWishes(state.wishes, event),
   };
   const reflection = evolveReflectionPeriod(state.reflection, event);
   if (reflection) next.reflection = reflection;
@@ -133,7 +196,24 @@ function evolve(state: ProsecutionLiaisonState, event: CaseEvent): ProsecutionLi
       };
     }
     case 'HearingScheduled':
-      return { ...next, hearingIds: [...next.hearingIds, event.data.hearingId] };
+      return {
+        ...next,
+        hearingIds: [...next.hearingIds, event.data.hearingId],
+        hearings: {
+          ...next.hearings,
+          [event.data.hearingId]: { measures: [...event.data.protectiveMeasures] },
+        },
+      };
+    case 'ProtectiveMeasuresOrdered':
+      return withHearing(next, event.data.hearingId, (hearing) => ({
+        ...hearing,
+        measures: [...new Set([...hearing.measures, ...event.data.measures])],
+      }));
+    case 'HearingOutcomeRecorded':
+      return withHearing(next, event.data.hearingId, (hearing) => ({
+        ...hearing,
+        outcome: event.data.outcome,
+      }));
     case 'CompensationClaimed':
       return { ...next, claimIds: [...next.claimIds, event.data.claimId] };
     case 'NonPunishmentFlagged':

@@ -7,6 +7,7 @@ import { assertOpen, evolveLifecycle, requireTransition } from '../shared/lifecy
 import { evolveReflectionPeriod, isInsideReflectionPeriod } from '../shared/reflection-period';
 import { RuleViolation } from '../shared/rule-violation';
 import { addDays } from '../shared/time';
+import { evolveStatedWishes, wishStands } from '../shared/wishes';
 import type { ProposeHandover, ReceiveHandoverRequest, ReturnReintegrationCommand } from './commands';
 import {
   INITIAL_RETURN_REINTEGRATION_STATE,
@@ -57,6 +58,20 @@ function requireNoAsylumBar(state: ReturnReintegrationState): void {
   }
 }
 
+/**
+ * The victim's wishes steer the return: while the last statement asks to stay in the country of
+ * destination, no handover is proposed and no return journey starts. (A handover request received
+ * from a partner is not refused: it opens the case at the country of origin.)
+ */
+function requireNoWishToStay(state: ReturnReintegrationState): void {
+  if (wishStands(state.wishes, 'stay_in_destination')) {
+    throw new RuleViolation(
+      'wish-to-stay',
+      'the victim’s last stated wish is to stay in the country of destination; state the wishes again if they changed',
+    );
+  }
+}
+
 function receiveHandoverRequest(
   command: ReceiveHandoverRequest,
   state: ReturnReintegrationState,
@@ -102,6 +117,7 @@ function proposeHandover(
     `handover ${handover?.handoverId} is already ${handover?.status}`,
   );
   requireNoAsylumBar(state);
+  requireNoWishToStay(state);
   if (!state.returnRequest || !state.returnRisk) {
     throw new RuleViolation(
       'return-prerequisites',
@@ -197,6 +213,7 @@ function decide(
     case 'StartReturnTravel': {
       handoverIn(state, command.handoverId, 'accepted');
       requireNoAsylumBar(state);
+      requireNoWishToStay(state);
       requireChildProtection(state);
       requireReturnConsentNotRevoked(state);
       const departedAt = command.departedAt ?? command.at;
@@ -308,6 +325,7 @@ function evolve(state: ReturnReintegrationState, event: CaseEvent): ReturnReinte
     child: evolveChildProtection(state.child, event),
     consents: evolveConsents(state.consents, event),
     returnConsentRevoked: evolveReturnConsentRevoked(state, event),
+    wishes: evolveStatedWishes(state.wishes, event),
   };
   const reflection = evolveReflectionPeriod(state.reflection, event);
   if (reflection) next.reflection = reflection;

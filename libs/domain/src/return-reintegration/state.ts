@@ -3,6 +3,7 @@ import { NO_CHILD_PROTECTION, type ChildProtection } from '../shared/child-prote
 import type { ConsentLedger } from '../shared/consent-ledger';
 import type { Lifecycle } from '../shared/lifecycle';
 import type { ReflectionPeriod } from '../shared/reflection-period';
+import type { StatedWishes } from '../shared/wishes';
 
 export type HandoverStatus = 'proposed' | 'accepted' | 'declined' | 'in_transit' | 'arrived' | 'received';
 
@@ -41,6 +42,8 @@ export interface ReturnReintegrationState {
   asylum: AsylumStatus;
   /** The partner that sent this case asked for restriction: nothing more is shared back. */
   restrictedByPartner: boolean;
+  /** The wishes the victim last stated (assistance records them). */
+  wishes: StatedWishes;
 }
 
 export const INITIAL_RETURN_REINTEGRATION_STATE: ReturnReintegrationState = {
@@ -51,4 +54,5 @@ export const INITIAL_RETURN_REINTEGRATION_STATE: ReturnReintegrationState = {
   returnConsentRevoked: [],
   asylum: 'none',
   restrictedByPartner: false,
+  wishes: undefined,
 };

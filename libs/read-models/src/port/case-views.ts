@@ -176,6 +176,36 @@ export interface PlanView {
   services: { serviceId: string; kind: string; provider?: string }[];
 }
 
+/** What was done about one wish; `note` is the ciphertext of { note }. */
+export interface WishActionView {
+  wish: string;
+  action: string;
+  actedAt: string;
+  at: string;
+  note?: EncryptedPersonalData;
+}
+
+/** One statement of the victim's wishes; `inTheirWords` is the ciphertext of { inTheirWords }. */
+export interface WishStatementView {
+  statementId: string;
+  wishes: string[];
+  statedAt: string;
+  at: string;
+  inTheirWords?: EncryptedPersonalData;
+}
+
+/**
+ * The victim's wishes: `current` are those of the last statement, each with every action recorded
+ * about that wish (also under an earlier statement that named it); `statements` are all of them,
+ * oldest first, so a reader sees how the wishes changed; `actions` every action, oldest first.
+ */
+export interface WishesView {
+  statedAt: string;
+  current: { wish: string; actions: WishActionView[] }[];
+  statements: WishStatementView[];
+  actions: WishActionView[];
+}
+
 /**
  * Everything non-personal about a case, plus the ciphertext of what a screen needs to name the
  * person. No personal field is ever stored in clear: the query layer decrypts (and logs the access).
@@ -221,6 +251,8 @@ export interface CaseDetail {
   services: ServiceView[];
   /** The latest monitoring visit; nextVisitDue (YYYY-MM-DD) when it planned the next one. */
   monitoring?: { status: string; at: string; nextVisitDue?: string };
+  /** The victim's own wishes, once first stated. */
+  wishes?: WishesView;
   return: {
     /** The case came from a partner node's handover proposal (this node serves the country of origin). */
     receivedFromPartner?: {
@@ -253,7 +285,13 @@ export interface CaseDetail {
       outcome?: string;
       answeredAt?: string;
     }[];
-    hearings: { hearingId: string; scheduledFor: string; protectiveMeasures: string[] }[];
+    hearings: {
+      hearingId: string;
+      scheduledFor: string;
+      protectiveMeasures: string[];
+      /** The last outcome recorded (a postponed hearing may later be held or cancelled). */
+      outcome?: { outcome: string; at: string; rescheduledFor?: string };
+    }[];
     protectiveMeasures: { hearingId?: string; measures: string[]; at: string }[];
     compensationClaims: {
       claimId: string;

@@ -28,6 +28,7 @@ export function caseStatisticsRow(
       handovers: state.handovers.map(({ handoverId, country }) => ({ handoverId, country })),
       facts: state.facts.map(fact),
       counted: [...counted].map(fact).sort(byFact),
+      ...(state.secret ? { secret: true } : {}),
     },
   };
 }

@@ -11,6 +11,11 @@ export interface CaseStatistics {
   services: { serviceId: string; kind: string; agency: string }[];
   handovers: { handoverId: string; country: string }[];
   facts: StatisticsFact[];
+  /**
+   * The victim's last stated wishes ask to keep the case secret: no fact is counted while it stands,
+   * and stating it dropped the facts of its year and later ones (none of them published yet).
+   */
+  secret?: boolean;
 }
 
 export const emptyCaseStatistics = (): CaseStatistics => ({ services: [], handovers: [], facts: [] });
@@ -33,6 +38,16 @@ export function evolveCaseStatistics(current: CaseStatistics, event: StoredEvent
   const partnerOf = (handoverId: string) =>
     handovers.find((h) => h.handoverId === handoverId)?.country ?? UNKNOWN;
   switch (event.type) {
+    case 'VictimWishesStated': {
+      const secret = event.data.wishes.includes('keep_case_secret');
+      if (secret === (current.secret ?? false)) return current;
+      // Only closed years are published: the facts of the running year (and any later) can still
+      // leave without any published answer changing, while those of earlier years stay, or a published
+      // year would change and the difference would give the case away.
+      return secret
+        ? { ...current, secret, facts: current.facts.filter((f) => f.year < period.year) }
+        : { ...current, secret };
+    }
     case 'PresumedVictimRegistered': {
       const d = event.data;
       count('registrations-by-sex', d.sex);
@@ -108,5 +123,6 @@ export function evolveCaseStatistics(current: CaseStatistics, event: StoredEvent
     default:
       return current;
   }
-  return { services, handovers, facts: [...current.facts, ...facts] };
+  if (current.secret) return { ...current, services, handovers };
+  return { ...current, services, handovers, facts: [...current.facts, ...facts] };
 }

@@ -252,6 +252,23 @@ export function restOfCatalogue(caseId: string, t0: string): Step[] {
       data: { claimId: 'cl-1', against: 'offender', currency: 'EUR', amount: 5000 },
     },
     { type: 'NonPunishmentFlagged', at: day(t0, 38), data: { basis: 'immigration_or_status_offence' } },
+    {
+      type: 'VictimWishesStated',
+      at: day(t0, 38),
+      data: {
+        statementId: 'ws-1',
+        wishes: ['not_face_trafficker', 'compensation_and_wages'],
+        statedAt: day(t0, 38),
+      },
+      personal: { inTheirWords: 'w' },
+    },
+    {
+      type: 'WishActedUpon',
+      at: day(t0, 38),
+      data: { wish: 'compensation_and_wages', action: 'in_progress', actedAt: day(t0, 38) },
+      personal: { note: 'n' },
+    },
+    { type: 'HearingOutcomeRecorded', at: day(t0, 38), data: { hearingId: 'h-1', outcome: 'held' } },
     { type: 'AsylumApplicationRecorded', at: day(t0, 39), data: { appliedAt: day(t0, 39) } },
     { type: 'AsylumApplicationClosed', at: day(t0, 45), data: { outcome: 'withdrawn' } },
     {

@@ -1210,6 +1210,36 @@ export function describeReadModelStoreContract(
         }
       });
 
+      it('leaves a case out while the victim asks to keep it secret, the same after a rebuild', async () => {
+        const caseId = randomUUID();
+        await append(caseId, statisticsWalk(caseId, '2025-05-05T09:00:00.000Z'));
+        await project();
+        const wishes = (statementId: string, list: string[], at: string) => ({
+          type: 'VictimWishesStated',
+          at,
+          data: { statementId, wishes: list, statedAt: at },
+        });
+        await append(caseId, [wishes('w1', ['keep_case_secret'], '2025-06-01T09:00:00.000Z')]);
+        await project();
+        expect(await store.statisticsCounts()).toEqual([]);
+        await append(caseId, [
+          wishes('w2', ['placed_in_safety'], '2025-07-01T09:00:00.000Z'),
+          {
+            type: 'ServiceReferred',
+            at: '2025-08-01T09:00:00.000Z',
+            data: { serviceId: 'svc-secret', kind: 'medical', provider: 'CLINIC-9' },
+          },
+        ]);
+        await project();
+        const after = [
+          { table: 'services-referred-by-agency', category: 'CLINIC-9', year: 2025, quarter: 3, count: 1 },
+          { table: 'services-referred-by-kind', category: 'medical', year: 2025, quarter: 3, count: 1 },
+        ];
+        expect(await store.statisticsCounts()).toEqual(after);
+        await rebuildProjections(log.eventStore, store);
+        expect(await store.statisticsCounts()).toEqual(after);
+      });
+
       it('answers nothing for an empty log, and the same after a rebuild', async () => {
         expect(await store.statisticsCounts()).toEqual([]);
         const caseId = randomUUID();

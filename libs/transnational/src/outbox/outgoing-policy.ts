@@ -1,8 +1,13 @@
-import { sharingBar, type SharingBar } from '@nrm/domain';
+import { keepsCaseSecret, sharingBar, type SharingBar } from '@nrm/domain';
 import type { TrmMessageKind } from '../envelope/cross-border-envelope';
 import { candidatePayload, outgoingKind, type CaseFact, type HandoverSide } from '../protocol/case-messages';
 import { MESSAGE_CATALOGUE } from '../protocol/message-catalogue';
-import { agreementAllows, minimalPayload, type Payload } from '../protocol/minimal-payload';
+import {
+  agreementAllows,
+  minimalPayload,
+  secretCasePayload,
+  type Payload,
+} from '../protocol/minimal-payload';
 import type { Partner, ShareableField, TrmPurpose } from '../registry/partner';
 
 /** A local case as it is linked to one partner node for one handover. */
@@ -109,7 +114,9 @@ export function routeOutgoing(link: OutgoingLink, event: OutgoingEvent): Outgoin
  *  3. out-of-agreement      the agreement lacks the purpose or has ended (restriction requests are
  *                           always covered, see agreementAllows).
  *  4. no-signed-checkpoint  the partner could not witness this node's log.
- *  5. send                  the minimal payload: protocol fields plus what the agreement lists.
+ *  5. send                  the minimal payload: protocol fields plus what the agreement lists; while
+ *                           the victim's last stated wishes ask to keep the case secret, of those only
+ *                           what the return itself needs (secretCasePayload).
  */
 export function judgeOutgoing(ctx: OutgoingContext): OutgoingJudgement {
   const { kind, link, history, partner, now } = ctx;
@@ -124,11 +131,12 @@ export function judgeOutgoing(ctx: OutgoingContext): OutgoingJudgement {
   if (!partner || partner.status === 'removed') return withhold('partner-removed');
   if (!agreementAllows(kind, partner.agreement, now)) return withhold('out-of-agreement');
   if (!ctx.signedCheckpoint) return withhold('no-signed-checkpoint');
-  const payload = minimalPayload(
+  const agreed = minimalPayload(
     kind,
     candidatePayload(kind, history[history.length - 1], history),
     partner.agreement,
   );
+  const payload = keepsCaseSecret(history) ? secretCasePayload(kind, agreed) : agreed;
   const carriesPersonalData = Object.keys(payload).some((field) =>
     PERSONAL_FIELDS.has(field as ShareableField),
   );

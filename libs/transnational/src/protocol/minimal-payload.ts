@@ -59,3 +59,37 @@ export function checkPayload(
   }
   return { ok: true };
 }
+
+/**
+ * What the return itself needs, when the victim asked to keep the case secret: who returns (to be
+ * readmitted and given travel documents), the child's protection, the risk of the return and the
+ * journey. Left out: the forms of exploitation (the stigma the wish is about), sex and age band (the
+ * identity already says who returns), free-text reasons and reintegration notes.
+ */
+export const RETURN_ESSENTIAL_FIELDS: ReadonlySet<ShareableField> = new Set<ShareableField>([
+  'person.givenName',
+  'person.familyName',
+  'person.dateOfBirth',
+  'person.citizenship',
+  'case.presumedMinor',
+  'case.guardianAppointed',
+  'case.bestInterestsDetermined',
+  'return.riskLevel',
+  'return.responseDueAt',
+  'return.departedAt',
+  'return.arrivedAt',
+  'return.receivingAgency',
+]);
+
+/**
+ * The minimal payload of a case the victim asked to keep secret: the protocol fields, and of the
+ * optional fields the agreement let through, only those the return itself needs.
+ */
+export function secretCasePayload(kind: TrmMessageKind, payload: Payload): Payload {
+  const { protocol } = MESSAGE_CATALOGUE[kind];
+  return Object.fromEntries(
+    Object.entries(payload).filter(
+      ([field]) => field in protocol || RETURN_ESSENTIAL_FIELDS.has(field as ShareableField),
+    ),
+  );
+}

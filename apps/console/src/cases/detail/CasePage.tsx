@@ -23,6 +23,7 @@ import { AsOfControl } from '../../timetravel/AsOfControl';
 import { AsOfUnavailable } from '../../timetravel/AsOfUnavailable';
 import { ChangesSection } from '../../timetravel/ChangesSection';
 import { CaseCommandsContext } from './common/case-commands';
+import { WishesSection } from './wishes/WishesSection';
 
 function Registration({ view }: { view: Schema<'CaseView'> }) {
   const { t } = useTranslation();
@@ -89,6 +90,7 @@ export function CasePage() {
             <Registration view={view} />
             {/* Keyed: another moment hides the person again until a purpose is stated for it. */}
             <PersonSection key={asOf ?? ''} caseId={view.caseId} asOf={asOf} />
+            <WishesSection view={view} revision={revision} onReload={reload} />
             <PhaseTabs key={asOf ?? ''} view={view} revision={revision} onReload={reload} />
           </Stack>
           <Stack>

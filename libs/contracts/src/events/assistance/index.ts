@@ -9,6 +9,7 @@ import type {
   ServiceReferred,
 } from './service-referrals';
 import type { AgencyJoinedTeam } from './team';
+import type { VictimWishesStated, WishActedUpon } from './wishes';
 
 export * from './assessments';
 export * from './assistance-plan';
@@ -17,6 +18,7 @@ export * from './monitoring';
 export * from './service-line';
 export * from './service-referrals';
 export * from './team';
+export * from './wishes';
 
 export type AssistanceEvent =
   | NeedsAssessed
@@ -28,4 +30,6 @@ export type AssistanceEvent =
   | ServiceDelivered
   | MonitoringRecorded
   | AgencyJoinedTeam
+  | VictimWishesStated
+  | WishActedUpon
   | CaseClosed;

@@ -1,5 +1,10 @@
-import { PROTECTIVE_MEASURES, type ProtectiveMeasure } from '../../taxonomies/prosecution';
-import { IsCode, IsDateTime, IsListOf } from '../field-rules';
+import {
+  HEARING_OUTCOMES,
+  PROTECTIVE_MEASURES,
+  type HearingOutcome,
+  type ProtectiveMeasure,
+} from '../../taxonomies/prosecution';
+import { AppliesOnlyWhen, IsCode, IsDateTime, IsListOf, IsOneOf } from '../field-rules';
 
 export class HearingScheduledData {
   @IsCode() hearingId: string;
@@ -18,4 +23,15 @@ export class ProtectiveMeasuresOrderedData {
 export interface ProtectiveMeasuresOrdered {
   type: 'ProtectiveMeasuresOrdered';
   data: ProtectiveMeasuresOrderedData;
+}
+
+export class HearingOutcomeRecordedData {
+  @IsCode() hearingId: string;
+  @IsOneOf(HEARING_OUTCOMES) outcome: HearingOutcome;
+  /** Only with `postponed`: the new date, when known. */
+  @IsDateTime(true) @AppliesOnlyWhen('outcome', ['postponed']) rescheduledFor?: string;
+}
+export interface HearingOutcomeRecorded {
+  type: 'HearingOutcomeRecorded';
+  data: HearingOutcomeRecordedData;
 }

@@ -1,6 +1,6 @@
 import type { CompensationClaimed } from './compensation';
 import type { CooperationDecisionRecorded } from './cooperation';
-import type { HearingScheduled, ProtectiveMeasuresOrdered } from './hearings';
+import type { HearingOutcomeRecorded, HearingScheduled, ProtectiveMeasuresOrdered } from './hearings';
 import type {
   LawEnforcementRequestAnswered,
   LawEnforcementRequestReceived,
@@ -19,5 +19,6 @@ export type ProsecutionLiaisonEvent =
   | LawEnforcementRequestAnswered
   | HearingScheduled
   | ProtectiveMeasuresOrdered
+  | HearingOutcomeRecorded
   | CompensationClaimed
   | NonPunishmentFlagged;

@@ -1,6 +1,6 @@
 import type { ServiceLine } from '@nrm/contracts';
-import type { ServiceView } from '../../port/case-views';
-import type { ContextFold } from './case-events';
+import type { ServiceView, WishActionView, WishesView } from '../../port/case-views';
+import type { ContextFold, StoredEventOf } from './case-events';
 import { adoptedPlan, updateFirst } from './updates';
 
 /** Assessments, the assistance plan, service referrals, monitoring and closure. */
@@ -67,8 +67,42 @@ export const evolveAssistance: ContextFold<'assistance'> = (view, event) => {
     case 'AgencyJoinedTeam':
       // Only widens the case's agencies, which evolveCaseDetail derives for every event.
       return view;
+    case 'VictimWishesStated': {
+      const { statementId, wishes, statedAt } = event.data;
+      const statement = { statementId, wishes, statedAt, at, ...personal(event.personal, 'inTheirWords') };
+      const actions = view.wishes?.actions ?? [];
+      return {
+        ...view,
+        wishes: {
+          statedAt,
+          current: currentWishes(wishes, actions),
+          statements: [...(view.wishes?.statements ?? []), statement],
+          actions,
+        },
+      };
+    }
+    case 'WishActedUpon': {
+      if (!view.wishes) return view;
+      const { wish, action, actedAt } = event.data;
+      const actions = [
+        ...view.wishes.actions,
+        { wish, action, actedAt, at, ...personal(event.personal, 'note') },
+      ];
+      const stated = view.wishes.current.map((c) => c.wish);
+      return { ...view, wishes: { ...view.wishes, actions, current: currentWishes(stated, actions) } };
+    }
   }
 };
+
+/** The ciphertext of an event's personal part under `key`, when the event has one. */
+function personal<K extends string>(enc: StoredEventOf<'assistance'>['personal'], key: K) {
+  return enc === undefined ? {} : ({ [key]: enc } as Record<K, NonNullable<typeof enc>>);
+}
+
+/** Each wish of the last statement with every action recorded about it. */
+function currentWishes(wishes: readonly string[], actions: readonly WishActionView[]): WishesView['current'] {
+  return wishes.map((wish) => ({ wish, actions: actions.filter((a) => a.wish === wish) }));
+}
 
 /** A plan line becomes a planned service, unless the case already has that service. */
 function withPlanned(services: ServiceView[], line: ServiceLine): ServiceView[] {

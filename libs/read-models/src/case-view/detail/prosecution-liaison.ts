@@ -50,6 +50,19 @@ export const evolveProsecutionLiaison: ContextFold<'prosecution-liaison'> = (vie
         compensationClaims: [...prosecution.compensationClaims, { claimId, against, currency, amount, at }],
       });
     }
+    case 'HearingOutcomeRecorded': {
+      const { hearingId, outcome, rescheduledFor } = event.data;
+      return withProsecution(view, {
+        hearings: updateFirst(
+          prosecution.hearings,
+          (h) => h.hearingId === hearingId,
+          (h) => ({
+            ...h,
+            outcome: { outcome, at, ...(rescheduledFor === undefined ? {} : { rescheduledFor }) },
+          }),
+        ),
+      });
+    }
     case 'NonPunishmentFlagged':
       return withProsecution(view, { nonPunishment: { basis: event.data.basis, at } });
   }

@@ -1,4 +1,4 @@
-import { Checkbox, MultiSelect, Select, Textarea, TextInput } from '@mantine/core';
+import { Checkbox, MultiSelect, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { Controller, type Control } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { FieldSpec, FormValues } from './field-spec';
@@ -7,6 +7,36 @@ import type { FieldSpec, FormValues } from './field-spec';
 export function FormField({ spec, control }: { spec: FieldSpec; control: Control<FormValues> }) {
   const { t } = useTranslation();
   const rules = 'required' in spec && spec.required ? { required: t('form.required') } : undefined;
+  if (spec.kind === 'checkboxes')
+    // A short list chosen all at once (e.g. the person's wishes): a group of checkboxes under its legend.
+    return (
+      <Controller
+        name={spec.name}
+        control={control}
+        rules={rules}
+        render={({ field, fieldState }) => (
+          <Checkbox.Group
+            label={spec.label}
+            description={spec.description}
+            required={spec.required}
+            error={fieldState.error?.message}
+            value={Array.isArray(field.value) ? field.value : []}
+            onChange={field.onChange}
+          >
+            <Stack gap={6} mt={6}>
+              {spec.options.map((option) => (
+                <Checkbox
+                  key={option.value}
+                  value={option.value}
+                  label={option.label}
+                  onBlur={field.onBlur}
+                />
+              ))}
+            </Stack>
+          </Checkbox.Group>
+        )}
+      />
+    );
   if (spec.kind === 'select' || spec.kind === 'multiselect')
     return (
       <Controller

@@ -9,7 +9,7 @@ export type FieldSpec =
     }
   | {
       name: string;
-      kind: 'select' | 'multiselect';
+      kind: 'select' | 'multiselect' | 'checkboxes';
       label: string;
       required?: boolean;
       description?: string;

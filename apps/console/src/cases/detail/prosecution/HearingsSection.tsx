@@ -11,6 +11,7 @@ import { ListTable } from '../common/ListTable';
 import { options } from '../common/options';
 import type { SectionProps } from '../common/section-props';
 import { SectionCard } from '../common/SectionCard';
+import { HearingOutcomeForm, useHearingOutcomeText } from '../wishes/HearingOutcome';
 
 type Hearing = RequestBody<'/api/cases/{id}/hearings', 'post'>;
 const MEASURES = ENUM_VALUES['HearingDto.protectiveMeasures'];
@@ -22,6 +23,7 @@ export function HearingsSection({ view, revision, onReload }: SectionProps) {
   const { role } = useUser();
   const canSend = can(role, 'POST /api/cases/{id}/hearings');
   const hearings = view.prosecution.hearings;
+  const outcomeOf = useHearingOutcomeText();
   return (
     <SectionCard
       title={t('casework.hearings.title')}
@@ -33,6 +35,7 @@ export function HearingsSection({ view, revision, onReload }: SectionProps) {
           headers={[
             t('casework.hearings.scheduledFor'),
             t('casework.measures.title'),
+            t('wishes.hearing.outcome'),
             t('casework.hearings.id'),
           ]}
           rows={hearings.map((hearing) => ({
@@ -41,11 +44,21 @@ export function HearingsSection({ view, revision, onReload }: SectionProps) {
               format.dateTime(hearing.scheduledFor),
               hearing.protectiveMeasures.map((measure) => t(`casework.measureKinds.${measure}`)).join(', ') ||
                 '—',
+              outcomeOf(hearing),
               hearing.hearingId,
             ],
           }))}
         />
       )}
+      {hearings.map((hearing) => (
+        <HearingOutcomeForm
+          key={hearing.hearingId}
+          caseId={view.caseId}
+          hearing={hearing}
+          revision={revision}
+          onReload={onReload}
+        />
+      ))}
       {canSend && (
         <CommandForm<Hearing>
           caseId={view.caseId}
