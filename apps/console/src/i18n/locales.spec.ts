@@ -100,6 +100,8 @@ describe('the console speaks English, Romanian and Russian completely', () => {
     ['admin.shareable', ENUM_VALUES['AgreementFieldsDto.return']],
     ['admin.shareable', ENUM_VALUES['AgreementFieldsDto.reintegration']],
     ['admin.shareable', ENUM_VALUES['AgreementFieldsDto.restriction']],
+    ['alerts.subjects', ENUM_VALUES['UrgentAlertDto.subject']],
+    ['alerts.dangers', ENUM_VALUES['UrgentAlertDto.danger']],
   ];
   it.each(NAMED)('every value of %s has a name in English', (group, values) => {
     expect(values.filter((value) => !english.has(`${group}.${String(value)}`))).toEqual([]);
