@@ -1,4 +1,4 @@
-import { Badge, Text } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { apiError, ENUM_VALUES, type RequestBody } from '@nrm/api-client';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -26,13 +26,13 @@ const WHILE_QUEUED_MS = 2000;
 function Delivery({ delivery }: { delivery: string }) {
   const { t } = useTranslation();
   const [outcome, reason] = delivery.split(':', 2);
-  const color =
-    outcome === 'accepted' || outcome === 'published' ? 'green' : outcome === 'queued' ? 'gray' : 'red';
+  // Plain for delivered or sending, red for what did not go (refused, withheld, no partner).
+  const failed = !['accepted', 'published', 'duplicate', 'queued'].includes(outcome);
   return (
-    <Badge color={color} variant="light">
+    <Text size="sm" fw={600} c={failed ? 'red.9' : undefined}>
       {t(`alerts.delivery.${outcome}`, { defaultValue: outcome })}
       {reason ? ` (${reason})` : ''}
-    </Badge>
+    </Text>
   );
 }
 
