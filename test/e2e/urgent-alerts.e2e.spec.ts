@@ -56,15 +56,17 @@ describe('urgent alerts between two nodes (HTTP transport)', () => {
       return mine?.delivery === 'accepted' ? mine : undefined;
     });
     expect(sent).toMatchObject({ toCountry: 'MD', partnerNodeId: 'nrm-md', subject: 'family_member' });
+    type JournalRecord = {
+      type: string;
+      kind?: string;
+      sharedCaseRef?: string;
+      digest?: string;
+      messageId?: string;
+      checkpoint?: { size: number; root: string };
+    };
     const journal = async (node: typeof de, partner: string) =>
       (await node.request('GET', `/api/audit/partner-journal?partner=${partner}`, { as: 'auditor' })).body
-        .items as {
-        type: string;
-        kind?: string;
-        sharedCaseRef?: string;
-        digest?: string;
-        messageId?: string;
-      }[];
+        .items as JournalRecord[];
     const deRecord = (await journal(de, 'nrm-md')).find(
       (r) => r.type === 'CrossBorderMessageSent' && r.sharedCaseRef === alertId,
     );
@@ -72,6 +74,9 @@ describe('urgent alerts between two nodes (HTTP transport)', () => {
       (r) => r.type === 'CrossBorderMessageReceived' && r.sharedCaseRef === alertId,
     );
     expect(deRecord).toMatchObject({ kind: 'alert.urgent', outcome: 'accepted' });
+    // MD witnessed DE's log with this message: the checkpoint it carried is in both records.
+    expect(mdRecord).toMatchObject({ checkpoint: { size: expect.any(Number), root: expect.any(String) } });
+    expect(mdRecord?.checkpoint).toEqual(deRecord?.checkpoint);
     expect(mdRecord).toMatchObject({
       kind: 'alert.urgent',
       messageId: deRecord?.messageId,
