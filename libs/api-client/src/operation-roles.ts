@@ -3,6 +3,8 @@
  * do not edit. The freshness test (libs/api-client/src/contract.spec.ts) fails when it is stale.
  */
 export const OPERATION_ROLES = {
+  'GET /api/alerts': ['identification_officer', 'case_manager', 'return_officer', 'prosecution_liaison'],
+  'POST /api/alerts/{alertId}/acknowledgement': ['identification_officer', 'case_manager', 'return_officer', 'prosecution_liaison'],
   'GET /api/audit/access-log': ['auditor'],
   'GET /api/audit/checkpoint': ['auditor'],
   'GET /api/audit/checkpoints': ['auditor'],
@@ -64,6 +66,8 @@ export const OPERATION_ROLES = {
   'POST /api/cases/{id}/service-referrals/{serviceId}/decline': ['case_manager'],
   'POST /api/cases/{id}/service-referrals/{serviceId}/delivery': ['case_manager'],
   'POST /api/cases/{id}/team-members': ['case_manager'],
+  'GET /api/cases/{id}/urgent-alerts': ['identification_officer', 'case_manager', 'return_officer', 'prosecution_liaison', 'auditor'],
+  'POST /api/cases/{id}/urgent-alerts': ['case_manager', 'return_officer', 'prosecution_liaison'],
   'POST /api/cases/{id}/wishes': ['case_manager', 'identification_officer', 'return_officer'],
   'POST /api/cases/{id}/wishes/actions': ['case_manager', 'identification_officer', 'return_officer'],
   'GET /api/node/identity': ['admin', 'auditor'],

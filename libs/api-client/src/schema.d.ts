@@ -4,6 +4,40 @@
  */
 
 export interface paths {
+    "/api/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Roles: identification_officer, case_manager, return_officer, prosecution_liaison. */
+        get: operations["UrgentAlertsController_received"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/alerts/{alertId}/acknowledgement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Roles: identification_officer, case_manager, return_officer, prosecution_liaison. */
+        post: operations["UrgentAlertsController_acknowledge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/audit/access-log": {
         parameters: {
             query?: never;
@@ -1042,6 +1076,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{id}/urgent-alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Roles: identification_officer, case_manager, return_officer, prosecution_liaison, auditor. */
+        get: operations["UrgentAlertsController_ofCase"];
+        put?: never;
+        /** @description Roles: case_manager, return_officer, prosecution_liaison. */
+        post: operations["UrgentAlertsController_raise"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases/{id}/wishes": {
         parameters: {
             query?: never;
@@ -1516,6 +1568,11 @@ export interface components {
         };
         /** @enum {string} */
         CaseStage: "registered" | "identified" | "not_identified" | "assisted" | "return_requested" | "handover_proposed" | "handover_accepted" | "handover_declined" | "in_transit" | "arrived" | "received" | "reintegration" | "closed";
+        /** @description GET /api/cases/:id/urgent-alerts: the alerts raised on the case, newest first. */
+        CaseUrgentAlerts: {
+            alerts: components["schemas"]["RaisedUrgentAlert"][];
+            caseId: string;
+        };
         /** @description The case as a caller sees it (GET /api/cases/:id, and `case` of an export): the read model's detail, overdue flags as of now, personal data in clear only where it was revealed (and logged), never the ciphertext, nor who acted (`actors`, kept for "my cases"; the events name each actor); with ?asOf=, the same view folded from the case's events up to then. The OpenAPI schema of the answer is generated from this type (npm run api:client). */
         CaseView: {
             ageAssessments: {
@@ -2027,6 +2084,8 @@ export interface components {
         };
         /** @enum {string} */
         IdentificationStatus: "pending" | "identified" | "not_identified";
+        /** @description A journal record's kind: a handover message's kind, 'any' for a withheld step of unknown kind, or a later kind (e.g. `alert.urgent`, urgent alerts): clients must expect kinds they do not know. */
+        JournalKind: string;
         /** @description A link opened with the partner: the reference both nodes use for the case, and this node's side. */
         JournalLinkRecord: {
             /** @description When this node recorded it. */
@@ -2055,7 +2114,7 @@ export interface components {
             /** @enum {string} */
             direction: "outgoing" | "incoming";
             /** @description The message's kind; 'any' where a step was withheld before its kind was known. */
-            kind?: components["schemas"]["TrmMessageKind"] | "any";
+            kind?: components["schemas"]["JournalKind"];
             messageId?: string;
             outcome: string;
             partnerNodeId?: string;
@@ -2268,6 +2327,43 @@ export interface components {
         ProtectiveMeasuresDto: {
             hearingId?: string;
             measures: ("video_testimony" | "closed_hearing" | "anonymity" | "screening_from_defendant" | "support_person" | "police_protection" | "restraining_order" | "relocation" | "other")[];
+        };
+        /** @description An urgent alert raised on a case here, with how far it got. */
+        RaisedUrgentAlert: {
+            alertId: string;
+            danger: string;
+            /** @description When delivery ended (the journal record), if it did. */
+            deliveredAt?: string;
+            /** @description `no-partner` (no partner node for the country), `queued` (waiting in the outbox), or the journal's outcome: `accepted`, `duplicate`, `published`, `rejected:<reason>`, `withheld:<reason>`. */
+            delivery: string;
+            /** @description The partner node of the country, when the registry has one. */
+            partnerNodeId?: string;
+            raisedAt: string;
+            subject: string;
+            toCountry: string;
+        };
+        /** @description An urgent alert received from a partner node, as the operators of this node see it. */
+        ReceivedUrgentAlert: {
+            acknowledgedAt?: string;
+            /** @description The user id of the operator who acknowledged it. */
+            acknowledgedBy?: string;
+            alertId: string;
+            /** @description This node's case the alert is about, when the sender's consent let it name the shared case. */
+            caseId?: string;
+            /** @description The danger's code (URGENT_DANGERS). */
+            danger: string;
+            fromCountry: string;
+            fromNode: string;
+            raisedAt: string;
+            receivedAt: string;
+            /** @enum {string} */
+            status: "open" | "acknowledged";
+            /** @description victim, witness or family_member. */
+            subject: string;
+        };
+        /** @description GET /api/alerts: open alerts first, newest first within each group. */
+        ReceivedUrgentAlerts: {
+            alerts: components["schemas"]["ReceivedUrgentAlert"][];
         };
         ReceptionDto: {
             /** @description Agency code of the receiving agency */
@@ -2486,7 +2582,10 @@ export interface components {
              */
             agency: string;
         };
-        /** @enum {string} */
+        /**
+         * @description The kinds a handover exchange holds: every message kind but the urgent alert, which travels on no link (named as the API document has always named it).
+         * @enum {string}
+         */
         TrmMessageKind: "handover.proposed" | "handover.accepted" | "handover.declined" | "return.travel-started" | "return.arrival-confirmed" | "return.reception-confirmed" | "reintegration.plan-adopted" | "reintegration.progress-recorded" | "consent.restriction-requested";
         UpdatePartnerDto: {
             agreement?: components["schemas"]["AgreementDto"];
@@ -2501,6 +2600,38 @@ export interface components {
             country?: string;
             /** @enum {string} */
             role?: "admin" | "identification_officer" | "case_manager" | "return_officer" | "prosecution_liaison" | "auditor" | "analyst";
+        };
+        UrgentAlertAcknowledgementResponse: {
+            acknowledgedAt: string;
+            /** @description User id of the operator who acknowledged it */
+            acknowledgedBy: string;
+            alertId: string;
+        };
+        UrgentAlertDto: {
+            /**
+             * @description What the danger is
+             * @enum {string}
+             */
+            danger: "threat_of_violence" | "re_trafficking_risk" | "retaliation" | "abduction" | "other";
+            /** @description What is known of the danger: kept in the case (personal data), never sent to the partner */
+            note?: string;
+            /**
+             * @description Who is in immediate danger
+             * @enum {string}
+             */
+            subject: "victim" | "witness" | "family_member";
+            /**
+             * @description Country where the person is in danger (ISO 3166-1 alpha-2): its partner node is alerted
+             * @example MD
+             * @enum {string}
+             */
+            toCountry: "AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "YE" | "YT" | "ZA" | "ZM" | "ZW";
+        };
+        UrgentAlertResponse: {
+            /** @description The alert, the same on both nodes */
+            alertId: string;
+            caseId: string;
+            revision: number;
         };
         UserListView: {
             /** @description Every local account, by username */
@@ -2589,6 +2720,153 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    UrgentAlertsController_received: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Urgent alerts received from partner nodes: open first, newest first */
+            200: {
+                headers: {
+                    /** @description Requests this address may make in the current minute */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the budget is renewed */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceivedUrgentAlerts"];
+                };
+            };
+            /** @description The request failed validation (errors name each field), or an unknown query parameter, or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address; Retry-After says when to try again */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    UrgentAlertsController_acknowledge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                alertId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    /** @description Requests this address may make in the current minute */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the budget is renewed */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UrgentAlertAcknowledgementResponse"];
+                };
+            };
+            /** @description The request failed validation (errors name each field), or an unknown query parameter, or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or none within the caller’s record scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The alert was acknowledged already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description Too many requests from this address; Retry-After says when to try again */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     AuditController_accessLogQuery: {
         parameters: {
             query?: {
@@ -8618,6 +8896,200 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CommandResponse"];
+                };
+            };
+            /** @description The request failed validation (errors name each field), or an unknown query parameter, or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or none within the caller’s record scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The case changed: If-Match named another revision, or a concurrent change won */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description The body is larger than the node reads */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule of the referral mechanism refused the command (rule names it) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["RuleProblem"];
+                };
+            };
+            /** @description Too many requests from this address; Retry-After says when to try again */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    UrgentAlertsController_ofCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The urgent alerts raised on this case and their delivery */
+            200: {
+                headers: {
+                    /** @description Requests this address may make in the current minute */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the budget is renewed */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseUrgentAlerts"];
+                };
+            };
+            /** @description The request failed validation (errors name each field), or an unknown query parameter, or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or none within the caller’s record scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address; Retry-After says when to try again */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    UrgentAlertsController_raise: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The revision the command was decided on, e.g. "3": a case at another revision answers 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UrgentAlertDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description The case’s revision after the command, quoted: send it back as If-Match */
+                    etag?: string;
+                    /** @description Requests this address may make in the current minute */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the budget is renewed */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UrgentAlertResponse"];
                 };
             };
             /** @description The request failed validation (errors name each field), or an unknown query parameter, or malformed JSON */

@@ -102,6 +102,7 @@ export const EVENT_CONTRACTS: Readonly<Record<CaseEventType, EventContract>> = {
   ProcessingRestrictionRequested: contract('return-reintegration', R.ProcessingRestrictionRequestedData),
   AsylumApplicationRecorded: contract('return-reintegration', R.AsylumApplicationRecordedData),
   AsylumApplicationClosed: contract('return-reintegration', R.AsylumApplicationClosedData),
+  UrgentAlertRaised: contract('return-reintegration', R.UrgentAlertRaisedData, R.UrgentAlertRaisedPersonal),
 
   CooperationDecisionRecorded: contract('prosecution-liaison', P.CooperationDecisionRecordedData),
   LawEnforcementRequestReceived: contract('prosecution-liaison', P.LawEnforcementRequestReceivedData),
@@ -137,6 +138,8 @@ export const NODE_EVENT_CONTRACTS = {
   CrossBorderMessageReceived: nodeContract(N.CrossBorderMessageReceivedData),
   CrossBorderMessageRefused: nodeContract(N.CrossBorderMessageRefusedData),
   CrossBorderMessageWithheld: nodeContract(N.CrossBorderMessageWithheldData),
+  UrgentAlertReceived: nodeContract(N.UrgentAlertReceivedData),
+  UrgentAlertAcknowledged: nodeContract(N.UrgentAlertAcknowledgedData),
 } as const satisfies Record<string, NodeEventContract>;
 export type NodeEventType = keyof typeof NODE_EVENT_CONTRACTS;
 

@@ -13,6 +13,7 @@ import { hasDashboard } from './dashboard-access';
 import { HeldPartners } from './HeldPartners';
 import { PendingProposals } from './PendingProposals';
 import { Loading } from '../layout/Loading';
+import { UrgentAlertsPanel } from '../alerts/UrgentAlertsPanel';
 
 const CaseloadChart = lazy(() => import('./CaseloadChart'));
 
@@ -164,6 +165,8 @@ export function DashboardPage() {
         <Title order={2}>{t('dashboard.title')}</Title>
         {user.agency && <Badge variant="light">{user.agency}</Badge>}
       </Group>
+      {/* Someone is in immediate danger: above everything else. */}
+      {can(user.role, 'GET /api/alerts') && <UrgentAlertsPanel />}
       {can(user.role, 'GET /api/cases/summary') && <Caseload operator={Boolean(user.agency)} />}
       {can(user.role, 'GET /api/cases') && <PendingProposals />}
       {can(user.role, 'GET /api/partners') && <HeldPartners />}

@@ -103,6 +103,8 @@ describe('the console speaks English, Romanian and Russian completely', () => {
     ['wishes.kinds', ENUM_VALUES['WishesStatementDto.wishes']],
     ['wishes.actionKinds', ENUM_VALUES['WishActionDto.action']],
     ['wishes.hearing.outcomeKinds', ENUM_VALUES['HearingOutcomeDto.outcome']],
+    ['alerts.subjects', ENUM_VALUES['UrgentAlertDto.subject']],
+    ['alerts.dangers', ENUM_VALUES['UrgentAlertDto.danger']],
   ];
   it.each(NAMED)('every value of %s has a name in English', (group, values) => {
     expect(values.filter((value) => !english.has(`${group}.${String(value)}`))).toEqual([]);

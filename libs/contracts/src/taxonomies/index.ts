@@ -10,3 +10,4 @@ export * from './return';
 export * from './risk';
 export * from './services';
 export * from './wishes';
+export * from './urgent-alerts';

@@ -10,6 +10,8 @@ import type {
   ReintegrationStatus,
   ReturnRequester,
   RiskLevel,
+  UrgentAlertSubject,
+  UrgentDanger,
 } from '@nrm/contracts';
 import type { PlannedService } from '../assistance/commands';
 import type { CommandBase } from '../shared/command';
@@ -97,6 +99,19 @@ export interface CloseAsylumApplication extends CommandBase<'CloseAsylumApplicat
   outcome: AsylumOutcome;
 }
 
+/**
+ * A victim, a witness or a family member is in immediate danger in another country: alert that
+ * country's partner node at once (Convention CETS 197, art. 33), outside any handover.
+ */
+export interface RaiseUrgentAlert extends CommandBase<'RaiseUrgentAlert'> {
+  alertId: string;
+  toCountry: CountryCode;
+  subject: UrgentAlertSubject;
+  danger: UrgentDanger;
+  /** What the operator knows of the danger: kept in the case's personal part, never sent. */
+  note?: string;
+}
+
 export type ReturnReintegrationCommand =
   | RequestReturn
   | AssessReturnRisk
@@ -111,7 +126,8 @@ export type ReturnReintegrationCommand =
   | ReceiveHandoverRequest
   | RestrictProcessing
   | RecordAsylumApplication
-  | CloseAsylumApplication;
+  | CloseAsylumApplication
+  | RaiseUrgentAlert;
 
 export const RETURN_REINTEGRATION_COMMAND_TYPES = [
   'RequestReturn',
@@ -128,4 +144,5 @@ export const RETURN_REINTEGRATION_COMMAND_TYPES = [
   'RestrictProcessing',
   'RecordAsylumApplication',
   'CloseAsylumApplication',
+  'RaiseUrgentAlert',
 ] as const satisfies readonly ReturnReintegrationCommand['type'][];

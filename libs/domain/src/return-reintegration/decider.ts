@@ -296,6 +296,24 @@ function decide(
     case 'CloseAsylumApplication':
       requireTransition(state.asylum === 'pending', 'no pending asylum application to close');
       return [{ type: 'AsylumApplicationClosed', data: { outcome: command.outcome } }];
+    case 'RaiseUrgentAlert':
+      // Even an alert carrying no name tells the other country that the person is known here and in
+      // danger: while an asylum application is pending or granted, no contact at all (as for every
+      // cross-border message). The victim's consent decides only what the alert may name (partner-sharing.ts).
+      requireNoAsylumBar(state);
+      return [
+        {
+          type: 'UrgentAlertRaised',
+          data: {
+            alertId: command.alertId,
+            toCountry: command.toCountry,
+            subject: command.subject,
+            danger: command.danger,
+            raisedAt: command.at,
+          },
+          ...(command.note === undefined ? {} : { personal: { note: command.note } }),
+        },
+      ];
   }
 }
 

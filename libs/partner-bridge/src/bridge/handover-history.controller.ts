@@ -7,12 +7,21 @@ import { CaseIdPipe } from '@nrm/application/cases/case-id.pipe';
 import { CaseRepository } from '@nrm/application/cases/case-repository';
 import { mayAccessCase } from '@nrm/application/cases/case-scope';
 import { ProblemException } from '@nrm/http/problem';
+import type { TrmMessageKind as AnyMessageKind } from '@nrm/transnational';
 import { BridgeStateStore } from './bridge-state';
 import { BRIDGE_STATE } from './partner-transport.provider';
 import { JournalEntry, TrmJournal } from './trm-journal';
 
+/**
+ * The kinds a handover exchange holds: every message kind but the urgent alert, which travels on no
+ * link (named as the API document has always named it).
+ */
+export type TrmMessageKind = Exclude<AnyMessageKind, 'alert.urgent'>;
+
 /** One message exchanged with a partner about a case, as the handover history lists it. */
-export type HandoverMessage = JournalEntry & {
+export type HandoverMessage = Omit<JournalEntry, 'kind'> & {
+  /** The message's kind; 'any' where a step was withheld before its kind was known. */
+  kind?: TrmMessageKind | 'any';
   /** When this node recorded it. */
   recordedAt: string;
   /** How many more times the same message came again (refused as duplicates). */
@@ -58,7 +67,10 @@ export class HandoverHistoryController {
     if (loaded.revision < 0 || !mayAccessCase(user, loaded.agencies)) throw ProblemException.notFound();
     const exchanges = [];
     for (const link of this.state.linksOfCase(caseId)) {
-      const entries = await this.journal.history(link.partnerNodeId, [link.sharedCaseRef]);
+      // A link's reference is never an alert's: these are handover messages only.
+      const entries = (await this.journal.history(link.partnerNodeId, [link.sharedCaseRef])).map(
+        (entry) => entry as HandoverMessage,
+      );
       const messages = new Map<string, HandoverMessage>();
       const others = [];
       for (const entry of entries) {

@@ -4,15 +4,21 @@ import { EVENT_STORE, EventStore } from '@nrm/event-store/port';
 import { PERSONAL_DATA_ERASED } from '@nrm/domain';
 import {
   judgeOutgoing,
+  judgeUrgentAlert,
   partnerForCountry,
   routeOutgoing,
   sealPayload,
   TRM_TYPE_PREFIX,
+  type CaseFact,
   type Delivery,
+  type Partner,
+  type Payload,
   type TrmMessageKind,
+  type TrmPurpose,
 } from '@nrm/transnational';
+import { toDomainEvent } from '@nrm/application/cases/case-repository';
 import { AccessLog } from '@nrm/application/access-log/access-log';
-import { caseIdOfStream, trmStreamOf } from '@nrm/contracts';
+import { caseIdOfStream, caseStreamId, trmStreamOf } from '@nrm/contracts';
 import { CLOCK, Clock } from '@nrm/config/clock';
 import { NODE_CONFIG, NodeConfig } from '@nrm/config/node-config';
 import { AUDITABLE_LOG } from '@nrm/application/infrastructure/tokens';
@@ -115,7 +121,67 @@ export class OutgoingDispatcher {
     // Events a partner's message caused are not echoed back to it.
     if (!caseId || event.actor.role === 'partner_node') return;
     if (event.type === 'HandoverProposed') await this.openLink(caseId, event);
+    if (event.type === 'UrgentAlertRaised') await this.sendUrgentAlert(caseId, event);
+    if (event.type === 'AsylumApplicationRecorded') await this.withdrawUrgentAlerts(caseId, event);
     for (const link of this.state.linksOfCase(caseId)) await this.handleForLink(link, event);
+  }
+
+  /**
+   * An urgent alert (CETS 197 art. 33) goes to the partner of its country at once, on no link and
+   * under a reference of its own (the alert id): judgeUrgentAlert decides whether it goes and whether
+   * it may name the case's shared reference. No personal part is read (an alert carries codes only).
+   */
+  private async sendUrgentAlert(caseId: string, event: StoredEvent): Promise<void> {
+    const { alertId, toCountry } = event.data as { alertId: string; toCountry: string };
+    const { state } = await this.registry.state();
+    const partner = partnerForCountry(state, toCountry);
+    if (!partner) {
+      // Nothing to record it under: the case's alert list shows it as having no partner node.
+      this.logger.warn(`urgent alert ${alertId}: no partner node for ${toCountry}`);
+      return;
+    }
+    const history = (await this.store.readStream(caseStreamId(caseId)))
+      .filter((e) => e.position <= event.position)
+      .map((e) => {
+        const { type, data } = toDomainEvent(e);
+        return { type, data } as CaseFact;
+      });
+    const link = this.state
+      .linksOfCase(caseId)
+      .filter((l) => l.partnerNodeId === partner.nodeId)
+      .pop();
+    const judgement = judgeUrgentAlert({
+      history,
+      partner,
+      ...(link ? { sharedCaseRef: link.sharedCaseRef } : {}),
+      signedCheckpoint: Boolean(await this.auditableLog.latestCheckpoint()),
+    });
+    const route = { sharedCaseRef: alertId, partnerNodeId: partner.nodeId };
+    if (judgement.verdict === 'withhold')
+      return this.withhold(route, event, 'alert.urgent', judgement.reason);
+    const id = derivedEventId(event.id, `message:${alertId}:alert.urgent`);
+    await this.dispatch(judgement.partner, alertId, 'alert.urgent', 'protection', judgement.payload, id);
+  }
+
+  /** An asylum application drops the case's urgent alerts still queued (they travel on no link). */
+  private async withdrawUrgentAlerts(caseId: string, event: StoredEvent): Promise<void> {
+    const alerts = (await this.store.readStream(caseStreamId(caseId))).filter(
+      (e) => e.type === 'UrgentAlertRaised' && e.position < event.position,
+    );
+    const { state } = await this.registry.state();
+    for (const alert of alerts) {
+      const { alertId, toCountry } = alert.data as { alertId: string; toCountry: string };
+      const dropped = await this.transport.withdraw(alertId);
+      const partner = partnerForCountry(state, toCountry);
+      if (dropped > 0 && partner)
+        await this.withhold(
+          { sharedCaseRef: alertId, partnerNodeId: partner.nodeId },
+          event,
+          'alert.urgent',
+          'asylum',
+          `${dropped} queued message(s) dropped`,
+        );
+    }
   }
 
   private async openLink(caseId: string, event: StoredEvent): Promise<void> {
@@ -183,14 +249,26 @@ export class OutgoingDispatcher {
       );
     }
     const id = derivedEventId(event.id, `message:${link.sharedCaseRef}:${kind}`);
+    await this.dispatch(partner, link.sharedCaseRef, kind, purpose, payload, id);
+  }
+
+  /** Seals, stamps and queues one message: the one path every message (handover step or alert) takes. */
+  private async dispatch(
+    partner: Partner,
+    subject: string,
+    kind: TrmMessageKind,
+    purpose: TrmPurpose,
+    payload: Payload,
+    id: string,
+  ): Promise<void> {
     const envelope = await this.stamper.stamp(
       {
         specversion: '1.0',
         id,
         source: `urn:nrm:node:${this.config.nodeId}`,
         type: `${TRM_TYPE_PREFIX}${kind}`,
-        subject: link.sharedCaseRef,
-        time: now,
+        subject,
+        time: this.clock.now().toISOString(),
         datacontenttype: 'application/json',
         nrmsender: this.config.nodeId,
         nrmrecipient: partner.nodeId,
@@ -206,7 +284,7 @@ export class OutgoingDispatcher {
   }
 
   private async withhold(
-    link: CrossBorderLink,
+    link: Pick<CrossBorderLink, 'sharedCaseRef' | 'partnerNodeId'>,
     event: StoredEvent,
     kind: TrmMessageKind | 'any',
     reason: string,

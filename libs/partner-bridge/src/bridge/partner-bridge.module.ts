@@ -18,6 +18,7 @@ import { SqliteBridgeState } from './sqlite-bridge-state';
 import { CaseFactsReader } from './case-facts';
 import { EnvelopeStamper } from './envelope-stamper';
 import { HandoverHistoryController } from './handover-history.controller';
+import { UrgentAlertsController } from '../alerts/urgent-alerts.controller';
 import { OutgoingDispatcher } from './outgoing-dispatcher';
 import { PartnerInboxController } from './partner-inbox.controller';
 import { PartnerJournalController } from './partner-journal.controller';
@@ -107,6 +108,7 @@ class PartnerBridgeLifecycle implements OnApplicationBootstrap, OnApplicationShu
   controllers: [
     PartnerInboxController,
     HandoverHistoryController,
+    UrgentAlertsController,
     PartnerJournalController,
     IntegrityReportController,
   ],

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CaseNotFoundError, RuleViolation, sharingBar } from '@nrm/domain';
 import type { SignedCheckpoint } from '@nrm/event-store/integrity';
-import { EVENT_STORE, EventStore } from '@nrm/event-store/port';
+import { DuplicateEventIdError, EVENT_STORE, EventStore } from '@nrm/event-store/port';
 import {
   checkPayload,
   commandForMessage,
@@ -12,12 +12,20 @@ import {
   type InboxVerdict,
   type NodeEncryptionKey,
   type Partner,
+  type TrmMessageKind,
 } from '@nrm/transnational';
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '@nrm/iam/roles';
 import { CaseCommands } from '@nrm/application/cases/case-command-bus';
 import { toDomainEvent } from '@nrm/application/cases/case-repository';
-import { caseStreamId, TRM_UNAUTHENTICATED_STREAM, trmStreamOf } from '@nrm/contracts';
+import {
+  caseStreamId,
+  TRM_UNAUTHENTICATED_STREAM,
+  trmStreamOf,
+  URGENT_ALERTS_STREAM,
+  type UrgentAlertReceivedData,
+} from '@nrm/contracts';
+import { EventWriter } from '@nrm/application/log/event-writer';
 import { CLOCK, Clock } from '@nrm/config/clock';
 import { NODE_CONFIG, NodeConfig } from '@nrm/config/node-config';
 import { NODE_ENCRYPTION_KEY } from '@nrm/application/infrastructure/tokens';
@@ -54,6 +62,7 @@ export class PartnerInboxService {
     private readonly registry: PartnerRegistryService,
     private readonly commands: CaseCommands,
     private readonly journal: TrmJournal,
+    private readonly writer: EventWriter,
   ) {}
 
   receive(input: unknown): Promise<InboxVerdict> {
@@ -153,6 +162,7 @@ export class PartnerInboxService {
     }
     const checked = checkPayload(kind, payload, partner.agreement);
     if (!checked.ok) return this.refuse(envelope, checked.reason, checked.detail);
+    if (kind === 'alert.urgent') return this.receiveUrgentAlert(envelope, payload, partner, now);
 
     let link = this.state.link(envelope.subject);
     if (link && link.partnerNodeId !== partner.nodeId)
@@ -197,6 +207,55 @@ export class PartnerInboxService {
     return { outcome: 'accepted' };
   }
 
+  /**
+   * An urgent alert (CETS 197 art. 33) needs no link and no case: it is recorded in the node's
+   * `alerts` stream, where every operator sees it first. It names this node's case only when the
+   * sender's consent let it carry the shared reference of a case linked with that sender.
+   */
+  private async receiveUrgentAlert(
+    envelope: CrossBorderEnvelope,
+    payload: Record<string, unknown>,
+    partner: Partner,
+    now: string,
+  ): Promise<InboxVerdict> {
+    if (payload.alertId !== envelope.subject)
+      return this.refuse(envelope, 'malformed', 'alertId must be the message subject');
+    const ref = typeof payload.sharedCaseRef === 'string' ? payload.sharedCaseRef : undefined;
+    const link = ref ? this.state.link(ref) : undefined;
+    const caseId = link && link.partnerNodeId === partner.nodeId ? link.caseId : undefined;
+    const data: UrgentAlertReceivedData = {
+      alertId: envelope.subject,
+      messageId: envelope.id,
+      fromNode: partner.nodeId,
+      fromCountry: partner.country,
+      subject: String(payload.subject),
+      danger: String(payload.danger),
+      raisedAt: String(payload.raisedAt),
+      receivedAt: now,
+      ...(caseId ? { caseId } : {}),
+    };
+    try {
+      await this.writer.append(URGENT_ALERTS_STREAM, [{ type: 'UrgentAlertReceived', data }], 'any', {
+        actor: { userId: `partner:${partner.nodeId}`, role: 'partner_node' },
+        correlationId: envelope.id,
+        causationId: envelope.id,
+        eventId: () => derivedEventId(envelope.id, 'alert'),
+      });
+    } catch (error) {
+      // A retry after a crash halfway: the alert is recorded already.
+      if (!(error instanceof DuplicateEventIdError)) throw error;
+    }
+    await this.journal.record(
+      trmStreamOf(partner.nodeId),
+      JOURNAL_TYPES.received,
+      entryFor(envelope, 'incoming', 'accepted'),
+      derivedEventId(envelope.id, 'received'),
+    );
+    this.state.markSeen(envelope.id, now);
+    this.logger.warn(`urgent alert ${envelope.subject} from ${partner.nodeId}: ${data.danger}`);
+    return { outcome: 'accepted' };
+  }
+
   /** Applies the message's command as the partner node; undefined when applied (now or by an earlier attempt). */
   private async applyToCase(
     link: CrossBorderLink,
@@ -214,7 +273,7 @@ export class PartnerInboxService {
       sharingBar(stream.map(toDomainEvent), 'origin', partner.country, 'return') === 'restricted'
     )
       return { reason: 'restricted', detail: 'the partner asked this node to restrict the case' };
-    const command = commandForMessage(kindOf(envelope), payload, {
+    const command = commandForMessage(kindOf(envelope) as Exclude<TrmMessageKind, 'alert.urgent'>, payload, {
       caseId: link.caseId,
       at: now,
       sharedCaseRef: link.sharedCaseRef,

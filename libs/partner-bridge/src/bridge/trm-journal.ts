@@ -40,11 +40,17 @@ export type JournalMessageRecord = {
   recordedAt: string;
 } & JournalEntry;
 
+/**
+ * A journal record's kind: a handover message's kind, 'any' for a withheld step of unknown kind, or a
+ * later kind (e.g. `alert.urgent`, urgent alerts): clients must expect kinds they do not know.
+ */
+export type JournalKind = string;
+
 /** One line of the handover history, as both nodes can compare it. No personal data: ids, kinds, hashes. */
 export interface JournalEntry {
   messageId?: string;
   /** The message's kind; 'any' where a step was withheld before its kind was known. */
-  kind?: TrmMessageKind | 'any';
+  kind?: JournalKind;
   sharedCaseRef?: string;
   partnerNodeId?: string;
   direction: 'outgoing' | 'incoming';

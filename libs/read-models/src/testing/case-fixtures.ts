@@ -272,6 +272,17 @@ export function restOfCatalogue(caseId: string, t0: string): Step[] {
     { type: 'AsylumApplicationRecorded', at: day(t0, 39), data: { appliedAt: day(t0, 39) } },
     { type: 'AsylumApplicationClosed', at: day(t0, 45), data: { outcome: 'withdrawn' } },
     {
+      type: 'UrgentAlertRaised',
+      at: day(t0, 45),
+      data: {
+        alertId: '5f0e3a9b-8c1d-4e2f-9a3b-4c5d6e7f8a9b',
+        toCountry: 'MD',
+        subject: 'family_member',
+        danger: 'retaliation',
+        raisedAt: day(t0, 45),
+      },
+    },
+    {
       type: 'HandoverRequestReceived',
       at: day(t0, 46),
       data: {

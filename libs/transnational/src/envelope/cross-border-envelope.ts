@@ -12,6 +12,7 @@ export const TRM_MESSAGE_KINDS = [
   'reintegration.plan-adopted',
   'reintegration.progress-recorded',
   'consent.restriction-requested',
+  'alert.urgent',
 ] as const;
 export type TrmMessageKind = (typeof TRM_MESSAGE_KINDS)[number];
 

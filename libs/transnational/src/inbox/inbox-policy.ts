@@ -176,7 +176,7 @@ export function judgeIncoming(input: unknown, ctx: InboxContext): IncomingJudgem
  * agreementAllows says the same on the sending side).
  */
 function outsideAgreement(envelope: CrossBorderEnvelope, partner: Partner, now: number): string | undefined {
-  if (envelope.nrmpurpose === 'restriction') return undefined;
+  if (envelope.nrmpurpose === 'restriction' || envelope.nrmpurpose === 'protection') return undefined;
   const { agreement } = partner;
   if (agreement.fields[envelope.nrmpurpose] === undefined) {
     return `agreement ${agreement.reference} does not cover "${envelope.nrmpurpose}"`;

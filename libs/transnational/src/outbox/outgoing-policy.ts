@@ -1,4 +1,4 @@
-import { keepsCaseSecret, sharingBar, type SharingBar } from '@nrm/domain';
+import { keepsCaseSecret, sharingBar, urgentAlertSharing, type SharingBar } from '@nrm/domain';
 import type { TrmMessageKind } from '../envelope/cross-border-envelope';
 import { candidatePayload, outgoingKind, type CaseFact, type HandoverSide } from '../protocol/case-messages';
 import { MESSAGE_CATALOGUE } from '../protocol/message-catalogue';
@@ -126,6 +126,9 @@ export function judgeOutgoing(ctx: OutgoingContext): OutgoingJudgement {
     kind,
     reason,
   });
+  // Urgent alerts travel on no link: judgeUrgentAlert decides them.
+  if (purpose === 'protection')
+    throw new Error('judgeOutgoing: urgent alerts are judged by judgeUrgentAlert');
   const bar = sharingBar(history, link.side, link.partnerCountry, purpose);
   if (bar) return withhold(bar);
   if (!partner || partner.status === 'removed') return withhold('partner-removed');
@@ -141,4 +144,65 @@ export function judgeOutgoing(ctx: OutgoingContext): OutgoingJudgement {
     PERSONAL_FIELDS.has(field as ShareableField),
   );
   return { verdict: 'send', kind, purpose, partner, payload, carriesPersonalData };
+}
+
+export interface UrgentAlertContext {
+  /** The case's history up to and including the UrgentAlertRaised event. */
+  history: readonly CaseFact[];
+  /** The registry's partner for the alert's country (undefined: none, or not in the registry). */
+  partner: Partner | undefined;
+  /**
+   * The shared reference of the case's handover with that partner, if any: the alert names it only
+   * under the victim's data-sharing consent for the partner's country.
+   */
+  sharedCaseRef?: string;
+  signedCheckpoint: boolean;
+}
+
+export type UrgentAlertJudgement =
+  | {
+      verdict: 'send';
+      partner: Partner;
+      payload: Payload;
+      /** The alert names the shared case (consent given); otherwise it is the minimal alert, codes only. */
+      linked: boolean;
+    }
+  | {
+      verdict: 'withhold';
+      reason: Extract<OutgoingWithholdReason, 'asylum' | 'partner-removed' | 'no-signed-checkpoint'>;
+    };
+
+/**
+ * May an urgent alert (UrgentAlertRaised, CETS 197 art. 33) go to the partner of its country, and with
+ * what? No handover and no agreement purpose are needed: the duty to warn of immediate danger is the
+ * Convention's, and the alert carries codes only. The gates:
+ *
+ *  1. asylum                 an asylum application pending or granted: nothing (also an alert raised
+ *                            just before the application was recorded).
+ *  2. partner-removed        no partner node for the country, or it was removed.
+ *  3. no-signed-checkpoint   the partner could not witness this node's log.
+ *  4. send                   codes (alertId, subject, danger, raisedAt); plus the shared case reference
+ *                            of an existing handover with that partner, only when the victim's
+ *                            data-sharing consent names the partner's country (urgentAlertSharing).
+ */
+export function judgeUrgentAlert(ctx: UrgentAlertContext): UrgentAlertJudgement {
+  const { history, partner } = ctx;
+  const raised = history[history.length - 1];
+  const toCountry = String((raised.data as { toCountry?: unknown }).toCountry);
+  const sharing = urgentAlertSharing(history, toCountry);
+  if (sharing === 'asylum') return { verdict: 'withhold', reason: 'asylum' };
+  if (!partner || partner.status === 'removed' || partner.country !== toCountry)
+    return { verdict: 'withhold', reason: 'partner-removed' };
+  if (!ctx.signedCheckpoint) return { verdict: 'withhold', reason: 'no-signed-checkpoint' };
+  const linked = sharing === 'linked' && ctx.sharedCaseRef !== undefined;
+  const candidate = {
+    ...candidatePayload('alert.urgent', raised, history),
+    ...(linked ? { sharedCaseRef: ctx.sharedCaseRef } : {}),
+  };
+  return {
+    verdict: 'send',
+    partner,
+    payload: minimalPayload('alert.urgent', candidate, partner.agreement),
+    linked,
+  };
 }

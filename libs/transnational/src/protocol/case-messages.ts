@@ -79,6 +79,10 @@ export function candidatePayload(
     }
     case 'consent.restriction-requested':
       return {};
+    case 'alert.urgent': {
+      const d = data<'UrgentAlertRaised'>(fact);
+      return { alertId: d.alertId, subject: d.subject, danger: d.danger, raisedAt: d.raisedAt };
+    }
   }
 }
 
@@ -136,7 +140,11 @@ const str = (v: unknown) => v as string;
 const opt = <T>(v: unknown) => v as T | undefined;
 
 /** The local command a partner's (checked) message becomes. */
-export function commandForMessage(kind: TrmMessageKind, p: Payload, ctx: IncomingContext): CaseCommand {
+export function commandForMessage(
+  kind: Exclude<TrmMessageKind, 'alert.urgent'>,
+  p: Payload,
+  ctx: IncomingContext,
+): CaseCommand {
   const base = { caseId: ctx.caseId, at: ctx.at };
   switch (kind) {
     case 'handover.proposed':

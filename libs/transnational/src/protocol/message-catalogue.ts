@@ -8,6 +8,8 @@ import {
   RISK_LEVELS,
   SEXES,
   SERVICE_KINDS,
+  URGENT_ALERT_SUBJECTS,
+  URGENT_DANGERS,
 } from '@nrm/contracts';
 import type { TrmMessageKind } from '../envelope/cross-border-envelope';
 import type { ShareableField, TrmPurpose } from '../registry/partner';
@@ -92,6 +94,11 @@ export interface MessageSpec {
   protocol: Readonly<Record<string, Check>>;
   /** Fields that travel only when the agreement lists them for the purpose (and consent allows the message). */
   optional: readonly ShareableField[];
+  /**
+   * Protocol fields the sender adds only when the victim's consent lets it (urgent alert: the shared
+   * case reference); checked when present.
+   */
+  consented?: Readonly<Record<string, Check>>;
 }
 
 /** Each message, what it must carry and what it may carry (docs/transnational.md explains them). */
@@ -150,4 +157,17 @@ export const MESSAGE_CATALOGUE: Readonly<Record<TrmMessageKind, MessageSpec>> = 
   },
   // A data subject's right: the request to restrict always travels and carries nothing about the person.
   'consent.restriction-requested': { purpose: 'restriction', protocol: {}, optional: [] },
+  // Convention CETS 197, art. 33: someone is in immediate danger in the recipient's country. Codes
+  // only; the shared case reference only under the victim's data-sharing consent naming that country.
+  'alert.urgent': {
+    purpose: 'protection',
+    protocol: {
+      alertId: uuid,
+      subject: oneOf(URGENT_ALERT_SUBJECTS),
+      danger: oneOf(URGENT_DANGERS),
+      raisedAt: dateTime,
+    },
+    optional: [],
+    consented: { sharedCaseRef: uuid },
+  },
 };

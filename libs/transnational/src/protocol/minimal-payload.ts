@@ -7,7 +7,9 @@ export type Payload = Record<string, unknown>;
 /** Does the agreement let this kind of message travel at `now`? Restriction requests always may. */
 export function agreementAllows(kind: TrmMessageKind, agreement: DataSharingAgreement, now: string): boolean {
   const { purpose } = MESSAGE_CATALOGUE[kind];
-  if (purpose === 'restriction') return true;
+  // A restriction asks the partner to process less; an urgent alert discharges a treaty duty (CETS
+  // 197 art. 33) and carries codes only: neither waits for an agreement's purpose or its end date.
+  if (purpose === 'restriction' || purpose === 'protection') return true;
   if (agreement.validUntil !== undefined && Date.parse(agreement.validUntil) < Date.parse(now)) return false;
   return agreement.fields[purpose] !== undefined;
 }
@@ -31,6 +33,10 @@ export function minimalPayload(
   for (const field of spec.optional) {
     if (allowed.has(field) && candidate[field] !== undefined) payload[field] = candidate[field];
   }
+  // The candidate holds these only when the victim's consent let them in (outgoing policy).
+  for (const field of Object.keys(spec.consented ?? {})) {
+    if (candidate[field] !== undefined) payload[field] = candidate[field];
+  }
   return payload;
 }
 
@@ -52,6 +58,12 @@ export function checkPayload(
   const allowed = new Set<string>(agreement.fields[spec.purpose] ?? []);
   for (const [field, value] of Object.entries(payload)) {
     if (field in spec.protocol) continue;
+    const consented = spec.consented?.[field];
+    if (consented) {
+      const problem = consented(value);
+      if (problem) return { ok: false, reason: 'malformed', detail: `${field} ${problem}` };
+      continue;
+    }
     if (!(spec.optional as readonly string[]).includes(field) || !allowed.has(field))
       return { ok: false, reason: 'out-of-agreement', detail: `${field} may not travel in ${kind}` };
     const problem = FIELD_CHECKS[field as ShareableField](value);

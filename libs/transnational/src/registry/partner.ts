@@ -2,8 +2,11 @@
  * A partner node as this node's registry knows it. The registry is event-sourced (stream
  * `partners`); this is the folded state of one partner.
  */
-export const TRM_PURPOSES = ['return', 'reintegration', 'restriction'] as const;
-/** Why a message crosses the border; the agreement lists the fields each purpose may carry. */
+export const TRM_PURPOSES = ['return', 'reintegration', 'restriction', 'protection'] as const;
+/**
+ * Why a message crosses the border; the agreement lists the fields each purpose may carry.
+ * `protection`: urgent alerts (Convention CETS 197, art. 33), codes only, always covered like `restriction`.
+ */
 export type TrmPurpose = (typeof TRM_PURPOSES)[number];
 
 /**

@@ -12,6 +12,7 @@ import { CaseHeader } from './CaseHeader';
 import { HistorySection } from './HistorySection';
 import { PersonSection } from './PersonSection';
 import { PhaseTabs } from './PhaseTabs';
+import { UrgentAlertsSection } from './alerts/UrgentAlertsSection';
 import { ErasurePage } from './closure/ErasurePage';
 import { useCase } from './use-case';
 import { Loading } from '../../layout/Loading';
@@ -94,6 +95,7 @@ export function CasePage() {
             <PhaseTabs key={asOf ?? ''} view={view} revision={revision} onReload={reload} />
           </Stack>
           <Stack>
+            {asOf === undefined && <UrgentAlertsSection view={view} revision={revision} onReload={reload} />}
             <HistorySection caseId={view.caseId} />
             {travels && <ChangesSection caseId={view.caseId} />}
           </Stack>

@@ -4,6 +4,7 @@ import type { HandoverRequestReceived, ProcessingRestrictionRequested } from './
 import type { ReintegrationPlanAdopted, ReintegrationProgressRecorded } from './reintegration';
 import type { ArrivalConfirmed, ReceptionConfirmed, ReturnTravelStarted } from './return-journey';
 import type { ReturnRequested, ReturnRiskAssessed } from './return-request';
+import type { UrgentAlertRaised } from './urgent-alert';
 
 export * from './asylum';
 export * from './handover';
@@ -11,6 +12,7 @@ export * from './handover-received';
 export * from './reintegration';
 export * from './return-journey';
 export * from './return-request';
+export * from './urgent-alert';
 
 export type ReturnReintegrationEvent =
   | ReturnRequested
@@ -26,4 +28,5 @@ export type ReturnReintegrationEvent =
   | HandoverRequestReceived
   | ProcessingRestrictionRequested
   | AsylumApplicationRecorded
-  | AsylumApplicationClosed;
+  | AsylumApplicationClosed
+  | UrgentAlertRaised;

@@ -57,6 +57,9 @@ export const evolveReturnReintegration: ContextFold<'return-reintegration'> = (v
       return withReturn(view, { asylum: { status: 'pending', appliedAt: event.data.appliedAt, at } });
     case 'AsylumApplicationClosed':
       return withReturn(view, { asylum: { ...view.return.asylum, status: event.data.outcome, at } });
+    case 'UrgentAlertRaised':
+      // Listed with their delivery status by GET /api/cases/:id/urgent-alerts (partner bridge).
+      return view;
     case 'HandoverAccepted': {
       const { handoverId, recordedBy, receivingAgency } = event.data;
       return withHandover(view, handoverId, { ...answer('accepted', recordedBy, at), receivingAgency });
