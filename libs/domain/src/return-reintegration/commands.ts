@@ -13,6 +13,8 @@ import type {
 } from '@nrm/contracts';
 import type { PlannedService } from '../assistance/commands';
 import type { CommandBase } from '../shared/command';
+import { DOCUMENT_COMMAND_TYPES, type DocumentCommand } from './documents';
+import { LEGAL_STATUS_COMMAND_TYPES, type LegalStatusCommand } from './legal-status';
 
 export interface RequestReturn extends CommandBase<'RequestReturn'> {
   statedBy: ReturnRequester;
@@ -111,7 +113,9 @@ export type ReturnReintegrationCommand =
   | ReceiveHandoverRequest
   | RestrictProcessing
   | RecordAsylumApplication
-  | CloseAsylumApplication;
+  | CloseAsylumApplication
+  | LegalStatusCommand
+  | DocumentCommand;
 
 export const RETURN_REINTEGRATION_COMMAND_TYPES = [
   'RequestReturn',
@@ -128,4 +132,6 @@ export const RETURN_REINTEGRATION_COMMAND_TYPES = [
   'RestrictProcessing',
   'RecordAsylumApplication',
   'CloseAsylumApplication',
+  ...LEGAL_STATUS_COMMAND_TYPES,
+  ...DOCUMENT_COMMAND_TYPES,
 ] as const satisfies readonly ReturnReintegrationCommand['type'][];

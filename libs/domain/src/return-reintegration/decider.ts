@@ -7,6 +7,9 @@ import { assertOpen, evolveLifecycle, requireTransition } from '../shared/lifecy
 import { evolveReflectionPeriod, isInsideReflectionPeriod } from '../shared/reflection-period';
 import { RuleViolation } from '../shared/rule-violation';
 import { addDays } from '../shared/time';
+import { requireNoAsylumBar } from './asylum-bar';
+import { decideDocuments, evolveDocuments, requireTravelDocuments } from './documents';
+import { decideLegalStatus, evolveLegalStatus } from './legal-status';
 import type { ProposeHandover, ReceiveHandoverRequest, ReturnReintegrationCommand } from './commands';
 import {
   INITIAL_RETURN_REINTEGRATION_STATE,
@@ -43,16 +46,6 @@ function requireReturnConsentNotRevoked(state: ReturnReintegrationState): void {
     throw new RuleViolation(
       'consent-required',
       'the victim withdrew consent to return after requesting it; the return does not go ahead',
-    );
-  }
-}
-
-/** A pending or granted asylum application bars every step that involves the country of origin. */
-function requireNoAsylumBar(state: ReturnReintegrationState): void {
-  if (state.asylum === 'pending' || state.asylum === 'granted') {
-    throw new RuleViolation(
-      'asylum-no-contact',
-      `the person's asylum application is ${state.asylum}: no contact with the country of origin`,
     );
   }
 }
@@ -195,11 +188,13 @@ function decide(
         },
       ];
     case 'StartReturnTravel': {
-      handoverIn(state, command.handoverId, 'accepted');
+      const handover = handoverIn(state, command.handoverId, 'accepted');
       requireNoAsylumBar(state);
       requireChildProtection(state);
       requireReturnConsentNotRevoked(state);
       const departedAt = command.departedAt ?? command.at;
+      // The country of destination checks the documents; a partner's departure (incoming) was checked there.
+      if (handover.direction === 'outgoing') requireTravelDocuments(state.documents, departedAt);
       // Both the recording time and the stated departure count: a forward-dated departure cannot dodge the rule.
       const inside = [command.at, departedAt].some((time) =>
         isInsideReflectionPeriod(state.reflection, time),
@@ -279,6 +274,18 @@ function decide(
     case 'CloseAsylumApplication':
       requireTransition(state.asylum === 'pending', 'no pending asylum application to close');
       return [{ type: 'AsylumApplicationClosed', data: { outcome: command.outcome } }];
+    case 'ApplyForResidencePermit':
+    case 'DecideResidencePermit':
+    case 'RenewResidencePermit':
+    case 'RecordRemovalOrder':
+    case 'LiftRemovalOrder':
+    case 'EnforceRemovalOrder':
+      return decideLegalStatus(command, state.legal);
+    case 'RecordIdentityDocument':
+    case 'RecoverIdentityDocument':
+    case 'RequestDocumentReplacement':
+    case 'IssueIdentityDocument':
+      return decideDocuments(command, state);
   }
 }
 
@@ -308,6 +315,8 @@ function evolve(state: ReturnReintegrationState, event: CaseEvent): ReturnReinte
     child: evolveChildProtection(state.child, event),
     consents: evolveConsents(state.consents, event),
     returnConsentRevoked: evolveReturnConsentRevoked(state, event),
+    legal: evolveLegalStatus(state.legal, event),
+    documents: evolveDocuments(state.documents, event),
   };
   const reflection = evolveReflectionPeriod(state.reflection, event);
   if (reflection) next.reflection = reflection;

@@ -3,6 +3,8 @@ import { NO_CHILD_PROTECTION, type ChildProtection } from '../shared/child-prote
 import type { ConsentLedger } from '../shared/consent-ledger';
 import type { Lifecycle } from '../shared/lifecycle';
 import type { ReflectionPeriod } from '../shared/reflection-period';
+import type { IdentityDocuments } from './documents';
+import { INITIAL_LEGAL_STATUS, type LegalStatusState } from './legal-status';
 
 export type HandoverStatus = 'proposed' | 'accepted' | 'declined' | 'in_transit' | 'arrived' | 'received';
 
@@ -41,6 +43,10 @@ export interface ReturnReintegrationState {
   asylum: AsylumStatus;
   /** The partner that sent this case asked for restriction: nothing more is shared back. */
   restrictedByPartner: boolean;
+  /** Residence permits, removal orders and whether the identification is concluded (legal-status.ts). */
+  legal: LegalStatusState;
+  /** The person's identity and travel documents (documents.ts). */
+  documents: IdentityDocuments;
 }
 
 export const INITIAL_RETURN_REINTEGRATION_STATE: ReturnReintegrationState = {
@@ -51,4 +57,6 @@ export const INITIAL_RETURN_REINTEGRATION_STATE: ReturnReintegrationState = {
   returnConsentRevoked: [],
   asylum: 'none',
   restrictedByPartner: false,
+  legal: INITIAL_LEGAL_STATUS,
+  documents: {},
 };
