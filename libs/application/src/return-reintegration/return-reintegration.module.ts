@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { caseCommandHandlerFor, ReturnReintegrationCommandMessage } from '../cases/case-command-bus';
+import { LegalStatusController } from './legal-status.controller';
 import { ReturnController } from './return.controller';
 
 /** Runs the return and reintegration context's commands in this process (the partner bridge needs them too). */
@@ -7,5 +8,8 @@ import { ReturnController } from './return.controller';
 export class ReturnReintegrationCommandsModule {}
 
 /** The return and reintegration context: its commands and their routes. */
-@Module({ imports: [ReturnReintegrationCommandsModule], controllers: [ReturnController] })
+@Module({
+  imports: [ReturnReintegrationCommandsModule],
+  controllers: [ReturnController, LegalStatusController],
+})
 export class ReturnReintegrationModule {}
