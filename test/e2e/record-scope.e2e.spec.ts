@@ -181,7 +181,8 @@ const stepMatches = (docPath: string, path: string) =>
 describe('record-level access: agencies, auditors, prosecution liaison (HTTP)', () => {
   let node: NodeHarness;
   beforeAll(async () => {
-    node = await NodeHarness.start();
+    // The walk sends a few hundred requests from one address in a minute: the rate limiter has tests of its own.
+    node = await NodeHarness.start({ NRM_API_RATE_LIMIT_PER_MINUTE: '1000000' });
     await node.withUsers(ALL_OPERATOR_ROLES);
     for (const role of OPERATORS) await addUser(`b.${role}`, role, AGENCY_B);
     await addUser('police-md.prosecution_liaison', 'prosecution_liaison', 'police-md');

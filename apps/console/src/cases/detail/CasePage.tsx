@@ -9,6 +9,7 @@ import { ProblemAlert } from '../../errors/ProblemAlert';
 import { useFormat } from '../../i18n/format';
 import { CaseHeader } from './CaseHeader';
 import { HistorySection } from './HistorySection';
+import { RemovalAlert } from './legal-status/RemovalAlert';
 import { PersonSection } from './PersonSection';
 import { PhaseTabs } from './PhaseTabs';
 import { ErasurePage } from './closure/ErasurePage';
@@ -79,6 +80,7 @@ export function CasePage() {
       <Stack>
         {view.asOf && <AsOfBanner caseId={view.caseId} moment={view.asOf} />}
         <CaseHeader view={view} />
+        <RemovalAlert view={view} />
         {travels && <AsOfControl key={asOf ?? ''} caseId={view.caseId} asOf={asOf} />}
         <SimpleGrid cols={{ base: 1, lg: 2 }}>
           <Stack>
