@@ -93,6 +93,15 @@ export function walkCase(caseId: string, startMs: number, n: number): DomainEven
       recordedBy: 'return_officer',
       receivingAgency: 'md-nrm',
     },
+    // The journey needs a valid travel document the person holds.
+    {
+      type: 'RecordIdentityDocument',
+      at: at(41),
+      documentId: id(10),
+      kind: 'passport',
+      status: 'held',
+      validUntil: '2099-12-31',
+    },
     { type: 'StartReturnTravel', at: at(45), handoverId: id(7) },
     { type: 'ConfirmArrival', at: at(45), handoverId: id(7) },
     { type: 'ConfirmReception', at: at(46), handoverId: id(7), receivingAgency: 'md-nrm' },

@@ -108,6 +108,21 @@ describe('a case from registration to reintegration (HTTP, typed client)', () =>
       }),
       201,
     );
+    // The journey needs a valid travel document: the person's passport, recovered from the exploiter.
+    const { documentId } = await ok(
+      returnOfficer.POST('/api/cases/{id}/documents', {
+        params: { path },
+        body: { kind: 'passport', status: 'withheld' },
+      }),
+      201,
+    );
+    await ok(
+      returnOfficer.POST('/api/cases/{id}/documents/{documentId}/recovery', {
+        params: { path: { ...path, documentId } },
+        body: { validUntil: '2099-12-31' },
+      }),
+      201,
+    );
     for (const step of ['departure', 'arrival'] as const)
       await ok(
         returnOfficer.POST(`/api/cases/{id}/handovers/{handoverId}/${step}`, {

@@ -95,6 +95,52 @@ const WALK: Step[] = [
   step('case_manager', '/asylum-application/closure', { outcome: 'withdrawn' }),
   step('case_manager', '/asylum-application', {}),
   step('return_officer', '/asylum-application/closure', { outcome: 'withdrawn' }),
+  // Legal status: a permit granted and renewed, one refused; removal orders lifted and (the person is
+  // identified above) carried out.
+  step(
+    'return_officer',
+    '/residence-permits',
+    { basis: 'personal_situation' },
+    { keeps: { permit: (answer) => answer.permitId } },
+  ),
+  step(
+    'case_manager',
+    '/residence-permits',
+    { basis: 'cooperation_with_authorities' },
+    { keeps: { refusedPermit: (answer) => answer.permitId } },
+  ),
+  step('return_officer', '/residence-permits/:permit/decision', {
+    decision: 'granted',
+    validUntil: '2099-01-01',
+  }),
+  step('case_manager', '/residence-permits/:refusedPermit/decision', { decision: 'refused' }),
+  step('return_officer', '/residence-permits/:permit/renewal', { validUntil: '2099-06-01' }),
+  step('case_manager', '/residence-permits/:permit/renewal', { validUntil: '2099-12-01' }),
+  ...(['return_officer', 'case_manager'] as const).flatMap((role) => [
+    step(role, '/removal-orders', {}, { keeps: { [`lifted_${role}`]: (answer) => answer.orderId } }),
+    step(role, `/removal-orders/:lifted_${role}/lifting`, { outcome: 'suspended' }),
+    step(role, '/removal-orders', {}, { keeps: { [`enforced_${role}`]: (answer) => answer.orderId } }),
+    step(role, `/removal-orders/:enforced_${role}/enforcement`, {}),
+  ]),
+  // Documents: one lost and one withheld, both recovered, replaced and issued (the journey needs one).
+  step(
+    'return_officer',
+    '/documents',
+    { kind: 'passport', status: 'lost' },
+    { keeps: { passport: (answer) => answer.documentId } },
+  ),
+  step(
+    'case_manager',
+    '/documents',
+    { kind: 'national_id', status: 'withheld' },
+    { keeps: { idCard: (answer) => answer.documentId } },
+  ),
+  step('return_officer', '/documents/:passport/recovery', { validUntil: '2099-01-01' }),
+  step('case_manager', '/documents/:idCard/recovery', {}),
+  step('return_officer', '/documents/:idCard/replacement-request', { channel: 'other_authority' }),
+  step('case_manager', '/documents/:passport/replacement-request', { channel: 'consulate' }),
+  step('return_officer', '/documents/:passport/issue', { validUntil: '2099-01-01' }),
+  step('case_manager', '/documents/:idCard/issue', { validUntil: '2099-01-01' }),
   // Early return: the reflection period runs until 2099.
   step('return_officer', '/return-request', { statedBy: 'victim', earlyReturnRequested: true }),
   step(
@@ -148,7 +194,8 @@ const stepMatches = (docPath: string, path: string) =>
 describe('record-level access: agencies, auditors, prosecution liaison (HTTP)', () => {
   let node: NodeHarness;
   beforeAll(async () => {
-    node = await NodeHarness.start();
+    // The walk sends a few hundred requests from one address in a minute: the rate limiter has tests of its own.
+    node = await NodeHarness.start({ NRM_API_RATE_LIMIT_PER_MINUTE: '1000000' });
     await node.withUsers(ALL_OPERATOR_ROLES);
     for (const role of OPERATORS) await addUser(`b.${role}`, role, AGENCY_B);
     await addUser('police-md.prosecution_liaison', 'prosecution_liaison', 'police-md');

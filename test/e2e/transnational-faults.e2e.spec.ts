@@ -70,6 +70,13 @@ async function caseReadyForHandover(de: NodeHarness): Promise<string> {
       body: { kind: 'return', level: 'low', notes: 'mother supportive' },
     }),
   );
+  // DE starts the journey: it needs a valid travel document.
+  ok(
+    await de.request('POST', `/api/cases/${caseId}/documents`, {
+      as: 'return_officer',
+      body: { kind: 'passport', status: 'held', validUntil: '2099-12-31' },
+    }),
+  );
   return caseId;
 }
 

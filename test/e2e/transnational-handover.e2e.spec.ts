@@ -40,6 +40,13 @@ describe('cross-border handover between two nodes (HTTP transport)', () => {
         body: { kind: 'return', level: 'low', notes: riskNotes },
       }),
     );
+    // The journey (started here, in the country of destination) needs a valid travel document.
+    ok(
+      await de.request('POST', on('/documents'), {
+        as: 'return_officer',
+        body: { kind: 'passport', status: 'held', validUntil: '2099-12-31' },
+      }),
+    );
     return caseId;
   };
 

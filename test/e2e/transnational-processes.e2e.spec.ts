@@ -104,7 +104,7 @@ describe('cross-border handover between two node processes', () => {
 
   it('interrupted (SIGINT) mid-walk, the demo stops both nodes, removes its directory and exits 130', async () => {
     const demo = await runDemo(['--timeout', '120'], async (child, out) => {
-      await eventually('the demo to start walking', async () => (/ 1\/12 /.test(out()) ? true : undefined), {
+      await eventually('the demo to start walking', async () => (/ 1\/13 /.test(out()) ? true : undefined), {
         timeoutMs: 180_000,
       });
       child.kill('SIGINT');

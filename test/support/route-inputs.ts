@@ -86,6 +86,16 @@ export const BODIES: Record<string, object> = {
   'POST /api/cases/:id/hearings/:hearingId/outcome': { outcome: 'postponed' },
   'POST /api/cases/:id/wishes': { wishes: ['placed_in_safety'] },
   'POST /api/cases/:id/wishes/actions': { wish: 'placed_in_safety', action: 'in_progress' },
+  'POST /api/cases/:id/residence-permits': { basis: 'personal_situation' },
+  'POST /api/cases/:id/residence-permits/:permitId/decision': { decision: 'refused' },
+  'POST /api/cases/:id/residence-permits/:permitId/renewal': { validUntil: '2099-01-01' },
+  'POST /api/cases/:id/removal-orders': {},
+  'POST /api/cases/:id/removal-orders/:orderId/lifting': { outcome: 'suspended' },
+  'POST /api/cases/:id/removal-orders/:orderId/enforcement': {},
+  'POST /api/cases/:id/documents': { kind: 'passport', status: 'lost' },
+  'POST /api/cases/:id/documents/:documentId/recovery': {},
+  'POST /api/cases/:id/documents/:documentId/replacement-request': { channel: 'other_authority' },
+  'POST /api/cases/:id/documents/:documentId/issue': { validUntil: '2099-01-01' },
 };
 
 /** Where a role may send only some bodies (a return officer assesses the risks of a return). */

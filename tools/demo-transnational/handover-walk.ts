@@ -151,6 +151,21 @@ export const HANDOVER_WALK: readonly WalkStep[] = [
     },
   },
   {
+    title: 'record the passport the person holds (the journey needs a valid travel document)',
+    by: 'de',
+    act: async (ctx) => {
+      await ctx.de.call(
+        'return_officer',
+        (api) =>
+          api.POST('/api/cases/{id}/documents', {
+            params: { path: deCase(ctx) },
+            body: { kind: 'passport', status: 'held', validUntil: '2099-12-31' },
+          }),
+        201,
+      );
+    },
+  },
+  {
     title: 'propose the handover to MD',
     by: 'de',
     act: async (ctx) => {

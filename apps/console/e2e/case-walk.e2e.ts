@@ -152,6 +152,13 @@ test('a case walked from registration to reintegration and closure by the roles 
   await acceptance.getByLabel(field('Receiving agency')).fill('md-nrm');
   await acceptance.getByRole('button', { name: 'Record the acceptance' }).click();
   await expectStage(returner, caseId, 'Handover accepted', 'Return');
+  // The journey needs a valid travel document: the passport the person holds.
+  const passport = form(returner, 'Record a document');
+  await pick(passport, 'Document', 'Passport');
+  await pick(passport, 'Where it is', 'With the person');
+  await passport.getByLabel(field('Valid until')).fill('2099-12-31');
+  await passport.getByRole('button', { name: 'Record a document' }).click();
+  await expect(history(returner).getByText('Identity document recorded')).toBeVisible();
   await form(returner, 'Record the departure').getByRole('button').click();
   await expectStage(returner, caseId, 'In transit', 'Return');
   await form(returner, 'Record the arrival').getByRole('button').click();

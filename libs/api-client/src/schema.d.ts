@@ -566,6 +566,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Roles: return_officer, case_manager. */
+        post: operations["LegalStatusController_recordDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/documents/{documentId}/issue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Roles: return_officer, case_manager. */
+        post: operations["LegalStatusController_issueDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/documents/{documentId}/recovery": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Roles: return_officer, case_manager. */
+        post: operations["LegalStatusController_recoverDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/documents/{documentId}/replacement-request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Roles: return_officer, case_manager. */
+        post: operations["LegalStatusController_requestReplacement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases/{id}/erasure": {
         parameters: {
             query?: never;
@@ -951,6 +1019,108 @@ export interface paths {
         put?: never;
         /** @description Roles: return_officer, case_manager. */
         post: operations["ReturnController_progress"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/removal-orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Roles: return_officer, case_manager. */
+        post: operations["LegalStatusController_recordRemovalOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/removal-orders/{orderId}/enforcement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Roles: return_officer, case_manager. */
+        post: operations["LegalStatusController_enforceRemovalOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/removal-orders/{orderId}/lifting": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Roles: return_officer, case_manager. */
+        post: operations["LegalStatusController_liftRemovalOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/residence-permits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Roles: return_officer, case_manager. */
+        post: operations["LegalStatusController_applyForPermit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/residence-permits/{permitId}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Roles: return_officer, case_manager. */
+        post: operations["LegalStatusController_decidePermit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/residence-permits/{permitId}/renewal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Roles: return_officer, case_manager. */
+        post: operations["LegalStatusController_renewPermit"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1621,6 +1791,7 @@ export interface components {
                 formsOfExploitation?: string[];
                 status: components["schemas"]["IdentificationStatus"];
             };
+            legalStatus?: components["schemas"]["LegalStatusView"];
             /** @description The latest monitoring visit; nextVisitDue (YYYY-MM-DD) when it planned the next one. */
             monitoring?: {
                 at: string;
@@ -1845,16 +2016,31 @@ export interface components {
             userId: string;
         };
         /** @enum {string} */
-        DeadlineKind: "identification_decision" | "handover_response" | "service_referral_response" | "monitoring_visit";
+        DeadlineKind: "identification_decision" | "handover_response" | "service_referral_response" | "monitoring_visit" | "residence_permit_expiry" | "removal_before_identification";
         DeadlineStatus: {
             dueAt: string;
             kind: components["schemas"]["DeadlineKind"];
             overdue: boolean;
-            /** @description handoverId or serviceId; absent for the identification decision and the monitoring visit. */
+            /** @description handoverId, serviceId, permitId or orderId; absent for the identification decision and the monitoring visit. */
             ref?: string;
         };
         DepartureDto: {
             departedAt?: string;
+        };
+        DocumentIssueDto: {
+            /** @description The last day of validity (YYYY-MM-DD) */
+            validUntil: string;
+        };
+        DocumentRecoveryDto: {
+            /** @description The last day of validity (YYYY-MM-DD) */
+            validUntil?: string;
+        };
+        DocumentReplacementDto: {
+            /**
+             * @description consulate of the country of origin (never while asylum is pending or granted), or another authority
+             * @enum {string}
+             */
+            channel: "consulate" | "other_authority";
         };
         /** @description An open deadline of a case, as a caseload summary lists it. */
         DueDeadline: {
@@ -1862,7 +2048,7 @@ export interface components {
             dueAt: string;
             kind: components["schemas"]["DeadlineKind"];
             overdue: boolean;
-            /** @description handoverId or serviceId; absent for the identification decision and the monitoring visit. */
+            /** @description handoverId, serviceId, permitId or orderId; absent for the identification decision and the monitoring visit. */
             ref?: string;
         };
         /** @description AES-256-GCM ciphertext of the personal fields of one event, for one data subject. */
@@ -2084,6 +2270,37 @@ export interface components {
         };
         /** @enum {string} */
         IdentificationStatus: "pending" | "identified" | "not_identified";
+        IdentityDocumentDto: {
+            /**
+             * @description travel_document: a laissez-passer
+             * @enum {string}
+             */
+            kind: "passport" | "national_id" | "travel_document" | "birth_certificate" | "other";
+            /**
+             * @description held by the person, withheld by the exploiter, or lost
+             * @enum {string}
+             */
+            status: "held" | "withheld" | "lost";
+            /** @description The last day of validity (YYYY-MM-DD), where known */
+            validUntil?: string;
+        };
+        IdentityDocumentResponse: {
+            caseId: string;
+            documentId: string;
+            revision: number;
+        };
+        IdentityDocumentView: {
+            at: string;
+            /** @description The channel of the latest replacement request. */
+            channel?: string;
+            documentId: string;
+            kind: string;
+            recordedAt: string;
+            /** @enum {string} */
+            status: "held" | "withheld" | "lost" | "recovered" | "replacement_requested" | "issued";
+            /** @description YYYY-MM-DD, where known. */
+            validUntil?: string;
+        };
         /** @description A journal record's kind: a handover message's kind, 'any' for a withheld step of unknown kind, or a later kind (e.g. `alert.urgent`, urgent alerts): clients must expect kinds they do not know. */
         JournalKind: string;
         /** @description A link opened with the partner: the reference both nodes use for the case, and this node's side. */
@@ -2149,6 +2366,12 @@ export interface components {
             caseId: string;
             requestId: string;
             revision: number;
+        };
+        /** @description Legal status in the country of destination and the person's documents (absent until one is recorded). */
+        LegalStatusView: {
+            documents: components["schemas"]["IdentityDocumentView"][];
+            removalOrders: components["schemas"]["RemovalOrderView"][];
+            residencePermits: components["schemas"]["ResidencePermitView"][];
         };
         /** @description GET /api/audit/verify: the node's log checked against every checkpoint it signed. */
         LogVerificationAnswer: {
@@ -2424,6 +2647,70 @@ export interface components {
             notes?: string;
             /** @enum {string} */
             status: "on_track" | "concerns" | "critical" | "completed";
+        };
+        RemovalEnforcementDto: {
+            /** @description When the person was removed (default: now) */
+            removedAt?: string;
+        };
+        RemovalOrderDto: {
+            /** @description When the immigration authority notified the order (default: now) */
+            notifiedAt?: string;
+        };
+        RemovalOrderLiftingDto: {
+            /** @enum {string} */
+            outcome: "suspended" | "withdrawn";
+        };
+        RemovalOrderResponse: {
+            caseId: string;
+            orderId: string;
+            revision: number;
+        };
+        RemovalOrderView: {
+            /** @description When it was lifted or carried out. */
+            at?: string;
+            notifiedAt: string;
+            orderId: string;
+            removedAt?: string;
+            /** @enum {string} */
+            status: "notified" | "suspended" | "withdrawn" | "enforced";
+        };
+        ResidencePermitApplicationDto: {
+            /** @description When the application was lodged (default: now) */
+            appliedAt?: string;
+            /**
+             * @description CoE Convention art. 14(1)(a) personal_situation, or art. 14(1)(b) and Directive 2004/81/EC cooperation_with_authorities
+             * @enum {string}
+             */
+            basis: "personal_situation" | "cooperation_with_authorities";
+        };
+        ResidencePermitDecisionDto: {
+            /** @enum {string} */
+            decision: "granted" | "refused";
+            /** @description The last day of validity (YYYY-MM-DD): required when granted (after today), absent when refused */
+            validUntil?: string;
+        } & ({
+            /** @enum {unknown} */
+            decision: "granted";
+        } | unknown);
+        ResidencePermitRenewalDto: {
+            /** @description The last day of validity (YYYY-MM-DD), after the permit's current expiry */
+            validUntil: string;
+        };
+        ResidencePermitResponse: {
+            caseId: string;
+            permitId: string;
+            revision: number;
+        };
+        ResidencePermitView: {
+            appliedAt: string;
+            basis: string;
+            decidedAt?: string;
+            permitId: string;
+            renewedAt?: string;
+            /** @enum {string} */
+            status: "applied" | "granted" | "refused";
+            /** @description YYYY-MM-DD, the last day of validity (the latest renewal's). */
+            validUntil?: string;
         };
         ReturnRequestDto: {
             /** @description The victim asks to travel before the reflection period ends */
@@ -5577,6 +5864,485 @@ export interface operations {
             };
         };
     };
+    LegalStatusController_recordDocument: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The revision the command was decided on, e.g. "3": a case at another revision answers 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IdentityDocumentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description The case’s revision after the command, quoted: send it back as If-Match */
+                    etag?: string;
+                    /** @description Requests this address may make in the current minute */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the budget is renewed */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdentityDocumentResponse"];
+                };
+            };
+            /** @description The request failed validation (errors name each field), or an unknown query parameter, or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or none within the caller’s record scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The case changed: If-Match named another revision, or a concurrent change won */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description The body is larger than the node reads */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule of the referral mechanism refused the command (rule names it) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["RuleProblem"];
+                };
+            };
+            /** @description Too many requests from this address; Retry-After says when to try again */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    LegalStatusController_issueDocument: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The revision the command was decided on, e.g. "3": a case at another revision answers 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DocumentIssueDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description The case’s revision after the command, quoted: send it back as If-Match */
+                    etag?: string;
+                    /** @description Requests this address may make in the current minute */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the budget is renewed */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponse"];
+                };
+            };
+            /** @description The request failed validation (errors name each field), or an unknown query parameter, or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or none within the caller’s record scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The case changed: If-Match named another revision, or a concurrent change won */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description The body is larger than the node reads */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule of the referral mechanism refused the command (rule names it) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["RuleProblem"];
+                };
+            };
+            /** @description Too many requests from this address; Retry-After says when to try again */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    LegalStatusController_recoverDocument: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The revision the command was decided on, e.g. "3": a case at another revision answers 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DocumentRecoveryDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description The case’s revision after the command, quoted: send it back as If-Match */
+                    etag?: string;
+                    /** @description Requests this address may make in the current minute */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the budget is renewed */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponse"];
+                };
+            };
+            /** @description The request failed validation (errors name each field), or an unknown query parameter, or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or none within the caller’s record scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The case changed: If-Match named another revision, or a concurrent change won */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description The body is larger than the node reads */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule of the referral mechanism refused the command (rule names it) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["RuleProblem"];
+                };
+            };
+            /** @description Too many requests from this address; Retry-After says when to try again */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    LegalStatusController_requestReplacement: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The revision the command was decided on, e.g. "3": a case at another revision answers 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DocumentReplacementDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description The case’s revision after the command, quoted: send it back as If-Match */
+                    etag?: string;
+                    /** @description Requests this address may make in the current minute */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the budget is renewed */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponse"];
+                };
+            };
+            /** @description The request failed validation (errors name each field), or an unknown query parameter, or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or none within the caller’s record scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The case changed: If-Match named another revision, or a concurrent change won */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description The body is larger than the node reads */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule of the referral mechanism refused the command (rule names it) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["RuleProblem"];
+                };
+            };
+            /** @description Too many requests from this address; Retry-After says when to try again */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     ErasureController_erase: {
         parameters: {
             query?: never;
@@ -8065,6 +8831,724 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ReintegrationProgressDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description The case’s revision after the command, quoted: send it back as If-Match */
+                    etag?: string;
+                    /** @description Requests this address may make in the current minute */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the budget is renewed */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponse"];
+                };
+            };
+            /** @description The request failed validation (errors name each field), or an unknown query parameter, or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or none within the caller’s record scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The case changed: If-Match named another revision, or a concurrent change won */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description The body is larger than the node reads */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule of the referral mechanism refused the command (rule names it) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["RuleProblem"];
+                };
+            };
+            /** @description Too many requests from this address; Retry-After says when to try again */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    LegalStatusController_recordRemovalOrder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The revision the command was decided on, e.g. "3": a case at another revision answers 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RemovalOrderDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description The case’s revision after the command, quoted: send it back as If-Match */
+                    etag?: string;
+                    /** @description Requests this address may make in the current minute */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the budget is renewed */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RemovalOrderResponse"];
+                };
+            };
+            /** @description The request failed validation (errors name each field), or an unknown query parameter, or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or none within the caller’s record scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The case changed: If-Match named another revision, or a concurrent change won */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description The body is larger than the node reads */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule of the referral mechanism refused the command (rule names it) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["RuleProblem"];
+                };
+            };
+            /** @description Too many requests from this address; Retry-After says when to try again */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    LegalStatusController_enforceRemovalOrder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The revision the command was decided on, e.g. "3": a case at another revision answers 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+                orderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RemovalEnforcementDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description The case’s revision after the command, quoted: send it back as If-Match */
+                    etag?: string;
+                    /** @description Requests this address may make in the current minute */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the budget is renewed */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponse"];
+                };
+            };
+            /** @description The request failed validation (errors name each field), or an unknown query parameter, or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or none within the caller’s record scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The case changed: If-Match named another revision, or a concurrent change won */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description The body is larger than the node reads */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule of the referral mechanism refused the command (rule names it) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["RuleProblem"];
+                };
+            };
+            /** @description Too many requests from this address; Retry-After says when to try again */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    LegalStatusController_liftRemovalOrder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The revision the command was decided on, e.g. "3": a case at another revision answers 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+                orderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RemovalOrderLiftingDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description The case’s revision after the command, quoted: send it back as If-Match */
+                    etag?: string;
+                    /** @description Requests this address may make in the current minute */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the budget is renewed */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponse"];
+                };
+            };
+            /** @description The request failed validation (errors name each field), or an unknown query parameter, or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or none within the caller’s record scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The case changed: If-Match named another revision, or a concurrent change won */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description The body is larger than the node reads */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule of the referral mechanism refused the command (rule names it) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["RuleProblem"];
+                };
+            };
+            /** @description Too many requests from this address; Retry-After says when to try again */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    LegalStatusController_applyForPermit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The revision the command was decided on, e.g. "3": a case at another revision answers 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResidencePermitApplicationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description The case’s revision after the command, quoted: send it back as If-Match */
+                    etag?: string;
+                    /** @description Requests this address may make in the current minute */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the budget is renewed */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResidencePermitResponse"];
+                };
+            };
+            /** @description The request failed validation (errors name each field), or an unknown query parameter, or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or none within the caller’s record scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The case changed: If-Match named another revision, or a concurrent change won */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description The body is larger than the node reads */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule of the referral mechanism refused the command (rule names it) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["RuleProblem"];
+                };
+            };
+            /** @description Too many requests from this address; Retry-After says when to try again */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    LegalStatusController_decidePermit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The revision the command was decided on, e.g. "3": a case at another revision answers 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+                permitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResidencePermitDecisionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description The case’s revision after the command, quoted: send it back as If-Match */
+                    etag?: string;
+                    /** @description Requests this address may make in the current minute */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the budget is renewed */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponse"];
+                };
+            };
+            /** @description The request failed validation (errors name each field), or an unknown query parameter, or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or none within the caller’s record scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The case changed: If-Match named another revision, or a concurrent change won */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description The body is larger than the node reads */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule of the referral mechanism refused the command (rule names it) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["RuleProblem"];
+                };
+            };
+            /** @description Too many requests from this address; Retry-After says when to try again */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    LegalStatusController_renewPermit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The revision the command was decided on, e.g. "3": a case at another revision answers 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+                permitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResidencePermitRenewalDto"];
             };
         };
         responses: {

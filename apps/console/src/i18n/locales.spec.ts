@@ -105,6 +105,12 @@ describe('the console speaks English, Romanian and Russian completely', () => {
     ['wishes.hearing.outcomeKinds', ENUM_VALUES['HearingOutcomeDto.outcome']],
     ['alerts.subjects', ENUM_VALUES['UrgentAlertDto.subject']],
     ['alerts.dangers', ENUM_VALUES['UrgentAlertDto.danger']],
+    ['legalStatus.bases', ENUM_VALUES['ResidencePermitApplicationDto.basis']],
+    ['legalStatus.permitStatus', ENUM_VALUES['ResidencePermitView.status']],
+    ['legalStatus.orderStatus', ENUM_VALUES['RemovalOrderView.status']],
+    ['legalStatus.documentKinds', ENUM_VALUES['IdentityDocumentDto.kind']],
+    ['legalStatus.documentStatus', ENUM_VALUES['IdentityDocumentView.status']],
+    ['legalStatus.channels', ENUM_VALUES['DocumentReplacementDto.channel']],
   ];
   it.each(NAMED)('every value of %s has a name in English', (group, values) => {
     expect(values.filter((value) => !english.has(`${group}.${String(value)}`))).toEqual([]);

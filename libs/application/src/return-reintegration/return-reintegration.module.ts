@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { caseCommandHandlerFor, ReturnReintegrationCommandMessage } from '../cases/case-command-bus';
+import { LegalStatusController } from './legal-status.controller';
 import { ReturnController } from './return.controller';
 import { UrgentAlertsController } from './urgent-alerts.controller';
 
@@ -10,6 +11,6 @@ export class ReturnReintegrationCommandsModule {}
 /** The return and reintegration context: its commands and their routes. */
 @Module({
   imports: [ReturnReintegrationCommandsModule],
-  controllers: [ReturnController, UrgentAlertsController],
+  controllers: [ReturnController, UrgentAlertsController, LegalStatusController],
 })
 export class ReturnReintegrationModule {}

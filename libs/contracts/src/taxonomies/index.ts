@@ -3,6 +3,7 @@ export * from './consent';
 export * from './countries';
 export * from './exploitation';
 export * from './identification';
+export * from './legal-status';
 export * from './person';
 export * from './prosecution';
 export * from './referral-sources';

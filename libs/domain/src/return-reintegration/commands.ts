@@ -15,6 +15,8 @@ import type {
 } from '@nrm/contracts';
 import type { PlannedService } from '../assistance/commands';
 import type { CommandBase } from '../shared/command';
+import { DOCUMENT_COMMAND_TYPES, type DocumentCommand } from './documents';
+import { LEGAL_STATUS_COMMAND_TYPES, type LegalStatusCommand } from './legal-status';
 
 export interface RequestReturn extends CommandBase<'RequestReturn'> {
   statedBy: ReturnRequester;
@@ -127,7 +129,9 @@ export type ReturnReintegrationCommand =
   | RestrictProcessing
   | RecordAsylumApplication
   | CloseAsylumApplication
-  | RaiseUrgentAlert;
+  | RaiseUrgentAlert
+  | LegalStatusCommand
+  | DocumentCommand;
 
 export const RETURN_REINTEGRATION_COMMAND_TYPES = [
   'RequestReturn',
@@ -145,4 +149,6 @@ export const RETURN_REINTEGRATION_COMMAND_TYPES = [
   'RecordAsylumApplication',
   'CloseAsylumApplication',
   'RaiseUrgentAlert',
+  ...LEGAL_STATUS_COMMAND_TYPES,
+  ...DOCUMENT_COMMAND_TYPES,
 ] as const satisfies readonly ReturnReintegrationCommand['type'][];

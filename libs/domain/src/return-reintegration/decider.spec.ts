@@ -22,11 +22,19 @@ const travelling = event('ReturnTravelStarted', { handoverId: 'h1', departedAt: 
 const arrived = event('ArrivalConfirmed', { handoverId: 'h1', arrivedAt: day(41) });
 const received = event('ReceptionConfirmed', { handoverId: 'h1', receivingAgency: 'CNPT-MD' });
 
+/** A passport the person holds, valid well past every travel date here (a journey needs one). */
+const passport = event('IdentityDocumentRecorded', {
+  documentId: 'd1',
+  kind: 'passport',
+  status: 'held',
+  validUntil: '2030-12-31',
+});
 const ready = (early = false): CaseEvent[] => [
   ...registered(),
   returnRequested(early),
   riskAssessed,
   consentGiven('data_sharing', 'MD'),
+  passport,
 ];
 const propose = { type: 'ProposeHandover', ...base, handoverId: 'h1', toCountry: 'MD' } as const;
 

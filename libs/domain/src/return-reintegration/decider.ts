@@ -8,6 +8,9 @@ import { evolveReflectionPeriod, isInsideReflectionPeriod } from '../shared/refl
 import { RuleViolation } from '../shared/rule-violation';
 import { addDays } from '../shared/time';
 import { evolveStatedWishes, wishStands } from '../shared/wishes';
+import { requireNoAsylumBar } from './asylum-bar';
+import { decideDocuments, evolveDocuments, requireTravelDocuments } from './documents';
+import { decideLegalStatus, evolveLegalStatus } from './legal-status';
 import type { ProposeHandover, ReceiveHandoverRequest, ReturnReintegrationCommand } from './commands';
 import {
   INITIAL_RETURN_REINTEGRATION_STATE,
@@ -44,16 +47,6 @@ function requireReturnConsentNotRevoked(state: ReturnReintegrationState): void {
     throw new RuleViolation(
       'consent-required',
       'the victim withdrew consent to return after requesting it; the return does not go ahead',
-    );
-  }
-}
-
-/** A pending or granted asylum application bars every step that involves the country of origin. */
-function requireNoAsylumBar(state: ReturnReintegrationState): void {
-  if (state.asylum === 'pending' || state.asylum === 'granted') {
-    throw new RuleViolation(
-      'asylum-no-contact',
-      `the person's asylum application is ${state.asylum}: no contact with the country of origin`,
     );
   }
 }
@@ -211,12 +204,14 @@ function decide(
         },
       ];
     case 'StartReturnTravel': {
-      handoverIn(state, command.handoverId, 'accepted');
+      const handover = handoverIn(state, command.handoverId, 'accepted');
       requireNoAsylumBar(state);
       requireNoWishToStay(state);
       requireChildProtection(state);
       requireReturnConsentNotRevoked(state);
       const departedAt = command.departedAt ?? command.at;
+      // The country of destination checks the documents; a partner's departure (incoming) was checked there.
+      if (handover.direction === 'outgoing') requireTravelDocuments(state.documents, departedAt);
       // Both the recording time and the stated departure count: a forward-dated departure cannot dodge the rule.
       const inside = [command.at, departedAt].some((time) =>
         isInsideReflectionPeriod(state.reflection, time),
@@ -314,6 +309,18 @@ function decide(
           ...(command.note === undefined ? {} : { personal: { note: command.note } }),
         },
       ];
+    case 'ApplyForResidencePermit':
+    case 'DecideResidencePermit':
+    case 'RenewResidencePermit':
+    case 'RecordRemovalOrder':
+    case 'LiftRemovalOrder':
+    case 'EnforceRemovalOrder':
+      return decideLegalStatus(command, state.legal);
+    case 'RecordIdentityDocument':
+    case 'RecoverIdentityDocument':
+    case 'RequestDocumentReplacement':
+    case 'IssueIdentityDocument':
+      return decideDocuments(command, state);
   }
 }
 
@@ -344,6 +351,8 @@ function evolve(state: ReturnReintegrationState, event: CaseEvent): ReturnReinte
     consents: evolveConsents(state.consents, event),
     returnConsentRevoked: evolveReturnConsentRevoked(state, event),
     wishes: evolveStatedWishes(state.wishes, event),
+    legal: evolveLegalStatus(state.legal, event),
+    documents: evolveDocuments(state.documents, event),
   };
   const reflection = evolveReflectionPeriod(state.reflection, event);
   if (reflection) next.reflection = reflection;

@@ -4,6 +4,8 @@ import type { ConsentLedger } from '../shared/consent-ledger';
 import type { Lifecycle } from '../shared/lifecycle';
 import type { ReflectionPeriod } from '../shared/reflection-period';
 import type { StatedWishes } from '../shared/wishes';
+import type { IdentityDocuments } from './documents';
+import { INITIAL_LEGAL_STATUS, type LegalStatusState } from './legal-status';
 
 export type HandoverStatus = 'proposed' | 'accepted' | 'declined' | 'in_transit' | 'arrived' | 'received';
 
@@ -44,6 +46,10 @@ export interface ReturnReintegrationState {
   restrictedByPartner: boolean;
   /** The wishes the victim last stated (assistance records them). */
   wishes: StatedWishes;
+  /** Residence permits, removal orders and whether the identification is concluded (legal-status.ts). */
+  legal: LegalStatusState;
+  /** The person's identity and travel documents (documents.ts). */
+  documents: IdentityDocuments;
 }
 
 export const INITIAL_RETURN_REINTEGRATION_STATE: ReturnReintegrationState = {
@@ -55,4 +61,6 @@ export const INITIAL_RETURN_REINTEGRATION_STATE: ReturnReintegrationState = {
   asylum: 'none',
   restrictedByPartner: false,
   wishes: undefined,
+  legal: INITIAL_LEGAL_STATUS,
+  documents: {},
 };

@@ -150,8 +150,16 @@ describe('wishes: a wish to stay stops the handover (return-reintegration)', () 
   });
 
   it('stops the return journey of an accepted handover when the victim now wishes to stay', () => {
+    // A passport held, so that only the wish can stop the journey.
+    const passport = event('IdentityDocumentRecorded', {
+      documentId: 'd1',
+      kind: 'passport',
+      status: 'held',
+      validUntil: '2030-12-31',
+    });
     const acceptedHandover = [
       ...ready,
+      passport,
       proposed,
       event('HandoverAccepted', { handoverId: 'h1', recordedBy: 'partner_node' }),
     ];

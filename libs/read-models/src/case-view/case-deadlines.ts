@@ -1,4 +1,5 @@
 import type { CaseDetail, Deadline, DeadlineStatus } from '../port/case-views';
+import { legalStatusDeadlines } from './detail/legal-status';
 
 export const SERVICE_REFERRAL_RESPONSE_DAYS = 14;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -31,6 +32,7 @@ export function openDeadlines(detail: CaseDetail): Deadline[] {
   if (detail.monitoring?.nextVisitDue) {
     deadlines.push({ kind: 'monitoring_visit', dueAt: `${detail.monitoring.nextVisitDue}T00:00:00.000Z` });
   }
+  deadlines.push(...legalStatusDeadlines(detail));
   return deadlines;
 }
 

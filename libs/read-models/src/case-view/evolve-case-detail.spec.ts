@@ -119,6 +119,25 @@ describe('evolveCaseDetail', () => {
         reintegrationPlan: { planId: 'rp-1' },
         reintegrationProgress: { status: 'completed' },
       },
+      legalStatus: {
+        residencePermits: [
+          { permitId: 'rp-1', status: 'granted', validUntil: '2025-12-31', renewedAt: day(t0, 42) },
+          { permitId: 'rp-2', basis: 'personal_situation', status: 'refused', decidedAt: day(t0, 41) },
+        ],
+        removalOrders: [
+          { orderId: 'ro-1', status: 'suspended', at: day(t0, 41) },
+          { orderId: 'ro-2', status: 'enforced', removedAt: day(t0, 43) },
+        ],
+        documents: [
+          {
+            documentId: 'doc-1',
+            kind: 'passport',
+            status: 'issued',
+            channel: 'other_authority',
+            validUntil: '2030-01-31',
+          },
+        ],
+      },
       prosecution: {
         cooperation: { willing: true },
         lawEnforcementRequests: [{ requestId: 'le-1', outcome: 'agreed' }],

@@ -15,13 +15,20 @@ export const DEADLINE_KINDS = [
   'service_referral_response',
   /** The next monitoring visit, due at its date's midnight UTC, until a later visit is recorded. */
   'monitoring_visit',
+  /** A granted residence permit's expiry, due 30 days before it (time to apply for renewal). */
+  'residence_permit_expiry',
+  /**
+   * An alert: a removal order notified while the identification is pending, due (overdue) at once
+   * until the order is lifted or the identification concluded (CoE Convention art. 10(2)).
+   */
+  'removal_before_identification',
 ] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
 /** An open obligation with a due date; whether it is overdue depends on when one asks. */
 export interface Deadline {
   kind: DeadlineKind;
-  /** handoverId or serviceId; absent for the identification decision and the monitoring visit. */
+  /** handoverId, serviceId, permitId or orderId; absent for the identification decision and the monitoring visit. */
   ref?: string;
   dueAt: string;
 }
@@ -163,6 +170,42 @@ export interface HandoverView {
   receivedAt?: string;
 }
 
+export interface ResidencePermitView {
+  permitId: string;
+  basis: string;
+  appliedAt: string;
+  status: 'applied' | 'granted' | 'refused';
+  decidedAt?: string;
+  /** YYYY-MM-DD, the last day of validity (the latest renewal's). */
+  validUntil?: string;
+  renewedAt?: string;
+}
+export interface RemovalOrderView {
+  orderId: string;
+  notifiedAt: string;
+  status: 'notified' | 'suspended' | 'withdrawn' | 'enforced';
+  /** When it was lifted or carried out. */
+  at?: string;
+  removedAt?: string;
+}
+export interface IdentityDocumentView {
+  documentId: string;
+  kind: string;
+  status: 'held' | 'withheld' | 'lost' | 'recovered' | 'replacement_requested' | 'issued';
+  /** YYYY-MM-DD, where known. */
+  validUntil?: string;
+  /** The channel of the latest replacement request. */
+  channel?: string;
+  recordedAt: string;
+  at: string;
+}
+/** Legal status in the country of destination and the person's documents (absent until one is recorded). */
+export interface LegalStatusView {
+  residencePermits: ResidencePermitView[];
+  removalOrders: RemovalOrderView[];
+  documents: IdentityDocumentView[];
+}
+
 export interface ConsentView {
   purpose: string;
   recipient?: string;
@@ -274,6 +317,7 @@ export interface CaseDetail {
     reintegrationPlan?: PlanView;
     reintegrationProgress?: { status: string; at: string };
   };
+  legalStatus?: LegalStatusView;
   prosecution: {
     cooperation?: { willing: boolean; at: string };
     lawEnforcementRequests: {

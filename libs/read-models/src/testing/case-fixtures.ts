@@ -271,6 +271,7 @@ export function restOfCatalogue(caseId: string, t0: string): Step[] {
     { type: 'HearingOutcomeRecorded', at: day(t0, 38), data: { hearingId: 'h-1', outcome: 'held' } },
     { type: 'AsylumApplicationRecorded', at: day(t0, 39), data: { appliedAt: day(t0, 39) } },
     { type: 'AsylumApplicationClosed', at: day(t0, 45), data: { outcome: 'withdrawn' } },
+    ...legalStatusSteps(t0),
     {
       type: 'UrgentAlertRaised',
       at: day(t0, 45),
@@ -307,6 +308,49 @@ export function restOfCatalogue(caseId: string, t0: string): Step[] {
       type: 'ProcessingRestrictionRequested',
       at: day(t0, 48),
       data: { byCountry: 'RO', byNode: 'node-ro', requestedAt: day(t0, 48) },
+    },
+  ];
+}
+
+/** Legal status and documents: a permit granted and renewed, a removal order lifted, a document replaced. */
+export function legalStatusSteps(t0: string): Step[] {
+  return [
+    {
+      type: 'ResidencePermitApplied',
+      at: day(t0, 40),
+      data: { permitId: 'rp-1', basis: 'cooperation_with_authorities', appliedAt: day(t0, 40) },
+    },
+    { type: 'ResidencePermitGranted', at: day(t0, 41), data: { permitId: 'rp-1', validUntil: '2025-06-30' } },
+    { type: 'ResidencePermitRenewed', at: day(t0, 42), data: { permitId: 'rp-1', validUntil: '2025-12-31' } },
+    {
+      type: 'ResidencePermitApplied',
+      at: day(t0, 40),
+      data: { permitId: 'rp-2', basis: 'personal_situation', appliedAt: day(t0, 40) },
+    },
+    { type: 'ResidencePermitRefused', at: day(t0, 41), data: { permitId: 'rp-2' } },
+    { type: 'RemovalOrderNotified', at: day(t0, 40), data: { orderId: 'ro-1', notifiedAt: day(t0, 40) } },
+    { type: 'RemovalOrderLifted', at: day(t0, 41), data: { orderId: 'ro-1', outcome: 'suspended' } },
+    { type: 'RemovalOrderNotified', at: day(t0, 42), data: { orderId: 'ro-2', notifiedAt: day(t0, 42) } },
+    { type: 'RemovalEnforced', at: day(t0, 43), data: { orderId: 'ro-2', removedAt: day(t0, 43) } },
+    {
+      type: 'IdentityDocumentRecorded',
+      at: day(t0, 40),
+      data: { documentId: 'doc-1', kind: 'passport', status: 'withheld' },
+    },
+    {
+      type: 'IdentityDocumentRecovered',
+      at: day(t0, 41),
+      data: { documentId: 'doc-1', validUntil: '2024-12-31' },
+    },
+    {
+      type: 'IdentityDocumentReplacementRequested',
+      at: day(t0, 42),
+      data: { documentId: 'doc-1', channel: 'other_authority' },
+    },
+    {
+      type: 'IdentityDocumentIssued',
+      at: day(t0, 44),
+      data: { documentId: 'doc-1', validUntil: '2030-01-31' },
     },
   ];
 }

@@ -10,6 +10,7 @@ import { useFormat } from '../../i18n/format';
 import { ageBandText } from '../../i18n/age-band';
 import { CaseHeader } from './CaseHeader';
 import { HistorySection } from './HistorySection';
+import { RemovalAlert } from './legal-status/RemovalAlert';
 import { PersonSection } from './PersonSection';
 import { PhaseTabs } from './PhaseTabs';
 import { UrgentAlertsSection } from './alerts/UrgentAlertsSection';
@@ -85,6 +86,7 @@ export function CasePage() {
       <Stack>
         {view.asOf && <AsOfBanner caseId={view.caseId} moment={view.asOf} />}
         <CaseHeader view={view} />
+        <RemovalAlert view={view} />
         {travels && <AsOfControl key={asOf ?? ''} caseId={view.caseId} asOf={asOf} />}
         <SimpleGrid cols={{ base: 1, lg: 2 }}>
           <Stack>

@@ -19,6 +19,8 @@ import { GuardianSection } from './identification/GuardianSection';
 import { ReflectionExtensionSection } from './identification/ReflectionExtensionSection';
 import { TeamSection } from './identification/TeamSection';
 import { IdentificationSection } from './IdentificationSection';
+import { DocumentsSection } from './legal-status/DocumentsSection';
+import { LegalStatusSection } from './legal-status/LegalStatusSection';
 import { CompensationSection } from './prosecution/CompensationSection';
 import { CooperationSection } from './prosecution/CooperationSection';
 import { HearingsSection } from './prosecution/HearingsSection';
@@ -53,7 +55,14 @@ const SECTIONS: Record<Tab, Record<string, ComponentType<SectionProps>>> = {
     AssistancePlanSection,
     ServiceReferralsSection,
   },
-  return: { ReturnRequestSection, ReturnRiskSection, HandoversSection, AsylumSection },
+  return: {
+    ReturnRequestSection,
+    ReturnRiskSection,
+    HandoversSection,
+    AsylumSection,
+    LegalStatusSection,
+    DocumentsSection,
+  },
   reintegration: { ReintegrationPlanSection, ReintegrationProgressSection, MonitoringSection },
   prosecution: {
     CooperationSection,

@@ -1,11 +1,13 @@
 import type { CaseDetail, HandoverView } from '../../port/case-views';
 import type { ContextFold } from './case-events';
+import { evolveLegalStatus, isLegalStatusEvent } from './legal-status';
 import { adoptedPlan, updateFirst } from './updates';
 
 type ReturnView = CaseDetail['return'];
 
 /** The return request, handovers in both directions, asylum, restriction and reintegration. */
 export const evolveReturnReintegration: ContextFold<'return-reintegration'> = (view, event) => {
+  if (isLegalStatusEvent(event)) return evolveLegalStatus(view, event);
   const at = event.occurredAt;
   // No default: the compiler checks that every return-reintegration event has a case.
   switch (event.type) {
