@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AssistanceCommandMessage, caseCommandHandlerFor } from '../cases/case-command-bus';
 import { ReturnReintegrationCommandsModule } from '../return-reintegration/return-reintegration.module';
+import { FamilyController } from '../family/family.controller';
 import { AssistanceController } from './assistance.controller';
 
 /** Runs the assistance context's commands in this process. */
@@ -14,6 +15,7 @@ export class AssistanceCommandsModule {}
  */
 @Module({
   imports: [AssistanceCommandsModule, ReturnReintegrationCommandsModule],
-  controllers: [AssistanceController],
+  // The family routes: assistance's (members, child rules, parentage) and return's (tracing, reunification).
+  controllers: [AssistanceController, FamilyController],
 })
 export class AssistanceModule {}

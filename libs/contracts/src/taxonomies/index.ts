@@ -9,3 +9,4 @@ export * from './referral-sources';
 export * from './return';
 export * from './risk';
 export * from './services';
+export * from './family';

@@ -1,6 +1,7 @@
 import type { NeedsAssessed, RiskAssessed } from './assessments';
 import type { AssistancePlanAdopted } from './assistance-plan';
 import type { CaseClosed } from './case-closed';
+import type { FamilyAssistanceEvent } from './family';
 import type { MonitoringRecorded } from './monitoring';
 import type {
   ServiceDelivered,
@@ -13,6 +14,7 @@ import type { AgencyJoinedTeam } from './team';
 export * from './assessments';
 export * from './assistance-plan';
 export * from './case-closed';
+export * from './family';
 export * from './monitoring';
 export * from './service-line';
 export * from './service-referrals';
@@ -28,4 +30,5 @@ export type AssistanceEvent =
   | ServiceDelivered
   | MonitoringRecorded
   | AgencyJoinedTeam
-  | CaseClosed;
+  | CaseClosed
+  | FamilyAssistanceEvent;

@@ -1,4 +1,5 @@
 import type { AsylumApplicationClosed, AsylumApplicationRecorded } from './asylum';
+import type { FamilyReturnEvent } from './family-tracing';
 import type { HandoverAccepted, HandoverDeclined, HandoverProposed } from './handover';
 import type { HandoverRequestReceived, ProcessingRestrictionRequested } from './handover-received';
 import type { ReintegrationPlanAdopted, ReintegrationProgressRecorded } from './reintegration';
@@ -6,6 +7,7 @@ import type { ArrivalConfirmed, ReceptionConfirmed, ReturnTravelStarted } from '
 import type { ReturnRequested, ReturnRiskAssessed } from './return-request';
 
 export * from './asylum';
+export * from './family-tracing';
 export * from './handover';
 export * from './handover-received';
 export * from './reintegration';
@@ -26,4 +28,5 @@ export type ReturnReintegrationEvent =
   | HandoverRequestReceived
   | ProcessingRestrictionRequested
   | AsylumApplicationRecorded
-  | AsylumApplicationClosed;
+  | AsylumApplicationClosed
+  | FamilyReturnEvent;

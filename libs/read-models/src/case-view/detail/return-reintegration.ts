@@ -1,5 +1,6 @@
 import type { CaseDetail, HandoverView } from '../../port/case-views';
 import type { ContextFold } from './case-events';
+import { evolveFamily } from './family';
 import { adoptedPlan, updateFirst } from './updates';
 
 type ReturnView = CaseDetail['return'];
@@ -85,6 +86,11 @@ export const evolveReturnReintegration: ContextFold<'return-reintegration'> = (v
       return withReturn(view, { reintegrationPlan: adoptedPlan(event.data.planId, event.data.services, at) });
     case 'ReintegrationProgressRecorded':
       return withReturn(view, { reintegrationProgress: { status: event.data.status, at } });
+    case 'FamilyTracingRequested':
+    case 'FamilyTracingConcluded':
+    case 'FamilyReunified':
+    case 'FamilyReunificationRefused':
+      return evolveFamily(view, event);
   }
 };
 
