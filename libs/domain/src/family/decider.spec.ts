@@ -1,3 +1,4 @@
+import { validateEventPayload } from '@nrm/contracts';
 import { CASE_ID, closed, consentGiven, day, event, given, registered } from '../testing';
 import { memberSubjectId, subjectOfEvent, victimSubjectId } from './decider';
 
@@ -48,6 +49,27 @@ describe('family: the data subject of each event', () => {
     expect(subjectOfEvent(CASE_ID, { data: { planId: 'p', services: [{ memberIds: ['m1'] }] } })).toBe(
       `victim:${CASE_ID}`,
     );
+  });
+});
+
+describe('family: decided events keep their contracts', () => {
+  it('validates what the commands decide, with and without their optional personal parts', () => {
+    const child = [...registered(), linked('m1', { bornInDestination: true }), guardian()];
+    const decided = [
+      ...given(child)
+        .when({ type: 'AppointMemberGuardian', ...base, memberId: 'm1', authority: 'A' })
+        .events(),
+      ...given(child)
+        .when({ type: 'DetermineMemberBestInterests', ...base, memberId: 'm1', outcome: 'o' })
+        .events(),
+      ...given(child)
+        .when({ type: 'AssessFamily', ...base, memberIds: ['m1'], needs: [] })
+        .events(),
+      ...given([...child, tracing(), traced('found')])
+        .when({ type: 'RefuseFamilyReunification', ...base, tracingId: 't1', reason: 'member_declined' })
+        .events(),
+    ];
+    for (const e of decided) expect(validateEventPayload(e.type, e.data, e.personal)).toEqual([]);
   });
 });
 

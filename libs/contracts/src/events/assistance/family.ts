@@ -55,7 +55,7 @@ export class MemberGuardianAppointedData {
   @IsText(LIMITS.shortText) authority: string;
 }
 export class MemberGuardianAppointedPersonal {
-  @IsText(LIMITS.name) name: string;
+  @IsText(LIMITS.name, true) name?: string;
 }
 export interface MemberGuardianAppointed {
   type: 'MemberGuardianAppointed';
@@ -71,7 +71,7 @@ export class MemberBestInterestsDeterminedData {
   @IsFlag(true) reunificationInBestInterests?: boolean;
 }
 export class MemberBestInterestsDeterminedPersonal {
-  @IsText(LIMITS.longText) notes: string;
+  @IsText(LIMITS.longText, true) notes?: string;
 }
 export interface MemberBestInterestsDetermined {
   type: 'MemberBestInterestsDetermined';
@@ -85,7 +85,7 @@ export class FamilyAssessedData {
   @IsListOf(SERVICE_KINDS) needs: ServiceKind[];
 }
 export class FamilyAssessedPersonal {
-  @IsText(LIMITS.longText) notes: string;
+  @IsText(LIMITS.longText, true) notes?: string;
 }
 export interface FamilyAssessed {
   type: 'FamilyAssessed';
@@ -111,7 +111,7 @@ export class ParentageRecognitionStepRecordedData {
   @IsOneOf(PARENTAGE_STEPS) step: ParentageStep;
 }
 export class ParentageRecognitionStepRecordedPersonal {
-  @IsText(LIMITS.longText) notes: string;
+  @IsText(LIMITS.longText, true) notes?: string;
 }
 export interface ParentageRecognitionStepRecorded {
   type: 'ParentageRecognitionStepRecorded';

@@ -29,7 +29,7 @@ export class FamilyTracingConcludedData {
   @IsOneOf(FAMILY_TRACING_OUTCOMES) outcome: FamilyTracingOutcome;
 }
 export class FamilyTracingConcludedPersonal {
-  @IsText(LIMITS.longText) notes: string;
+  @IsText(LIMITS.longText, true) notes?: string;
 }
 export interface FamilyTracingConcluded {
   type: 'FamilyTracingConcluded';
@@ -53,7 +53,7 @@ export class FamilyReunificationRefusedData {
   @IsOneOf(FAMILY_REUNIFICATION_REFUSAL_REASONS) reason: FamilyReunificationRefusalReason;
 }
 export class FamilyReunificationRefusedPersonal {
-  @IsText(LIMITS.longText) notes: string;
+  @IsText(LIMITS.longText, true) notes?: string;
 }
 export interface FamilyReunificationRefused {
   type: 'FamilyReunificationRefused';
