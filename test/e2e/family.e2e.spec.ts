@@ -257,3 +257,38 @@ describe('family members: the victim’s key and a member’s are shredded apart
     expect(view.family.members).toEqual([expect.objectContaining({ memberId, person: { erased: true } })]);
   });
 });
+
+describe('family routes: who may call them', () => {
+  const ROLES = ['admin', ...ALL_OPERATOR_ROLES, 'analyst'];
+  const ID = '0b7c5a70-4a8e-4b8e-9a64-3c1f2f6f9d11';
+  const CASE_MANAGER = ['case_manager'];
+  const RETURN = ['return_officer', 'case_manager'];
+  const MATRIX: [path: string, allowed: string[]][] = [
+    ['/family-members', CASE_MANAGER],
+    ['/family-members/assessments', CASE_MANAGER],
+    [`/family-members/${ID}/guardian`, ['case_manager', 'identification_officer']],
+    [`/family-members/${ID}/best-interests-determination`, CASE_MANAGER],
+    [`/family-members/${ID}/parentage-recognitions`, CASE_MANAGER],
+    [`/family-members/parentage-recognitions/${ID}/steps`, CASE_MANAGER],
+    [`/family-members/parentage-recognitions/${ID}/conclusion`, CASE_MANAGER],
+    [`/family-members/${ID}/tracings`, RETURN],
+    [`/family-members/tracings/${ID}/outcome`, RETURN],
+    [`/family-members/tracings/${ID}/reunification`, RETURN],
+    [`/family-members/tracings/${ID}/reunification-refusal`, RETURN],
+    [`/family-members/${ID}/erasure`, ['admin']],
+  ];
+  let node: NodeHarness;
+  beforeAll(async () => {
+    node = await NodeHarness.start();
+    await node.withUsers([...ALL_OPERATOR_ROLES, 'analyst']);
+  }, 60_000);
+  afterAll(() => node.stop());
+
+  it.each(MATRIX)('POST /api/cases/:id%s', async (path, allowed) => {
+    for (const role of ROLES) {
+      const res = await node.request('POST', `/api/cases/${ID}${path}`, { as: role, body: {} });
+      const verdict = res.status === 403 ? 'forbidden' : res.status === 401 ? 'unauthenticated' : 'allowed';
+      expect({ role, verdict }).toEqual({ role, verdict: allowed.includes(role) ? 'allowed' : 'forbidden' });
+    }
+  });
+});
