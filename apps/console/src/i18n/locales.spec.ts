@@ -100,6 +100,11 @@ describe('the console speaks English, Romanian and Russian completely', () => {
     ['admin.shareable', ENUM_VALUES['AgreementFieldsDto.return']],
     ['admin.shareable', ENUM_VALUES['AgreementFieldsDto.reintegration']],
     ['admin.shareable', ENUM_VALUES['AgreementFieldsDto.restriction']],
+    ['family.relations', ENUM_VALUES['FamilyMemberDto.relation']],
+    ['family.parentage.stepNames', ENUM_VALUES['ParentageStepDto.step']],
+    ['family.parentage.outcomes', ENUM_VALUES['ParentageConclusionDto.outcome']],
+    ['family.tracing.outcomes', ENUM_VALUES['FamilyTracingOutcomeDto.outcome']],
+    ['family.tracing.reasons', ENUM_VALUES['FamilyReunificationRefusalDto.reason']],
   ];
   it.each(NAMED)('every value of %s has a name in English', (group, values) => {
     expect(values.filter((value) => !english.has(`${group}.${String(value)}`))).toEqual([]);
