@@ -174,6 +174,16 @@ describe('family members linked to a case: each a data subject of their own (HTT
     expect(adult.body.rule).toBe('invalid-request');
   });
 
+  it('never shows a member’s ciphertext in the changes between revisions', async () => {
+    const { revision } = await detail();
+    const changes = await node.request('GET', `/api/cases/${caseId}/changes?from=0&to=${revision}`, {
+      as: 'auditor',
+    });
+    expect(changes.status).toBe(200);
+    expect(JSON.stringify(changes.body)).toMatch(/FamilyMemberLinked/);
+    expect(JSON.stringify(changes.body)).not.toMatch(/ciphertext|subjectId/);
+  });
+
   it('exports each member’s personal data opened with the member’s own key', async () => {
     const exported = await node.request('GET', `/api/cases/${caseId}/export?purpose=case_work`, {
       as: 'case_manager',
