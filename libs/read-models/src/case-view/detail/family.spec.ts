@@ -30,6 +30,7 @@ function stored(steps: Step[]): StoredEvent[] {
     streamId: `case-${caseId}`,
     revision,
     position: revision + 1,
+    recordedAt: step.at,
   }));
 }
 
