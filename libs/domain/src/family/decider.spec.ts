@@ -291,6 +291,25 @@ describe('family: tracing and reunification on return', () => {
       .then([tracing('m2')]);
   });
 
+  it('refuses tracing in the country of origin while the victim’s asylum application is pending or granted (asylum-no-contact)', () => {
+    const adult = [...registered(), linked('m2', { relation: 'parent' })];
+    const request = { type: 'RequestFamilyTracing', ...base, tracingId: 't1', memberId: 'm2' } as const;
+    const applied = event('AsylumApplicationRecorded', { appliedAt: day(1) });
+    given([...adult, applied])
+      .when({ ...request, country: 'MD' })
+      .thenRefuses('asylum-no-contact');
+    given([...adult, applied, event('AsylumApplicationClosed', { outcome: 'granted' })])
+      .when({ ...request, country: 'MD' })
+      .thenRefuses('asylum-no-contact');
+    // In a third country, or once the application was refused, the tracing goes ahead.
+    given([...adult, applied])
+      .when({ ...request, country: 'RO' })
+      .then([event('FamilyTracingRequested', { tracingId: 't1', memberId: 'm2', country: 'RO' })]);
+    given([...adult, applied, event('AsylumApplicationClosed', { outcome: 'refused' })])
+      .when({ ...request, country: 'MD' })
+      .then([tracing('m2')]);
+  });
+
   it('refuses to reunify a child member without their best-interests determination, or against it (guardian-required)', () => {
     const found = [tracing(), traced('found')];
     given([...registered(), linked('m1'), guardian(), ...found])

@@ -219,6 +219,7 @@ function decide(command: FamilyCommand, state: FamilyState): FamilyEvent[] {
     case 'RequestFamilyTracing': {
       const member = memberOf(state, command.memberId);
       requireTransition(!state.tracings[command.tracingId], `tracing ${command.tracingId} exists`);
+      requireNoAsylumContact(state, command.country);
       requireChildRules(member, 'tracing');
       return [
         {
@@ -269,6 +270,15 @@ function decide(command: FamilyCommand, state: FamilyState): FamilyEvent[] {
   }
 }
 
+/** Tracing in the country of origin contacts it: never while the victim's asylum application is pending or granted. */
+function requireNoAsylumContact(state: FamilyState, country: string): void {
+  if ((state.asylum === 'pending' || state.asylum === 'granted') && country === state.citizenship)
+    throw new RuleViolation(
+      'asylum-no-contact',
+      `the person's asylum application is ${state.asylum}: no family tracing in the country of origin`,
+    );
+}
+
 function openProceeding(state: FamilyState, proceedingId: string) {
   const proceeding = state.parentage[proceedingId];
   requireTransition(proceeding, `no parentage recognition ${proceedingId} was started`);
@@ -300,6 +310,12 @@ function evolve(state: FamilyState, event: CaseEvent): FamilyState {
   const lifecycle = evolveLifecycle(state.lifecycle, event);
   const next = lifecycle === state.lifecycle ? state : { ...state, lifecycle };
   switch (event.type) {
+    case 'PresumedVictimRegistered':
+      return { ...next, citizenship: event.data.citizenship };
+    case 'AsylumApplicationRecorded':
+      return { ...next, asylum: 'pending' };
+    case 'AsylumApplicationClosed':
+      return { ...next, asylum: event.data.outcome };
     case 'FamilyMemberLinked': {
       const { memberId, relation, presumedMinor, bornInDestination } = event.data;
       if (next.members[memberId]) return next;

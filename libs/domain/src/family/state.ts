@@ -26,6 +26,10 @@ export interface ParentageState {
 
 export interface FamilyState {
   lifecycle: Lifecycle;
+  /** The victim's citizenship as registered: the country of origin a tracing must not contact during asylum. */
+  citizenship?: string;
+  /** The victim's asylum application, as recorded (AsylumApplicationRecorded, …Closed). */
+  asylum?: 'pending' | 'granted' | 'refused' | 'withdrawn';
   /** Linked members by id, in the order they were linked. */
   members: Readonly<Record<string, MemberState>>;
   tracings: Readonly<Record<string, TracingState>>;
