@@ -1,7 +1,7 @@
 import { ok, type NrmClient } from '@nrm/api-client';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { ConsoleNode } from './support/console-node';
-import { expectAccessible, field, signIn } from './support/console-page';
+import { choose, expectAccessible, field, signIn } from './support/console-page';
 import { REGISTRATION } from './support/fixtures';
 
 let node: ConsoleNode;
@@ -63,5 +63,14 @@ test('a case manager links a child born in this country, appoints the child’s 
   await guardian.getByRole('button', { name: "Appoint the child's guardian" }).click();
   await expect(child.getByRole('cell', { name: /^Jugendamt Berlin, / })).toBeVisible();
   await expect(page.getByText("Family member's guardian appointed")).toBeVisible();
+  await expectAccessible(page);
+
+  // The names appear only once a purpose is stated (the node logs that read), the child's with the person's.
+  await choose(page, 'Purpose of access', 'Case work');
+  await page.getByRole('button', { name: 'Show personal data' }).click();
+  const names = page.getByRole('table', { name: "Family members' names" });
+  await expect(
+    names.getByRole('row', { name: /Member 1: Child Daria Vrabie 2025-01-10 Karla Weiss/ }),
+  ).toBeVisible();
   await expectAccessible(page);
 });
