@@ -6804,6 +6804,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No such member is linked to the case (rule invalid-request) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["RuleProblem"];
+                };
+            };
             /** @description Too many requests from this address; Retry-After says when to try again */
             429: {
                 headers: {

@@ -1,5 +1,11 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiProperty,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import { Roles } from '@nrm/iam/access.decorators';
 import { IsString, Length } from 'class-validator';
 import { CaseIdPipe } from '../cases/case-id.pipe';
@@ -42,6 +48,9 @@ export class ErasureController {
   @Post(':id/family-members/:memberId/erasure')
   @Roles('admin')
   @ApiCreatedResponse({ type: CommandResponse })
+  @ApiUnprocessableEntityResponse({
+    description: 'No such member is linked to the case (rule invalid-request)',
+  })
   async eraseMember(
     @Param('id', CaseIdPipe) caseId: string,
     @Param('memberId', FamilyIdPipe) memberId: string,
