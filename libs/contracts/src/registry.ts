@@ -75,6 +75,25 @@ export const EVENT_CONTRACTS: Readonly<Record<CaseEventType, EventContract>> = {
   VictimWishesStated: contract('assistance', A.VictimWishesStatedData, A.VictimWishesStatedPersonal),
   WishActedUpon: contract('assistance', A.WishActedUponData, A.WishActedUponPersonal),
   CaseClosed: contract('assistance', A.CaseClosedData),
+  FamilyMemberLinked: contract('assistance', A.FamilyMemberLinkedData, A.FamilyMemberLinkedPersonal),
+  MemberGuardianAppointed: contract(
+    'assistance',
+    A.MemberGuardianAppointedData,
+    A.MemberGuardianAppointedPersonal,
+  ),
+  MemberBestInterestsDetermined: contract(
+    'assistance',
+    A.MemberBestInterestsDeterminedData,
+    A.MemberBestInterestsDeterminedPersonal,
+  ),
+  FamilyAssessed: contract('assistance', A.FamilyAssessedData, A.FamilyAssessedPersonal),
+  ParentageRecognitionStarted: contract('assistance', A.ParentageRecognitionStartedData),
+  ParentageRecognitionStepRecorded: contract(
+    'assistance',
+    A.ParentageRecognitionStepRecordedData,
+    A.ParentageRecognitionStepRecordedPersonal,
+  ),
+  ParentageRecognitionConcluded: contract('assistance', A.ParentageRecognitionConcludedData),
 
   ReturnRequested: contract('return-reintegration', R.ReturnRequestedData),
   ReturnRiskAssessed: contract(
@@ -117,6 +136,18 @@ export const EVENT_CONTRACTS: Readonly<Record<CaseEventType, EventContract>> = {
     R.IdentityDocumentReplacementRequestedData,
   ),
   IdentityDocumentIssued: contract('return-reintegration', R.IdentityDocumentIssuedData),
+  FamilyTracingRequested: contract('return-reintegration', R.FamilyTracingRequestedData),
+  FamilyTracingConcluded: contract(
+    'return-reintegration',
+    R.FamilyTracingConcludedData,
+    R.FamilyTracingConcludedPersonal,
+  ),
+  FamilyReunified: contract('return-reintegration', R.FamilyReunifiedData),
+  FamilyReunificationRefused: contract(
+    'return-reintegration',
+    R.FamilyReunificationRefusedData,
+    R.FamilyReunificationRefusedPersonal,
+  ),
 
   CooperationDecisionRecorded: contract('prosecution-liaison', P.CooperationDecisionRecordedData),
   LawEnforcementRequestReceived: contract('prosecution-liaison', P.LawEnforcementRequestReceivedData),
@@ -141,6 +172,7 @@ const nodeContract = (dataClass: PayloadClass, schemaVersion = 1): NodeEventCont
 
 export const NODE_EVENT_CONTRACTS = {
   PersonalDataErased: nodeContract(N.PersonalDataErasedData),
+  FamilyMemberDataErased: nodeContract(N.FamilyMemberDataErasedData),
   PersonalDataAccessed: nodeContract(N.PersonalDataAccessedData),
   PartnerRegistered: nodeContract(N.PartnerRegisteredData),
   PartnerUpdated: nodeContract(N.PartnerUpdatedData),

@@ -84,6 +84,25 @@ const EVERY_COMMAND: CaseCommand[] = [
   { type: 'ClaimCompensation', ...at, claimId: 'c1', against: 'state_fund' },
   { type: 'FlagNonPunishment', ...at, basis: 'other' },
   { type: 'RecordHearingOutcome', ...at, hearingId: 'h1', outcome: 'held' },
+  {
+    type: 'LinkFamilyMember',
+    ...at,
+    memberId: 'm1',
+    relation: 'child',
+    sex: 'female',
+    givenName: 'A',
+    familyName: 'B',
+  },
+  { type: 'AppointMemberGuardian', ...at, memberId: 'm1', authority: 'GUARD-MD' },
+  { type: 'DetermineMemberBestInterests', ...at, memberId: 'm1', outcome: 'o' },
+  { type: 'AssessFamily', ...at, memberIds: ['m1'], needs: [] },
+  { type: 'StartParentageRecognition', ...at, memberId: 'm1', proceedingId: 'p1', authority: 'R' },
+  { type: 'RecordParentageStep', ...at, proceedingId: 'p1', step: 'hearing' },
+  { type: 'ConcludeParentageRecognition', ...at, proceedingId: 'p1', outcome: 'recognised' },
+  { type: 'RequestFamilyTracing', ...at, tracingId: 't1', memberId: 'm1', country: 'MD' },
+  { type: 'RecordFamilyTracingOutcome', ...at, tracingId: 't1', outcome: 'found' },
+  { type: 'ReunifyFamily', ...at, tracingId: 't1' },
+  { type: 'RefuseFamilyReunification', ...at, tracingId: 't1', reason: 'other' },
 ];
 
 describe('decideForCase', () => {

@@ -14,9 +14,20 @@ import {
 } from './return-reintegration/commands';
 import { returnReintegrationDecider } from './return-reintegration/decider';
 import { fold, type Decider, type DomainEvent } from './shared/decider';
+import {
+  FAMILY_ASSISTANCE_COMMAND_TYPES,
+  FAMILY_COMMAND_TYPES,
+  FAMILY_RETURN_COMMAND_TYPES,
+  type FamilyCommand,
+} from './family/commands';
+import { familyDecider, requireLinkedMembers } from './family/decider';
 
 export type CaseCommand =
-  IdentificationCommand | AssistanceCommand | ReturnReintegrationCommand | ProsecutionLiaisonCommand;
+  | IdentificationCommand
+  | AssistanceCommand
+  | ReturnReintegrationCommand
+  | ProsecutionLiaisonCommand
+  | FamilyCommand;
 export type CaseCommandType = CaseCommand['type'];
 
 const owners = (context: BoundedContext, types: readonly string[]) =>
@@ -28,6 +39,8 @@ export const COMMAND_OWNERS = Object.fromEntries([
   ...owners('assistance', ASSISTANCE_COMMAND_TYPES),
   ...owners('return-reintegration', RETURN_REINTEGRATION_COMMAND_TYPES),
   ...owners('prosecution-liaison', PROSECUTION_LIAISON_COMMAND_TYPES),
+  ...owners('assistance', FAMILY_ASSISTANCE_COMMAND_TYPES),
+  ...owners('return-reintegration', FAMILY_RETURN_COMMAND_TYPES),
 ]) as Readonly<Record<CaseCommandType, BoundedContext>>;
 
 function decideWith<TCommand, TState>(
@@ -43,6 +56,12 @@ function decideWith<TCommand, TState>(
  * stream (its own and the others' public events) and decides. Throws RuleViolation on refusal.
  */
 export function decideForCase(command: CaseCommand, history: readonly DomainEvent[]): CaseEvent[] {
+  // The family's commands (owned by assistance or return) are decided by the family's own decider; the
+  // members a plan's services name must be linked to the case, whichever context adopts the plan.
+  if (FAMILY_COMMAND_TYPES.includes(command.type))
+    return decideWith(familyDecider, command as FamilyCommand, history);
+  if (command.type === 'AdoptAssistancePlan' || command.type === 'AdoptReintegrationPlan')
+    requireLinkedMembers(command.services, history);
   const owner = COMMAND_OWNERS[command.type];
   switch (owner) {
     case 'identification':

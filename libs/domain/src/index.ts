@@ -2,6 +2,7 @@ export * from './assistance';
 export * from './case-commands';
 export * from './case-scope';
 export * from './case-stage';
+export * from './family';
 export * from './identification';
 export * from './prosecution-liaison';
 export * from './return-reintegration';

@@ -111,6 +111,11 @@ describe('the console speaks English, Romanian and Russian completely', () => {
     ['legalStatus.documentKinds', ENUM_VALUES['IdentityDocumentDto.kind']],
     ['legalStatus.documentStatus', ENUM_VALUES['IdentityDocumentView.status']],
     ['legalStatus.channels', ENUM_VALUES['DocumentReplacementDto.channel']],
+    ['family.relations', ENUM_VALUES['FamilyMemberDto.relation']],
+    ['family.parentage.stepNames', ENUM_VALUES['ParentageStepDto.step']],
+    ['family.parentage.outcomes', ENUM_VALUES['ParentageConclusionDto.outcome']],
+    ['family.tracing.outcomes', ENUM_VALUES['FamilyTracingOutcomeDto.outcome']],
+    ['family.tracing.reasons', ENUM_VALUES['FamilyReunificationRefusalDto.reason']],
   ];
   it.each(NAMED)('every value of %s has a name in English', (group, values) => {
     expect(values.filter((value) => !english.has(`${group}.${String(value)}`))).toEqual([]);

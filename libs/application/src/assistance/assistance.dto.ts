@@ -17,6 +17,7 @@ import type {
 import {
   AppliesOnlyWhen,
   IsCode,
+  IsCodeList,
   IsDate,
   IsDateTime,
   IsFlag,
@@ -25,6 +26,7 @@ import {
   IsOneOf,
   IsText,
 } from '@nrm/contracts/events/field-rules';
+import { IsOptional } from 'class-validator';
 
 export const RISK_ASSESSMENT_KINDS = ['general', 'return', 'family'] as const;
 export type RiskAssessmentKind = (typeof RISK_ASSESSMENT_KINDS)[number];
@@ -56,6 +58,14 @@ export class ServiceLineDto {
   @ApiPropertyOptional({ description: 'Provider agency code: the service is referred to it at once' })
   @IsCode(true)
   provider?: string;
+  @ApiPropertyOptional({
+    type: [String],
+    maxItems: LIMITS.smallList,
+    description: 'Family members linked to the case whom the service serves (their memberIds)',
+  })
+  @IsOptional()
+  @IsCodeList(LIMITS.smallList)
+  memberIds?: string[];
 }
 
 export class AssistancePlanDto {

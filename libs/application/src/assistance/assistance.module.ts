@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AssistanceCommandMessage, caseCommandHandlerFor } from '../cases/case-command-bus';
 import { ReturnReintegrationCommandsModule } from '../return-reintegration/return-reintegration.module';
+import { FamilyController } from '../family/family.controller';
 import { AssistanceController } from './assistance.controller';
 import { WishesController } from './wishes.controller';
 
@@ -15,6 +16,7 @@ export class AssistanceCommandsModule {}
  */
 @Module({
   imports: [AssistanceCommandsModule, ReturnReintegrationCommandsModule],
-  controllers: [AssistanceController, WishesController],
+  // The family routes: assistance's (members, child rules, parentage) and return's (tracing, reunification).
+  controllers: [AssistanceController, WishesController, FamilyController],
 })
 export class AssistanceModule {}

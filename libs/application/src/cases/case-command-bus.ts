@@ -43,10 +43,15 @@ export class CaseCommands {
   }
 
   /** A plan with fresh ids for it and for each of its services (assistance and reintegration plans alike). */
-  newPlan<S extends { kind: ServiceKind; provider?: string }>(lines: S[]) {
+  newPlan<S extends { kind: ServiceKind; provider?: string; memberIds?: string[] }>(lines: S[]) {
     return {
       planId: this.newId(),
-      services: lines.map((s) => ({ serviceId: this.newId(), kind: s.kind, provider: s.provider })),
+      services: lines.map((s) => ({
+        serviceId: this.newId(),
+        kind: s.kind,
+        provider: s.provider,
+        ...(s.memberIds === undefined ? {} : { memberIds: s.memberIds }),
+      })),
     };
   }
 }

@@ -1,15 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { caseStreamId, upcast } from '@nrm/contracts';
-import { caseAgencies } from '@nrm/domain';
+import { caseAgencies, subjectOfEvent, victimSubjectId } from '@nrm/domain';
 import { DomainEvent } from '@nrm/domain/shared/decider';
 import { AppendResult, EVENT_STORE, EventStore, ExpectedRevision, StoredEvent } from '@nrm/event-store/port';
 import { EventToWrite, EventWriter } from '../log/event-writer';
 import { actorOf } from './command-context';
 import { CommandMetadata } from './command-metadata';
 
-/** The data subject whose key encrypts a case's personal data: the presumed victim of that case. */
+/**
+ * The presumed victim of a case, as a data subject. A case's events are encrypted per event
+ * (`subjectOfEvent` of @nrm/domain): the victim's key, or a linked family member's own.
+ */
 export function subjectIdOfCase(caseId: string): string {
-  return `victim:${caseId}`;
+  return victimSubjectId(caseId);
 }
 
 export interface CaseHistory {
@@ -52,7 +55,7 @@ export class CaseRepository {
       causationId: meta.causationId,
       occurredAt,
       eventId: meta.partnerMessage?.eventId,
-      subjectId: subjectIdOfCase(caseId),
+      subjectId: (event) => subjectOfEvent(caseId, event),
     });
   }
 }

@@ -32,8 +32,11 @@ export interface WriteContext {
   occurredAt?: string;
   /** Event ids by index: partner messages derive them so that a retry writes nothing twice. */
   eventId?: (index: number) => string;
-  /** The data subject whose key encrypts the personal parts (required when an event has one). */
-  subjectId?: string;
+  /**
+   * The data subject whose key encrypts the personal parts (required when an event has one): one for
+   * the whole append, or chosen per event (a case's events: the victim, or a family member).
+   */
+  subjectId?: string | ((event: EventToWrite) => string);
 }
 
 /** An event that breaks its own contract is a bug of its writer: nothing is written. */
@@ -86,7 +89,7 @@ export class EventWriter {
         correlationId: context.correlationId,
         ...(context.causationId === undefined ? {} : { causationId: context.causationId }),
         data: event.data as Record<string, unknown>,
-        personal: event.personal ? await this.encrypt(event.type, event.personal, context) : undefined,
+        personal: event.personal ? await this.encrypt(event, event.personal, context) : undefined,
       });
     }
     return envelopes;
@@ -94,13 +97,14 @@ export class EventWriter {
 
   /** After an erasure the subject has no key any more: personal data given later is not kept at all. */
   private async encrypt(
-    type: string,
+    event: EventToWrite,
     personal: object,
     context: WriteContext,
   ): Promise<EncryptedPersonalData | undefined> {
-    if (!context.subjectId) throw new InvalidEventError(`${type}: personal data without a data subject`);
+    const subjectId = typeof context.subjectId === 'function' ? context.subjectId(event) : context.subjectId;
+    if (!subjectId) throw new InvalidEventError(`${event.type}: personal data without a data subject`);
     try {
-      return await this.cipher.encrypt(context.subjectId, personal);
+      return await this.cipher.encrypt(subjectId, personal);
     } catch (error) {
       if (error instanceof SubjectErasedError) return undefined;
       throw error;

@@ -1,6 +1,13 @@
 import { contextOf, isCaseEventType } from '@nrm/contracts';
 import type { Principal } from '@nrm/iam/roles';
-import type { CaseDetail, CaseHistoryEntry, DeadlineStatus, PersonView } from '@nrm/read-models';
+import type {
+  CaseDetail,
+  CaseHistoryEntry,
+  DeadlineStatus,
+  FamilyMemberView,
+  FamilyView,
+  PersonView,
+} from '@nrm/read-models';
 import type { WishesCaseView } from './wishes-view';
 
 /** What an unreadable personal field shows after erasure, wherever a case is shown or exported. */
@@ -14,7 +21,10 @@ export const ERASED: ErasedMarker = { erased: true };
  * overdue flags as of now, personal data in clear only where it was revealed (and logged), never the
  * ciphertext, nor who acted (`actors`, kept for "my cases"; the events name each actor); with ?asOf=, the same view folded from the case's events up to then. The OpenAPI schema of the answer is generated from this type (npm run api:client).
  */
-export type CaseView = Omit<CaseDetail, 'person' | 'guardian' | 'deadlines' | 'actors' | 'wishes'> & {
+export type CaseView = Omit<
+  CaseDetail,
+  'person' | 'guardian' | 'deadlines' | 'actors' | 'wishes' | 'family'
+> & {
   deadlines: DeadlineStatus[];
   /** Some deadline has passed now. */
   overdue: boolean;
@@ -30,6 +40,23 @@ export type CaseView = Omit<CaseDetail, 'person' | 'guardian' | 'deadlines' | 'a
   wishes?: WishesCaseView;
   /** Only for ?asOf=: the last event the view folds, the revision and moment it stands for. */
   asOf?: CaseMoment;
+  /** The family members linked to the case; their names under the same policy as the person's. */
+  family?: FamilyCaseView;
+};
+
+/** The family level of a case as a caller sees it: each member's names only where the person is shown. */
+export type FamilyCaseView = Omit<FamilyView, 'members'> & { members: FamilyMemberCaseView[] };
+
+/** A family member as a caller sees them; `erasedAt` when their personal data was erased. */
+export type FamilyMemberCaseView = Omit<FamilyMemberView, 'person' | 'guardian'> & {
+  /** Only where the caller's role may see the person, under a stated purpose. */
+  person?: PersonView | ErasedMarker;
+  guardian?: {
+    authority: string;
+    appointedAt: string;
+    /** Only where the person is shown. */
+    name?: string | ErasedMarker;
+  };
 };
 
 /** A revision of a case and when its event occurred. */

@@ -6,6 +6,8 @@ import { PersonalDataCipher } from '@nrm/privacy';
 import {
   CaseDetail,
   CaseHistoryEntry,
+  FamilyMemberView,
+  PersonView,
   READ_MODEL_STORE,
   ReadModelStore,
   revealPersonalData,
@@ -14,7 +16,7 @@ import {
 import { AccessLog } from '../access-log/access-log';
 import { mayAccessCase } from '../cases/case-scope';
 import { RequestContext } from '../cases/command-context';
-import { CaseEventView, CaseView, ERASED, withheldFrom } from './case-view';
+import { CaseEventView, CaseView, ERASED, FamilyMemberCaseView, withheldFrom } from './case-view';
 import { personalDataPurpose } from './personal-data-policy';
 import { revealWishes, wishesHavePersonalData, wishesWithoutPersonal } from './wishes-view';
 
@@ -71,7 +73,7 @@ export class CaseViews {
 
   /** The view of a case already admitted; decrypts only when `reveal` (the caller recorded the access). */
   async present(detail: CaseDetail, reveal: boolean, now?: string): Promise<CaseView> {
-    const { person: _person, actors: _actors, guardian, wishes, ...rest } = detail;
+    const { person: _person, actors: _actors, guardian, wishes, family, ...rest } = detail;
     // Overdue is judged now, as in the list: a flag both sides of a handover see on their own case
     // (a past view: at the moment it stands for).
     const deadlines = withOverdue(rest.deadlines, now ?? this.clock.now());
@@ -85,9 +87,16 @@ export class CaseViews {
       overdue: deadlines.some((d) => d.overdue),
       guardian: guardianView,
       ...(wishes ? { wishes: wishesWithoutPersonal(wishes) } : {}),
+      ...(family ? { family: { ...family, members: family.members.map(memberWithoutCiphertext) } } : {}),
     };
     if (!reveal || !hasPersonalData(detail)) return view;
     if (wishes && wishesHavePersonalData(wishes)) view.wishes = await revealWishes(wishes, this.cipher);
+    const shownFamily = view.family;
+    if (family && shownFamily) {
+      shownFamily.members = await Promise.all(
+        family.members.map((member, i) => this.revealMember(member, shownFamily.members[i])),
+      );
+    }
     const revealed = await revealPersonalData(detail, this.cipher);
     if (revealed.person.status !== 'absent') {
       view.person = revealed.person.status === 'ok' ? revealed.person.value : ERASED;
@@ -96,6 +105,23 @@ export class CaseViews {
       guardianView.name = revealed.guardianName.status === 'ok' ? revealed.guardianName.value.name : ERASED;
     }
     return view;
+  }
+
+  /** A member's names and guardian's name, each decrypted with the key its ciphertext names (the member's own). */
+  private async revealMember(
+    member: FamilyMemberView,
+    shown: FamilyMemberCaseView,
+  ): Promise<FamilyMemberCaseView> {
+    const revealed = { ...shown };
+    if (member.person) {
+      const person = await this.cipher.decrypt<PersonView>(member.person);
+      revealed.person = person.status === 'ok' ? person.value : ERASED;
+    }
+    if (member.guardian?.name && revealed.guardian) {
+      const name = await this.cipher.decrypt<{ name: string }>(member.guardian.name);
+      revealed.guardian = { ...revealed.guardian, name: name.status === 'ok' ? name.value.name : ERASED };
+    }
+    return revealed;
   }
 
   /** The case's history, oldest first, minimised for the prosecution side. */
@@ -126,6 +152,15 @@ function hasPersonalData(detail: CaseDetail): boolean {
   return (
     detail.person !== undefined ||
     detail.guardian?.name !== undefined ||
-    wishesHavePersonalData(detail.wishes)
+    wishesHavePersonalData(detail.wishes) ||
+    (detail.family?.members.some((m) => m.person !== undefined || m.guardian?.name !== undefined) ?? false)
   );
+}
+
+/** A member as the read model holds them, without the ciphertext of their names. */
+function memberWithoutCiphertext(member: FamilyMemberView): FamilyMemberCaseView {
+  const { person: _person, guardian, ...rest } = member;
+  return guardian
+    ? { ...rest, guardian: { authority: guardian.authority, appointedAt: guardian.appointedAt } }
+    : rest;
 }

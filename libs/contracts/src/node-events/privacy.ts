@@ -1,10 +1,20 @@
 import { IsIn, IsString, IsUUID, Length, Matches } from 'class-validator';
 
 export const PERSONAL_DATA_ERASED = 'PersonalDataErased';
+export const FAMILY_MEMBER_DATA_ERASED = 'FamilyMemberDataErased';
 export const PERSONAL_DATA_ACCESSED = 'PersonalDataAccessed';
 
 /** An admin erased a person: the record stays in the case stream, the person's keys are shredded. */
 export class PersonalDataErasedData {
+  @IsString() @Length(3, 200) legalBasis: string;
+}
+
+/**
+ * An admin erased one family member linked to the case: only that member's key is shredded; the victim
+ * and the other members stay readable.
+ */
+export class FamilyMemberDataErasedData {
+  @IsString() @Length(1, 64) @Matches(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/) memberId: string;
   @IsString() @Length(3, 200) legalBasis: string;
 }
 

@@ -12,3 +12,4 @@ export * from './risk';
 export * from './services';
 export * from './wishes';
 export * from './urgent-alerts';
+export * from './family';

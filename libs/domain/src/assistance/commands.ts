@@ -15,6 +15,8 @@ export interface PlannedService {
   kind: ServiceKind;
   /** Agency code; a service with a provider is referred to it at once. */
   provider?: string;
+  /** Family members linked to the case (FamilyMemberLinked) the service serves. */
+  memberIds?: string[];
 }
 
 export interface AssessNeeds extends CommandBase<'AssessNeeds'> {

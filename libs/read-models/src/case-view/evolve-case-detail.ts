@@ -5,6 +5,7 @@ import { openDeadlines } from './case-deadlines';
 import { nextStage } from './case-stage';
 import { isStoredCaseEvent } from './detail/case-events';
 import { evolveFacts } from './detail/evolve-facts';
+import { evolveFamilyErasure } from './detail/family';
 
 export function emptyCaseDetail(caseId: string, at: string): CaseDetail {
   return {
@@ -44,7 +45,7 @@ export function evolveCaseDetail(
     updatedAt: at,
   };
   // A type outside the catalogue carries no facts the view knows, yet still moves the revision.
-  const view = isStoredCaseEvent(event) ? evolveFacts(moved, event) : moved;
+  const view = isStoredCaseEvent(event) ? evolveFacts(moved, event) : evolveFamilyErasure(moved, event);
   return {
     ...view,
     deadlines: openDeadlines(view),

@@ -216,7 +216,49 @@ export interface ConsentView {
 export interface PlanView {
   planId: string;
   adoptedAt: string;
-  services: { serviceId: string; kind: string; provider?: string }[];
+  /** memberIds: the family members the service serves (when it names any). */
+  services: { serviceId: string; kind: string; provider?: string; memberIds?: string[] }[];
+}
+
+/** A family member linked to the case: a data subject of their own (names under their own key). */
+export interface FamilyMemberView {
+  memberId: string;
+  relation: string;
+  bornInDestination: boolean;
+  sex: string;
+  ageBand: string;
+  presumedMinor: boolean;
+  linkedAt: string;
+  /** Ciphertext of { givenName, familyName, dateOfBirth? }, under the member's key. */
+  person?: EncryptedPersonalData;
+  guardian?: { authority: string; appointedAt: string; name?: EncryptedPersonalData };
+  bestInterests?: { outcome: string; reunificationInBestInterests?: boolean; determinedAt: string };
+  /** When the member's personal data was erased (alone, or with the victim's). */
+  erasedAt?: string;
+}
+
+/** The family level of the case: members, the family assessment, tracing and reunification, parentage. */
+export interface FamilyView {
+  members: FamilyMemberView[];
+  assessment?: { memberIds: string[]; needs: string[]; at: string };
+  tracings: {
+    tracingId: string;
+    memberId: string;
+    country: string;
+    requestedAt: string;
+    outcome?: string;
+    concludedAt?: string;
+    reunification?: { status: 'reunified' | 'refused'; reason?: string; at: string };
+  }[];
+  parentage: {
+    proceedingId: string;
+    memberId: string;
+    authority: string;
+    startedAt: string;
+    steps: { step: string; at: string }[];
+    outcome?: string;
+    concludedAt?: string;
+  }[];
 }
 
 /** What was done about one wish; `note` is the ciphertext of { note }. */
@@ -347,6 +389,8 @@ export interface CaseDetail {
     nonPunishment?: { basis: string; at: string };
   };
   closure?: { reason: string; closedAt: string };
+  /** Present once a family member is linked to the case. */
+  family?: FamilyView;
   deadlines: Deadline[];
   /**
    * The agencies involved in the case, in the order they became involved (`caseAgencies` of

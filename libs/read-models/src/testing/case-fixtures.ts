@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { AppendResult, EventStore, NewEvent } from '@nrm/event-store/port';
+import { subjectOfEvent } from '@nrm/domain/family/decider';
 import type { PersonalDataCipher } from '@nrm/privacy';
+import { familyCatalogue } from './family-fixtures';
 
 /** One step of a case as the deciders would emit it, at a given time. */
 export interface Step {
@@ -19,7 +21,7 @@ export const day = (start: string, days: number): string =>
 
 export const actor = { userId: 'u-1', role: 'case_manager', agency: 'NGO-1' };
 
-/** Appends the steps to the case's stream, encrypting personal parts for the case's subject. */
+/** Appends the steps to the case's stream, encrypting personal parts for each event's subject (victim or member). */
 export async function record(
   store: EventStore,
   cipher: PersonalDataCipher,
@@ -37,7 +39,7 @@ export async function record(
       actor: step.actor ?? actor,
       correlationId: randomUUID(),
       data: step.data,
-      personal: step.personal ? await cipher.encrypt(`victim:${caseId}`, step.personal) : undefined,
+      personal: step.personal ? await cipher.encrypt(subjectOfEvent(caseId, step), step.personal) : undefined,
     });
   }
   return store.append(`case-${caseId}`, events, 'any');
@@ -309,6 +311,7 @@ export function restOfCatalogue(caseId: string, t0: string): Step[] {
       at: day(t0, 48),
       data: { byCountry: 'RO', byNode: 'node-ro', requestedAt: day(t0, 48) },
     },
+    ...familyCatalogue(t0),
   ];
 }
 

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { nrm } from '../../api/nrm';
 import { ProblemAlert } from '../../errors/ProblemAlert';
+import { FamilyNames } from './family/FamilyNames';
 
 /** Why a person's identity is opened: recorded in the access log with the user, the case and the time. */
 const PURPOSES = [
@@ -58,7 +59,7 @@ export function PersonSection({ caseId, asOf }: { caseId: string; asOf?: string 
         params: { path: { id: caseId }, query: { purpose: revealed, asOf } },
       });
       if (!result.data) throw apiError(result);
-      return result.data.person;
+      return { person: result.data.person, family: result.data.family };
     },
   });
   return (
@@ -84,7 +85,8 @@ export function PersonSection({ caseId, asOf }: { caseId: string; asOf?: string 
       ) : (
         <Stack>
           {person.isError && <ProblemAlert error={person.error} />}
-          {person.isSuccess && <PersonFacts person={person.data} />}
+          {person.isSuccess && <PersonFacts person={person.data.person} />}
+          {person.isSuccess && <FamilyNames family={person.data.family} />}
           <Text size="xs" c="dimmed">
             {t('case.revealedFor', { purpose: t(`purposes.${revealed}`) })}
           </Text>

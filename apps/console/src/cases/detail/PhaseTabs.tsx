@@ -13,6 +13,9 @@ import { ClosureSection } from './closure/ClosureSection';
 import { ErasureSection } from './closure/ErasureSection';
 import type { SectionProps } from './common/section-props';
 import { ConsentsSection } from './ConsentsSection';
+import { FamilySection } from './family/FamilySection';
+import { FamilyTracingSection } from './family/FamilyTracingSection';
+import { ParentageSection } from './family/ParentageSection';
 import { AgeAssessmentSection } from './identification/AgeAssessmentSection';
 import { BestInterestsSection } from './identification/BestInterestsSection';
 import { GuardianSection } from './identification/GuardianSection';
@@ -54,6 +57,8 @@ const SECTIONS: Record<Tab, Record<string, ComponentType<SectionProps>>> = {
     RiskAssessmentSection,
     AssistancePlanSection,
     ServiceReferralsSection,
+    FamilySection,
+    ParentageSection,
   },
   return: {
     ReturnRequestSection,
@@ -62,6 +67,7 @@ const SECTIONS: Record<Tab, Record<string, ComponentType<SectionProps>>> = {
     AsylumSection,
     LegalStatusSection,
     DocumentsSection,
+    FamilyTracingSection,
   },
   reintegration: { ReintegrationPlanSection, ReintegrationProgressSection, MonitoringSection },
   prosecution: {

@@ -3,7 +3,7 @@ import { wishesWithoutPersonal } from '../wishes-view';
 
 /**
  * The case view as compared for GET /api/cases/:id/changes: every non-personal field, without the
- * person, the guardian's name and the personal parts of the wishes (ciphertext, never diffed nor shown), and without `revision`,
+ * person, the guardian's name, the personal parts of the wishes and family members' names (ciphertext, never diffed nor shown), and without `revision`,
  * `updatedAt` and `actors`, which events move and each change names already (who, when).
  */
 export function nonPersonalView(detail: CaseDetail): Record<string, unknown> {
@@ -14,10 +14,25 @@ export function nonPersonalView(detail: CaseDetail): Record<string, unknown> {
     actors: _actors,
     guardian,
     wishes,
+    family,
     ...facts
   } = detail;
   const rest = wishes ? { ...facts, wishes: wishesWithoutPersonal(wishes) } : facts;
-  if (!guardian) return rest;
+  // Family members' names and their guardians' names are ciphertext under each member's key, like the person's.
+  const withFamily = family
+    ? {
+        ...rest,
+        family: {
+          ...family,
+          members: family.members.map(({ person: _memberPerson, guardian: memberGuardian, ...member }) => {
+            if (!memberGuardian) return member;
+            const { name: _memberGuardianName, ...memberGuardianFacts } = memberGuardian;
+            return { ...member, guardian: memberGuardianFacts };
+          }),
+        },
+      }
+    : rest;
+  if (!guardian) return withFamily;
   const { name: _name, ...guardianFacts } = guardian;
-  return { ...rest, guardian: guardianFacts };
+  return { ...withFamily, guardian: guardianFacts };
 }

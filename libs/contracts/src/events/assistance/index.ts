@@ -1,6 +1,7 @@
 import type { NeedsAssessed, RiskAssessed } from './assessments';
 import type { AssistancePlanAdopted } from './assistance-plan';
 import type { CaseClosed } from './case-closed';
+import type { FamilyAssistanceEvent } from './family';
 import type { MonitoringRecorded } from './monitoring';
 import type {
   ServiceDelivered,
@@ -14,6 +15,7 @@ import type { VictimWishesStated, WishActedUpon } from './wishes';
 export * from './assessments';
 export * from './assistance-plan';
 export * from './case-closed';
+export * from './family';
 export * from './monitoring';
 export * from './service-line';
 export * from './service-referrals';
@@ -32,4 +34,5 @@ export type AssistanceEvent =
   | AgencyJoinedTeam
   | VictimWishesStated
   | WishActedUpon
-  | CaseClosed;
+  | CaseClosed
+  | FamilyAssistanceEvent;

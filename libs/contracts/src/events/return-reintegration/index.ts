@@ -1,4 +1,5 @@
 import type { AsylumApplicationClosed, AsylumApplicationRecorded } from './asylum';
+import type { FamilyReturnEvent } from './family-tracing';
 import type { HandoverAccepted, HandoverDeclined, HandoverProposed } from './handover';
 import type { HandoverRequestReceived, ProcessingRestrictionRequested } from './handover-received';
 import type {
@@ -22,6 +23,7 @@ import type { ReturnRequested, ReturnRiskAssessed } from './return-request';
 import type { UrgentAlertRaised } from './urgent-alert';
 
 export * from './asylum';
+export * from './family-tracing';
 export * from './handover';
 export * from './handover-received';
 export * from './identity-documents';
@@ -57,4 +59,5 @@ export type ReturnReintegrationEvent =
   | IdentityDocumentRecorded
   | IdentityDocumentRecovered
   | IdentityDocumentReplacementRequested
-  | IdentityDocumentIssued;
+  | IdentityDocumentIssued
+  | FamilyReturnEvent;

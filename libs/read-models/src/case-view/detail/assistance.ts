@@ -1,6 +1,7 @@
 import type { ServiceLine } from '@nrm/contracts';
 import type { ServiceView, WishActionView, WishesView } from '../../port/case-views';
 import type { ContextFold, StoredEventOf } from './case-events';
+import { evolveFamily } from './family';
 import { adoptedPlan, updateFirst } from './updates';
 
 /** Assessments, the assistance plan, service referrals, monitoring and closure. */
@@ -64,6 +65,14 @@ export const evolveAssistance: ContextFold<'assistance'> = (view, event) => {
     }
     case 'CaseClosed':
       return { ...view, closure: { reason: event.data.reason, closedAt: at } };
+    case 'FamilyMemberLinked':
+    case 'MemberGuardianAppointed':
+    case 'MemberBestInterestsDetermined':
+    case 'FamilyAssessed':
+    case 'ParentageRecognitionStarted':
+    case 'ParentageRecognitionStepRecorded':
+    case 'ParentageRecognitionConcluded':
+      return evolveFamily(view, event);
     case 'AgencyJoinedTeam':
       // Only widens the case's agencies, which evolveCaseDetail derives for every event.
       return view;

@@ -1,6 +1,7 @@
 import type { CaseDetail, HandoverView } from '../../port/case-views';
 import type { ContextFold } from './case-events';
 import { evolveLegalStatus, isLegalStatusEvent } from './legal-status';
+import { evolveFamily } from './family';
 import { adoptedPlan, updateFirst } from './updates';
 
 type ReturnView = CaseDetail['return'];
@@ -90,6 +91,11 @@ export const evolveReturnReintegration: ContextFold<'return-reintegration'> = (v
       return withReturn(view, { reintegrationPlan: adoptedPlan(event.data.planId, event.data.services, at) });
     case 'ReintegrationProgressRecorded':
       return withReturn(view, { reintegrationProgress: { status: event.data.status, at } });
+    case 'FamilyTracingRequested':
+    case 'FamilyTracingConcluded':
+    case 'FamilyReunified':
+    case 'FamilyReunificationRefused':
+      return evolveFamily(view, event);
   }
 };
 

@@ -15,6 +15,11 @@ export function adoptedPlan(planId: string, services: ServiceLine[], at: string)
   return {
     planId,
     adoptedAt: at,
-    services: services.map((s) => ({ serviceId: s.serviceId, kind: s.kind, provider: s.provider })),
+    services: services.map((s) => ({
+      serviceId: s.serviceId,
+      kind: s.kind,
+      provider: s.provider,
+      ...(s.memberIds ? { memberIds: s.memberIds } : {}),
+    })),
   };
 }
