@@ -4,6 +4,7 @@ export * from './countries';
 export * from './exploitation';
 export * from './identification';
 export * from './person';
+export * from './person-at-risk';
 export * from './prosecution';
 export * from './referral-sources';
 export * from './return';

@@ -32,7 +32,12 @@ export class CaseStatisticsWriter implements MongoBatchApplier {
       const unapplied = caseEvents.filter((e) => e.position > (doc?.lastPosition ?? 0));
       if (unapplied.length === 0) continue;
       const before: CaseStatistics = doc
-        ? { services: doc.services, handovers: doc.handovers, facts: doc.facts }
+        ? {
+            services: doc.services,
+            handovers: doc.handovers,
+            facts: doc.facts,
+            ...(doc.atRisk ? { atRisk: doc.atRisk } : {}),
+          }
         : emptyCaseStatistics();
       const after = unapplied.reduce(evolveCaseStatistics, before);
       if (after === before) continue;

@@ -156,6 +156,7 @@ const statisticsSchema = new Schema<CaseStatisticsDocument>(
     services: { type: Schema.Types.Mixed, required: true },
     handovers: { type: Schema.Types.Mixed, required: true },
     facts: { type: Schema.Types.Mixed, required: true },
+    atRisk: { type: Schema.Types.Mixed, required: false },
   },
   options,
 );

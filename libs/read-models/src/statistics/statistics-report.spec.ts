@@ -26,7 +26,7 @@ describe('statistics report', () => {
     const yearly = statisticsReport(counts, { period: 'year', now: NOW });
     expect(yearly.periods).toEqual(['2024', '2025']);
     expect(yearly.method.threshold).toBe(11);
-    expect(yearly.tables).toHaveLength(23);
+    expect(yearly.tables).toHaveLength(28);
     expect(values(yearly, 'registrations-by-sex', 'female')).toEqual([12, 30]);
     expect(values(yearly, 'registrations-by-sex', 'male')).toEqual([0, 0]);
     const quarterly = statisticsReport(counts, { period: 'quarter', now: NOW, from: 2025 });

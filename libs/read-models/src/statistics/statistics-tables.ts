@@ -4,6 +4,7 @@ import {
   DECIDING_BODIES,
   FORMS_OF_EXPLOITATION,
   IDENTIFICATION_DECISIONS,
+  PERSON_AT_RISK_VULNERABILITIES,
   REFERRAL_SOURCES,
   SERVICE_DECLINE_REASONS,
   SERVICE_KINDS,
@@ -42,6 +43,12 @@ export const STATISTICS_TABLE_NAMES = [
   'returns-by-country',
   'cooperation-decisions',
   'compensation-claims-by-respondent',
+  // People at risk (potential victims), counted apart: never in the tables above until converted.
+  'people-at-risk-by-vulnerability',
+  'people-at-risk-by-sex',
+  'people-at-risk-by-age-band',
+  'people-at-risk-services-delivered-by-kind',
+  'people-at-risk-converted',
 ] as const;
 export type StatisticsTableName = (typeof STATISTICS_TABLE_NAMES)[number];
 
@@ -101,6 +108,20 @@ export const STATISTICS_TABLES: Record<StatisticsTableName, StatisticsTableDefin
   'compensation-claims-by-respondent': {
     counts: 'compensation claims',
     categories: COMPENSATION_RESPONDENTS,
+  },
+  'people-at-risk-by-vulnerability': {
+    counts: 'vulnerabilities named when a person at risk was registered (a person may have several)',
+    categories: PERSON_AT_RISK_VULNERABILITIES,
+  },
+  'people-at-risk-by-sex': { counts: 'people at risk registered', categories: SEXES },
+  'people-at-risk-by-age-band': { counts: 'people at risk registered', categories: AGE_BANDS_OR_UNKNOWN },
+  'people-at-risk-services-delivered-by-kind': {
+    counts: 'services delivered to people at risk (before any conversion)',
+    categories: SERVICE_KINDS_OR_UNKNOWN,
+  },
+  'people-at-risk-converted': {
+    counts: 'people at risk converted to presumed victims (then counted as registered victims)',
+    categories: ['converted'],
   },
 };
 
