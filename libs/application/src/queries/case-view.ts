@@ -1,6 +1,6 @@
 import { contextOf, isCaseEventType } from '@nrm/contracts';
 import type { Principal } from '@nrm/iam/roles';
-import type { CaseDetail, CaseHistoryEntry, DeadlineStatus, PersonView } from '@nrm/read-models';
+import type { CaseDetail, CaseHistoryEntry, CaseKind, DeadlineStatus, PersonView } from '@nrm/read-models';
 
 /** What an unreadable personal field shows after erasure, wherever a case is shown or exported. */
 export interface ErasedMarker {
@@ -13,7 +13,9 @@ export const ERASED: ErasedMarker = { erased: true };
  * overdue flags as of now, personal data in clear only where it was revealed (and logged), never the
  * ciphertext, nor who acted (`actors`, kept for "my cases"; the events name each actor); with ?asOf=, the same view folded from the case's events up to then. The OpenAPI schema of the answer is generated from this type (npm run api:client).
  */
-export type CaseView = Omit<CaseDetail, 'person' | 'guardian' | 'deadlines' | 'actors'> & {
+export type CaseView = Omit<CaseDetail, 'person' | 'guardian' | 'deadlines' | 'actors' | 'kind'> & {
+  /** A presumed victim's case (converted ones included) or a person at risk's. */
+  kind: CaseKind;
   deadlines: DeadlineStatus[];
   /** Some deadline has passed now. */
   overdue: boolean;

@@ -25,7 +25,7 @@ import { AccessLogApplier } from './access-log-applier';
 import { CaseDetailApplier } from './case-detail-applier';
 import { CaseHistoryApplier } from './case-history-applier';
 import { CaseStatisticsApplier } from './case-statistics-applier';
-import type { StatisticsCount, StatisticsTableName } from '../statistics/statistics-tables';
+import type { StatisticsCount, CountedTableName } from '../statistics/statistics-tables';
 import type { ReadModelRow } from '../port/read-model-row';
 import { ReadModelSchemaMismatchError } from '../port/read-model-schema-mismatch';
 import { createSchema, dropSchema, ensureSchema, READ_MODEL_SCHEMA_VERSION } from './schema';
@@ -314,7 +314,7 @@ export class SqliteReadModelStore implements ReadModelStore {
     return this.db
       .prepare<
         [],
-        { table: StatisticsTableName; category: string; year: number; quarter: number; count: number }
+        { table: CountedTableName; category: string; year: number; quarter: number; count: number }
       >(
         `SELECT tbl AS "table", category, year, quarter, COUNT(*) AS count FROM statistics_facts
          GROUP BY tbl, category, year, quarter ORDER BY tbl, category, year, quarter`,

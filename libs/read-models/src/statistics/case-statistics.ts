@@ -1,6 +1,6 @@
 import type { StoredEvent } from '@nrm/event-store/port';
 import { isStoredCaseEvent } from '../case-view/detail/case-events';
-import { UNKNOWN, type StatisticsFact, type StatisticsTableName } from './statistics-tables';
+import { UNKNOWN, type StatisticsFact, type CountedTableName } from './statistics-tables';
 
 /**
  * What the statistics projection keeps of one case: the counted facts, and the two lookups later
@@ -32,7 +32,7 @@ export function evolveCaseStatistics(current: CaseStatistics, event: StoredEvent
   if (!isStoredCaseEvent(event)) return current;
   const period = quarterOf(event.occurredAt);
   const facts: StatisticsFact[] = [];
-  const count = (table: StatisticsTableName, category: string) => facts.push({ table, category, ...period });
+  const count = (table: CountedTableName, category: string) => facts.push({ table, category, ...period });
   let { services, handovers } = current;
   let atRisk = current.atRisk;
   // A person at risk's services are not the victims': counted apart until the case is converted.

@@ -43,14 +43,25 @@ export const STATISTICS_TABLE_NAMES = [
   'returns-by-country',
   'cooperation-decisions',
   'compensation-claims-by-respondent',
-  // People at risk (potential victims), counted apart: never in the tables above until converted.
+] as const;
+export type StatisticsTableName = (typeof STATISTICS_TABLE_NAMES)[number];
+
+/**
+ * People at risk (potential victims), published apart from the victims' tables above (`peopleAtRisk`
+ * of the report): a case counts here while it is a person at risk's, and in the tables above from
+ * its conversion on.
+ */
+export const PEOPLE_AT_RISK_TABLE_NAMES = [
   'people-at-risk-by-vulnerability',
   'people-at-risk-by-sex',
   'people-at-risk-by-age-band',
   'people-at-risk-services-delivered-by-kind',
   'people-at-risk-converted',
 ] as const;
-export type StatisticsTableName = (typeof STATISTICS_TABLE_NAMES)[number];
+export type PeopleAtRiskTableName = (typeof PEOPLE_AT_RISK_TABLE_NAMES)[number];
+
+/** Every table the projection counts facts for. */
+export type CountedTableName = StatisticsTableName | PeopleAtRiskTableName;
 
 /**
  * Every table the statistics publish: what one count is, and its categories. A closed dimension
@@ -68,7 +79,7 @@ export interface StatisticsTableDefinition {
   sharedRows?: readonly string[];
 }
 
-export const STATISTICS_TABLES: Record<StatisticsTableName, StatisticsTableDefinition> = {
+export const STATISTICS_TABLES: Record<CountedTableName, StatisticsTableDefinition> = {
   'registrations-by-sex': { counts: 'presumed victims registered', categories: SEXES },
   'registrations-by-age-band': { counts: 'presumed victims registered', categories: AGE_BANDS_OR_UNKNOWN },
   'registrations-by-citizenship': { counts: 'presumed victims registered', categories: 'open' },
@@ -127,7 +138,7 @@ export const STATISTICS_TABLES: Record<StatisticsTableName, StatisticsTableDefin
 
 /** One counted fact, as the projection keeps it: a category of a table in a quarter. Nothing else. */
 export interface StatisticsFact {
-  table: StatisticsTableName;
+  table: CountedTableName;
   category: string;
   year: number;
   /** 1 to 4 (UTC calendar quarters). */
