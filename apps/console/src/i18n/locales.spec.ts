@@ -100,6 +100,9 @@ describe('the console speaks English, Romanian and Russian completely', () => {
     ['admin.shareable', ENUM_VALUES['AgreementFieldsDto.return']],
     ['admin.shareable', ENUM_VALUES['AgreementFieldsDto.reintegration']],
     ['admin.shareable', ENUM_VALUES['AgreementFieldsDto.restriction']],
+    ['atRisk.vulnerabilities', ENUM_VALUES['RegisterPersonAtRiskDto.vulnerabilities']],
+    ['atRisk.kinds', ENUM_VALUES.CaseKind],
+    ['atRisk.statistics.tables', ENUM_VALUES.PeopleAtRiskTableName],
   ];
   it.each(NAMED)('every value of %s has a name in English', (group, values) => {
     expect(values.filter((value) => !english.has(`${group}.${String(value)}`))).toEqual([]);

@@ -22,6 +22,7 @@ import { AsOfControl } from '../../timetravel/AsOfControl';
 import { AsOfUnavailable } from '../../timetravel/AsOfUnavailable';
 import { ChangesSection } from '../../timetravel/ChangesSection';
 import { CaseCommandsContext } from './common/case-commands';
+import { PersonAtRiskSection } from './at-risk/PersonAtRiskSection';
 
 function Registration({ view }: { view: Schema<'CaseView'> }) {
   const { t } = useTranslation();
@@ -83,6 +84,7 @@ export function CasePage() {
         <SimpleGrid cols={{ base: 1, lg: 2 }}>
           <Stack>
             <Registration view={view} />
+            <PersonAtRiskSection view={view} revision={revision} onReload={reload} />
             {/* Keyed: another moment hides the person again until a purpose is stated for it. */}
             <PersonSection key={asOf ?? ''} caseId={view.caseId} asOf={asOf} />
             <PhaseTabs key={asOf ?? ''} view={view} revision={revision} onReload={reload} />
