@@ -22,7 +22,7 @@ export function CaseHeader({ view }: { view: Schema<'CaseView'> }) {
           </Text>
         </div>
         <Group gap="xs">
-          <Badge color={view.kind === 'person_at_risk' ? 'teal' : 'indigo'} size="lg" variant="light">
+          <Badge color={view.kind === 'person_at_risk' ? 'dark' : 'blue'} size="lg">
             {t(`atRisk.kinds.${view.kind}`)}
           </Badge>
           {view.presumedMinor && (

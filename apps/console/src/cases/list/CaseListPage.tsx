@@ -161,9 +161,7 @@ export function CaseListPage() {
                   <Table.Td>
                     <Group gap={4}>
                       {item.kind === 'person_at_risk' && (
-                        <Badge color="teal" variant="light">
-                          {t('atRisk.kinds.person_at_risk')}
-                        </Badge>
+                        <Badge color="dark">{t('atRisk.kinds.person_at_risk')}</Badge>
                       )}
                       {item.presumedMinor && <Badge color="grape">{t('cases.child')}</Badge>}
                       {item.overdue && <Badge color="red">{t('dashboard.overdueBadge')}</Badge>}
