@@ -13,6 +13,7 @@ import { ClosureSection } from './closure/ClosureSection';
 import { ErasureSection } from './closure/ErasureSection';
 import type { SectionProps } from './common/section-props';
 import { ConsentsSection } from './ConsentsSection';
+import { shownForKind } from './at-risk/at-risk-sections';
 import { AgeAssessmentSection } from './identification/AgeAssessmentSection';
 import { BestInterestsSection } from './identification/BestInterestsSection';
 import { GuardianSection } from './identification/GuardianSection';
@@ -89,7 +90,9 @@ export function PhaseTabs(props: SectionProps) {
   const phase = phaseOf(props.view.stage);
   const [tab, setTab] = useState<string | null>(phase === 'closed' ? 'closure' : phase);
   const tabs = TABS.filter(
-    (name) => name !== 'prosecution' || PROSECUTION.some((operation) => can(role, operation)),
+    (name) =>
+      (name !== 'prosecution' || PROSECUTION.some((operation) => can(role, operation))) &&
+      shownForKind(props.view, name),
   );
   return (
     <Tabs value={tab} onChange={setTab} keepMounted={false}>
@@ -103,9 +106,11 @@ export function PhaseTabs(props: SectionProps) {
       {tabs.map((name) => (
         <Tabs.Panel key={name} value={name} pt="md">
           <Stack>
-            {Object.entries(SECTIONS[name]).map(([key, Section]) => (
-              <Section key={key} {...props} />
-            ))}
+            {Object.entries(SECTIONS[name])
+              .filter(([key]) => shownForKind(props.view, key))
+              .map(([key, Section]) => (
+                <Section key={key} {...props} />
+              ))}
             {name === 'closure' && <ErasureSection caseId={props.view.caseId} />}
           </Stack>
         </Tabs.Panel>
