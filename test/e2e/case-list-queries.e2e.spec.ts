@@ -173,6 +173,7 @@ describe('case list filters, sorting and the caseload summary (HTTP)', () => {
       total: 5,
       overdue: 1,
       presumedMinors: 2,
+      peopleAtRisk: 0,
       dueSoon: [overdueA1, dueB1, dueA2],
     });
     expect(everything.byStage.map((s: { stage: string }) => s.stage).slice(0, 3)).toEqual([
@@ -189,6 +190,7 @@ describe('case list filters, sorting and the caseload summary (HTTP)', () => {
       total: 3,
       overdue: 1,
       presumedMinors: 1,
+      peopleAtRisk: 0,
       dueSoon: [overdueA1, dueA2],
     });
     // Agency B's: b1, b2, and a1 since A brought B into its team.
@@ -197,6 +199,7 @@ describe('case list filters, sorting and the caseload summary (HTTP)', () => {
       total: 3,
       overdue: 1,
       presumedMinors: 1,
+      peopleAtRisk: 0,
       dueSoon: [overdueA1, dueB1],
     });
     // Narrowed to an agency: for an operator, within their own agency's cases.
@@ -204,6 +207,7 @@ describe('case list filters, sorting and the caseload summary (HTTP)', () => {
       total: 1,
       overdue: 1,
       presumedMinors: 0,
+      peopleAtRisk: 0,
       dueSoon: [overdueA1],
     });
     expect(await summary('auditor', `?agency=${AGENCY_B}`)).toMatchObject({ total: 3, presumedMinors: 1 });
@@ -237,6 +241,7 @@ describe('case list filters, sorting and the caseload summary (HTTP)', () => {
       total: 3,
       overdue: 1,
       presumedMinors: 1,
+      peopleAtRisk: 0,
       dueSoon: [overdueA1, dueA2],
     });
     // the agency's caseload beside it: the same three cases, a colleague's one among them
@@ -245,6 +250,7 @@ describe('case list filters, sorting and the caseload summary (HTTP)', () => {
       total: 1,
       overdue: 1,
       presumedMinors: 0,
+      peopleAtRisk: 0,
       dueSoon: [overdueA1],
     });
     expect((await summary('case_manager')).total).toBe(3);
@@ -253,6 +259,7 @@ describe('case list filters, sorting and the caseload summary (HTTP)', () => {
       total: 2,
       overdue: 0,
       presumedMinors: 1,
+      peopleAtRisk: 0,
       dueSoon: [dueB1],
     });
     expect(await summary('b.case_manager', '?mine=true')).toMatchObject({ total: 0, dueSoon: [] });

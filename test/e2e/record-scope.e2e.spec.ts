@@ -43,6 +43,12 @@ const step = (
 });
 
 const WALK: Step[] = [
+  // The walked case opens as a person at risk's: converted first, it is then a presumed victim's.
+  step('identification_officer', '/conversion', {
+    indicators: ['recruited-online'],
+    countryOfExploitation: 'DE',
+    formsOfExploitation: ['forced_labour'],
+  }),
   step('identification_officer', '/consents', { purpose: 'assistance', granted: true }),
   // The handovers below share the case with MD.
   step('case_manager', '/consents', { purpose: 'data_sharing', recipient: 'MD', granted: true }),
@@ -224,6 +230,15 @@ describe('record-level access: agencies, auditors, prosecution liaison (HTTP)', 
     expect(res.status).toBe(201);
     return res.body.caseId;
   };
+  /** A person at risk's case (a child left behind), registered by the same agency. */
+  const registerAtRisk = async (): Promise<string> => {
+    const res = await node.request('POST', '/api/cases/at-risk', {
+      as: 'case_manager',
+      body: { referralSource: 'social_services', person: REGISTRATION.person, vulnerabilities: ['neglect'] },
+    });
+    expect(res.status).toBe(201);
+    return res.body.caseId;
+  };
   const command = (
     as: string,
     caseId: string,
@@ -320,7 +335,7 @@ describe('record-level access: agencies, auditors, prosecution liaison (HTTP)', 
   });
 
   it('answers 404 to every case command out of scope and records nothing, while in scope the same request succeeds', async () => {
-    const caseId = await register();
+    const caseId = await registerAtRisk();
     const ids: Record<string, string> = {};
     const resolve = (path: string) =>
       path.replace(/:(\w+)/g, (_, name: string) => {

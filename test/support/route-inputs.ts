@@ -34,6 +34,16 @@ export const BODIES: Record<string, object> = {
   'POST /api/users/:userId/password': { password: 'quiet harbour lantern 9047' },
   'POST /api/cases': REGISTRATION,
   'POST /api/cases/:id/erasure': { legalBasis: 'GDPR art. 17' },
+  'POST /api/cases/at-risk': {
+    referralSource: 'social_services',
+    person: REGISTRATION.person,
+    vulnerabilities: ['child_left_behind'],
+  },
+  'POST /api/cases/:id/conversion': {
+    indicators: ['recruited-online'],
+    countryOfExploitation: 'DE',
+    formsOfExploitation: ['forced_labour'],
+  },
   'POST /api/cases/:id/consents': { purpose: 'assistance', granted: true },
   'POST /api/cases/:id/identification': { decision: 'identified', reasons: 'indicators' },
   'POST /api/cases/:id/guardian': { name: 'Maria Rusu', authority: 'Child Protection Authority' },

@@ -362,6 +362,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/at-risk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Roles: identification_officer, case_manager. */
+        post: operations["PersonAtRiskController_register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases/summary": {
         parameters: {
             query?: never;
@@ -543,6 +560,23 @@ export interface paths {
         put?: never;
         /** @description Roles: identification_officer, case_manager. */
         post: operations["IdentificationController_consent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/conversion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Roles: identification_officer. */
+        post: operations["PersonAtRiskController_convert"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1916,12 +1950,15 @@ export interface components {
             personalData: "included" | "withheld";
             purpose: string;
         };
+        /** @enum {string} */
+        CaseKind: "presumed_victim" | "person_at_risk";
         CaseListItem: {
             caseId: string;
             citizenship?: string;
             countryOfExploitation?: string;
             deadlines: components["schemas"]["DeadlineStatus"][];
             identificationStatus: components["schemas"]["IdentificationStatus"];
+            kind: components["schemas"]["CaseKind"];
             /** @description Some deadline has passed at the query's `now`. */
             overdue: boolean;
             presumedMinor: boolean;
@@ -1997,6 +2034,8 @@ export interface components {
                 formsOfExploitation?: string[];
                 status: components["schemas"]["IdentificationStatus"];
             };
+            /** @description A presumed victim's case (converted ones included) or a person at risk's. */
+            kind: components["schemas"]["CaseKind"];
             legalStatus?: components["schemas"]["LegalStatusView"];
             /** @description The latest monitoring visit; nextVisitDue (YYYY-MM-DD) when it planned the next one. */
             monitoring?: {
@@ -2008,6 +2047,18 @@ export interface components {
             overdue: boolean;
             /** @description Who the person is: only where the caller's role may see it, under a stated purpose. */
             person?: components["schemas"]["PersonView"] | components["schemas"]["ErasedMarker"];
+            /** @description The case was opened for a person at risk (kept after conversion, with its time). */
+            personAtRisk?: {
+                ageBand: string;
+                ageUncertain: boolean;
+                citizenship: string;
+                convertedAt?: string;
+                linkedCaseId?: string;
+                referralSource: string;
+                registeredAt: string;
+                sex: string;
+                vulnerabilities: string[];
+            };
             presumedMinor: boolean;
             prosecution: {
                 compensationClaims: {
@@ -2056,6 +2107,7 @@ export interface components {
                 endsAt: string;
                 startsAt: string;
             };
+            /** @description As registered, or (for a converted person at risk) as the conversion completed it. */
             registration?: {
                 ageBand: string;
                 ageUncertain: boolean;
@@ -2127,6 +2179,8 @@ export interface components {
             dueSoon: components["schemas"]["DueDeadline"][];
             /** @description Cases with a deadline past at `now`. */
             overdue: number;
+            /** @description Cases of people at risk not converted to presumed victims (counted apart from victims; in `total`). */
+            peopleAtRisk: number;
             /** @description Cases whose person is presumed a minor. */
             presumedMinors: number;
             total: number;
@@ -2201,6 +2255,24 @@ export interface components {
             /** @description Its key id (first 8 bytes of SHA-256 over the SPKI DER, hex). */
             publicKeyId: string;
             to: components["schemas"]["SignedCheckpoint"];
+        };
+        ConversionDto: {
+            /**
+             * @example DE
+             * @enum {string}
+             */
+            countryOfExploitation: "AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "YE" | "YT" | "ZA" | "ZM" | "ZW";
+            formsOfExploitation: ("sexual_exploitation" | "forced_labour" | "forced_criminality" | "domestic_servitude" | "forced_begging" | "forced_marriage" | "illegal_adoption" | "exploitation_of_surrogacy" | "organ_removal" | "slavery_or_similar_practices" | "forced_military_service" | "other")[];
+            /** @description Screening indicator codes of trafficking; at least one (else 422 indicators-required) */
+            indicators: string[];
+            meansOfControl?: ("debt_bondage" | "takes_earnings" | "threats" | "psychological_abuse" | "physical_abuse" | "sexual_abuse" | "false_promises" | "psychoactive_substances" | "restricts_movement" | "restricts_medical_care" | "excessive_working_hours" | "uses_children" | "threat_of_law_enforcement" | "withholds_necessities" | "withholds_documents" | "other")[];
+            /** @enum {string} */
+            recruiterRelation?: "intimate_partner" | "friend" | "family" | "other" | "unknown";
+        };
+        ConversionResponse: {
+            caseId: string;
+            reflectionPeriodEndsAt: string;
+            revision: number;
         };
         CooperationDecisionDto: {
             /** @description The victim's own decision; assistance never depends on it */
@@ -2854,6 +2926,20 @@ export interface components {
             /** @enum {string} */
             status: "active" | "held" | "removed";
         };
+        /** @description A table of people at risk (potential victims), published apart from the victims' tables. */
+        PeopleAtRiskTable: {
+            /** @description What one count is. */
+            counts: string;
+            name: components["schemas"]["PeopleAtRiskTableName"];
+            rows: {
+                category: string;
+                cells: components["schemas"]["StatisticsCell"][];
+            }[];
+            /** @description Per period, the sum of the rows. */
+            totals: components["schemas"]["StatisticsCell"][];
+        };
+        /** @enum {string} */
+        PeopleAtRiskTableName: "people-at-risk-by-vulnerability" | "people-at-risk-by-sex" | "people-at-risk-by-age-band" | "people-at-risk-services-delivered-by-kind" | "people-at-risk-converted";
         PersonDto: {
             ageUncertain?: boolean;
             /**
@@ -2996,6 +3082,22 @@ export interface components {
             nodeId: string;
             /** @description Ed25519 public key (SPKI PEM): verifies its messages and checkpoints */
             publicKeyPem: string;
+        };
+        RegisterPersonAtRiskDto: {
+            /**
+             * Format: uuid
+             * @description The case of the trafficked person, for a family member
+             */
+            linkedCaseId?: string;
+            person: components["schemas"]["PersonDto"];
+            /** @enum {string} */
+            referralSource: "self" | "family_or_friends" | "police" | "labour_inspectorate" | "border_or_immigration" | "ngo" | "social_services" | "health_services" | "embassy_or_consulate" | "international_organisation" | "hotline" | "other";
+            /** @description What brings the person in (at least one) */
+            vulnerabilities: ("family_member_of_victim" | "domestic_violence_victim" | "abuse_victim" | "neglect" | "abandonment" | "child_left_behind" | "elderly_left_behind" | "migrant_with_disability" | "unaccompanied_migrant_child" | "stranded_migrant")[];
+        };
+        RegisterPersonAtRiskResponse: {
+            caseId: string;
+            revision: number;
         };
         ReintegrationPlanDto: {
             services: components["schemas"]["ServiceLineDto"][];
@@ -3180,9 +3282,12 @@ export interface components {
         StatisticsPeriod: "year" | "quarter";
         StatisticsReport: {
             method: components["schemas"]["StatisticsMethod"];
+            /** @description People at risk, counted apart (never in `tables`), under the same disclosure control. */
+            peopleAtRisk: components["schemas"]["PeopleAtRiskTable"][];
             period: components["schemas"]["StatisticsPeriod"];
             /** @description The columns of every table, oldest first: '2025' or '2025-Q1'. */
             periods: string[];
+            /** @description Presumed victims (a converted person at risk from its conversion on). */
             tables: components["schemas"]["StatisticsTable"][];
         };
         StatisticsTable: {
@@ -4741,6 +4846,8 @@ export interface operations {
                 overdue?: boolean;
                 /** @description Only cases whose person is (true) or is not (false) presumed a minor */
                 presumedMinor?: boolean;
+                /** @description Only presumed victims’ cases (converted ones included) or only people at risk’s */
+                kind?: "presumed_victim" | "person_at_risk";
                 /** @description Only cases this agency (code) is involved in; for an operator, within the cases of their own agency */
                 agency?: string;
                 /** @description Only the cases the caller acted on (recorded at least one of their events): their own caseload, within the same scope; false or absent: every case in scope */
@@ -4841,6 +4948,104 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RegisterCaseResponse"];
+                };
+            };
+            /** @description The request failed validation (errors name each field), or an unknown query parameter, or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the node reads */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule of the referral mechanism refused the command (rule names it) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["RuleProblem"];
+                };
+            };
+            /** @description Too many requests from this address; Retry-After says when to try again */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PersonAtRiskController_register: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterPersonAtRiskDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description The case’s revision after the command, quoted: send it back as If-Match */
+                    etag?: string;
+                    /** @description The new case: /api/cases/{caseId} */
+                    location?: string;
+                    /** @description Requests this address may make in the current minute */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the budget is renewed */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisterPersonAtRiskResponse"];
                 };
             };
             /** @description The request failed validation (errors name each field), or an unknown query parameter, or malformed JSON */
@@ -6017,6 +6222,125 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CommandResponse"];
+                };
+            };
+            /** @description The request failed validation (errors name each field), or an unknown query parameter, or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or none within the caller’s record scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The case changed: If-Match named another revision, or a concurrent change won */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description The body is larger than the node reads */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule of the referral mechanism refused the command (rule names it) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["RuleProblem"];
+                };
+            };
+            /** @description Too many requests from this address; Retry-After says when to try again */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PersonAtRiskController_convert: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The revision the command was decided on, e.g. "3": a case at another revision answers 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConversionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description The case’s revision after the command, quoted: send it back as If-Match */
+                    etag?: string;
+                    /** @description Requests this address may make in the current minute */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the budget is renewed */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversionResponse"];
                 };
             };
             /** @description The request failed validation (errors name each field), or an unknown query parameter, or malformed JSON */

@@ -62,6 +62,12 @@ export const EVENT_CONTRACTS: Readonly<Record<CaseEventType, EventContract>> = {
     I.IdentificationConcludedData,
     I.IdentificationConcludedPersonal,
   ),
+  PersonAtRiskRegistered: contract(
+    'identification',
+    I.PersonAtRiskRegisteredData,
+    I.PersonAtRiskRegisteredPersonal,
+  ),
+  PersonAtRiskConverted: contract('identification', I.PersonAtRiskConvertedData),
 
   NeedsAssessed: contract('assistance', A.NeedsAssessedData, A.NeedsAssessedPersonal),
   RiskAssessed: contract('assistance', A.RiskAssessedData, A.RiskAssessedPersonal),

@@ -15,6 +15,21 @@ const EVERY_COMMAND: CaseCommand[] = [
     formsOfExploitation: ['forced_labour'],
     reflectionPeriodDays: 30,
   },
+  {
+    type: 'RegisterPersonAtRisk',
+    ...at,
+    referralSource: 'social_services',
+    person: { givenName: 'A', familyName: 'B', sex: 'female', citizenship: 'MD' },
+    vulnerabilities: ['child_left_behind'],
+  },
+  {
+    type: 'ConvertToPresumedVictim',
+    ...at,
+    indicators: ['i1'],
+    countryOfExploitation: 'DE',
+    formsOfExploitation: ['forced_labour'],
+    reflectionPeriodDays: 30,
+  },
   { type: 'ExtendReflectionPeriod', ...at, endsAt: day(90) },
   { type: 'GiveConsent', ...at, purpose: 'assistance' },
   { type: 'WithdrawConsent', ...at, purpose: 'assistance' },
@@ -110,8 +125,8 @@ describe('decideForCase', () => {
     expect(EVERY_COMMAND.map((c) => c.type).sort()).toEqual(Object.keys(COMMAND_OWNERS).sort());
   });
 
-  // The two commands that open a case: a registration here, or a partner's handover request.
-  const OPENERS = ['RegisterPresumedVictim', 'ReceiveHandoverRequest'];
+  // The commands that open a case: a registration here (of either kind), or a partner's handover request.
+  const OPENERS = ['RegisterPresumedVictim', 'RegisterPersonAtRisk', 'ReceiveHandoverRequest'];
   it.each(EVERY_COMMAND.filter((c) => !OPENERS.includes(c.type)).map((c) => [c.type, c] as const))(
     'refuses %s before registration',
     (_type, command) => {

@@ -13,6 +13,7 @@ import {
   type ReturnReintegrationCommand,
 } from './return-reintegration/commands';
 import { returnReintegrationDecider } from './return-reintegration/decider';
+import { assertKindAllows, caseKindOf } from './shared/case-kind';
 import { fold, type Decider, type DomainEvent } from './shared/decider';
 import {
   FAMILY_ASSISTANCE_COMMAND_TYPES,
@@ -63,6 +64,8 @@ export function decideForCase(command: CaseCommand, history: readonly DomainEven
   if (command.type === 'AdoptAssistancePlan' || command.type === 'AdoptReintegrationPlan')
     requireLinkedMembers(command.services, history);
   const owner = COMMAND_OWNERS[command.type];
+  // A person at risk's case allows no presumed-victim step until it is converted (every context).
+  assertKindAllows(caseKindOf(history), command.type);
   switch (owner) {
     case 'identification':
       return decideWith(identificationDecider, command as IdentificationCommand, history);

@@ -39,6 +39,7 @@ export function agenciesInvolvedBy(event: ScopeEvent): string[] {
   switch (event.type) {
     // In the country of origin, the partner bridge records a received case for the node's receiving agency.
     case 'PresumedVictimRegistered':
+    case 'PersonAtRiskRegistered':
     case 'HandoverRequestReceived':
       return event.actor?.agency ? [event.actor.agency] : [];
     case 'AssistancePlanAdopted':

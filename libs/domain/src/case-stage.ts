@@ -38,6 +38,7 @@ const RANK: Record<CaseStage, number> = {
 function stageOf(event: DomainEvent): CaseStage | undefined {
   switch (event.type) {
     case 'PresumedVictimRegistered':
+    case 'PersonAtRiskRegistered':
       return 'registered';
     case 'IdentificationConcluded':
       return (event.data as { status?: string }).status === 'not_identified'

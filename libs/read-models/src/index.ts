@@ -2,7 +2,7 @@ export * from './port';
 export { nextStage } from './case-view/case-stage';
 export { openDeadlines, withOverdue, SERVICE_REFERRAL_RESPONSE_DAYS } from './case-view/case-deadlines';
 export { evolveCaseDetail, emptyCaseDetail } from './case-view/evolve-case-detail';
-export { toCaseListItem } from './case-view/case-list-item';
+export { caseKindOf, toCaseListItem } from './case-view/case-list-item';
 export { emptyCaseloadSummary } from './case-view/caseload-summary';
 export * from './case-view/reveal-personal-data';
 export * from './sqlite/sqlite-read-model-store';

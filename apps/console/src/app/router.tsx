@@ -9,6 +9,7 @@ import { OIDC_CALLBACK_PATH } from '../oidc/callback-path';
 const DashboardPage = lazy(() => import('../dashboard/DashboardPage'));
 const CaseListPage = lazy(() => import('../cases/list/CaseListPage'));
 const RegisterCasePage = lazy(() => import('../cases/register/RegisterCasePage'));
+const RegisterPersonAtRiskPage = lazy(() => import('../cases/at-risk/RegisterPersonAtRiskPage'));
 const CasePage = lazy(() => import('../cases/detail/CasePage'));
 const LogVerificationPage = lazy(() => import('../audit/LogVerificationPage'));
 const AccessLogPage = lazy(() => import('../audit/AccessLogPage'));
@@ -39,6 +40,7 @@ export const router = createBrowserRouter([
       { index: true, element: <DashboardPage /> },
       { path: 'cases', element: <CaseListPage /> },
       { path: 'cases/new', element: <RegisterCasePage /> },
+      { path: 'cases/new/at-risk', element: <RegisterPersonAtRiskPage /> },
       { path: 'cases/:caseId', element: <CasePage /> },
       { path: 'audit/verify', element: <LogVerificationPage /> },
       { path: 'audit/access-log', element: <AccessLogPage /> },

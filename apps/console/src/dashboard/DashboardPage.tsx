@@ -76,14 +76,15 @@ function Caseload({ operator }: { operator: boolean }) {
   });
   if (summary.isPending) return <Loading />;
   if (summary.isError) return <ProblemAlert error={summary.error} />;
-  const { byStage, total, overdue, presumedMinors, dueSoon } = summary.data;
+  const { byStage, total, overdue, presumedMinors, peopleAtRisk, dueSoon } = summary.data;
   return (
     <Stack>
       {operator && <MyCaseload agencyTotal={total} />}
-      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+      <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
         <Figure label={t('dashboard.total')} value={format.number(total)} />
         <Figure label={t('dashboard.overdue')} value={format.number(overdue)} />
         <Figure label={t('dashboard.children')} value={format.number(presumedMinors)} />
+        <Figure label={t('atRisk.dashboard.peopleAtRisk')} value={format.number(peopleAtRisk)} />
       </SimpleGrid>
       <Card withBorder>
         <Title order={3} size="h4" mb="sm">

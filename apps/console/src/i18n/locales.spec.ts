@@ -116,6 +116,9 @@ describe('the console speaks English, Romanian and Russian completely', () => {
     ['family.parentage.outcomes', ENUM_VALUES['ParentageConclusionDto.outcome']],
     ['family.tracing.outcomes', ENUM_VALUES['FamilyTracingOutcomeDto.outcome']],
     ['family.tracing.reasons', ENUM_VALUES['FamilyReunificationRefusalDto.reason']],
+    ['atRisk.vulnerabilities', ENUM_VALUES['RegisterPersonAtRiskDto.vulnerabilities']],
+    ['atRisk.kinds', ENUM_VALUES.CaseKind],
+    ['atRisk.statistics.tables', ENUM_VALUES.PeopleAtRiskTableName],
   ];
   it.each(NAMED)('every value of %s has a name in English', (group, values) => {
     expect(values.filter((value) => !english.has(`${group}.${String(value)}`))).toEqual([]);

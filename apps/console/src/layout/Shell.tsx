@@ -21,6 +21,7 @@ function Navigation({ onNavigate }: { onNavigate: () => void }) {
     { to: '/', label: t('nav.dashboard'), show: hasDashboard(role) },
     { to: '/cases', label: t('nav.cases'), show: can(role, 'GET /api/cases') },
     { to: '/cases/new', label: t('nav.register'), show: can(role, 'POST /api/cases') },
+    { to: '/cases/new/at-risk', label: t('atRisk.nav'), show: can(role, 'POST /api/cases/at-risk') },
     { to: '/statistics', label: t('statistics.nav'), show: can(role, 'GET /api/statistics') },
     { to: '/audit/verify', label: t('audit.nav.verify'), show: can(role, 'GET /api/audit/verify') },
     {

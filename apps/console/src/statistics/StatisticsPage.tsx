@@ -15,6 +15,7 @@ import { DisclosureLegend } from './DisclosureLegend';
 import { StatisticsControls, type StatisticsView } from './StatisticsControls';
 import { queryFromSearch, statisticsKey, type StatisticsQuery } from './statistics-search';
 import { StatisticsTableCard } from './StatisticsTableCard';
+import { PeopleAtRiskStatistics } from '../cases/at-risk/PeopleAtRiskStatistics';
 
 const fetchStatistics = (query: StatisticsQuery) => data(nrm.GET('/api/statistics', { params: { query } }));
 
@@ -80,9 +81,12 @@ export function StatisticsPage() {
           {report.data.periods.length === 0 ? (
             <Text>{t('statistics.none')}</Text>
           ) : (
-            report.data.tables.map((table) => (
-              <StatisticsTableCard key={table.name} table={table} periods={report.data.periods} />
-            ))
+            <>
+              {report.data.tables.map((table) => (
+                <StatisticsTableCard key={table.name} table={table} periods={report.data.periods} />
+              ))}
+              <PeopleAtRiskStatistics tables={report.data.peopleAtRisk} periods={report.data.periods} />
+            </>
           )}
         </>
       )}

@@ -28,7 +28,7 @@ export function StatisticsTableCard({
   table,
   periods,
 }: {
-  table: Schema<'StatisticsTable'>;
+  table: Schema<'StatisticsTable'> | Schema<'PeopleAtRiskTable'>;
   periods: string[];
 }) {
   const { t } = useTranslation();

@@ -2,7 +2,13 @@ import { ENUM_VALUES } from '@nrm/api-client';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mergeLocaleFiles, type Messages } from '../i18n/merge-locale-files';
-import { categoryName, periodParts, TABLE_NAMING, type StatisticsTableName } from './category-names';
+import {
+  categoryName,
+  periodParts,
+  TABLE_NAMING,
+  tableTitleKey,
+  type StatisticsTableName,
+} from './category-names';
 
 const DIR = join(__dirname, '../i18n/locales');
 const english = mergeLocaleFiles(
@@ -34,12 +40,20 @@ const CLOSED: [StatisticsTableName, readonly string[]][] = [
   ['services-delivered-by-kind', SERVICE_KINDS],
   ['cooperation-decisions', ['willing', 'unwilling']],
   ['compensation-claims-by-respondent', ENUM_VALUES['CompensationClaimDto.against']],
+  ['people-at-risk-by-vulnerability', ENUM_VALUES['RegisterPersonAtRiskDto.vulnerabilities']],
+  ['people-at-risk-by-sex', ENUM_VALUES['PersonDto.sex']],
+  ['people-at-risk-services-delivered-by-kind', SERVICE_KINDS],
+  ['people-at-risk-converted', ['converted']],
 ];
 
 describe('the statistics page names every table, category and period', () => {
   it('every table the API publishes has a title', () => {
     expect(ENUM_VALUES.StatisticsTableName.filter((name) => !has(`statistics.tables.${name}`))).toEqual([]);
-    expect(Object.keys(TABLE_NAMING).sort()).toEqual([...ENUM_VALUES.StatisticsTableName].sort());
+    expect(Object.keys(TABLE_NAMING).sort()).toEqual(
+      [...ENUM_VALUES.StatisticsTableName, ...ENUM_VALUES.PeopleAtRiskTableName].sort(),
+    );
+    // The people at risk's tables, published apart, are named with their feature (at-risk.json).
+    expect(ENUM_VALUES.PeopleAtRiskTableName.filter((name) => !has(tableTitleKey(name)))).toEqual([]);
   });
 
   it.each(CLOSED)('every category of %s has a name in words', (table, categories) => {

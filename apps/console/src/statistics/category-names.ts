@@ -1,7 +1,12 @@
 import { ageBandText } from '../i18n/age-band';
 import type { Schema } from '@nrm/api-client';
 
-export type StatisticsTableName = Schema<'StatisticsTableName'>;
+/** The victims' tables and, published apart, the people at risk's. */
+export type StatisticsTableName = Schema<'StatisticsTableName'> | Schema<'PeopleAtRiskTableName'>;
+
+/** The translation key of a table's title (the people at risk's are named in at-risk.json). */
+export const tableTitleKey = (table: StatisticsTableName): string =>
+  table.startsWith('people-at-risk-') ? `atRisk.statistics.tables.${table}` : `statistics.tables.${table}`;
 
 /** How a table's categories are named: by a group of enum names, as countries, or as agency codes. */
 type Naming = { enumGroup: string } | 'country' | 'agency' | 'ageBand';
@@ -34,6 +39,11 @@ export const TABLE_NAMING: Record<StatisticsTableName, Naming> = {
   'returns-by-country': 'country',
   'cooperation-decisions': { enumGroup: 'casework.cooperation' },
   'compensation-claims-by-respondent': { enumGroup: 'casework.compensationAgainst' },
+  'people-at-risk-by-vulnerability': { enumGroup: 'atRisk.vulnerabilities' },
+  'people-at-risk-by-sex': { enumGroup: 'sexes' },
+  'people-at-risk-by-age-band': 'ageBand',
+  'people-at-risk-services-delivered-by-kind': { enumGroup: 'casework.serviceKinds' },
+  'people-at-risk-converted': { enumGroup: 'atRisk.statistics.converted' },
 };
 
 /**

@@ -62,6 +62,7 @@ export class CaseCommandExecutor {
   private admit(command: CaseCommand, meta: CommandMetadata, history: CaseHistory): void {
     const opensCase =
       command.type === 'RegisterPresumedVictim' ||
+      command.type === 'RegisterPersonAtRisk' ||
       (command.type === 'ReceiveHandoverRequest' && meta.partnerMessage !== undefined);
     if (history.revision < 0 && !opensCase) throw new CaseNotFoundError(command.caseId);
     if (history.revision >= 0 && !meta.partnerMessage && !mayAccessCase(meta.principal, history.agencies)) {

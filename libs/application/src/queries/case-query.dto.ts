@@ -1,8 +1,10 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  CASE_KINDS,
   CASE_LIST_SORTS,
   CASE_STAGES,
+  CaseKind,
   CaseListSort,
   CaseStage,
   DEFAULT_CASE_LIST_SORT,
@@ -69,6 +71,12 @@ export class CaseListQueryDto {
   @Transform(queryBoolean)
   @IsBoolean()
   presumedMinor?: boolean;
+  @ApiPropertyOptional({
+    enum: CASE_KINDS,
+    description: 'Only presumed victims’ cases (converted ones included) or only people at risk’s',
+  })
+  @IsOneOf(CASE_KINDS, true)
+  kind?: CaseKind;
   @AgencyFilter()
   agency?: string;
   @MineFilter()

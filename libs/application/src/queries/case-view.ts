@@ -3,6 +3,7 @@ import type { Principal } from '@nrm/iam/roles';
 import type {
   CaseDetail,
   CaseHistoryEntry,
+  CaseKind,
   DeadlineStatus,
   FamilyMemberView,
   FamilyView,
@@ -23,8 +24,10 @@ export const ERASED: ErasedMarker = { erased: true };
  */
 export type CaseView = Omit<
   CaseDetail,
-  'person' | 'guardian' | 'deadlines' | 'actors' | 'wishes' | 'family'
+  'person' | 'guardian' | 'deadlines' | 'actors' | 'wishes' | 'family' | 'kind'
 > & {
+  /** A presumed victim's case (converted ones included) or a person at risk's. */
+  kind: CaseKind;
   deadlines: DeadlineStatus[];
   /** Some deadline has passed now. */
   overdue: boolean;

@@ -4,6 +4,7 @@ import { CaseNotFoundError } from '@nrm/domain';
 import type { Principal } from '@nrm/iam/roles';
 import { PersonalDataCipher } from '@nrm/privacy';
 import {
+  caseKindOf,
   CaseDetail,
   CaseHistoryEntry,
   FamilyMemberView,
@@ -83,6 +84,7 @@ export class CaseViews {
     };
     const view: CaseView = {
       ...rest,
+      kind: caseKindOf(detail),
       deadlines,
       overdue: deadlines.some((d) => d.overdue),
       guardian: guardianView,

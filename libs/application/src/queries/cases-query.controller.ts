@@ -52,6 +52,7 @@ export class CasesQueryController {
       citizenship: query.citizenship,
       overdue: query.overdue,
       presumedMinor: query.presumedMinor,
+      kind: query.kind,
       sort: query.sort,
       order: query.order,
       page: query.page ?? 1,

@@ -9,13 +9,16 @@ interface CsvCell {
   value: number | null;
   suppressed: boolean;
 }
+interface CsvTable {
+  name: string;
+  rows: readonly { category: string; cells: readonly CsvCell[] }[];
+  totals: readonly CsvCell[];
+}
 export interface StatisticsCsvReport {
   periods: readonly string[];
-  tables: readonly {
-    name: string;
-    rows: readonly { category: string; cells: readonly CsvCell[] }[];
-    totals: readonly CsvCell[];
-  }[];
+  tables: readonly CsvTable[];
+  /** The people at risk's tables, after the victims' (absent in reports from before them). */
+  peopleAtRisk?: readonly CsvTable[];
 }
 
 /**
@@ -26,7 +29,7 @@ export function statisticsCsv(report: StatisticsCsvReport): string {
   const lines: string[][] = [['table', 'row', 'column', 'value', 'suppressed']];
   const line = (table: string, row: string, column: string, cell: CsvCell) =>
     lines.push([table, row, column, cell.value === null ? '' : String(cell.value), String(cell.suppressed)]);
-  for (const table of report.tables) {
+  for (const table of [...report.tables, ...(report.peopleAtRisk ?? [])]) {
     for (const row of table.rows) {
       row.cells.forEach((cell, i) => line(table.name, row.category, report.periods[i], cell));
     }

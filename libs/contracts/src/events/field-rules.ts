@@ -129,8 +129,8 @@ export const IsDate = (optional = false): Decorator =>
     Matches(DATE_PATTERN, { message: '$property must be an ISO 8601 date (YYYY-MM-DD)' }),
   );
 
-export const IsCaseId = (): Decorator =>
-  all(IsString(), Matches(UUID_V4, { message: '$property must be a UUID v4' }));
+export const IsCaseId = (optional = false): Decorator =>
+  optionalOr(optional, IsString(), Matches(UUID_V4, { message: '$property must be a UUID v4' }));
 
 export const IsCountry = (optional = false): Decorator =>
   optionalOr(

@@ -5,6 +5,7 @@ export * from './exploitation';
 export * from './identification';
 export * from './legal-status';
 export * from './person';
+export * from './person-at-risk';
 export * from './prosecution';
 export * from './referral-sources';
 export * from './return';

@@ -7,6 +7,7 @@ import type {
   FormOfExploitation,
   IdentificationDecision,
   MeanOfControl,
+  PersonAtRiskVulnerability,
   RecruiterRelation,
   ReferralSource,
   Sex,
@@ -30,6 +31,26 @@ export interface RegisterPresumedVictim extends CommandBase<'RegisterPresumedVic
   countryOfExploitation: CountryCode;
   formsOfExploitation: readonly FormOfExploitation[];
   indicators?: readonly string[];
+  meansOfControl?: readonly MeanOfControl[];
+  recruiterRelation?: RecruiterRelation;
+  /** National setting; the period is never shorter than 30 days whatever is asked. */
+  reflectionPeriodDays: number;
+}
+
+/** A person at risk of trafficking (potential victim), registered for assistance and prevention. */
+export interface RegisterPersonAtRisk extends CommandBase<'RegisterPersonAtRisk'> {
+  referralSource: ReferralSource;
+  person: PersonToRegister;
+  vulnerabilities: readonly PersonAtRiskVulnerability[];
+  /** The trafficked person's case, for a family member. */
+  linkedCaseId?: string;
+}
+
+/** Indicators of trafficking appeared: the person at risk's case becomes a presumed-victim case. */
+export interface ConvertToPresumedVictim extends CommandBase<'ConvertToPresumedVictim'> {
+  indicators: readonly string[];
+  countryOfExploitation: CountryCode;
+  formsOfExploitation: readonly FormOfExploitation[];
   meansOfControl?: readonly MeanOfControl[];
   recruiterRelation?: RecruiterRelation;
   /** National setting; the period is never shorter than 30 days whatever is asked. */
@@ -76,6 +97,8 @@ export interface ConcludeIdentification extends CommandBase<'ConcludeIdentificat
 
 export type IdentificationCommand =
   | RegisterPresumedVictim
+  | RegisterPersonAtRisk
+  | ConvertToPresumedVictim
   | ExtendReflectionPeriod
   | GiveConsent
   | WithdrawConsent
@@ -86,6 +109,8 @@ export type IdentificationCommand =
 
 export const IDENTIFICATION_COMMAND_TYPES = [
   'RegisterPresumedVictim',
+  'RegisterPersonAtRisk',
+  'ConvertToPresumedVictim',
   'ExtendReflectionPeriod',
   'GiveConsent',
   'WithdrawConsent',

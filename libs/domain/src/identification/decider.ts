@@ -1,5 +1,6 @@
 import type { AgeAssessmentMethod, CaseEvent, IdentificationEvent } from '@nrm/contracts';
 import { ageBandOf } from '../shared/age-band';
+import { evolveCaseKind } from '../shared/case-kind';
 import { evolveChildProtection } from '../shared/child-protection';
 import { defined } from '../shared/command';
 import {
@@ -13,11 +14,19 @@ import { assertOpen, evolveLifecycle, requireTransition } from '../shared/lifecy
 import { evolveReflectionPeriod, MIN_REFLECTION_PERIOD_DAYS } from '../shared/reflection-period';
 import { RuleViolation } from '../shared/rule-violation';
 import { addDays, ageOn, daysBetween, isBefore } from '../shared/time';
-import type { AssessAge, IdentificationCommand, RegisterPresumedVictim, WithdrawConsent } from './commands';
+import type {
+  AssessAge,
+  ConvertToPresumedVictim,
+  IdentificationCommand,
+  PersonToRegister,
+  RegisterPersonAtRisk,
+  RegisterPresumedVictim,
+  WithdrawConsent,
+} from './commands';
 import { INITIAL_IDENTIFICATION_STATE, type IdentificationState } from './state';
 
-function register(command: RegisterPresumedVictim): IdentificationEvent[] {
-  const { person, at } = command;
+/** The person's non-personal facts and personal part, as every registration records them. */
+function personFacts(person: PersonToRegister, at: string) {
   const age = person.dateOfBirth === undefined ? undefined : ageOn(person.dateOfBirth, at);
   if (age !== undefined && age < 0) {
     throw new RuleViolation('invalid-transition', 'the date of birth lies after the registration');
@@ -30,7 +39,26 @@ function register(command: RegisterPresumedVictim): IdentificationEvent[] {
     person.reasonsToBelieveChild === true ||
     (age !== undefined && age < 18) ||
     (ageUncertain && age === undefined);
-  const days = Math.max(MIN_REFLECTION_PERIOD_DAYS, Math.ceil(command.reflectionPeriodDays) || 0);
+  return {
+    ageBand: ageBandOf(age),
+    ageUncertain,
+    presumedMinor,
+    personal: defined({
+      givenName: person.givenName,
+      familyName: person.familyName,
+      dateOfBirth: person.dateOfBirth,
+    }),
+  };
+}
+
+const reflectionStarted = (at: string, requestedDays: number): IdentificationEvent => {
+  const days = Math.max(MIN_REFLECTION_PERIOD_DAYS, Math.ceil(requestedDays) || 0);
+  return { type: 'ReflectionPeriodStarted', data: { startsAt: at, endsAt: addDays(at, days), days } };
+};
+
+function register(command: RegisterPresumedVictim): IdentificationEvent[] {
+  const { person, at } = command;
+  const { ageBand, ageUncertain, presumedMinor, personal } = personFacts(person, at);
   return [
     {
       type: 'PresumedVictimRegistered',
@@ -44,18 +72,69 @@ function register(command: RegisterPresumedVictim): IdentificationEvent[] {
         recruiterRelation: command.recruiterRelation,
         sex: person.sex,
         citizenship: person.citizenship,
-        ageBand: ageBandOf(age),
+        ageBand,
         ageUncertain,
         presumedMinor,
         registeredAt: at,
       }),
-      personal: defined({
-        givenName: person.givenName,
-        familyName: person.familyName,
-        dateOfBirth: person.dateOfBirth,
+      personal,
+    },
+    reflectionStarted(at, command.reflectionPeriodDays),
+  ];
+}
+
+/** A person at risk: the same person facts, the vulnerabilities instead of an exploitation, no reflection period. */
+function registerPersonAtRisk(command: RegisterPersonAtRisk): IdentificationEvent[] {
+  const { person, at } = command;
+  if (command.vulnerabilities.length === 0) {
+    throw new RuleViolation('invalid-request', 'name at least one vulnerability of the person at risk');
+  }
+  const { ageBand, ageUncertain, presumedMinor, personal } = personFacts(person, at);
+  return [
+    {
+      type: 'PersonAtRiskRegistered',
+      data: defined({
+        caseId: command.caseId,
+        vulnerabilities: [...new Set(command.vulnerabilities)],
+        referralSource: command.referralSource,
+        sex: person.sex,
+        citizenship: person.citizenship,
+        ageBand,
+        ageUncertain,
+        presumedMinor,
+        registeredAt: at,
+        linkedCaseId: command.linkedCaseId,
+      }),
+      personal,
+    },
+  ];
+}
+
+/** Indicators of trafficking turn the person at risk's case into a presumed victim's, history kept. */
+function convert(command: ConvertToPresumedVictim, state: IdentificationState): IdentificationEvent[] {
+  requireTransition(
+    state.kind === 'person_at_risk',
+    'only the case of a person at risk is converted; this case is already a presumed victim’s',
+  );
+  if (command.indicators.length === 0) {
+    throw new RuleViolation(
+      'indicators-required',
+      'name the indicators of trafficking that make the person a presumed victim',
+    );
+  }
+  return [
+    {
+      type: 'PersonAtRiskConverted',
+      data: defined({
+        indicators: [...command.indicators],
+        countryOfExploitation: command.countryOfExploitation,
+        formsOfExploitation: [...command.formsOfExploitation],
+        meansOfControl: [...(command.meansOfControl ?? [])],
+        recruiterRelation: command.recruiterRelation,
+        convertedAt: command.at,
       }),
     },
-    { type: 'ReflectionPeriodStarted', data: { startsAt: at, endsAt: addDays(at, days), days } },
+    reflectionStarted(command.at, command.reflectionPeriodDays),
   ];
 }
 
@@ -111,16 +190,22 @@ function decide(command: IdentificationCommand, state: IdentificationState): Ide
     );
     return register(command);
   }
+  if (command.type === 'RegisterPersonAtRisk') {
+    requireTransition(state.lifecycle === 'unregistered', 'this case already has a registered person');
+    return registerPersonAtRisk(command);
+  }
   if (command.type === 'WithdrawConsent') {
     // The victim's "no" must always be recordable, also after the case is closed.
     requireTransition(
       state.lifecycle !== 'unregistered',
-      `${command.type}: no presumed victim is registered in this case`,
+      `${command.type}: no presumed victim or person at risk is registered in this case`,
     );
     return withdrawConsent(command, state);
   }
   assertOpen(state.lifecycle, command.type);
   switch (command.type) {
+    case 'ConvertToPresumedVictim':
+      return convert(command, state);
     case 'ExtendReflectionPeriod': {
       const current = state.reflection;
       requireTransition(current, 'no reflection period was started');
@@ -194,6 +279,7 @@ function evolve(state: IdentificationState, event: CaseEvent): IdentificationSta
   const next: IdentificationState = {
     ...state,
     lifecycle: evolveLifecycle(state.lifecycle, event),
+    kind: evolveCaseKind(state.kind, event),
     child: evolveChildProtection(state.child, event),
     consents: evolveConsents(state.consents, event),
   };
@@ -201,6 +287,7 @@ function evolve(state: IdentificationState, event: CaseEvent): IdentificationSta
   if (reflection) next.reflection = reflection;
   switch (event.type) {
     case 'PresumedVictimRegistered':
+    case 'PersonAtRiskConverted':
       return { ...next, formsOfExploitation: [...event.data.formsOfExploitation] };
     case 'IdentificationConcluded':
       return { ...next, status: event.data.status, formsOfExploitation: [...event.data.formsOfExploitation] };

@@ -1,4 +1,5 @@
 import type { FormOfExploitation, IdentificationStatus } from '@nrm/contracts';
+import type { CaseKind } from '../shared/case-kind';
 import { NO_CHILD_PROTECTION, type ChildProtection } from '../shared/child-protection';
 import type { ConsentLedger } from '../shared/consent-ledger';
 import type { Lifecycle } from '../shared/lifecycle';
@@ -6,6 +7,7 @@ import type { ReflectionPeriod } from '../shared/reflection-period';
 
 export interface IdentificationState {
   lifecycle: Lifecycle;
+  kind?: CaseKind;
   status: IdentificationStatus;
   formsOfExploitation: FormOfExploitation[];
   reflection?: ReflectionPeriod;

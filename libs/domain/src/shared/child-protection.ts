@@ -18,6 +18,7 @@ export const NO_CHILD_PROTECTION: ChildProtection = {
 export function evolveChildProtection(child: ChildProtection, event: CaseEvent): ChildProtection {
   switch (event.type) {
     case 'PresumedVictimRegistered':
+    case 'PersonAtRiskRegistered':
     case 'AgeAssessed':
       return { ...child, presumedMinor: event.data.presumedMinor };
     // The country of destination already appointed a guardian and determined best interests before proposing.

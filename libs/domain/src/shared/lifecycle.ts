@@ -6,7 +6,13 @@ export type Lifecycle = 'unregistered' | 'open' | 'closed';
 
 export function evolveLifecycle(lifecycle: Lifecycle, event: DomainEvent): Lifecycle {
   // A case opens with its registration here, or in the country of origin with a partner's handover request.
-  if (event.type === 'PresumedVictimRegistered' || event.type === 'HandoverRequestReceived') return 'open';
+  // A person at risk's case opens the same way (converting it later keeps it open).
+  if (
+    event.type === 'PresumedVictimRegistered' ||
+    event.type === 'PersonAtRiskRegistered' ||
+    event.type === 'HandoverRequestReceived'
+  )
+    return 'open';
   if (event.type === 'CaseClosed') return 'closed';
   return lifecycle;
 }
@@ -15,7 +21,7 @@ export function assertOpen(lifecycle: Lifecycle, commandType: string): void {
   if (lifecycle === 'unregistered') {
     throw new RuleViolation(
       'invalid-transition',
-      `${commandType}: no presumed victim is registered in this case`,
+      `${commandType}: no presumed victim or person at risk is registered in this case`,
     );
   }
   if (lifecycle === 'closed')

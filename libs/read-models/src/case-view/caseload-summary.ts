@@ -6,7 +6,7 @@ import { CASE_STAGES, type CaseloadSummary, type CaseStage, type DueDeadline } f
  */
 export function summaryOf(
   stages: readonly { stage: CaseStage; count: number }[],
-  counts: { overdue: number; presumedMinors: number },
+  counts: { overdue: number; presumedMinors: number; peopleAtRisk: number },
   dueSoon: DueDeadline[],
 ): CaseloadSummary {
   const counted = new Map(stages.map((row) => [row.stage, row.count]));
@@ -15,11 +15,12 @@ export function summaryOf(
     total: stages.reduce((sum, row) => sum + row.count, 0),
     overdue: counts.overdue,
     presumedMinors: counts.presumedMinors,
+    peopleAtRisk: counts.peopleAtRisk,
     dueSoon,
   };
 }
 
 /** The summary over no case at all (every stage at 0). */
 export function emptyCaseloadSummary(): CaseloadSummary {
-  return summaryOf([], { overdue: 0, presumedMinors: 0 }, []);
+  return summaryOf([], { overdue: 0, presumedMinors: 0, peopleAtRisk: 0 }, []);
 }

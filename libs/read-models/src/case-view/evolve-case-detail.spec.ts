@@ -4,11 +4,13 @@ import type { CaseDetail } from '../port/case-views';
 import {
   actor,
   day,
+  personAtRiskWalk,
   restOfCatalogue,
   walkFromHandoverToClosure,
   walkToHandover,
   type Step,
 } from '../testing/case-fixtures';
+import { toCaseListItem } from './case-list-item';
 import { evolveCaseDetail } from './evolve-case-detail';
 
 const caseId = '0b6f0c1e-4a8e-4a57-9d3c-3f1f2b7f6a10';
@@ -65,7 +67,66 @@ function foldFrozen(events: StoredEvent[]): CaseDetail | undefined {
 
 describe('evolveCaseDetail', () => {
   it('walks the whole catalogue', () => {
-    expect(new Set(fullWalk().map((e) => e.type))).toEqual(new Set(Object.keys(EVENT_CONTRACTS)));
+    const types = [...fullWalk(), ...stored(personAtRiskWalk(caseId, t0))].map((e) => e.type);
+    expect(new Set(types)).toEqual(new Set(Object.keys(EVENT_CONTRACTS)));
+  });
+
+  it('shows a person at risk’s case apart, without a registration of exploitation', () => {
+    const detail = foldFrozen(stored(personAtRiskWalk(caseId, t0, { convert: false })));
+    expect(detail).toMatchObject({
+      kind: 'person_at_risk',
+      stage: 'assisted',
+      presumedMinor: true,
+      personAtRisk: {
+        vulnerabilities: ['child_left_behind', 'family_member_of_victim'],
+        referralSource: 'social_services',
+        citizenship: 'MD',
+        registeredAt: t0,
+      },
+      person: { ciphertext: 'ciphertext' },
+      deadlines: [],
+    });
+    expect(detail?.registration).toBeUndefined();
+    expect(detail?.reflectionPeriod).toBeUndefined();
+    expect(toCaseListItem(detail!, t0)).toMatchObject({
+      kind: 'person_at_risk',
+      citizenship: 'MD',
+      registeredAt: t0,
+      identificationStatus: 'pending',
+    });
+  });
+
+  it('turns a converted case into a presumed victim’s, its history (plan, services) kept', () => {
+    const detail = foldFrozen(stored(personAtRiskWalk(caseId, t0)));
+    expect(detail).toMatchObject({
+      kind: 'presumed_victim',
+      stage: 'assisted',
+      personAtRisk: { registeredAt: t0, convertedAt: day(t0, 100) },
+      registration: {
+        referralSource: 'social_services',
+        countryOfExploitation: 'RU',
+        formsOfExploitation: ['forced_begging'],
+        indicators: ['recruited_online'],
+        sex: 'female',
+        citizenship: 'MD',
+        ageBand: '9--17',
+        registeredAt: t0,
+      },
+      reflectionPeriod: { startsAt: day(t0, 100), days: 30 },
+      assistancePlan: { planId: 'pr-1' },
+      services: [{ serviceId: 'pr-s1', status: 'delivered' }],
+      deadlines: [{ kind: 'identification_decision', dueAt: day(t0, 130) }],
+    });
+    expect(toCaseListItem(detail!, t0)).toMatchObject({
+      kind: 'presumed_victim',
+      countryOfExploitation: 'RU',
+    });
+  });
+
+  it('reads a detail without a kind (built before people at risk) as a presumed victim’s', () => {
+    const detail = foldFrozen(stored(walkToHandover(caseId, t0)));
+    const { kind: _kind, ...old } = detail!;
+    expect(toCaseListItem(old, t0).kind).toBe('presumed_victim');
   });
 
   it('never mutates its input: folds a full case walk over deep-frozen views and events', () => {

@@ -9,7 +9,7 @@ import { writeIdempotently } from './idempotent-writes';
 import { jsonForm } from './json-form';
 import type { MongoBatchApplier } from './mongo-projection';
 import type { CaseDocument } from './mongo-read-model-schemas';
-import { knownCitizenship } from '../case-view/case-list-item';
+import { knownCitizenship, registeredAtOf } from '../case-view/case-list-item';
 
 /** Case list and case detail: one document per case, written only forward in position. */
 export class CaseDetailWriter implements MongoBatchApplier {
@@ -56,7 +56,7 @@ export class CaseDetailWriter implements MongoBatchApplier {
 
 function caseFields(detail: CaseDetail, position: number): Omit<CaseDocument, '_id'> {
   const dues = detail.deadlines.map((d) => toMillis(d.dueAt));
-  const registeredAt = detail.registration?.registeredAt;
+  const registeredAt = registeredAtOf(detail);
   const reflectionEndsAt = detail.reflectionPeriod?.endsAt;
   return {
     lastPosition: position,

@@ -6,7 +6,7 @@ import {
   evolveCaseStatistics,
   type CaseStatistics,
 } from '../statistics/case-statistics';
-import type { StatisticsCount, StatisticsTableName } from '../statistics/statistics-tables';
+import type { StatisticsCount, CountedTableName } from '../statistics/statistics-tables';
 import { writeIdempotently } from './idempotent-writes';
 import { jsonForm } from './json-form';
 import type { MongoBatchApplier } from './mongo-projection';
@@ -37,6 +37,7 @@ export class CaseStatisticsWriter implements MongoBatchApplier {
             handovers: doc.handovers,
             facts: doc.facts,
             ...(doc.secret === undefined ? {} : { secret: doc.secret }),
+            ...(doc.atRisk ? { atRisk: doc.atRisk } : {}),
           }
         : emptyCaseStatistics();
       const after = unapplied.reduce(evolveCaseStatistics, before);
@@ -58,7 +59,7 @@ export class CaseStatisticsWriter implements MongoBatchApplier {
 /** Counted by the server: one group per table, category and quarter. */
 export async function countStatistics(model: Model<CaseStatisticsDocument>): Promise<StatisticsCount[]> {
   const groups = await model.aggregate<{
-    _id: { table: StatisticsTableName; category: string; year: number; quarter: number };
+    _id: { table: CountedTableName; category: string; year: number; quarter: number };
     count: number;
   }>([
     { $unwind: '$facts' },

@@ -157,6 +157,7 @@ const statisticsSchema = new Schema<CaseStatisticsDocument>(
     handovers: { type: Schema.Types.Mixed, required: true },
     facts: { type: Schema.Types.Mixed, required: true },
     secret: Boolean,
+    atRisk: { type: Schema.Types.Mixed, required: false },
   },
   options,
 );

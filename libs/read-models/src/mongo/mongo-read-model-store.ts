@@ -137,6 +137,9 @@ export class MongoReadModelStore implements ReadModelStore {
     if (query.country !== undefined) filter.countryOfExploitation = query.country;
     if (query.citizenship !== undefined) filter.citizenship = query.citizenship;
     if (query.presumedMinor !== undefined) filter.presumedMinor = query.presumedMinor;
+    // Rows built before people at risk existed carry no kind: presumed victims' cases.
+    if (query.kind === 'person_at_risk') filter['detail.kind'] = 'person_at_risk';
+    if (query.kind === 'presumed_victim') filter['detail.kind'] = { $ne: 'person_at_risk' };
     if (query.overdue === true) filter.nextDueAtMs = { $lt: nowMs };
     // null (no open deadline) never compares as less than a number, so it needs its own branch.
     if (query.overdue === false) filter.$or = [{ nextDueAtMs: null }, { nextDueAtMs: { $gte: nowMs } }];
@@ -158,13 +161,14 @@ export class MongoReadModelStore implements ReadModelStore {
   async caseloadSummary(query: CaseloadQuery): Promise<CaseloadSummary> {
     const { nowMs, dueBeforeMs } = checkCaseloadQuery(query);
     const filter = scopeFilter(query);
-    const [stages, overdue, presumedMinors, soonest] = await Promise.all([
+    const [stages, overdue, presumedMinors, peopleAtRisk, soonest] = await Promise.all([
       this.models.cases.aggregate<{ _id: CaseStage; count: number }>([
         { $match: filter },
         { $group: { _id: '$stage', count: { $sum: 1 } } },
       ]),
       this.models.cases.countDocuments({ ...filter, nextDueAtMs: { $lt: nowMs } }),
       this.models.cases.countDocuments({ ...filter, presumedMinor: true }),
+      this.models.cases.countDocuments({ ...filter, 'detail.kind': 'person_at_risk' }),
       // The DUE_SOON_LIMIT soonest deadlines belong to the DUE_SOON_LIMIT cases whose earliest
       // deadline is soonest (same tie-break, by case id): only those cases are read.
       this.models.cases
@@ -182,7 +186,7 @@ export class MongoReadModelStore implements ReadModelStore {
       .slice(0, DUE_SOON_LIMIT);
     return summaryOf(
       stages.map((row) => ({ stage: row._id, count: row.count })),
-      { overdue, presumedMinors },
+      { overdue, presumedMinors, peopleAtRisk },
       dueSoon,
     );
   }

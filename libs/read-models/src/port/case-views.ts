@@ -6,6 +6,10 @@ export { CASE_STAGES, type CaseStage } from '@nrm/domain/case-stage';
 
 export type IdentificationStatus = 'pending' | 'identified' | 'not_identified';
 
+/** What a case is about (CASE_KINDS of @nrm/contracts); a case converted from a person at risk is a presumed victim's. */
+export const CASE_KINDS = ['presumed_victim', 'person_at_risk'] as const;
+export type CaseKind = (typeof CASE_KINDS)[number];
+
 export const DEADLINE_KINDS = [
   /** Identification still pending after the reflection period ended. */
   'identification_decision',
@@ -39,6 +43,7 @@ export interface DeadlineStatus extends Deadline {
 export interface CaseListItem {
   caseId: string;
   stage: CaseStage;
+  kind: CaseKind;
   countryOfExploitation?: string;
   citizenship?: string;
   identificationStatus: IdentificationStatus;
@@ -83,6 +88,8 @@ export interface CaseListQuery extends CaseScope {
   overdue?: boolean;
   /** Only cases whose person is (true) or is not (false) presumed a minor. */
   presumedMinor?: boolean;
+  /** Only presumed victims' cases (converted ones included) or only people at risk's. */
+  kind?: CaseKind;
   /**
    * registeredAt (default), updatedAt, reflectionPeriodEndsAt, or stage (the catalogue's forward order
    * of CASE_STAGES). Cases without the value (no registration, no reflection period) come last in
@@ -128,6 +135,8 @@ export interface CaseloadSummary {
   overdue: number;
   /** Cases whose person is presumed a minor. */
   presumedMinors: number;
+  /** Cases of people at risk not converted to presumed victims (counted apart from victims; in `total`). */
+  peopleAtRisk: number;
   /**
    * Open deadlines already overdue or due within the window, soonest first (then by case id, kind
    * and ref), at most 50 (DUE_SOON_LIMIT).
@@ -300,6 +309,21 @@ export interface CaseDetail {
   stage: CaseStage;
   revision: number;
   updatedAt: string;
+  /** Absent only in rows built before people at risk existed: read as presumed_victim. */
+  kind?: CaseKind;
+  /** The case was opened for a person at risk (kept after conversion, with its time). */
+  personAtRisk?: {
+    vulnerabilities: string[];
+    referralSource: string;
+    linkedCaseId?: string;
+    sex: string;
+    citizenship: string;
+    ageBand: string;
+    ageUncertain: boolean;
+    registeredAt: string;
+    convertedAt?: string;
+  };
+  /** As registered, or (for a converted person at risk) as the conversion completed it. */
   registration?: {
     referralSource: string;
     countryOfExploitation: string;
@@ -313,7 +337,7 @@ export interface CaseDetail {
     ageUncertain: boolean;
     registeredAt: string;
   };
-  /** Ciphertext of { givenName, familyName, dateOfBirth? }, copied from the registration. */
+  /** Ciphertext of { givenName, familyName, dateOfBirth? }, copied from the registration (either kind). */
   person?: EncryptedPersonalData;
   reflectionPeriod?: { startsAt: string; endsAt: string; days: number };
   presumedMinor: boolean;

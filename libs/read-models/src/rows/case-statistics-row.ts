@@ -26,6 +26,7 @@ export function caseStatisticsRow(
     value: {
       services: state.services.map(({ serviceId, kind, agency }) => ({ serviceId, kind, agency })),
       handovers: state.handovers.map(({ handoverId, country }) => ({ handoverId, country })),
+      ...(state.atRisk ? { atRisk: { ...state.atRisk } } : {}),
       facts: state.facts.map(fact),
       counted: [...counted].map(fact).sort(byFact),
       ...(state.secret ? { secret: true } : {}),

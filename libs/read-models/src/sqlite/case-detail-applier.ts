@@ -6,7 +6,7 @@ import { evolveCaseDetail } from '../case-view/evolve-case-detail';
 import { stageRank } from '../case-view/list-query';
 import type { CaseDetail } from '../port/case-views';
 import type { SqliteBatchApplier } from './sqlite-projection';
-import { knownCitizenship } from '../case-view/case-list-item';
+import { knownCitizenship, registeredAtOf } from '../case-view/case-list-item';
 
 interface CaseRow {
   caseId: string;
@@ -99,7 +99,7 @@ export class CaseDetailApplier implements SqliteBatchApplier {
   }
 
   private save(detail: CaseDetail, lastPosition: number): void {
-    const registeredAt = detail.registration?.registeredAt;
+    const registeredAt = registeredAtOf(detail);
     const reflectionEndsAt = detail.reflectionPeriod?.endsAt;
     this.upsert.run({
       caseId: detail.caseId,

@@ -25,7 +25,7 @@ import { AccessLogApplier } from './access-log-applier';
 import { CaseDetailApplier } from './case-detail-applier';
 import { CaseHistoryApplier } from './case-history-applier';
 import { CaseStatisticsApplier } from './case-statistics-applier';
-import type { StatisticsCount, StatisticsTableName } from '../statistics/statistics-tables';
+import type { StatisticsCount, CountedTableName } from '../statistics/statistics-tables';
 import type { ReadModelRow } from '../port/read-model-row';
 import { ReadModelSchemaMismatchError } from '../port/read-model-schema-mismatch';
 import { createSchema, dropSchema, ensureSchema, READ_MODEL_SCHEMA_VERSION } from './schema';
@@ -162,6 +162,10 @@ export class SqliteReadModelStore implements ReadModelStore {
       where.push('c.presumed_minor = ?');
       params.push(query.presumedMinor ? 1 : 0);
     }
+    if (query.kind !== undefined) {
+      where.push(`${CASE_KIND} = ?`);
+      params.push(query.kind);
+    }
     if (query.overdue !== undefined) {
       where.push(`${query.overdue ? '' : 'NOT '}${OVERDUE}`);
       params.push(nowMs);
@@ -203,8 +207,9 @@ export class SqliteReadModelStore implements ReadModelStore {
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const and = where.length ? `${filter} AND` : 'WHERE';
     const stages = this.db
-      .prepare<(string | number)[], { stage: CaseStage; count: number; minors: number }>(
-        `SELECT c.stage AS stage, COUNT(*) AS count, SUM(c.presumed_minor) AS minors
+      .prepare<(string | number)[], { stage: CaseStage; count: number; minors: number; atRisk: number }>(
+        `SELECT c.stage AS stage, COUNT(*) AS count, SUM(c.presumed_minor) AS minors,
+           SUM(${CASE_KIND} = 'person_at_risk') AS atRisk
          FROM case_detail c ${filter} GROUP BY c.stage`,
       )
       .all(...params);
@@ -227,7 +232,11 @@ export class SqliteReadModelStore implements ReadModelStore {
       .all(...params, dueBeforeMs, DUE_SOON_LIMIT);
     return summaryOf(
       stages,
-      { overdue, presumedMinors: stages.reduce((sum, row) => sum + row.minors, 0) },
+      {
+        overdue,
+        presumedMinors: stages.reduce((sum, row) => sum + row.minors, 0),
+        peopleAtRisk: stages.reduce((sum, row) => sum + row.atRisk, 0),
+      },
       due.map((row) => ({
         caseId: row.caseId,
         kind: row.kind,
@@ -305,7 +314,7 @@ export class SqliteReadModelStore implements ReadModelStore {
     return this.db
       .prepare<
         [],
-        { table: StatisticsTableName; category: string; year: number; quarter: number; count: number }
+        { table: CountedTableName; category: string; year: number; quarter: number; count: number }
       >(
         `SELECT tbl AS "table", category, year, quarter, COUNT(*) AS count FROM statistics_facts
          GROUP BY tbl, category, year, quarter ORDER BY tbl, category, year, quarter`,
@@ -339,6 +348,8 @@ const SORT_COLUMNS: Record<CaseListSort, string> = {
 const OVERDUE = 'EXISTS (SELECT 1 FROM case_deadlines d WHERE d.case_id = c.case_id AND d.due_at_ms < ?)';
 const INVOLVES = 'EXISTS (SELECT 1 FROM case_agencies a WHERE a.agency = ? AND a.case_id = c.case_id)';
 const ACTED_ON_BY = 'EXISTS (SELECT 1 FROM case_actors u WHERE u.user_id = ? AND u.case_id = c.case_id)';
+/** The case's kind, from the detail (rows built before people at risk existed carry none: presumed victims'). */
+const CASE_KIND = "COALESCE(json_extract(c.detail, '$.kind'), 'presumed_victim')";
 
 /** The conditions on `case_detail c` that keep the cases in scope. */
 function scopeFilter(scope: CaseScope): { where: string[]; params: (string | number)[] } {

@@ -4,7 +4,7 @@ import type { ReadModelRow } from '../port/read-model-row';
 import { caseDetailRow, type ListedDeadline } from '../rows/case-detail-row';
 import { caseStatisticsRow } from '../rows/case-statistics-row';
 import type { CaseStatistics } from '../statistics/case-statistics';
-import type { StatisticsFact, StatisticsTableName } from '../statistics/statistics-tables';
+import type { StatisticsFact, CountedTableName } from '../statistics/statistics-tables';
 
 /** Rows per query: pages keep memory flat, and no statement stays open between pages. */
 const PAGE = 500;
@@ -150,7 +150,7 @@ function* caseStatisticsRows(db: Database.Database): Generator<ReadModelRow> {
   );
   const factsOf = db.prepare<
     [string],
-    { tbl: StatisticsTableName; category: string; year: number; quarter: number }
+    { tbl: CountedTableName; category: string; year: number; quarter: number }
   >('SELECT tbl, category, year, quarter FROM statistics_facts WHERE case_id = ?');
   let after = '';
   for (;;) {

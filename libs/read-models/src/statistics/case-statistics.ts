@@ -1,6 +1,6 @@
 import type { StoredEvent } from '@nrm/event-store/port';
 import { isStoredCaseEvent } from '../case-view/detail/case-events';
-import { UNKNOWN, type StatisticsFact, type StatisticsTableName } from './statistics-tables';
+import { UNKNOWN, type StatisticsFact, type CountedTableName } from './statistics-tables';
 
 /**
  * What the statistics projection keeps of one case: the counted facts, and the two lookups later
@@ -16,6 +16,12 @@ export interface CaseStatistics {
    * and stating it dropped the facts of its year and later ones (none of them published yet).
    */
   secret?: boolean;
+  /**
+   * The case opened for a person at risk: what a conversion counts in the victims' registration
+   * tables, and whether it was converted. While not converted, the case's services are counted in
+   * the people-at-risk tables only.
+   */
+  atRisk?: { sex: string; ageBand: string; citizenship: string; referralSource: string; converted: boolean };
 }
 
 export const emptyCaseStatistics = (): CaseStatistics => ({ services: [], handovers: [], facts: [] });
@@ -31,8 +37,11 @@ export function evolveCaseStatistics(current: CaseStatistics, event: StoredEvent
   if (!isStoredCaseEvent(event)) return current;
   const period = quarterOf(event.occurredAt);
   const facts: StatisticsFact[] = [];
-  const count = (table: StatisticsTableName, category: string) => facts.push({ table, category, ...period });
+  const count = (table: CountedTableName, category: string) => facts.push({ table, category, ...period });
   let { services, handovers } = current;
+  let atRisk = current.atRisk;
+  // A person at risk's services are not the victims': counted apart until the case is converted.
+  const victimsCase = !atRisk || atRisk.converted;
   const service = (serviceId: string) =>
     services.find((s) => s.serviceId === serviceId) ?? { kind: UNKNOWN, agency: UNKNOWN };
   const partnerOf = (handoverId: string) =>
@@ -58,6 +67,35 @@ export function evolveCaseStatistics(current: CaseStatistics, event: StoredEvent
       count('registrations-by-referral-source', d.referralSource);
       break;
     }
+    case 'PersonAtRiskRegistered': {
+      const d = event.data;
+      atRisk = {
+        sex: d.sex,
+        ageBand: d.ageBand,
+        citizenship: d.citizenship,
+        referralSource: d.referralSource,
+        converted: false,
+      };
+      for (const vulnerability of new Set(d.vulnerabilities))
+        count('people-at-risk-by-vulnerability', vulnerability);
+      count('people-at-risk-by-sex', d.sex);
+      count('people-at-risk-by-age-band', d.ageBand);
+      break;
+    }
+    case 'PersonAtRiskConverted': {
+      // A converted case counts as a presumed victim registered in the quarter of its conversion.
+      if (!atRisk || atRisk.converted) return current;
+      const d = event.data;
+      count('people-at-risk-converted', 'converted');
+      count('registrations-by-sex', atRisk.sex);
+      count('registrations-by-age-band', atRisk.ageBand);
+      count('registrations-by-citizenship', atRisk.citizenship);
+      count('registrations-by-country-of-exploitation', d.countryOfExploitation);
+      for (const form of new Set(d.formsOfExploitation)) count('registrations-by-form-of-exploitation', form);
+      count('registrations-by-referral-source', atRisk.referralSource);
+      atRisk = { ...atRisk, converted: true };
+      break;
+    }
     case 'IdentificationConcluded':
       count('identifications-by-outcome', event.data.status);
       count('identifications-by-deciding-body', event.data.decidingBody);
@@ -79,11 +117,14 @@ export function evolveCaseStatistics(current: CaseStatistics, event: StoredEvent
         ...services.filter((s) => s.serviceId !== serviceId),
         { serviceId, kind, agency: provider },
       ];
-      count('services-referred-by-kind', kind);
-      count('services-referred-by-agency', provider);
+      if (victimsCase) {
+        count('services-referred-by-kind', kind);
+        count('services-referred-by-agency', provider);
+      }
       break;
     }
     case 'ServiceReferralDeclined': {
+      if (!victimsCase) return current;
       const { kind, agency } = service(event.data.serviceId);
       count('services-declined-by-reason', event.data.reason);
       count('services-declined-by-kind', kind);
@@ -93,6 +134,10 @@ export function evolveCaseStatistics(current: CaseStatistics, event: StoredEvent
     }
     case 'ServiceDelivered': {
       const { kind, agency } = service(event.data.serviceId);
+      if (!victimsCase) {
+        count('people-at-risk-services-delivered-by-kind', kind);
+        break;
+      }
       count('services-delivered-by-kind', kind);
       count('services-delivered-by-agency', agency);
       break;
@@ -123,6 +168,11 @@ export function evolveCaseStatistics(current: CaseStatistics, event: StoredEvent
     default:
       return current;
   }
-  if (current.secret) return { ...current, services, handovers };
-  return { ...current, services, handovers, facts: [...current.facts, ...facts] };
+  const next: CaseStatistics = {
+    ...current,
+    services,
+    handovers,
+    facts: current.secret ? current.facts : [...current.facts, ...facts],
+  };
+  return atRisk ? { ...next, atRisk } : next;
 }

@@ -1,6 +1,10 @@
 import { recoverableSmallCells, type AdditiveLine } from './disclosure-control';
 import { statisticsReport, type StatisticsReport } from './statistics-report';
-import type { StatisticsCount, StatisticsTableName } from './statistics-tables';
+import {
+  PEOPLE_AT_RISK_TABLE_NAMES,
+  type StatisticsCount,
+  type StatisticsTableName,
+} from './statistics-tables';
 
 const NOW = '2026-06-15T12:00:00.000Z';
 
@@ -27,6 +31,7 @@ describe('statistics report', () => {
     expect(yearly.periods).toEqual(['2024', '2025']);
     expect(yearly.method.threshold).toBe(11);
     expect(yearly.tables).toHaveLength(23);
+    expect(yearly.peopleAtRisk.map((table) => table.name)).toEqual([...PEOPLE_AT_RISK_TABLE_NAMES]);
     expect(values(yearly, 'registrations-by-sex', 'female')).toEqual([12, 30]);
     expect(values(yearly, 'registrations-by-sex', 'male')).toEqual([0, 0]);
     const quarterly = statisticsReport(counts, { period: 'quarter', now: NOW, from: 2025 });

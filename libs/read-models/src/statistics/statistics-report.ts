@@ -1,8 +1,11 @@
 import { DISCLOSURE_THRESHOLD } from './disclosure-control';
 import {
   OTHER,
+  PEOPLE_AT_RISK_TABLE_NAMES,
   STATISTICS_TABLE_NAMES,
   STATISTICS_TABLES,
+  type CountedTableName,
+  type PeopleAtRiskTableName,
   type StatisticsCount,
   type StatisticsTableName,
 } from './statistics-tables';
@@ -28,6 +31,11 @@ export interface StatisticsTable {
   totals: StatisticsCell[];
 }
 
+/** A table of people at risk (potential victims), published apart from the victims' tables. */
+export interface PeopleAtRiskTable extends Omit<StatisticsTable, 'name'> {
+  name: PeopleAtRiskTableName;
+}
+
 export interface StatisticsMethod {
   threshold: number;
   summary: string;
@@ -38,7 +46,10 @@ export interface StatisticsReport {
   /** The columns of every table, oldest first: '2025' or '2025-Q1'. */
   periods: string[];
   method: StatisticsMethod;
+  /** Presumed victims (a converted person at risk from its conversion on). */
   tables: StatisticsTable[];
+  /** People at risk, counted apart (never in `tables`), under the same disclosure control. */
+  peopleAtRisk: PeopleAtRiskTable[];
 }
 
 export const STATISTICS_METHOD: StatisticsMethod = {
@@ -55,17 +66,15 @@ export function statisticsReport(
   query: StatisticsQuery,
 ): StatisticsReport {
   const years = closedYears(counts, query);
-  const blocks = new Map<StatisticsTableName, YearBlock[]>(
-    STATISTICS_TABLE_NAMES.map((name) => [name, years.map((year) => yearBlock(name, year, counts))]),
-  );
   const quarterly = query.period === 'quarter';
   const periods = years.flatMap((year) =>
     quarterly ? [1, 2, 3, 4].map((q) => `${year}-Q${q}`) : [String(year)],
   );
   // The year view is the fifth column of each block, the quarter view the first four.
   const columnsOf = (cells: StatisticsCell[]) => (quarterly ? cells.slice(0, 4) : cells.slice(4));
-  const tables = STATISTICS_TABLE_NAMES.map((name): StatisticsTable => {
-    const yearBlocks = blocks.get(name)!;
+  const tableOf = <T extends CountedTableName>(name: T) => {
+    // Each table protected on its own, per year (year-block.ts).
+    const yearBlocks = years.map((year) => yearBlock(name, year, counts));
     const rows = categoriesOf(name, yearBlocks).map((category) => ({
       category,
       cells: yearBlocks.flatMap((block) => {
@@ -80,8 +89,12 @@ export function statisticsReport(
       rows,
       totals: yearBlocks.flatMap((block) => columnsOf(block.totals)),
     };
-  });
-  return { period: query.period, periods, method: STATISTICS_METHOD, tables };
+  };
+  const tables: StatisticsTable[] = STATISTICS_TABLE_NAMES.map((name) => tableOf<StatisticsTableName>(name));
+  const peopleAtRisk: PeopleAtRiskTable[] = PEOPLE_AT_RISK_TABLE_NAMES.map((name) =>
+    tableOf<PeopleAtRiskTableName>(name),
+  );
+  return { period: query.period, periods, method: STATISTICS_METHOD, tables, peopleAtRisk };
 }
 
 const FOLDED: StatisticsCell = { value: null, suppressed: true };
@@ -100,7 +113,7 @@ export function closedYears(counts: readonly StatisticsCount[], query: Statistic
   return years;
 }
 
-function categoriesOf(name: StatisticsTableName, blocks: readonly YearBlock[]): string[] {
+function categoriesOf(name: CountedTableName, blocks: readonly YearBlock[]): string[] {
   const { categories } = STATISTICS_TABLES[name];
   if (categories !== 'open') return [...categories];
   const seen = new Set(blocks.flatMap((block) => block.rows.map((row) => row.category)));

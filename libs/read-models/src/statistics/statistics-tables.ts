@@ -4,6 +4,7 @@ import {
   DECIDING_BODIES,
   FORMS_OF_EXPLOITATION,
   IDENTIFICATION_DECISIONS,
+  PERSON_AT_RISK_VULNERABILITIES,
   REFERRAL_SOURCES,
   SERVICE_DECLINE_REASONS,
   SERVICE_KINDS,
@@ -46,6 +47,23 @@ export const STATISTICS_TABLE_NAMES = [
 export type StatisticsTableName = (typeof STATISTICS_TABLE_NAMES)[number];
 
 /**
+ * People at risk (potential victims), published apart from the victims' tables above (`peopleAtRisk`
+ * of the report): a case counts here while it is a person at risk's, and in the tables above from
+ * its conversion on.
+ */
+export const PEOPLE_AT_RISK_TABLE_NAMES = [
+  'people-at-risk-by-vulnerability',
+  'people-at-risk-by-sex',
+  'people-at-risk-by-age-band',
+  'people-at-risk-services-delivered-by-kind',
+  'people-at-risk-converted',
+] as const;
+export type PeopleAtRiskTableName = (typeof PEOPLE_AT_RISK_TABLE_NAMES)[number];
+
+/** Every table the projection counts facts for. */
+export type CountedTableName = StatisticsTableName | PeopleAtRiskTableName;
+
+/**
  * Every table the statistics publish: what one count is, and its categories. A closed dimension
  * lists its whole taxonomy (a row of zeros says nothing about anyone); an open one (countries,
  * agencies) lists only categories with at least k counts in the year, the rest summed in `other`,
@@ -61,7 +79,7 @@ export interface StatisticsTableDefinition {
   sharedRows?: readonly string[];
 }
 
-export const STATISTICS_TABLES: Record<StatisticsTableName, StatisticsTableDefinition> = {
+export const STATISTICS_TABLES: Record<CountedTableName, StatisticsTableDefinition> = {
   'registrations-by-sex': { counts: 'presumed victims registered', categories: SEXES },
   'registrations-by-age-band': { counts: 'presumed victims registered', categories: AGE_BANDS_OR_UNKNOWN },
   'registrations-by-citizenship': { counts: 'presumed victims registered', categories: 'open' },
@@ -102,11 +120,25 @@ export const STATISTICS_TABLES: Record<StatisticsTableName, StatisticsTableDefin
     counts: 'compensation claims',
     categories: COMPENSATION_RESPONDENTS,
   },
+  'people-at-risk-by-vulnerability': {
+    counts: 'vulnerabilities named when a person at risk was registered (a person may have several)',
+    categories: PERSON_AT_RISK_VULNERABILITIES,
+  },
+  'people-at-risk-by-sex': { counts: 'people at risk registered', categories: SEXES },
+  'people-at-risk-by-age-band': { counts: 'people at risk registered', categories: AGE_BANDS_OR_UNKNOWN },
+  'people-at-risk-services-delivered-by-kind': {
+    counts: 'services delivered to people at risk (before any conversion)',
+    categories: SERVICE_KINDS_OR_UNKNOWN,
+  },
+  'people-at-risk-converted': {
+    counts: 'people at risk converted to presumed victims (then counted as registered victims)',
+    categories: ['converted'],
+  },
 };
 
 /** One counted fact, as the projection keeps it: a category of a table in a quarter. Nothing else. */
 export interface StatisticsFact {
-  table: StatisticsTableName;
+  table: CountedTableName;
   category: string;
   year: number;
   /** 1 to 4 (UTC calendar quarters). */

@@ -1,10 +1,5 @@
 import { DISCLOSURE_THRESHOLD, suppressedCells, type AdditiveLine } from './disclosure-control';
-import {
-  OTHER,
-  STATISTICS_TABLES,
-  type StatisticsCount,
-  type StatisticsTableName,
-} from './statistics-tables';
+import { OTHER, STATISTICS_TABLES, type StatisticsCount, type CountedTableName } from './statistics-tables';
 
 /** A published count: `value` null where it is suppressed. */
 export interface StatisticsCell {
@@ -29,7 +24,7 @@ const YEAR = 4;
  * so the year = Q1+Q2+Q3+Q4 relation between them is a line the protection already covers.
  */
 export function yearBlock(
-  table: StatisticsTableName,
+  table: CountedTableName,
   year: number,
   counts: readonly StatisticsCount[],
   k = DISCLOSURE_THRESHOLD,
@@ -76,7 +71,7 @@ export function yearBlock(
  * the year (by code), then `other` holding the rest, always listed so that it says nothing either.
  */
 function rowsOf(
-  table: StatisticsTableName,
+  table: CountedTableName,
   byCategory: Map<string, number[]>,
   k: number,
 ): { category: string; quarters: number[] }[] {

@@ -1,6 +1,11 @@
 import { validateEventPayload } from '@nrm/contracts/registry';
 import { randomUUID } from 'node:crypto';
-import { restOfCatalogue, walkFromHandoverToClosure, walkToHandover } from './case-fixtures';
+import {
+  personAtRiskWalk,
+  restOfCatalogue,
+  walkFromHandoverToClosure,
+  walkToHandover,
+} from './case-fixtures';
 
 // The projections are tested on these walks: they must be events the contracts accept.
 describe('case fixtures', () => {
@@ -11,6 +16,7 @@ describe('case fixtures', () => {
       ...walkToHandover(caseId, t0),
       ...restOfCatalogue(caseId, t0),
       ...walkFromHandoverToClosure(t0),
+      ...personAtRiskWalk(randomUUID(), t0),
     ];
     for (const step of steps) {
       expect({ type: step.type, issues: validateEventPayload(step.type, step.data, step.personal) }).toEqual({

@@ -357,3 +357,55 @@ export function legalStatusSteps(t0: string): Step[] {
     },
   ];
 }
+
+/**
+ * A person at risk (a child left behind): registered, assisted, then converted into a presumed
+ * victim's case when indicators of trafficking appear (the reflection period starts with it).
+ */
+export function personAtRiskWalk(caseId: string, t0: string, { convert = true } = {}): Step[] {
+  const steps: Step[] = [
+    {
+      type: 'PersonAtRiskRegistered',
+      at: t0,
+      data: {
+        caseId,
+        vulnerabilities: ['child_left_behind', 'family_member_of_victim'],
+        referralSource: 'social_services',
+        sex: 'female',
+        citizenship: 'MD',
+        ageBand: '9--17',
+        ageUncertain: false,
+        presumedMinor: true,
+        registeredAt: t0,
+      },
+      personal: { givenName: 'Lia', familyName: 'Rusu', dateOfBirth: '2012-04-01' },
+    },
+    { type: 'NeedsAssessed', at: day(t0, 1), data: { needs: ['psychological'] } },
+    {
+      type: 'AssistancePlanAdopted',
+      at: day(t0, 2),
+      data: { planId: 'pr-1', services: [{ serviceId: 'pr-s1', kind: 'psychological' }] },
+    },
+    { type: 'ServiceDelivered', at: day(t0, 3), data: { serviceId: 'pr-s1', deliveredAt: day(t0, 3) } },
+  ];
+  if (!convert) return steps;
+  return [
+    ...steps,
+    {
+      type: 'PersonAtRiskConverted',
+      at: day(t0, 100),
+      data: {
+        indicators: ['recruited_online'],
+        countryOfExploitation: 'RU',
+        formsOfExploitation: ['forced_begging'],
+        meansOfControl: [],
+        convertedAt: day(t0, 100),
+      },
+    },
+    {
+      type: 'ReflectionPeriodStarted',
+      at: day(t0, 100),
+      data: { startsAt: day(t0, 100), endsAt: day(t0, 130), days: 30 },
+    },
+  ];
+}

@@ -25,6 +25,7 @@ import {
   actor,
   appendInterleavedWalks,
   day,
+  personAtRiskWalk,
   record,
   registration,
   Step,
@@ -76,6 +77,57 @@ export function describeReadModelStoreContract(
     const access = (caseId: string, who: Actor, purpose: string, days: number, channel?: string) =>
       recordAccess(log.eventStore, { caseId, actor: who, purpose, at: day(T0, days), channel });
 
+    describe('people at risk, apart from presumed victims', () => {
+      const victim = randomUUID();
+      const atRisk = randomUUID();
+      const converted = randomUUID();
+      beforeEach(async () => {
+        await append(victim, walkToHandover(victim, T0));
+        await append(atRisk, personAtRiskWalk(atRisk, day(T0, 1), { convert: false }));
+        await append(converted, personAtRiskWalk(converted, day(T0, 2)));
+        await project();
+      });
+      const now = day(T0, 200);
+
+      it('lists each case with its kind and filters on it (a converted case is a presumed victim’s)', async () => {
+        const ids = async (kind?: 'presumed_victim' | 'person_at_risk') =>
+          (await store.listCases({ page: 1, pageSize: 10, now, sort: 'registeredAt', order: 'asc', kind }))
+            .items;
+        expect((await ids()).map((i) => [i.caseId, i.kind])).toEqual([
+          [victim, 'presumed_victim'],
+          [atRisk, 'person_at_risk'],
+          [converted, 'presumed_victim'],
+        ]);
+        expect((await ids('person_at_risk')).map((i) => i.caseId)).toEqual([atRisk]);
+        expect((await ids('presumed_victim')).map((i) => i.caseId)).toEqual([victim, converted]);
+        expect((await ids('person_at_risk'))[0]).toMatchObject({
+          citizenship: 'MD',
+          registeredAt: day(T0, 1),
+          presumedMinor: true,
+        });
+      });
+
+      it('counts the people at risk apart in the caseload summary (within the total)', async () => {
+        expect(await store.caseloadSummary({ now, dueWithinDays: 30 })).toMatchObject({
+          total: 3,
+          peopleAtRisk: 1,
+          presumedMinors: 2,
+        });
+      });
+
+      it('keeps the person at risk’s detail and, once converted, the registration it completed', async () => {
+        expect(await store.getCase(atRisk)).toMatchObject({
+          kind: 'person_at_risk',
+          personAtRisk: { vulnerabilities: ['child_left_behind', 'family_member_of_victim'] },
+        });
+        expect(await store.getCase(converted)).toMatchObject({
+          kind: 'presumed_victim',
+          personAtRisk: { convertedAt: day(T0, 102) },
+          registration: { countryOfExploitation: 'RU', registeredAt: day(T0, 2) },
+        });
+      });
+    });
+
     describe('a walked case', () => {
       const caseId = randomUUID();
       beforeEach(async () => {
@@ -90,6 +142,7 @@ export function describeReadModelStoreContract(
         expect(items[0]).toEqual({
           caseId,
           stage: 'handover_proposed',
+          kind: 'presumed_victim',
           countryOfExploitation: 'DE',
           citizenship: 'MD',
           identificationStatus: 'identified',
@@ -744,6 +797,7 @@ export function describeReadModelStoreContract(
           total: 6,
           overdue: 1,
           presumedMinors: 3,
+          peopleAtRisk: 0,
           dueSoon: [identificationOfC1, referralOfC0],
         });
         expect(await summary({ agency: 'agency-a' })).toEqual({
@@ -751,6 +805,7 @@ export function describeReadModelStoreContract(
           total: 4,
           overdue: 1,
           presumedMinors: 3,
+          peopleAtRisk: 0,
           dueSoon: [identificationOfC1, referralOfC0],
         });
         expect(await summary({ agency: 'agency-b' })).toEqual({
@@ -758,6 +813,7 @@ export function describeReadModelStoreContract(
           total: 3,
           overdue: 1,
           presumedMinors: 1,
+          peopleAtRisk: 0,
           dueSoon: [identificationOfC1],
         });
         expect(await summary({ agency: 'agency-b', involving: 'clinic-x' })).toEqual({
@@ -765,6 +821,7 @@ export function describeReadModelStoreContract(
           total: 0,
           overdue: 0,
           presumedMinors: 0,
+          peopleAtRisk: 0,
           dueSoon: [],
         });
         expect(await summary({ involving: 'clinic-x' })).toMatchObject({ total: 1, dueSoon: [referralOfC0] });
@@ -783,6 +840,7 @@ export function describeReadModelStoreContract(
           total: 3,
           overdue: 0,
           presumedMinors: 2,
+          peopleAtRisk: 0,
           dueSoon: [
             {
               caseId: c[0],
@@ -798,6 +856,7 @@ export function describeReadModelStoreContract(
           total: 1,
           overdue: 1,
           presumedMinors: 1,
+          peopleAtRisk: 0,
           dueSoon: [{ caseId: c[1], kind: 'identification_decision', dueAt: day(T0, 11), overdue: true }],
         });
         expect(await summary({ actedOnBy: 'u-nobody' })).toEqual(emptyCaseloadSummary());

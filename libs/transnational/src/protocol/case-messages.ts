@@ -105,6 +105,23 @@ function caseFacts(history: readonly CaseFact[]): Payload {
         });
         break;
       }
+      // A converted person at risk: the person as registered at risk, the exploitation as converted.
+      case 'PersonAtRiskRegistered': {
+        const d = data<'PersonAtRiskRegistered'>(fact);
+        Object.assign(facts, {
+          presumedMinor: d.presumedMinor,
+          'person.sex': d.sex,
+          'person.citizenship': d.citizenship,
+          'person.ageBand': d.ageBand,
+          'person.givenName': fact.personal?.givenName,
+          'person.familyName': fact.personal?.familyName,
+          'person.dateOfBirth': fact.personal?.dateOfBirth,
+        });
+        break;
+      }
+      case 'PersonAtRiskConverted':
+        facts['case.formsOfExploitation'] = data<'PersonAtRiskConverted'>(fact).formsOfExploitation;
+        break;
       case 'AgeAssessed':
         facts.presumedMinor = data<'AgeAssessed'>(fact).presumedMinor;
         break;

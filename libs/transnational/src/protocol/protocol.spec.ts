@@ -54,6 +54,45 @@ describe('cross-border payloads', () => {
     expect(JSON.stringify(payload)).not.toMatch(/IND-7|secret|2004-02-03/);
   });
 
+  it('proposes a converted person at risk with the person as registered and the forms as converted', () => {
+    const converted: CaseFact[] = [
+      {
+        type: 'PersonAtRiskRegistered',
+        data: {
+          caseId: 'c',
+          vulnerabilities: ['stranded_migrant'],
+          referralSource: 'ngo',
+          sex: 'male',
+          citizenship: 'MD',
+          ageBand: '9--17',
+          ageUncertain: false,
+          presumedMinor: true,
+          registeredAt: '2026-01-01T00:00:00.000Z',
+        },
+        personal: { givenName: 'Dan', familyName: 'Rusu' },
+      },
+      {
+        type: 'PersonAtRiskConverted',
+        data: {
+          indicators: ['IND-9'],
+          countryOfExploitation: 'DE',
+          formsOfExploitation: ['forced_begging'],
+          meansOfControl: [],
+          convertedAt: '2026-01-10T00:00:00.000Z',
+        },
+      },
+    ];
+    const kind = outgoingKind('destination', 'HandoverProposed')!;
+    const payload = candidatePayload(kind, proposed, [...converted, proposed]);
+    expect(payload).toMatchObject({
+      presumedMinor: true,
+      'person.sex': 'male',
+      'person.givenName': 'Dan',
+      'case.formsOfExploitation': ['forced_begging'],
+    });
+    expect(JSON.stringify(payload)).not.toMatch(/IND-9|stranded_migrant/);
+  });
+
   it('lets the receiver refuse a payload that carries more than the agreement, or lacks a protocol field', () => {
     const over = {
       handoverId: HANDOVER,

@@ -22,6 +22,9 @@ export function CaseHeader({ view }: { view: Schema<'CaseView'> }) {
           </Text>
         </div>
         <Group gap="xs">
+          <Badge color={view.kind === 'person_at_risk' ? 'dark' : 'blue'} size="lg">
+            {t(`atRisk.kinds.${view.kind}`)}
+          </Badge>
           {view.presumedMinor && (
             <Badge color="grape" size="lg">
               {t('cases.presumedChild')}

@@ -26,6 +26,7 @@ import { AsOfUnavailable } from '../../timetravel/AsOfUnavailable';
 import { ChangesSection } from '../../timetravel/ChangesSection';
 import { CaseCommandsContext } from './common/case-commands';
 import { WishesSection } from './wishes/WishesSection';
+import { PersonAtRiskSection } from './at-risk/PersonAtRiskSection';
 
 function Registration({ view }: { view: Schema<'CaseView'> }) {
   const { t } = useTranslation();
@@ -91,6 +92,7 @@ export function CasePage() {
         <SimpleGrid cols={{ base: 1, lg: 2 }}>
           <Stack>
             <Registration view={view} />
+            <PersonAtRiskSection view={view} revision={revision} onReload={reload} />
             {/* Keyed: another moment hides the person again until a purpose is stated for it. */}
             <PersonSection key={asOf ?? ''} caseId={view.caseId} asOf={asOf} />
             <WishesSection view={view} revision={revision} onReload={reload} />

@@ -16,6 +16,7 @@ import { ConsentsSection } from './ConsentsSection';
 import { FamilySection } from './family/FamilySection';
 import { FamilyTracingSection } from './family/FamilyTracingSection';
 import { ParentageSection } from './family/ParentageSection';
+import { shownForKind } from './at-risk/at-risk-sections';
 import { AgeAssessmentSection } from './identification/AgeAssessmentSection';
 import { BestInterestsSection } from './identification/BestInterestsSection';
 import { GuardianSection } from './identification/GuardianSection';
@@ -104,7 +105,9 @@ export function PhaseTabs(props: SectionProps) {
   const phase = phaseOf(props.view.stage);
   const [tab, setTab] = useState<string | null>(phase === 'closed' ? 'closure' : phase);
   const tabs = TABS.filter(
-    (name) => name !== 'prosecution' || PROSECUTION.some((operation) => can(role, operation)),
+    (name) =>
+      (name !== 'prosecution' || PROSECUTION.some((operation) => can(role, operation))) &&
+      shownForKind(props.view, name),
   );
   return (
     <Tabs value={tab} onChange={setTab} keepMounted={false}>
@@ -118,9 +121,11 @@ export function PhaseTabs(props: SectionProps) {
       {tabs.map((name) => (
         <Tabs.Panel key={name} value={name} pt="md">
           <Stack>
-            {Object.entries(SECTIONS[name]).map(([key, Section]) => (
-              <Section key={key} {...props} />
-            ))}
+            {Object.entries(SECTIONS[name])
+              .filter(([key]) => shownForKind(props.view, key))
+              .map(([key, Section]) => (
+                <Section key={key} {...props} />
+              ))}
             {name === 'closure' && <ErasureSection caseId={props.view.caseId} />}
           </Stack>
         </Tabs.Panel>

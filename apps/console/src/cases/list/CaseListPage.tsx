@@ -56,6 +56,13 @@ export function CaseListPage() {
           data={ENUM_VALUES.CaseStage.map((stage) => ({ value: stage, label: t(`stages.${stage}`) }))}
         />
         <Select
+          label={t('atRisk.kindLabel')}
+          clearable
+          value={search.get('kind')}
+          onChange={(value) => set({ kind: value ?? undefined })}
+          data={ENUM_VALUES.CaseKind.map((kind) => ({ value: kind, label: t(`atRisk.kinds.${kind}`) }))}
+        />
+        <Select
           label={t('cases.overdue')}
           clearable
           value={search.get('overdue')}
@@ -153,6 +160,9 @@ export function CaseListPage() {
                   <Table.Td>{format.date(item.registeredAt)}</Table.Td>
                   <Table.Td>
                     <Group gap={4}>
+                      {item.kind === 'person_at_risk' && (
+                        <Badge color="dark">{t('atRisk.kinds.person_at_risk')}</Badge>
+                      )}
                       {item.presumedMinor && <Badge color="grape">{t('cases.child')}</Badge>}
                       {item.overdue && <Badge color="red">{t('dashboard.overdueBadge')}</Badge>}
                     </Group>

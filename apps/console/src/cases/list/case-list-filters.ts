@@ -7,7 +7,7 @@ export const PAGE_SIZE = 25;
 /** Filters live in the URL, so a link to a filtered list can be shared (it holds no personal data). */
 export function queryFromSearch(search: URLSearchParams): CaseListQuery {
   const query: Record<string, string | number | boolean> = {};
-  for (const key of ['stage', 'country', 'citizenship', 'agency', 'sort', 'order'] as const) {
+  for (const key of ['stage', 'kind', 'country', 'citizenship', 'agency', 'sort', 'order'] as const) {
     const value = search.get(key);
     if (value) query[key] = value;
   }

@@ -1,4 +1,5 @@
 import {
+  Anchor,
   Button,
   Checkbox,
   Fieldset,
@@ -14,7 +15,7 @@ import { ENUM_VALUES, type RequestBody } from '@nrm/api-client';
 import { useMutation } from '@tanstack/react-query';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { can } from '../../access/can';
 import { nrm } from '../../api/nrm';
 import { data } from '../../api/problems';
@@ -78,6 +79,11 @@ export function RegisterCasePage() {
         <Title order={2} id="register-title">
           {t('register.title')}
         </Title>
+        {can(user.role, 'POST /api/cases/at-risk') && (
+          <Anchor component={Link} to="/cases/new/at-risk">
+            {t('atRisk.register.atRiskInstead')}
+          </Anchor>
+        )}
         <ProblemAlert error={registration.error} />
         <Fieldset legend={t('register.referral')}>
           <Stack>

@@ -1,12 +1,14 @@
 import type { ConsentGiven, ConsentRefused, ConsentWithdrawn } from './consent';
 import type { IdentificationConcluded } from './identification-concluded';
 import type { AgeAssessed, BestInterestsDetermined, GuardianAppointed } from './minority';
+import type { PersonAtRiskConverted, PersonAtRiskRegistered } from './person-at-risk';
 import type { PresumedVictimRegistered } from './presumed-victim-registered';
 import type { ReflectionPeriodExtended, ReflectionPeriodStarted } from './reflection-period';
 
 export * from './consent';
 export * from './identification-concluded';
 export * from './minority';
+export * from './person-at-risk';
 export * from './presumed-victim-registered';
 export * from './reflection-period';
 
@@ -20,4 +22,6 @@ export type IdentificationEvent =
   | ConsentGiven
   | ConsentWithdrawn
   | ConsentRefused
-  | IdentificationConcluded;
+  | IdentificationConcluded
+  | PersonAtRiskRegistered
+  | PersonAtRiskConverted;

@@ -17,6 +17,7 @@ export const evolveIdentification: ContextFold<'identification'> = (view, event)
       const d = event.data;
       return {
         ...view,
+        kind: 'presumed_victim',
         registration: {
           referralSource: d.referralSource,
           countryOfExploitation: d.countryOfExploitation,
@@ -34,6 +35,50 @@ export const evolveIdentification: ContextFold<'identification'> = (view, event)
         presumedMinor: d.presumedMinor,
         // The ciphertext only: the query layer decrypts (and logs the access).
         person: event.personal,
+      };
+    }
+    case 'PersonAtRiskRegistered': {
+      const d = event.data;
+      return {
+        ...view,
+        kind: 'person_at_risk',
+        personAtRisk: {
+          vulnerabilities: d.vulnerabilities,
+          referralSource: d.referralSource,
+          linkedCaseId: d.linkedCaseId,
+          sex: d.sex,
+          citizenship: d.citizenship,
+          ageBand: d.ageBand,
+          ageUncertain: d.ageUncertain,
+          registeredAt: d.registeredAt,
+        },
+        presumedMinor: d.presumedMinor,
+        person: event.personal,
+      };
+    }
+    case 'PersonAtRiskConverted': {
+      const d = event.data;
+      const atRisk = view.personAtRisk;
+      if (!atRisk) return { ...view, kind: 'presumed_victim' };
+      // The registration a presumed victim's case carries: the person as registered at risk, the
+      // exploitation as the conversion found it; registeredAt stays the case's own registration.
+      return {
+        ...view,
+        kind: 'presumed_victim',
+        personAtRisk: { ...atRisk, convertedAt: d.convertedAt },
+        registration: {
+          referralSource: atRisk.referralSource,
+          countryOfExploitation: d.countryOfExploitation,
+          formsOfExploitation: d.formsOfExploitation,
+          indicators: d.indicators,
+          meansOfControl: d.meansOfControl,
+          recruiterRelation: d.recruiterRelation,
+          sex: atRisk.sex,
+          citizenship: atRisk.citizenship,
+          ageBand: atRisk.ageBand,
+          ageUncertain: atRisk.ageUncertain,
+          registeredAt: atRisk.registeredAt,
+        },
       };
     }
     case 'ReflectionPeriodStarted': {

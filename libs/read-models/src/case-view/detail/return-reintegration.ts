@@ -48,6 +48,7 @@ export const evolveReturnReintegration: ContextFold<'return-reintegration'> = (v
           },
           handovers: [...view.return.handovers, received],
         }),
+        kind: 'presumed_victim',
         presumedMinor: d.presumedMinor,
         person: event.personal,
       };

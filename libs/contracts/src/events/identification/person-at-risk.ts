@@ -1,0 +1,86 @@
+import {
+  FORMS_OF_EXPLOITATION,
+  MEANS_OF_CONTROL,
+  RECRUITER_RELATIONS,
+  type FormOfExploitation,
+  type MeanOfControl,
+  type RecruiterRelation,
+} from '../../taxonomies/exploitation';
+import type { CountryCode } from '../../taxonomies/countries';
+import {
+  PERSON_AT_RISK_VULNERABILITIES,
+  type PersonAtRiskVulnerability,
+} from '../../taxonomies/person-at-risk';
+import { AGE_BANDS_OR_UNKNOWN, SEXES, type AgeBandOrUnknown, type Sex } from '../../taxonomies/person';
+import { REFERRAL_SOURCES, type ReferralSource } from '../../taxonomies/referral-sources';
+import {
+  IsCaseId,
+  IsCodeList,
+  IsCountry,
+  IsDate,
+  IsDateTime,
+  IsFlag,
+  IsListOf,
+  IsOneOf,
+  IsText,
+  LIMITS,
+  Satisfies,
+} from '../field-rules';
+import { isCitizenship, type Citizenship } from './presumed-victim-registered';
+
+/**
+ * A person at risk of trafficking (a potential victim) registered as a case of their own, for
+ * assistance and prevention without an identification decision. Opens the case like
+ * PresumedVictimRegistered, with the vulnerabilities that bring the person in instead of the facts of
+ * an exploitation, and no reflection period.
+ */
+export class PersonAtRiskRegisteredData {
+  @IsCaseId() caseId: string;
+  @IsListOf(PERSON_AT_RISK_VULNERABILITIES, { min: 1 }) vulnerabilities: PersonAtRiskVulnerability[];
+  @IsOneOf(REFERRAL_SOURCES) referralSource: ReferralSource;
+  @IsOneOf(SEXES) sex: Sex;
+  @Satisfies(
+    'isCitizenship',
+    isCitizenship,
+    'citizenship must be an ISO 3166-1 alpha-2 code, stateless or unknown',
+  )
+  citizenship: Citizenship;
+  @IsOneOf(AGE_BANDS_OR_UNKNOWN) ageBand: AgeBandOrUnknown;
+  @IsFlag() ageUncertain: boolean;
+  @IsFlag() presumedMinor: boolean;
+  @IsDateTime() registeredAt: string;
+  /** The case of the trafficked person, for a family member (a case id, never a name). */
+  @IsCaseId(true) linkedCaseId?: string;
+}
+
+export class PersonAtRiskRegisteredPersonal {
+  @IsText(LIMITS.name) givenName: string;
+  @IsText(LIMITS.name) familyName: string;
+  @IsDate(true) dateOfBirth?: string;
+}
+
+export interface PersonAtRiskRegistered {
+  type: 'PersonAtRiskRegistered';
+  data: PersonAtRiskRegisteredData;
+  personal?: PersonAtRiskRegisteredPersonal;
+}
+
+/**
+ * Indicators of trafficking appeared: the case of a person at risk becomes a presumed-victim case in
+ * the same stream (its history kept), with the facts PresumedVictimRegistered would have recorded.
+ * Followed by ReflectionPeriodStarted.
+ */
+export class PersonAtRiskConvertedData {
+  /** Screening indicator codes (national indicator list); at least one. */
+  @IsCodeList() indicators: string[];
+  @IsCountry() countryOfExploitation: CountryCode;
+  @IsListOf(FORMS_OF_EXPLOITATION, { min: 1 }) formsOfExploitation: FormOfExploitation[];
+  @IsListOf(MEANS_OF_CONTROL) meansOfControl: MeanOfControl[];
+  @IsOneOf(RECRUITER_RELATIONS, true) recruiterRelation?: RecruiterRelation;
+  @IsDateTime() convertedAt: string;
+}
+
+export interface PersonAtRiskConverted {
+  type: 'PersonAtRiskConverted';
+  data: PersonAtRiskConvertedData;
+}
