@@ -81,6 +81,8 @@ function writeConsoleBuild(): string {
 const UNSCOPED_CASE_ROUTES: Record<string, string> = {
   'POST /api/cases/:id/erasure':
     'admin only: an admin reaches no case data and erases any case on a stated legal basis',
+  'POST /api/cases/:id/family-members/:memberId/erasure':
+    'admin only, as the erasure of the whole case: one family member, on a stated legal basis',
 };
 
 /** Roles whose reach is limited to the cases of their agency (libs/application/src/cases/case-scope.ts). */

@@ -63,6 +63,65 @@ const WALK: Step[] = [
     notes: 'n',
     returnInBestInterests: true,
   }),
+  // The family: two children, each with their own guardian; one born here, whose mother's parentage is
+  // recognised; both traced, one reunified (twice traced) and one not.
+  ...(['case_manager', 'identification_officer'] as const).map((guardianBy, i) =>
+    step(
+      'case_manager',
+      '/family-members',
+      {
+        relation: 'child',
+        ...(i === 0 ? { bornInDestination: true } : {}),
+        sex: 'female',
+        presumedMinor: true,
+        givenName: `Child ${i + 1}`,
+        familyName: 'Rusu',
+      },
+      { keeps: { [`child_${guardianBy}`]: (answer) => answer.memberId } },
+    ),
+  ),
+  step('case_manager', '/family-members/:child_case_manager/guardian', { authority: 'Child Protection' }),
+  step('identification_officer', '/family-members/:child_identification_officer/guardian', {
+    authority: 'Child Protection',
+  }),
+  step('case_manager', '/family-members/:child_case_manager/best-interests-determination', {
+    outcome: 'with her mother',
+    reunificationInBestInterests: true,
+  }),
+  step('case_manager', '/family-members/assessments', {
+    memberIds: [':child_case_manager', ':child_identification_officer'],
+    needs: ['education'],
+  }),
+  step(
+    'case_manager',
+    '/family-members/:child_case_manager/parentage-recognitions',
+    { authority: 'Civil Registry' },
+    { keeps: { parentage: (answer) => answer.proceedingId } },
+  ),
+  step('case_manager', '/family-members/parentage-recognitions/:parentage/steps', {
+    step: 'application_filed',
+  }),
+  step('case_manager', '/family-members/parentage-recognitions/:parentage/conclusion', {
+    outcome: 'recognised',
+  }),
+  ...(['return_officer', 'case_manager'] as const).flatMap((role) => [
+    step(
+      role,
+      '/family-members/:child_case_manager/tracings',
+      { country: 'MD' },
+      { keeps: { [`reunified_${role}`]: (answer) => answer.tracingId } },
+    ),
+    step(
+      role,
+      '/family-members/:child_identification_officer/tracings',
+      { country: 'MD' },
+      { keeps: { [`refused_${role}`]: (answer) => answer.tracingId } },
+    ),
+    step(role, `/family-members/tracings/:reunified_${role}/outcome`, { outcome: 'found' }),
+    step(role, `/family-members/tracings/:refused_${role}/outcome`, { outcome: 'found' }),
+    step(role, `/family-members/tracings/:reunified_${role}/reunification`, {}),
+    step(role, `/family-members/tracings/:refused_${role}/reunification-refusal`, { reason: 'not_safe' }),
+  ]),
   step('identification_officer', '/reflection-period/extension', { endsAt: '2099-01-01T00:00:00Z' }),
   step('case_manager', '/reflection-period/extension', { endsAt: '2099-02-01T00:00:00Z' }),
   step('identification_officer', '/identification', { decision: 'identified', reasons: 'indicators' }),
@@ -147,6 +206,18 @@ const WALK: Step[] = [
   step('case_manager', '/documents/:passport/replacement-request', { channel: 'consulate' }),
   step('return_officer', '/documents/:passport/issue', { validUntil: '2099-01-01' }),
   step('case_manager', '/documents/:idCard/issue', { validUntil: '2099-01-01' }),
+  // Urgent alerts to the country of origin (no partner node registered here: recorded on the case).
+  step('case_manager', '/urgent-alerts', { toCountry: 'MD', subject: 'victim', danger: 'retaliation' }),
+  step('return_officer', '/urgent-alerts', {
+    toCountry: 'MD',
+    subject: 'family_member',
+    danger: 'abduction',
+  }),
+  step('prosecution_liaison', '/urgent-alerts', {
+    toCountry: 'MD',
+    subject: 'witness',
+    danger: 'retaliation',
+  }),
   // Early return: the reflection period runs until 2099.
   step('return_officer', '/return-request', { statedBy: 'victim', earlyReturnRequested: true }),
   step(
@@ -342,8 +413,14 @@ describe('record-level access: agencies, auditors, prosecution liaison (HTTP)', 
         if (!ids[name]) throw new Error(`${path}: no earlier step kept an id named ${name}`);
         return ids[name];
       });
-    for (const { role, path: template, body, insideBody, keeps } of WALK) {
+    // A body value ":name" is an id an earlier step kept, as in paths.
+    const resolveBody = (value: object): object =>
+      JSON.parse(
+        JSON.stringify(value).replace(/":(\w+)"/g, (_, name: string) => JSON.stringify(resolve(`:${name}`))),
+      ) as object;
+    for (const { role, path: template, body: bodyTemplate, insideBody, keeps } of WALK) {
       const path = resolve(template);
+      const body = resolveBody(bodyTemplate);
       const recorded = async () => ({ revision: await revisionOf(caseId), logSize: await logSize() });
       const before = await recorded();
 
@@ -356,7 +433,7 @@ describe('record-level access: agencies, auditors, prosecution liaison (HTTP)', 
       });
       expect({ path: template, ...(await recorded()) }).toEqual({ path: template, ...before });
 
-      const inside = await command(role, caseId, path, insideBody ?? body);
+      const inside = await command(role, caseId, path, insideBody ? resolveBody(insideBody) : body);
       expect({ role, path: template, status: inside.status, problem: inside.body?.detail }).toEqual({
         role,
         path: template,
