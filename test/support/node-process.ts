@@ -1,20 +1,11 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
+
+export { freePort } from '@nrm/common/net/free-port';
 
 const ROOT = join(__dirname, '../..');
 const REGISTER = join(ROOT, 'tools/swc-register.js');
-
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const port = (server.address() as { port: number }).port;
-  server.close();
-  await once(server, 'close');
-  return port;
-}
 
 /** Runs a TypeScript entry point of this repo as a real child process (no build needed). */
 export function runTs(entry: string, args: string[], env: Record<string, string>): ChildProcess {

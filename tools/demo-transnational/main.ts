@@ -16,7 +16,8 @@ import { join } from 'node:path';
 import { compareHistories, fetchHistory, renderHistories } from './handover-history';
 import { EXPECTED_KINDS, HANDOVER_WALK, walk, WalkContext } from './handover-walk';
 import { NodeClient } from './node-client';
-import { freePort, NodeLauncher } from './node-launcher';
+import { freePort } from '@nrm/common/net/free-port';
+import { NodeLauncher } from './node-launcher';
 import { AGREEMENT, createOperators, Credentials, OPERATOR_ROLES, registerPartner } from './partner-setup';
 
 const EXIT = { agree: 0, differ: 1, failed: 2, usage: 64 } as const;

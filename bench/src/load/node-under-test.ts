@@ -1,21 +1,10 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 /** The node as `npm start` runs it (compiled, no TypeScript hooks); npm runs the bench at the repo's root. */
 export const NODE_MAIN = join(process.cwd(), 'dist/apps/node/apps/node/src/main.js');
-
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const port = (server.address() as { port: number }).port;
-  server.close();
-  await once(server, 'close');
-  return port;
-}
 
 /** A server process under load: started, watched for its peak memory, killed or stopped. */
 export class ServerProcess {

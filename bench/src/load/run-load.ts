@@ -12,7 +12,8 @@ import { commandMix } from './command-mix';
 import { drive } from './drive';
 import { killRun } from './kill-run';
 import { LoadTable, writeLoadSection } from './load-report';
-import { freePort, NODE_MAIN, ServerProcess } from './node-under-test';
+import { freePort } from '@nrm/common/net/free-port';
+import { NODE_MAIN, ServerProcess } from './node-under-test';
 
 const LEVELS = (process.env.LOAD_CONCURRENCY ?? '1,8,32,128').split(',').map(Number);
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 10);

@@ -1,7 +1,6 @@
 import {
   Anchor,
   Button,
-  Checkbox,
   Fieldset,
   Group,
   MultiSelect,
@@ -12,7 +11,7 @@ import {
 } from '@mantine/core';
 import { ENUM_VALUES, type RequestBody } from '@nrm/api-client';
 import { useMutation } from '@tanstack/react-query';
-import { Controller, useForm } from 'react-hook-form';
+import { Controller, FormProvider, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { can } from '../../access/can';
@@ -20,9 +19,9 @@ import { nrm } from '../../api/nrm';
 import { data } from '../../api/problems';
 import { ForbiddenPage } from '../../errors/ForbiddenPage';
 import { ProblemAlert } from '../../errors/ProblemAlert';
-import { useCountryOptions } from '../../forms/country-options';
 import { applyServerFieldErrors } from '../../forms/server-field-errors';
 import { useUser } from '../../session/session-store';
+import { PersonFieldset } from '../register/PersonFieldset';
 
 type Registration = RequestBody<'/api/cases/at-risk', 'post'>;
 
@@ -46,7 +45,6 @@ export function RegisterPersonAtRiskPage() {
   const { t } = useTranslation();
   const user = useUser();
   const navigate = useNavigate();
-  const countries = useCountryOptions();
   const form = useForm<Registration>({
     defaultValues: {
       vulnerabilities: [],
@@ -71,128 +69,68 @@ export function RegisterPersonAtRiskPage() {
   });
 
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate aria-labelledby="register-at-risk-title">
-      <Stack maw={720}>
-        <Title order={2} id="register-at-risk-title">
-          {t('atRisk.register.title')}
-        </Title>
-        {can(user.role, 'POST /api/cases') && (
-          <Anchor component={Link} to="/cases/new">
-            {t('atRisk.register.victimInstead')}
-          </Anchor>
-        )}
-        <ProblemAlert error={registration.error} />
-        <Fieldset legend={t('atRisk.register.why')}>
-          <Stack>
-            <Controller
-              name="referralSource"
-              control={control}
-              rules={required}
-              render={({ field, fieldState }) => (
-                <Select
-                  label={t('register.referralSource')}
-                  required
-                  data={options('RegisterPersonAtRiskDto.referralSource', 'referralSources')}
-                  error={fieldState.error?.message}
-                  {...field}
-                />
-              )}
-            />
-            <Controller
-              name="vulnerabilities"
-              control={control}
-              rules={{ validate: (value) => value.length > 0 || t('form.required') }}
-              render={({ field, fieldState }) => (
-                <MultiSelect
-                  searchable
-                  label={t('atRisk.vulnerabilitiesLabel')}
-                  description={t('atRisk.register.vulnerabilitiesHelp')}
-                  required
-                  data={options('RegisterPersonAtRiskDto.vulnerabilities', 'atRisk.vulnerabilities')}
-                  error={fieldState.error?.message}
-                  {...field}
-                />
-              )}
-            />
-            <TextInput
-              label={t('atRisk.linkedCase')}
-              description={t('atRisk.register.linkedCaseHelp')}
-              autoComplete="off"
-              error={formState.errors.linkedCaseId?.message}
-              {...register('linkedCaseId')}
-            />
-          </Stack>
-        </Fieldset>
-        <Fieldset legend={t('register.person')}>
-          <Stack>
-            <Group grow>
-              <TextInput
-                label={t('person.givenName')}
-                required
-                autoComplete="off"
-                error={formState.errors.person?.givenName?.message}
-                {...register('person.givenName', required)}
-              />
-              <TextInput
-                label={t('person.familyName')}
-                required
-                autoComplete="off"
-                error={formState.errors.person?.familyName?.message}
-                {...register('person.familyName', required)}
-              />
-            </Group>
-            <Group grow>
+    <FormProvider {...form}>
+      <form onSubmit={(event) => void submit(event)} noValidate aria-labelledby="register-at-risk-title">
+        <Stack maw={720}>
+          <Title order={2} id="register-at-risk-title">
+            {t('atRisk.register.title')}
+          </Title>
+          {can(user.role, 'POST /api/cases') && (
+            <Anchor component={Link} to="/cases/new">
+              {t('atRisk.register.victimInstead')}
+            </Anchor>
+          )}
+          <ProblemAlert error={registration.error} />
+          <Fieldset legend={t('atRisk.register.why')}>
+            <Stack>
               <Controller
-                name="person.sex"
+                name="referralSource"
                 control={control}
                 rules={required}
                 render={({ field, fieldState }) => (
                   <Select
-                    label={t('person.sex')}
+                    label={t('register.referralSource')}
                     required
-                    data={options('PersonDto.sex', 'sexes')}
+                    data={options('RegisterPersonAtRiskDto.referralSource', 'referralSources')}
                     error={fieldState.error?.message}
                     {...field}
                   />
                 )}
               />
               <Controller
-                name="person.citizenship"
+                name="vulnerabilities"
                 control={control}
-                rules={required}
+                rules={{ validate: (value) => value.length > 0 || t('form.required') }}
                 render={({ field, fieldState }) => (
-                  <Select
-                    label={t('cases.citizenship')}
-                    required
+                  <MultiSelect
                     searchable
-                    data={countries('PersonDto.citizenship')}
+                    label={t('atRisk.vulnerabilitiesLabel')}
+                    description={t('atRisk.register.vulnerabilitiesHelp')}
+                    required
+                    data={options('RegisterPersonAtRiskDto.vulnerabilities', 'atRisk.vulnerabilities')}
                     error={fieldState.error?.message}
                     {...field}
                   />
                 )}
               />
-            </Group>
-            <TextInput
-              type="date"
-              label={t('person.dateOfBirth')}
-              autoComplete="off"
-              error={formState.errors.person?.dateOfBirth?.message}
-              {...register('person.dateOfBirth')}
-            />
-            <Checkbox label={t('person.ageUncertain')} {...register('person.ageUncertain')} />
-            <Checkbox
-              label={t('person.reasonsToBelieveChild')}
-              {...register('person.reasonsToBelieveChild')}
-            />
-          </Stack>
-        </Fieldset>
-        <Group>
-          <Button type="submit" loading={registration.isPending}>
-            {t('atRisk.register.submit')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+              <TextInput
+                label={t('atRisk.linkedCase')}
+                description={t('atRisk.register.linkedCaseHelp')}
+                autoComplete="off"
+                error={formState.errors.linkedCaseId?.message}
+                {...register('linkedCaseId')}
+              />
+            </Stack>
+          </Fieldset>
+          <PersonFieldset />
+          <Group>
+            <Button type="submit" loading={registration.isPending}>
+              {t('atRisk.register.submit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </FormProvider>
   );
 }
 

@@ -1,19 +1,17 @@
 import {
   Anchor,
   Button,
-  Checkbox,
   Fieldset,
   Group,
   MultiSelect,
   Select,
   Stack,
   TagsInput,
-  TextInput,
   Title,
 } from '@mantine/core';
 import { ENUM_VALUES, type RequestBody } from '@nrm/api-client';
 import { useMutation } from '@tanstack/react-query';
-import { Controller, useForm } from 'react-hook-form';
+import { Controller, FormProvider, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { can } from '../../access/can';
@@ -24,6 +22,7 @@ import { ProblemAlert } from '../../errors/ProblemAlert';
 import { useCountryOptions } from '../../forms/country-options';
 import { applyServerFieldErrors } from '../../forms/server-field-errors';
 import { useUser } from '../../session/session-store';
+import { PersonFieldset } from './PersonFieldset';
 
 type Registration = RequestBody<'/api/cases', 'post'>;
 
@@ -56,7 +55,7 @@ export function RegisterCasePage() {
       person: { givenName: '', familyName: '', ageUncertain: false, reasonsToBelieveChild: false },
     },
   });
-  const { register, control, handleSubmit, setError, formState } = form;
+  const { control, handleSubmit, setError } = form;
   const registration = useMutation({
     mutationFn: (body: Registration) => data(nrm.POST('/api/cases', { body })),
     onSuccess: (answer) => void navigate(`/cases/${answer.caseId}`),
@@ -74,176 +73,116 @@ export function RegisterCasePage() {
   });
 
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate aria-labelledby="register-title">
-      <Stack maw={720}>
-        <Title order={2} id="register-title">
-          {t('register.title')}
-        </Title>
-        {can(user.role, 'POST /api/cases/at-risk') && (
-          <Anchor component={Link} to="/cases/new/at-risk">
-            {t('atRisk.register.atRiskInstead')}
-          </Anchor>
-        )}
-        <ProblemAlert error={registration.error} />
-        <Fieldset legend={t('register.referral')}>
-          <Stack>
-            <Controller
-              name="referralSource"
-              control={control}
-              rules={required}
-              render={({ field, fieldState }) => (
-                <Select
-                  label={t('register.referralSource')}
-                  required
-                  data={options('RegisterCaseDto.referralSource', 'referralSources')}
-                  error={fieldState.error?.message}
-                  {...field}
-                />
-              )}
-            />
-            <Controller
-              name="countryOfExploitation"
-              control={control}
-              rules={required}
-              render={({ field, fieldState }) => (
-                <Select
-                  label={t('cases.countryOfExploitation')}
-                  required
-                  searchable
-                  data={countries('RegisterCaseDto.countryOfExploitation')}
-                  error={fieldState.error?.message}
-                  {...field}
-                />
-              )}
-            />
-            <Controller
-              name="formsOfExploitation"
-              control={control}
-              rules={{ validate: (value) => value.length > 0 || t('form.required') }}
-              render={({ field, fieldState }) => (
-                <MultiSelect
-                  searchable
-                  label={t('register.formsOfExploitation')}
-                  required
-                  data={options('RegisterCaseDto.formsOfExploitation', 'exploitation')}
-                  error={fieldState.error?.message}
-                  {...field}
-                />
-              )}
-            />
-            <Controller
-              name="meansOfControl"
-              control={control}
-              render={({ field, fieldState }) => (
-                <MultiSelect
-                  searchable
-                  label={t('register.meansOfControl')}
-                  data={options('RegisterCaseDto.meansOfControl', 'meansOfControl')}
-                  error={fieldState.error?.message}
-                  {...field}
-                  value={field.value ?? []}
-                />
-              )}
-            />
-            <Controller
-              name="indicators"
-              control={control}
-              render={({ field, fieldState }) => (
-                <TagsInput
-                  label={t('register.indicators')}
-                  description={t('register.indicatorsHelp')}
-                  error={fieldState.error?.message}
-                  {...field}
-                  value={field.value ?? []}
-                />
-              )}
-            />
-            <Controller
-              name="recruiterRelation"
-              control={control}
-              render={({ field, fieldState }) => (
-                <Select
-                  label={t('register.recruiterRelation')}
-                  clearable
-                  data={options('RegisterCaseDto.recruiterRelation', 'recruiterRelations')}
-                  error={fieldState.error?.message}
-                  {...field}
-                  value={field.value ?? null}
-                />
-              )}
-            />
-          </Stack>
-        </Fieldset>
-        <Fieldset legend={t('register.person')}>
-          <Stack>
-            <Group grow>
-              <TextInput
-                label={t('person.givenName')}
-                required
-                autoComplete="off"
-                error={formState.errors.person?.givenName?.message}
-                {...register('person.givenName', required)}
-              />
-              <TextInput
-                label={t('person.familyName')}
-                required
-                autoComplete="off"
-                error={formState.errors.person?.familyName?.message}
-                {...register('person.familyName', required)}
-              />
-            </Group>
-            <Group grow>
+    <FormProvider {...form}>
+      <form onSubmit={(event) => void submit(event)} noValidate aria-labelledby="register-title">
+        <Stack maw={720}>
+          <Title order={2} id="register-title">
+            {t('register.title')}
+          </Title>
+          {can(user.role, 'POST /api/cases/at-risk') && (
+            <Anchor component={Link} to="/cases/new/at-risk">
+              {t('atRisk.register.atRiskInstead')}
+            </Anchor>
+          )}
+          <ProblemAlert error={registration.error} />
+          <Fieldset legend={t('register.referral')}>
+            <Stack>
               <Controller
-                name="person.sex"
+                name="referralSource"
                 control={control}
                 rules={required}
                 render={({ field, fieldState }) => (
                   <Select
-                    label={t('person.sex')}
+                    label={t('register.referralSource')}
                     required
-                    data={options('PersonDto.sex', 'sexes')}
+                    data={options('RegisterCaseDto.referralSource', 'referralSources')}
                     error={fieldState.error?.message}
                     {...field}
                   />
                 )}
               />
               <Controller
-                name="person.citizenship"
+                name="countryOfExploitation"
                 control={control}
                 rules={required}
                 render={({ field, fieldState }) => (
                   <Select
-                    label={t('cases.citizenship')}
+                    label={t('cases.countryOfExploitation')}
                     required
                     searchable
-                    data={countries('PersonDto.citizenship')}
+                    data={countries('RegisterCaseDto.countryOfExploitation')}
                     error={fieldState.error?.message}
                     {...field}
                   />
                 )}
               />
-            </Group>
-            <TextInput
-              type="date"
-              label={t('person.dateOfBirth')}
-              autoComplete="off"
-              error={formState.errors.person?.dateOfBirth?.message}
-              {...register('person.dateOfBirth')}
-            />
-            <Checkbox label={t('person.ageUncertain')} {...register('person.ageUncertain')} />
-            <Checkbox
-              label={t('person.reasonsToBelieveChild')}
-              {...register('person.reasonsToBelieveChild')}
-            />
-          </Stack>
-        </Fieldset>
-        <Group>
-          <Button type="submit" loading={registration.isPending}>
-            {t('register.submit')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+              <Controller
+                name="formsOfExploitation"
+                control={control}
+                rules={{ validate: (value) => value.length > 0 || t('form.required') }}
+                render={({ field, fieldState }) => (
+                  <MultiSelect
+                    searchable
+                    label={t('register.formsOfExploitation')}
+                    required
+                    data={options('RegisterCaseDto.formsOfExploitation', 'exploitation')}
+                    error={fieldState.error?.message}
+                    {...field}
+                  />
+                )}
+              />
+              <Controller
+                name="meansOfControl"
+                control={control}
+                render={({ field, fieldState }) => (
+                  <MultiSelect
+                    searchable
+                    label={t('register.meansOfControl')}
+                    data={options('RegisterCaseDto.meansOfControl', 'meansOfControl')}
+                    error={fieldState.error?.message}
+                    {...field}
+                    value={field.value ?? []}
+                  />
+                )}
+              />
+              <Controller
+                name="indicators"
+                control={control}
+                render={({ field, fieldState }) => (
+                  <TagsInput
+                    label={t('register.indicators')}
+                    description={t('register.indicatorsHelp')}
+                    error={fieldState.error?.message}
+                    {...field}
+                    value={field.value ?? []}
+                  />
+                )}
+              />
+              <Controller
+                name="recruiterRelation"
+                control={control}
+                render={({ field, fieldState }) => (
+                  <Select
+                    label={t('register.recruiterRelation')}
+                    clearable
+                    data={options('RegisterCaseDto.recruiterRelation', 'recruiterRelations')}
+                    error={fieldState.error?.message}
+                    {...field}
+                    value={field.value ?? null}
+                  />
+                )}
+              />
+            </Stack>
+          </Fieldset>
+          <PersonFieldset />
+          <Group>
+            <Button type="submit" loading={registration.isPending}>
+              {t('register.submit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </FormProvider>
   );
 }
 

@@ -11,22 +11,9 @@ import {
   PERSON_AT_RISK_VULNERABILITIES,
   type PersonAtRiskVulnerability,
 } from '../../taxonomies/person-at-risk';
-import { AGE_BANDS_OR_UNKNOWN, SEXES, type AgeBandOrUnknown, type Sex } from '../../taxonomies/person';
 import { REFERRAL_SOURCES, type ReferralSource } from '../../taxonomies/referral-sources';
-import {
-  IsCaseId,
-  IsCodeList,
-  IsCountry,
-  IsDate,
-  IsDateTime,
-  IsFlag,
-  IsListOf,
-  IsOneOf,
-  IsText,
-  LIMITS,
-  Satisfies,
-} from '../field-rules';
-import { isCitizenship, type Citizenship } from './presumed-victim-registered';
+import { IsCaseId, IsCodeList, IsCountry, IsDateTime, IsListOf, IsOneOf } from '../field-rules';
+import { RegisteredPersonFacts, RegisteredPersonPersonal } from './registered-person';
 
 /**
  * A person at risk of trafficking (a potential victim) registered as a case of their own, for
@@ -34,30 +21,16 @@ import { isCitizenship, type Citizenship } from './presumed-victim-registered';
  * PresumedVictimRegistered, with the vulnerabilities that bring the person in instead of the facts of
  * an exploitation, and no reflection period.
  */
-export class PersonAtRiskRegisteredData {
+export class PersonAtRiskRegisteredData extends RegisteredPersonFacts {
   @IsCaseId() caseId: string;
   @IsListOf(PERSON_AT_RISK_VULNERABILITIES, { min: 1 }) vulnerabilities: PersonAtRiskVulnerability[];
   @IsOneOf(REFERRAL_SOURCES) referralSource: ReferralSource;
-  @IsOneOf(SEXES) sex: Sex;
-  @Satisfies(
-    'isCitizenship',
-    isCitizenship,
-    'citizenship must be an ISO 3166-1 alpha-2 code, stateless or unknown',
-  )
-  citizenship: Citizenship;
-  @IsOneOf(AGE_BANDS_OR_UNKNOWN) ageBand: AgeBandOrUnknown;
-  @IsFlag() ageUncertain: boolean;
-  @IsFlag() presumedMinor: boolean;
   @IsDateTime() registeredAt: string;
   /** The case of the trafficked person, for a family member (a case id, never a name). */
   @IsCaseId(true) linkedCaseId?: string;
 }
 
-export class PersonAtRiskRegisteredPersonal {
-  @IsText(LIMITS.name) givenName: string;
-  @IsText(LIMITS.name) familyName: string;
-  @IsDate(true) dateOfBirth?: string;
-}
+export class PersonAtRiskRegisteredPersonal extends RegisteredPersonPersonal {}
 
 export interface PersonAtRiskRegistered {
   type: 'PersonAtRiskRegistered';

@@ -1,5 +1,3 @@
-import { CITIZENSHIP_WITHOUT_COUNTRY } from '../../taxonomies/person';
-import { isCountryCode } from '../../taxonomies/countries';
 import {
   FORMS_OF_EXPLOITATION,
   MEANS_OF_CONTROL,
@@ -8,30 +6,15 @@ import {
   type MeanOfControl,
   type RecruiterRelation,
 } from '../../taxonomies/exploitation';
-import { AGE_BANDS_OR_UNKNOWN, SEXES, type AgeBandOrUnknown, type Sex } from '../../taxonomies/person';
 import { REFERRAL_SOURCES, type ReferralSource } from '../../taxonomies/referral-sources';
 import type { CountryCode } from '../../taxonomies/countries';
-import {
-  IsCaseId,
-  IsCodeList,
-  IsCountry,
-  IsDate,
-  IsDateTime,
-  IsFlag,
-  IsListOf,
-  IsOneOf,
-  IsText,
-  LIMITS,
-  Satisfies,
-} from '../field-rules';
+import { IsCaseId, IsCodeList, IsCountry, IsDateTime, IsListOf, IsOneOf } from '../field-rules';
+import { RegisteredPersonFacts, RegisteredPersonPersonal } from './registered-person';
 
-/** A country code, 'stateless' or 'unknown'. */
-export type Citizenship = CountryCode | (typeof CITIZENSHIP_WITHOUT_COUNTRY)[number];
-export const isCitizenship = (value: unknown): value is Citizenship =>
-  isCountryCode(value) || (CITIZENSHIP_WITHOUT_COUNTRY as readonly unknown[]).includes(value);
+export { isCitizenship, type Citizenship } from './registered-person';
 
 /** Schema v2: several forms of exploitation and the means of control (CTDC). */
-export class PresumedVictimRegisteredData {
+export class PresumedVictimRegisteredData extends RegisteredPersonFacts {
   @IsCaseId() caseId: string;
   @IsOneOf(REFERRAL_SOURCES) referralSource: ReferralSource;
   @IsCountry() countryOfExploitation: CountryCode;
@@ -40,24 +23,10 @@ export class PresumedVictimRegisteredData {
   @IsCodeList() indicators: string[];
   @IsListOf(MEANS_OF_CONTROL) meansOfControl: MeanOfControl[];
   @IsOneOf(RECRUITER_RELATIONS, true) recruiterRelation?: RecruiterRelation;
-  @IsOneOf(SEXES) sex: Sex;
-  @Satisfies(
-    'isCitizenship',
-    isCitizenship,
-    'citizenship must be an ISO 3166-1 alpha-2 code, stateless or unknown',
-  )
-  citizenship: Citizenship;
-  @IsOneOf(AGE_BANDS_OR_UNKNOWN) ageBand: AgeBandOrUnknown;
-  @IsFlag() ageUncertain: boolean;
-  @IsFlag() presumedMinor: boolean;
   @IsDateTime() registeredAt: string;
 }
 
-export class PresumedVictimRegisteredPersonal {
-  @IsText(LIMITS.name) givenName: string;
-  @IsText(LIMITS.name) familyName: string;
-  @IsDate(true) dateOfBirth?: string;
-}
+export class PresumedVictimRegisteredPersonal extends RegisteredPersonPersonal {}
 
 export interface PresumedVictimRegistered {
   type: 'PresumedVictimRegistered';
