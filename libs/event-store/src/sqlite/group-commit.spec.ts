@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -109,4 +111,31 @@ describe('SqliteEventStore writer thread', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+});
+
+describe('SqliteEventStore left open', () => {
+  it('does not keep its process alive: a CLI or a failed start that never closes it still ends', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nrm-left-open-'));
+    let child: ReturnType<typeof spawn> | undefined;
+    try {
+      child = spawn(
+        process.execPath,
+        [
+          '--require',
+          path.join(__dirname, '../../../../tools/swc-register.js'),
+          path.join(__dirname, 'left-open.child.ts'),
+          path.join(dir, 'events.db'),
+        ],
+        { stdio: ['ignore', 'pipe', 'pipe'] },
+      );
+      let out = '';
+      child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
+      // If the writer thread held the process, it would never exit and jest's timeout would fail this.
+      const [code] = (await once(child, 'exit')) as [number | null];
+      expect({ code, out }).toEqual({ code: 0, out: '0\n' });
+    } finally {
+      if (child?.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
 });

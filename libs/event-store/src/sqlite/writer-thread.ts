@@ -30,12 +30,13 @@ export class WriterThread {
   constructor(start: WriterStart) {
     const { file, execArgv } = workerEntry();
     this.worker = new Worker(file, { workerData: start, execArgv });
-    this.worker.unref();
     this.worker.on('message', (reply: WriterReply) => this.answer(reply));
     this.worker.on('error', (error) => this.fail(error));
     this.worker.on('exit', (code) =>
       this.fail(new Error(`the event store's writer thread exited (${code})`)),
     );
+    // Only after the listeners: adding a 'message' listener refs the worker again.
+    this.worker.unref();
   }
 
   async commit(batch: PendingAppend[]): Promise<{ outcomes: AppendOutcome[]; tree: WriterReply['tree'] }> {
