@@ -1,14 +1,4 @@
-import {
-  Anchor,
-  Button,
-  Fieldset,
-  Group,
-  MultiSelect,
-  Select,
-  Stack,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Anchor, Button, Fieldset, Group, MultiSelect, Select, Stack, TextInput, Title } from '@mantine/core';
 import { ENUM_VALUES, type RequestBody } from '@nrm/api-client';
 import { useMutation } from '@tanstack/react-query';
 import { Controller, FormProvider, useForm } from 'react-hook-form';
