@@ -64,7 +64,8 @@ export function loadSection(report: LoadReport): string {
     'The mix, walked again and again by every client: register a presumed victim, record a consent with If-Match, ' +
       'repeat it on the stale revision (a deliberate 409, as when two operators race), assess needs, read the case, ' +
       'read the case list: three commands, one conflict and two reads per walk. The raw baseline is Fastify and ' +
-      'better-sqlite3 doing one insert per request at the same durability (WAL, synchronous=FULL), nothing else.',
+      'better-sqlite3 doing one insert per request at the same durability (WAL, synchronous=FULL), nothing else. ' +
+      'The node runs with its per-address rate limit lifted: every simulated operator comes from one address.',
     '',
     ...table(report),
     '',

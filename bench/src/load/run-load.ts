@@ -28,6 +28,9 @@ function nodeEnv(dataDir: string, port: number, extra: Record<string, string>): 
     // Fixed, so that tokens stay valid across the kill run's restarts.
     NRM_JWT_SECRET: 'load-test-secret-that-is-long-enough-0123456789',
     NRM_LOG_LEVEL: 'error',
+    // Every simulated operator comes from this one address; a national node's come from many, and the
+    // per-address limit (600 a minute) has tests of its own.
+    NRM_API_RATE_LIMIT_PER_MINUTE: '1000000',
     PORT: String(port),
     HOST: '127.0.0.1',
     ...extra,
@@ -135,8 +138,8 @@ async function main(): Promise<void> {
     kill,
     totalSeconds: (Date.now() - started) / 1000,
   });
-  if (kill.lost > 0) {
-    log(`LOST ${kill.lost} acknowledged commands`);
+  if (kill.lost > 0 || kill.kills < 3) {
+    log(`kill run: ${kill.kills} kills, ${kill.lost} acknowledged commands LOST`);
     process.exitCode = 1;
   }
 }
