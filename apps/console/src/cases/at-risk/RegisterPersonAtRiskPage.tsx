@@ -11,6 +11,7 @@ import { ForbiddenPage } from '../../errors/ForbiddenPage';
 import { ProblemAlert } from '../../errors/ProblemAlert';
 import { applyServerFieldErrors } from '../../forms/server-field-errors';
 import { useUser } from '../../session/session-store';
+import { options } from '../detail/common/options';
 import { PersonFieldset } from '../register/PersonFieldset';
 
 type Registration = RequestBody<'/api/cases/at-risk', 'post'>;
@@ -49,8 +50,6 @@ export function RegisterPersonAtRiskPage() {
   });
   if (!can(user.role, 'POST /api/cases/at-risk')) return <ForbiddenPage />;
 
-  const options = (key: keyof typeof ENUM_VALUES, labels: string) =>
-    ENUM_VALUES[key].map((value) => ({ value: String(value), label: t(`${labels}.${String(value)}`) }));
   const required = { required: t('form.required') };
   const submit = handleSubmit((values) => {
     // Empty optional fields are left out rather than sent empty (the API refuses an empty date or id).
@@ -81,7 +80,11 @@ export function RegisterPersonAtRiskPage() {
                   <Select
                     label={t('register.referralSource')}
                     required
-                    data={options('RegisterPersonAtRiskDto.referralSource', 'referralSources')}
+                    data={options(
+                      t,
+                      'referralSources',
+                      ENUM_VALUES['RegisterPersonAtRiskDto.referralSource'],
+                    )}
                     error={fieldState.error?.message}
                     {...field}
                   />
@@ -97,7 +100,11 @@ export function RegisterPersonAtRiskPage() {
                     label={t('atRisk.vulnerabilitiesLabel')}
                     description={t('atRisk.register.vulnerabilitiesHelp')}
                     required
-                    data={options('RegisterPersonAtRiskDto.vulnerabilities', 'atRisk.vulnerabilities')}
+                    data={options(
+                      t,
+                      'atRisk.vulnerabilities',
+                      ENUM_VALUES['RegisterPersonAtRiskDto.vulnerabilities'],
+                    )}
                     error={fieldState.error?.message}
                     {...field}
                   />

@@ -3,6 +3,7 @@ import { ENUM_VALUES, type Schema } from '@nrm/api-client';
 import { Controller, useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useCountryOptions } from '../../forms/country-options';
+import { options } from '../detail/common/options';
 
 /** A registration form's values as this fieldset reads them: the person, as the API names it. */
 interface WithPerson {
@@ -18,7 +19,7 @@ export function PersonFieldset() {
   const countries = useCountryOptions();
   const { register, control, formState } = useFormContext<WithPerson>();
   const required = { required: t('form.required') };
-  const sexes = ENUM_VALUES['PersonDto.sex'].map((value) => ({ value, label: t(`sexes.${value}`) }));
+  const sexes = options(t, 'sexes', ENUM_VALUES['PersonDto.sex']);
   return (
     <Fieldset legend={t('register.person')}>
       <Stack>

@@ -12,6 +12,7 @@ import { ProblemAlert } from '../../errors/ProblemAlert';
 import { useCountryOptions } from '../../forms/country-options';
 import { applyServerFieldErrors } from '../../forms/server-field-errors';
 import { useUser } from '../../session/session-store';
+import { options } from '../detail/common/options';
 import { PersonFieldset } from './PersonFieldset';
 
 type Registration = RequestBody<'/api/cases', 'post'>;
@@ -53,8 +54,6 @@ export function RegisterCasePage() {
   });
   if (!can(user.role, 'POST /api/cases')) return <ForbiddenPage />;
 
-  const options = (key: keyof typeof ENUM_VALUES, labels: string) =>
-    ENUM_VALUES[key].map((value) => ({ value: String(value), label: t(`${labels}.${String(value)}`) }));
   const required = { required: t('form.required') };
   const submit = handleSubmit((values) => {
     // Empty optional fields are left out rather than sent empty (the API refuses an empty date).
@@ -85,7 +84,7 @@ export function RegisterCasePage() {
                   <Select
                     label={t('register.referralSource')}
                     required
-                    data={options('RegisterCaseDto.referralSource', 'referralSources')}
+                    data={options(t, 'referralSources', ENUM_VALUES['RegisterCaseDto.referralSource'])}
                     error={fieldState.error?.message}
                     {...field}
                   />
@@ -115,7 +114,7 @@ export function RegisterCasePage() {
                     searchable
                     label={t('register.formsOfExploitation')}
                     required
-                    data={options('RegisterCaseDto.formsOfExploitation', 'exploitation')}
+                    data={options(t, 'exploitation', ENUM_VALUES['RegisterCaseDto.formsOfExploitation'])}
                     error={fieldState.error?.message}
                     {...field}
                   />
@@ -128,7 +127,7 @@ export function RegisterCasePage() {
                   <MultiSelect
                     searchable
                     label={t('register.meansOfControl')}
-                    data={options('RegisterCaseDto.meansOfControl', 'meansOfControl')}
+                    data={options(t, 'meansOfControl', ENUM_VALUES['RegisterCaseDto.meansOfControl'])}
                     error={fieldState.error?.message}
                     {...field}
                     value={field.value ?? []}
@@ -155,7 +154,7 @@ export function RegisterCasePage() {
                   <Select
                     label={t('register.recruiterRelation')}
                     clearable
-                    data={options('RegisterCaseDto.recruiterRelation', 'recruiterRelations')}
+                    data={options(t, 'recruiterRelations', ENUM_VALUES['RegisterCaseDto.recruiterRelation'])}
                     error={fieldState.error?.message}
                     {...field}
                     value={field.value ?? null}
