@@ -86,7 +86,7 @@ export const ENUM_VALUES = {
   'RiskAssessmentDto.kind': ["general","return","family"],
   'RiskAssessmentDto.level': ["low","medium","high"],
   'Role': ["admin","identification_officer","case_manager","return_officer","prosecution_liaison","auditor","analyst"],
-  'RuleProblem.rule': ["reflection-period","unconditional-assistance","consent-required","guardian-required","return-prerequisites","invalid-transition","asylum-no-contact","invalid-request","wish-to-stay","protective-measures-required","no-removal-before-identification","travel-documents-required","not-a-presumed-victim","indicators-required","password-policy","partner-message-rejected","last-admin","self-disable"],
+  'RuleProblem.rule': ["reflection-period","unconditional-assistance","consent-required","guardian-required","return-prerequisites","invalid-transition","asylum-no-contact","invalid-request","wish-to-stay","protective-measures-required","no-removal-before-identification","travel-documents-required","not-a-presumed-victim","indicators-required","unknown-agency","unknown-district","agency-consent-required","identity-required","password-policy","partner-message-rejected","last-admin","self-disable"],
   'ServiceDeclineDto.reason': ["no_capacity","not_eligible","outside_mandate","victim_declined_service","victim_not_cooperating","other"],
   'ServiceLineDto.kind': ["accommodation","medical","psychological","legal","interpretation","material","education","employment","family_tracing","other"],
   'ServiceReferralDto.kind': ["accommodation","medical","psychological","legal","interpretation","material","education","employment","family_tracing","other"],

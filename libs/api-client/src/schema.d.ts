@@ -3202,7 +3202,7 @@ export interface components {
              * @description The rule that refused the command
              * @enum {string}
              */
-            rule: "reflection-period" | "unconditional-assistance" | "consent-required" | "guardian-required" | "return-prerequisites" | "invalid-transition" | "asylum-no-contact" | "invalid-request" | "wish-to-stay" | "protective-measures-required" | "no-removal-before-identification" | "travel-documents-required" | "not-a-presumed-victim" | "indicators-required" | "password-policy" | "partner-message-rejected" | "last-admin" | "self-disable";
+            rule: "reflection-period" | "unconditional-assistance" | "consent-required" | "guardian-required" | "return-prerequisites" | "invalid-transition" | "asylum-no-contact" | "invalid-request" | "wish-to-stay" | "protective-measures-required" | "no-removal-before-identification" | "travel-documents-required" | "not-a-presumed-victim" | "indicators-required" | "unknown-agency" | "unknown-district" | "agency-consent-required" | "identity-required" | "password-policy" | "partner-message-rejected" | "last-admin" | "self-disable";
         };
         ServiceDeclineDto: {
             /** @enum {string} */

@@ -22,6 +22,14 @@ export const RULE_IDS = [
   'not-a-presumed-victim',
   /** Converting a person at risk into a presumed victim without naming the indicators of trafficking. */
   'indicators-required',
+  /** An agency, or a user's agency, that the agency registry does not hold. */
+  'unknown-agency',
+  /** A district that the district registry does not hold. */
+  'unknown-district',
+  /** An agency added to the case team without a consent that covers it, nor a recorded legal basis. */
+  'agency-consent-required',
+  /** A step that needs the person's identity, on a case registered under a pseudonym. */
+  'identity-required',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
