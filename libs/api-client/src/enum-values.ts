@@ -24,7 +24,7 @@ export const ENUM_VALUES = {
   'ConversionDto.meansOfControl': ["debt_bondage","takes_earnings","threats","psychological_abuse","physical_abuse","sexual_abuse","false_promises","psychoactive_substances","restricts_movement","restricts_medical_care","excessive_working_hours","uses_children","threat_of_law_enforcement","withholds_necessities","withholds_documents","other"],
   'ConversionDto.recruiterRelation': ["intimate_partner","friend","family","other","unknown"],
   'CreateUserDto.role': ["admin","identification_officer","case_manager","return_officer","prosecution_liaison","auditor","analyst"],
-  'DeadlineKind': ["identification_decision","handover_response","service_referral_response","monitoring_visit","residence_permit_expiry","removal_before_identification"],
+  'DeadlineKind': ["identification_decision","handover_response","service_referral_response","monitoring_visit","residence_permit_expiry","removal_before_identification","law_enforcement_request_answer","guardian_appointment","return_departure","return_arrival","reception_confirmation","team_review","identification_review"],
   'DocumentReplacementDto.channel': ["consulate","other_authority"],
   'ErasedMarker.erased': [true],
   'EventProofAnswer.format': ["nrm-event-proof"],

@@ -2294,7 +2294,7 @@ export interface components {
             userId: string;
         };
         /** @enum {string} */
-        DeadlineKind: "identification_decision" | "handover_response" | "service_referral_response" | "monitoring_visit" | "residence_permit_expiry" | "removal_before_identification";
+        DeadlineKind: "identification_decision" | "handover_response" | "service_referral_response" | "monitoring_visit" | "residence_permit_expiry" | "removal_before_identification" | "law_enforcement_request_answer" | "guardian_appointment" | "return_departure" | "return_arrival" | "reception_confirmation" | "team_review" | "identification_review";
         DeadlineStatus: {
             dueAt: string;
             kind: components["schemas"]["DeadlineKind"];

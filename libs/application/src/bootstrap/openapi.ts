@@ -22,7 +22,7 @@ export const PUBLIC_EXTENSION = 'x-nrm-public';
  * libs/api-client/src/api-version.spec.ts compares the document with the committed one and fails
  * otherwise (docs/api.md, "Versioning").
  */
-export const API_VERSION = '5.0.0';
+export const API_VERSION = '6.0.0';
 
 /** The document each application serves, as it serves it (see openApiDocumentOf). */
 const documents = new WeakMap<INestApplication, OpenAPIObject>();

@@ -26,6 +26,20 @@ export const DEADLINE_KINDS = [
    * until the order is lifted or the identification concluded (CoE Convention art. 10(2)).
    */
   'removal_before_identification',
+  /** A law-enforcement request for the victim's cooperation not answered in the country's time. */
+  'law_enforcement_request_answer',
+  /** A presumed child still without a guardian the country's time after the presumption of minority. */
+  'guardian_appointment',
+  /** An accepted handover whose journey has not started in the country's time. */
+  'return_departure',
+  /** A journey under way whose arrival is not recorded in the country's time. */
+  'return_arrival',
+  /** An arrival whose reception by the receiving agency is not confirmed in the country's time. */
+  'reception_confirmation',
+  /** The next review date a team meeting or case conference set for the case. */
+  'team_review',
+  /** A review or appeal of the identification decision not yet decided in the country's time. */
+  'identification_review',
 ] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
