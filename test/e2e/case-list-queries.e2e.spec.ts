@@ -66,6 +66,11 @@ describe('case list filters, sorting and the caseload summary (HTTP)', () => {
       const caseId = await register('b.identification_officer');
       const assessment = { presumedMinor: true, method: 'interview' };
       await command('b.identification_officer', caseId, '/age-assessment', assessment);
+      // the guardian at once, so only the identification decision falls due here
+      await command('b.identification_officer', caseId, '/guardian', {
+        name: 'G',
+        authority: 'Child Protection',
+      });
       return caseId;
     });
     // a2: A's, a presumed child, identification due in 10 days.
@@ -73,6 +78,11 @@ describe('case list filters, sorting and the caseload summary (HTTP)', () => {
       const caseId = await register('identification_officer');
       const assessment = { presumedMinor: true, method: 'interview' };
       await command('identification_officer', caseId, '/age-assessment', assessment);
+      // the guardian at once, so only the identification decision falls due here
+      await command('identification_officer', caseId, '/guardian', {
+        name: 'G',
+        authority: 'Child Protection',
+      });
       return caseId;
     });
     // a3: A's, identified: nothing falls due.

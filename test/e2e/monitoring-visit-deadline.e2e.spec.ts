@@ -4,7 +4,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * The next monitoring visit a visit plans is a deadline the caseload summary lists (kind
- * monitoring_visit, due at the date's midnight UTC) until a later visit replaces or clears it.
+ * monitoring_visit, due at the date's midnight UTC) until a later visit replaces it; a visit that plans
+ * none leaves the country's interval (90 days by default) after it.
  */
 describe('the next monitoring visit as a deadline (HTTP)', () => {
   let node: NodeHarness;
@@ -35,7 +36,7 @@ describe('the next monitoring visit as a deadline (HTTP)', () => {
   }, 60_000);
   afterAll(() => node.stop());
 
-  it('lists the visit due within 14 days, and drops it when a later visit plans none', async () => {
+  it('lists the visit due within 14 days, and moves it to the interval when a later visit plans none', async () => {
     const nextVisitDue = inDays(7);
     ok201(await post('/monitoring', { status: 'on_track', nextVisitDue }));
     expect(await monitoringDueSoon()).toEqual([
@@ -46,6 +47,11 @@ describe('the next monitoring visit as a deadline (HTTP)', () => {
 
     ok201(await post('/monitoring', { status: 'concerns' }));
     expect(await monitoringDueSoon()).toEqual([]);
+    const after = await node.request('GET', `/api/cases/${caseId}`, { as: 'case_manager' });
+    const next = (after.body.deadlines as { kind: string; dueAt: string }[]).find(
+      (d) => d.kind === 'monitoring_visit',
+    );
+    expect(Date.parse(next!.dueAt) - Date.now()).toBeGreaterThan(89 * DAY_MS);
   });
 
   it('refuses a next visit not after this one (422 invalid-request) and a date that is no date (400)', async () => {

@@ -1,4 +1,5 @@
 import { MASTER_KEY_ENV, parseMasterKey } from '@nrm/privacy';
+import { parseDeadlineDays, type DeadlinePolicy } from '@nrm/read-models/case-view/deadline-policy';
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 
@@ -40,6 +41,8 @@ export interface NodeConfig {
   country: string;
   nodeId: string;
   reflectionPeriodDays: number;
+  /** Days per step before its deadline falls due (NRM_DEADLINE_DAYS over the defaults): this country's. */
+  deadlinePolicy: DeadlinePolicy;
   adminUsername: string;
   adminPassword?: string;
   /** Lifetime of access tokens, in seconds. */
@@ -103,6 +106,14 @@ function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
     throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
   }
   return value;
+}
+
+function deadlineDays(value: string | undefined): DeadlinePolicy {
+  try {
+    return parseDeadlineDays(value ?? '');
+  } catch (error) {
+    throw new ConfigError(`NRM_DEADLINE_DAYS: ${(error as Error).message}`);
+  }
 }
 
 function agencyCode(value: string): string {
@@ -270,6 +281,7 @@ export function readNodeConfig(env: NodeJS.ProcessEnv = process.env): NodeConfig
       MIN_REFLECTION_DAYS,
       3650,
     ),
+    deadlinePolicy: deadlineDays(env.NRM_DEADLINE_DAYS),
     adminUsername: env.NRM_ADMIN_USERNAME || 'admin',
     adminPassword: env.NRM_ADMIN_PASSWORD || undefined,
     accessTokenTtlSeconds: intFrom(env, 'NRM_ACCESS_TOKEN_TTL_SECONDS', 15 * 60, 60, 86400),

@@ -1,6 +1,16 @@
 export * from './port';
 export { nextStage } from './case-view/case-stage';
-export { openDeadlines, withOverdue, SERVICE_REFERRAL_RESPONSE_DAYS } from './case-view/case-deadlines';
+export { openDeadlines, withOverdue } from './case-view/case-deadlines';
+export {
+  DEFAULT_DEADLINE_DAYS,
+  DEFAULT_DEADLINE_POLICY,
+  TIMED_DEADLINE_KINDS,
+  deadlinePolicy,
+  deadlinePolicyFingerprint,
+  parseDeadlineDays,
+  type DeadlinePolicy,
+  type TimedDeadlineKind,
+} from './case-view/deadline-policy';
 export { evolveCaseDetail, emptyCaseDetail } from './case-view/evolve-case-detail';
 export { caseKindOf, toCaseListItem } from './case-view/case-list-item';
 export { emptyCaseloadSummary } from './case-view/caseload-summary';

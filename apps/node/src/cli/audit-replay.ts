@@ -81,7 +81,11 @@ export async function runReplayAudit(
   try {
     err.write(`replaying the log of ${config.dataDir} into a scratch store\n`);
     const bar = new ProgressBar(err, { unit: 'events' });
-    const report = await auditReplay(eventStore, live, { until, onProgress: bar.update });
+    const report = await auditReplay(eventStore, live, {
+      until,
+      onProgress: bar.update,
+      deadlinePolicy: config.deadlinePolicy,
+    });
     bar.finish();
     return report;
   } finally {

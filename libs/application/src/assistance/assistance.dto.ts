@@ -110,7 +110,8 @@ export class MonitoringDto {
     description:
       "YYYY-MM-DD: the next monitoring visit is due that day (midnight UTC), listed among the case's " +
       'deadlines (kind monitoring_visit) until the next visit is recorded or the case closes. Must be ' +
-      'after this visit (else 422, rule invalid-request); absent: no next visit planned.',
+      "after this visit (else 422, rule invalid-request); absent: the next visit falls due the country's " +
+      'monitoring interval after this one (NRM_DEADLINE_DAYS, 90 days by default).',
   })
   @IsDate(true)
   nextVisitDue?: string;

@@ -73,8 +73,11 @@ export async function openNodeAdapters(config: NodeConfig): Promise<NodeAdapters
     loadMasterKey({ dataDir: config.dataDir, allowKeyFile: true }),
   );
   const readModels = config.mongoUrl
-    ? await MongoReadModelStore.connect(config.mongoUrl, { dbName: mongoDbName(config) })
-    : SqliteReadModelStore.inDataDir(config.dataDir);
+    ? await MongoReadModelStore.connect(config.mongoUrl, {
+        dbName: mongoDbName(config),
+        deadlinePolicy: config.deadlinePolicy,
+      })
+    : SqliteReadModelStore.inDataDir(config.dataDir, config.deadlinePolicy);
   const relay = config.kafkaBrokers ? await openKafkaRelay(config, log.eventStore) : undefined;
   return {
     signer,

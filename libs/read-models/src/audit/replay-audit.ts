@@ -9,6 +9,7 @@ import { rebuildProjections } from '../rebuild';
 import { SqliteReadModelStore } from '../sqlite/sqlite-read-model-store';
 import type { AuditUntil } from './audit-until';
 import { compareRows, type ModelTally, type RowDifference } from './row-differences';
+import type { DeadlinePolicy } from '../case-view/deadline-policy';
 
 export interface ReplayAuditOptions {
   until?: AuditUntil;
@@ -18,6 +19,8 @@ export interface ReplayAuditOptions {
   maxDifferences?: number;
   /** Where the scratch store's temporary directory goes (default the system's). */
   scratchParent?: string;
+  /** The node's deadline policy, which the live rows were computed with (default: the defaults). */
+  deadlinePolicy?: DeadlinePolicy;
 }
 
 export interface ReplayAuditReport {
@@ -67,7 +70,10 @@ export async function auditReplay(
     (untilMs !== undefined && Date.parse(event.recordedAt) > untilMs);
 
   const dir = mkdtempSync(join(options.scratchParent ?? tmpdir(), 'nrm-audit-replay-'));
-  const scratch = new SqliteReadModelStore({ file: join(dir, 'read-models.sqlite') });
+  const scratch = new SqliteReadModelStore({
+    file: join(dir, 'read-models.sqlite'),
+    deadlinePolicy: options.deadlinePolicy,
+  });
   try {
     const replay = await rebuildProjections(eventStore, scratch, {
       stopBefore,

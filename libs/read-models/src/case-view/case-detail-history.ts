@@ -1,5 +1,6 @@
 import type { StoredEvent } from '@nrm/event-store/port';
 import type { CaseDetail } from '../port/case-views';
+import { DEFAULT_DEADLINE_POLICY, type DeadlinePolicy } from './deadline-policy';
 import { evolveCaseDetail } from './evolve-case-detail';
 import { projectable } from './projectable-event';
 
@@ -9,11 +10,15 @@ import { projectable } from './projectable-event';
  * SQLite and MongoDB adapters), so a past view reads exactly as the live one read then. `events` are
  * one case's stream in revision order, as the event store hands them back.
  */
-export function caseDetailsAfterEach(caseId: string, events: readonly StoredEvent[]): CaseDetail[] {
+export function caseDetailsAfterEach(
+  caseId: string,
+  events: readonly StoredEvent[],
+  policy: DeadlinePolicy = DEFAULT_DEADLINE_POLICY,
+): CaseDetail[] {
   const views: CaseDetail[] = [];
   let detail: CaseDetail | undefined;
   for (const event of events) {
-    detail = evolveCaseDetail(detail, caseId, projectable(event));
+    detail = evolveCaseDetail(detail, caseId, projectable(event), policy);
     views.push(detail);
   }
   return views;

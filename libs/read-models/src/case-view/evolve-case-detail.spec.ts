@@ -84,7 +84,11 @@ describe('evolveCaseDetail', () => {
         registeredAt: t0,
       },
       person: { ciphertext: 'ciphertext' },
-      deadlines: [],
+      // a presumed child without a guardian, and a plan whose first monitoring visit falls due
+      deadlines: [
+        { kind: 'guardian_appointment', dueAt: day(t0, 3) },
+        { kind: 'monitoring_visit', dueAt: day(t0, 92) },
+      ],
     });
     expect(detail?.registration).toBeUndefined();
     expect(detail?.reflectionPeriod).toBeUndefined();
@@ -115,7 +119,11 @@ describe('evolveCaseDetail', () => {
       reflectionPeriod: { startsAt: day(t0, 100), days: 30 },
       assistancePlan: { planId: 'pr-1' },
       services: [{ serviceId: 'pr-s1', status: 'delivered' }],
-      deadlines: [{ kind: 'identification_decision', dueAt: day(t0, 130) }],
+      deadlines: [
+        { kind: 'identification_decision', dueAt: day(t0, 130) },
+        { kind: 'guardian_appointment', dueAt: day(t0, 3) },
+        { kind: 'monitoring_visit', dueAt: day(t0, 92) },
+      ],
     });
     expect(toCaseListItem(detail!, t0)).toMatchObject({
       kind: 'presumed_victim',

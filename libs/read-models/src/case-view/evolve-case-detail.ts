@@ -2,6 +2,7 @@ import { withAgenciesOf } from '@nrm/domain/case-scope';
 import type { StoredEvent } from '@nrm/event-store/port';
 import type { CaseDetail } from '../port/case-views';
 import { openDeadlines } from './case-deadlines';
+import { DEFAULT_DEADLINE_POLICY, type DeadlinePolicy } from './deadline-policy';
 import { nextStage } from './case-stage';
 import { isStoredCaseEvent } from './detail/case-events';
 import { evolveFacts } from './detail/evolve-facts';
@@ -30,12 +31,14 @@ export function emptyCaseDetail(caseId: string, at: string): CaseDetail {
 /**
  * Folds one upcast event of the case's stream into its detail view. Pure: returns a new view and
  * leaves `detail` and `event` as they were (parts the event did not touch are shared). Reads
- * `personal` only to copy the ciphertext that names the person.
+ * `personal` only to copy the ciphertext that names the person. Deadlines fall due by `policy`,
+ * the node's days per step.
  */
 export function evolveCaseDetail(
   detail: CaseDetail | undefined,
   caseId: string,
   event: StoredEvent,
+  policy: DeadlinePolicy = DEFAULT_DEADLINE_POLICY,
 ): CaseDetail {
   const at = event.occurredAt;
   const moved: CaseDetail = {
@@ -48,7 +51,7 @@ export function evolveCaseDetail(
   const view = isStoredCaseEvent(event) ? evolveFacts(moved, event) : evolveFamilyErasure(moved, event);
   return {
     ...view,
-    deadlines: openDeadlines(view),
+    deadlines: openDeadlines(view, policy),
     // The same pure rule decides scope on the command side (from the event history).
     agencies: [...withAgenciesOf(view.agencies, event)],
     actors: withActorOf(view.actors, event),

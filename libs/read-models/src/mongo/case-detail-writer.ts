@@ -2,6 +2,7 @@ import type { AnyBulkWriteOperation, Model } from 'mongoose';
 import type { StoredEvent } from '@nrm/event-store/port';
 import { toMillis } from '../case-view/case-deadlines';
 import { caseIdOfStream } from '@nrm/contracts';
+import { DEFAULT_DEADLINE_POLICY, type DeadlinePolicy } from '../case-view/deadline-policy';
 import { evolveCaseDetail } from '../case-view/evolve-case-detail';
 import { stageRank } from '../case-view/list-query';
 import type { CaseDetail } from '../port/case-views';
@@ -13,7 +14,10 @@ import { knownCitizenship, registeredAtOf } from '../case-view/case-list-item';
 
 /** Case list and case detail: one document per case, written only forward in position. */
 export class CaseDetailWriter implements MongoBatchApplier {
-  constructor(private readonly model: Model<CaseDocument>) {}
+  constructor(
+    private readonly model: Model<CaseDocument>,
+    private readonly policy: DeadlinePolicy = DEFAULT_DEADLINE_POLICY,
+  ) {}
 
   async apply(events: readonly StoredEvent[]): Promise<void> {
     const byCase = new Map<string, StoredEvent[]>();
@@ -38,7 +42,7 @@ export class CaseDetailWriter implements MongoBatchApplier {
       const unapplied = caseEvents.filter((e) => e.position > (doc?.lastPosition ?? 0));
       if (unapplied.length === 0) continue;
       let detail: CaseDetail | undefined = doc?.detail;
-      for (const event of unapplied) detail = evolveCaseDetail(detail, caseId, event);
+      for (const event of unapplied) detail = evolveCaseDetail(detail, caseId, event, this.policy);
       const position = unapplied[unapplied.length - 1].position;
       ops.push({
         updateOne: {

@@ -7,7 +7,7 @@ import type { CaseStatistics } from '../statistics/case-statistics';
  * Bump when a document's shape changes: a database written by older code is then dropped and
  * rebuilt from the log instead of being read with the wrong shape (as the SQLite file does).
  */
-export const MONGO_READ_MODEL_SCHEMA_VERSION = 6;
+export const MONGO_READ_MODEL_SCHEMA_VERSION = 7;
 
 export const COLLECTIONS = {
   cases: 'case_detail',
@@ -73,6 +73,8 @@ export interface CheckpointDocument {
 export interface MetaDocument {
   _id: string;
   version: number;
+  /** The deadline policy the cases' deadlines were computed with (deadlinePolicyFingerprint). */
+  deadlines?: string;
 }
 
 // Indexes are created explicitly at start-up (not by mongoose in the background), and empty
@@ -167,7 +169,7 @@ const checkpointSchema = new Schema<CheckpointDocument>(
   options,
 );
 const metaSchema = new Schema<MetaDocument>(
-  { _id: String, version: { type: Number, required: true } },
+  { _id: String, version: { type: Number, required: true }, deadlines: { type: String, required: false } },
   options,
 );
 

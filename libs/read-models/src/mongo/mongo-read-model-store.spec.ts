@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { record, registration, walkToHandover } from '../testing/case-fixtures';
 import { describeReadModelStoreContract } from '../testing/read-model-store.contract';
 import { openSourceLog, projectAll, SourceLog } from '../testing/source-log';
+import { deadlinePolicy } from '../case-view/deadline-policy';
 import { MongoReadModelStore } from './mongo-read-model-store';
 import { COLLECTIONS, MONGO_READ_MODEL_SCHEMA_VERSION } from './mongo-read-model-schemas';
 import { MongoTestDatabase } from '../testing/mongo-test-database';
@@ -115,6 +116,30 @@ describeIfServer('MONGO_URL', 'MongoReadModelStore (real server)', (url) => {
       for (const projection of store.projections()) expect(await projection.checkpoint()).toBe(0);
       await projectAll(log.eventStore, store);
       expect((await store.getCase(caseId))?.caseId).toBe(caseId);
+    });
+
+    it('starts over when the node’s deadline policy changed, and computes the deadlines by the new one', async () => {
+      const caseId = randomUUID();
+      await record(log.eventStore, log.cipher, caseId, registration({ caseId, at: T0, presumedMinor: true }));
+      await projectAll(log.eventStore, store);
+      const guardianDue = async () =>
+        (await store.getCase(caseId))?.deadlines.find((d) => d.kind === 'guardian_appointment')?.dueAt;
+      expect(await guardianDue()).toBe('2025-01-09T09:00:00.000Z');
+
+      await store.close();
+      store = await MongoReadModelStore.connect(url, {
+        dbName: db.dbName,
+        deadlinePolicy: deadlinePolicy({}),
+      });
+      const head = await log.eventStore.headPosition();
+      for (const projection of store.projections()) expect(await projection.checkpoint()).toBe(head);
+
+      await store.close();
+      const oneDay = deadlinePolicy({ guardian_appointment: 1 });
+      store = await MongoReadModelStore.connect(url, { dbName: db.dbName, deadlinePolicy: oneDay });
+      for (const projection of store.projections()) expect(await projection.checkpoint()).toBe(0);
+      await projectAll(log.eventStore, store);
+      expect(await guardianDue()).toBe('2025-01-07T09:00:00.000Z');
     });
 
     it('read-only: refuses data of another shape without dropping it, and audits without writing', async () => {

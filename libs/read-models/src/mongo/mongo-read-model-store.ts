@@ -5,6 +5,11 @@ import { checkCaseloadQuery, checkListQuery, compareDue, listOrder } from '../ca
 import { PROJECTION_NAMES } from '../case-view/projection-names';
 import type { AccessLogEntry, AccessLogFilterQuery, AccessLogQuery } from '../port/access-log-entry';
 import { toMillis, withOverdue } from '../case-view/case-deadlines';
+import {
+  DEFAULT_DEADLINE_POLICY,
+  deadlinePolicyFingerprint,
+  type DeadlinePolicy,
+} from '../case-view/deadline-policy';
 import { summaryOf } from '../case-view/caseload-summary';
 import {
   DUE_SOON_LIMIT,
@@ -50,6 +55,8 @@ export interface MongoReadModelStoreOptions {
    * (ReadModelSchemaMismatchError) rather than dropped. Reads only, as long as nothing else is called.
    */
   readOnly?: boolean;
+  /** Days per step for the deadlines (the defaults when absent); a change rebuilds the read models. */
+  deadlinePolicy?: DeadlinePolicy;
 }
 
 const NAMESPACE_NOT_FOUND = 26;
@@ -88,7 +95,7 @@ export class MongoReadModelStore implements ReadModelStore {
     });
     try {
       await connection.asPromise();
-      const store = new MongoReadModelStore(connection);
+      const store = new MongoReadModelStore(connection, options.deadlinePolicy ?? DEFAULT_DEADLINE_POLICY);
       if (options.readOnly) await store.checkSchema();
       else await store.ensureSchema();
       return store;
@@ -98,11 +105,21 @@ export class MongoReadModelStore implements ReadModelStore {
     }
   }
 
-  private constructor(private readonly connection: Connection) {
+  private readonly deadlines: string;
+
+  private constructor(
+    private readonly connection: Connection,
+    policy: DeadlinePolicy,
+  ) {
+    this.deadlines = deadlinePolicyFingerprint(policy);
     this.models = bindModels(connection);
     const checkpoints = new MongoCheckpoints(this.models.checkpoints);
     this.projectionList = [
-      new MongoProjection(PROJECTION_NAMES.cases, checkpoints, new CaseDetailWriter(this.models.cases)),
+      new MongoProjection(
+        PROJECTION_NAMES.cases,
+        checkpoints,
+        new CaseDetailWriter(this.models.cases, policy),
+      ),
       new MongoProjection(
         PROJECTION_NAMES.caseHistory,
         checkpoints,
@@ -232,7 +249,7 @@ export class MongoReadModelStore implements ReadModelStore {
     await this.createIndexes();
     await this.models.meta.updateOne(
       { _id: SCHEMA_META_ID },
-      { $set: { version: MONGO_READ_MODEL_SCHEMA_VERSION } },
+      { $set: { version: MONGO_READ_MODEL_SCHEMA_VERSION, deadlines: this.deadlines } },
       { upsert: true },
     );
   }
@@ -250,7 +267,9 @@ export class MongoReadModelStore implements ReadModelStore {
 
   private async ensureSchema(): Promise<void> {
     const meta = await this.models.meta.findById(SCHEMA_META_ID).lean();
-    if (meta?.version === MONGO_READ_MODEL_SCHEMA_VERSION) await this.createIndexes();
+    // Cases whose deadlines were computed under another policy start over like another shape.
+    if (meta?.version === MONGO_READ_MODEL_SCHEMA_VERSION && meta.deadlines === this.deadlines)
+      await this.createIndexes();
     else await this.reset();
   }
 

@@ -355,6 +355,8 @@ export interface CaseDetail {
   person?: EncryptedPersonalData;
   reflectionPeriod?: { startsAt: string; endsAt: string; days: number };
   presumedMinor: boolean;
+  /** Since when the person has been presumed a child (without a break): the guardian's deadline runs from it. */
+  presumedMinorSince?: string;
   ageAssessments: { presumedMinor: boolean; method: string; at: string }[];
   guardian?: { authority: string; appointedAt: string; name?: EncryptedPersonalData };
   bestInterests?: { outcome: string; returnInBestInterests?: boolean; determinedAt: string };

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { StoredEvent } from '@nrm/event-store/port';
 import { toMillis } from '../case-view/case-deadlines';
 import { caseIdOfStream } from '@nrm/contracts';
+import { DEFAULT_DEADLINE_POLICY, type DeadlinePolicy } from '../case-view/deadline-policy';
 import { evolveCaseDetail } from '../case-view/evolve-case-detail';
 import { stageRank } from '../case-view/list-query';
 import type { CaseDetail } from '../port/case-views';
@@ -39,7 +40,10 @@ export class CaseDetailApplier implements SqliteBatchApplier {
   private readonly insertAgency;
   private readonly insertActor;
 
-  constructor(db: Database.Database) {
+  constructor(
+    db: Database.Database,
+    private readonly policy: DeadlinePolicy = DEFAULT_DEADLINE_POLICY,
+  ) {
     this.select = db.prepare<[string], StoredCase>(
       'SELECT detail, last_position AS lastPosition FROM case_detail WHERE case_id = ?',
     );
@@ -80,7 +84,7 @@ export class CaseDetailApplier implements SqliteBatchApplier {
       const current = touched.get(caseId) ?? this.load(caseId);
       // Same guard as the MongoDB adapter: an event the row already reflects is not folded again.
       if (event.position > current.lastPosition) {
-        current.detail = evolveCaseDetail(current.detail, caseId, event);
+        current.detail = evolveCaseDetail(current.detail, caseId, event, this.policy);
         current.lastPosition = event.position;
         current.changed = true;
       }

@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
  * Bump when a read model's shape changes: a database built by older code is then dropped
  * and rebuilt from the log instead of being read with the wrong shape.
  */
-export const READ_MODEL_SCHEMA_VERSION = 7;
+export const READ_MODEL_SCHEMA_VERSION = 8;
 
 const TABLES = [
   'case_detail',
@@ -16,6 +16,7 @@ const TABLES = [
   'case_statistics',
   'statistics_facts',
   'projection_checkpoints',
+  'read_model_settings',
 ] as const;
 
 const CREATE = `
@@ -109,6 +110,10 @@ CREATE TABLE IF NOT EXISTS statistics_facts (
   quarter  INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS statistics_facts_by_case ON statistics_facts (case_id);
+CREATE TABLE IF NOT EXISTS read_model_settings (
+  name  TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
 `;
 
 export function createSchema(db: Database.Database): void {
@@ -120,9 +125,37 @@ export function dropSchema(db: Database.Database): void {
   for (const table of TABLES) db.exec(`DROP TABLE IF EXISTS ${table}`);
 }
 
-/** Opens the schema, rebuilding it (empty, checkpoints at 0) when it was made by another version. */
-export function ensureSchema(db: Database.Database): void {
-  const version = db.pragma('user_version', { simple: true }) as number;
-  if (version !== READ_MODEL_SCHEMA_VERSION) db.transaction(() => dropSchema(db))();
-  createSchema(db);
+/**
+ * Settings the read models were computed with (the deadline policy): rows computed under other
+ * settings would answer wrongly, so a change rebuilds them like a new schema version.
+ */
+export type ReadModelSettings = Readonly<Record<string, string>>;
+
+/**
+ * Opens the schema, rebuilding it (empty, checkpoints at 0) when it was made by another version or
+ * under other settings.
+ */
+export function ensureSchema(db: Database.Database, settings: ReadModelSettings = {}): void {
+  db.transaction(() => {
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version !== READ_MODEL_SCHEMA_VERSION || !sameSettings(db, settings)) dropSchema(db);
+    createSchema(db);
+    const write = db.prepare<[string, string]>(
+      'INSERT INTO read_model_settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value',
+    );
+    for (const [name, value] of Object.entries(settings)) write.run(name, value);
+  })();
+}
+
+function sameSettings(db: Database.Database, settings: ReadModelSettings): boolean {
+  const exists = db
+    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'read_model_settings'")
+    .get();
+  if (!exists) return Object.keys(settings).length === 0;
+  const stored = db
+    .prepare<[], { name: string; value: string }>('SELECT name, value FROM read_model_settings')
+    .all();
+  return Object.entries(settings).every(([name, value]) =>
+    stored.some((row) => row.name === name && row.value === value),
+  );
 }

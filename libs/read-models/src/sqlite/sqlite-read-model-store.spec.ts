@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { record, registration, walkToHandover } from '../testing/case-fixtures';
 import { Harness, openHarness } from '../testing/harness';
 import { describeReadModelStoreContract } from '../testing/read-model-store.contract';
+import { deadlinePolicy } from '../case-view/deadline-policy';
 import { SqliteReadModelStore } from './sqlite-read-model-store';
 import { READ_MODEL_SCHEMA_VERSION } from './schema';
 import { SqliteCheckpoints } from './sqlite-checkpoints';
@@ -98,6 +99,33 @@ describe('SqliteReadModelStore', () => {
     for (const projection of h.readModels.projections()) expect(await projection.checkpoint()).toBe(0);
     await h.project();
     expect((await h.readModels.getCase(caseId))?.caseId).toBe(caseId);
+  });
+
+  it('recomputes the deadlines when the node’s deadline policy changed, and keeps them when it did not', async () => {
+    const caseId = randomUUID();
+    await record(h.eventStore, h.cipher, caseId, registration({ caseId, at: T0, presumedMinor: true }));
+    await h.project();
+    const guardianDue = async () =>
+      (await h.readModels.getCase(caseId))?.deadlines.find((d) => d.kind === 'guardian_appointment')?.dueAt;
+    expect(await guardianDue()).toBe('2025-01-09T09:00:00.000Z');
+
+    await h.readModels.close();
+    h.readModels = new SqliteReadModelStore({ file: h.readModelFile, deadlinePolicy: deadlinePolicy({}) });
+    const head = await h.eventStore.headPosition();
+    for (const projection of h.readModels.projections()) expect(await projection.checkpoint()).toBe(head);
+
+    await h.readModels.close();
+    const oneDay = deadlinePolicy({ guardian_appointment: 1 });
+    h.readModels = new SqliteReadModelStore({ file: h.readModelFile, deadlinePolicy: oneDay });
+    for (const projection of h.readModels.projections()) expect(await projection.checkpoint()).toBe(0);
+    await h.project();
+    expect(await guardianDue()).toBe('2025-01-07T09:00:00.000Z');
+    // a reset keeps the policy it was opened with: the next start does not rebuild again
+    await h.readModels.reset();
+    await h.project();
+    await h.readModels.close();
+    h.readModels = new SqliteReadModelStore({ file: h.readModelFile, deadlinePolicy: oneDay });
+    for (const projection of h.readModels.projections()) expect(await projection.checkpoint()).toBe(head);
   });
 
   it('read-only: reads, writes nothing, and refuses a file of another version rather than drop it', async () => {

@@ -23,12 +23,17 @@ import { DUE_SOON_LIMIT } from '../port/case-views';
 import type { Projection, ReadModelStore } from '../port/read-model-store.port';
 import { AccessLogApplier } from './access-log-applier';
 import { CaseDetailApplier } from './case-detail-applier';
+import {
+  DEFAULT_DEADLINE_POLICY,
+  deadlinePolicyFingerprint,
+  type DeadlinePolicy,
+} from '../case-view/deadline-policy';
 import { CaseHistoryApplier } from './case-history-applier';
 import { CaseStatisticsApplier } from './case-statistics-applier';
 import type { StatisticsCount, CountedTableName } from '../statistics/statistics-tables';
 import type { ReadModelRow } from '../port/read-model-row';
 import { ReadModelSchemaMismatchError } from '../port/read-model-schema-mismatch';
-import { createSchema, dropSchema, ensureSchema, READ_MODEL_SCHEMA_VERSION } from './schema';
+import { dropSchema, ensureSchema, READ_MODEL_SCHEMA_VERSION, type ReadModelSettings } from './schema';
 import { sqliteRows } from './sqlite-rows';
 import { SqliteCheckpoints } from './sqlite-checkpoints';
 import { SqliteProjection } from './sqlite-projection';
@@ -46,6 +51,8 @@ export interface SqliteReadModelStoreOptions {
    * file of another schema version is refused (ReadModelSchemaMismatchError) rather than dropped.
    */
   readOnly?: boolean;
+  /** Days per step for the deadlines (the defaults when absent); a change rebuilds the read models. */
+  deadlinePolicy?: DeadlinePolicy;
 }
 
 interface HistoryRow {
@@ -92,11 +99,16 @@ export class SqliteReadModelStore implements ReadModelStore {
   private readonly db: Database.Database;
   private readonly projectionList: readonly Projection[];
 
-  static inDataDir(dataDir: string): SqliteReadModelStore {
-    return new SqliteReadModelStore({ file: join(dataDir, READ_MODEL_FILE) });
+  static inDataDir(dataDir: string, deadlinePolicy?: DeadlinePolicy): SqliteReadModelStore {
+    return new SqliteReadModelStore({ file: join(dataDir, READ_MODEL_FILE), deadlinePolicy });
   }
 
+  /** What the rows are computed with besides the events: a change rebuilds them. */
+  private readonly settings: ReadModelSettings;
+
   constructor(options: SqliteReadModelStoreOptions) {
+    const policy = options.deadlinePolicy ?? DEFAULT_DEADLINE_POLICY;
+    this.settings = { deadlines: deadlinePolicyFingerprint(policy) };
     if (options.readOnly) {
       this.db = new Database(options.file, { readonly: true, fileMustExist: true });
       this.db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
@@ -113,11 +125,16 @@ export class SqliteReadModelStore implements ReadModelStore {
       // changes, so losing the last commits on power loss only means re-projecting them.
       this.db.pragma('synchronous = NORMAL');
       this.db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
-      ensureSchema(this.db);
+      ensureSchema(this.db, this.settings);
     }
     const checkpoints = new SqliteCheckpoints(this.db);
     this.projectionList = [
-      new SqliteProjection(PROJECTION_NAMES.cases, this.db, checkpoints, new CaseDetailApplier(this.db)),
+      new SqliteProjection(
+        PROJECTION_NAMES.cases,
+        this.db,
+        checkpoints,
+        new CaseDetailApplier(this.db, policy),
+      ),
       new SqliteProjection(
         PROJECTION_NAMES.caseHistory,
         this.db,
@@ -326,7 +343,7 @@ export class SqliteReadModelStore implements ReadModelStore {
     this.db
       .transaction(() => {
         dropSchema(this.db);
-        createSchema(this.db);
+        ensureSchema(this.db, this.settings);
       })
       .immediate();
   }

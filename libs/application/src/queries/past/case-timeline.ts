@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { NODE_CONFIG, type NodeConfig } from '@nrm/config';
 import { caseStreamId } from '@nrm/contracts';
 import { CaseNotFoundError } from '@nrm/domain';
 import { EVENT_STORE, EventStore, StoredEvent } from '@nrm/event-store/port';
@@ -22,12 +23,13 @@ export class CaseTimelines {
   constructor(
     private readonly views: CaseViews,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(NODE_CONFIG) private readonly config: NodeConfig,
   ) {}
 
   async load(caseId: string, principal: Principal): Promise<CaseTimeline> {
     const live = await this.views.inScope(caseId, principal);
     const events = await this.store.readStream(caseStreamId(caseId));
     if (!events.length) throw new CaseNotFoundError(caseId);
-    return { live, events, views: caseDetailsAfterEach(caseId, events) };
+    return { live, events, views: caseDetailsAfterEach(caseId, events, this.config.deadlinePolicy) };
   }
 }

@@ -33,6 +33,7 @@ export const evolveIdentification: ContextFold<'identification'> = (view, event)
           registeredAt: d.registeredAt,
         },
         presumedMinor: d.presumedMinor,
+        ...(d.presumedMinor ? { presumedMinorSince: d.registeredAt } : {}),
         // The ciphertext only: the query layer decrypts (and logs the access).
         person: event.personal,
       };
@@ -53,6 +54,7 @@ export const evolveIdentification: ContextFold<'identification'> = (view, event)
           registeredAt: d.registeredAt,
         },
         presumedMinor: d.presumedMinor,
+        ...(d.presumedMinor ? { presumedMinorSince: d.registeredAt } : {}),
         person: event.personal,
       };
     }
@@ -96,8 +98,12 @@ export const evolveIdentification: ContextFold<'identification'> = (view, event)
       };
     case 'AgeAssessed': {
       const { presumedMinor, method } = event.data;
+      // The presumption runs from the first assessment that found a child after none (or an adult).
+      const { presumedMinorSince: _ended, ...rest } = view;
+      const since = presumedMinor ? (view.presumedMinor ? view.presumedMinorSince : at) : undefined;
       return {
-        ...view,
+        ...rest,
+        ...(since ? { presumedMinorSince: since } : {}),
         presumedMinor,
         ageAssessments: [...view.ageAssessments, { presumedMinor, method, at }],
       };

@@ -6,11 +6,10 @@ import type {
   RemovalOrderView,
   ResidencePermitView,
 } from '../../port/case-views';
+import type { DeadlinePolicy } from '../deadline-policy';
 import type { StoredEventOf } from './case-events';
 import { updateFirst } from './updates';
 
-/** Days before a residence permit expires that its renewal falls due (docs/events.md). */
-export const RESIDENCE_PERMIT_RENEWAL_DAYS = 30;
 const DAY_MS = 86_400_000;
 
 const LEGAL_STATUS_EVENT_TYPES = [
@@ -124,7 +123,7 @@ function with_(view: CaseDetail, changes: Partial<LegalStatusView>): CaseDetail 
  * A granted permit's renewal, due 30 days before it expires; and the alert for a removal order
  * notified while the identification is pending (due at its notification, so overdue at once).
  */
-export function legalStatusDeadlines(detail: CaseDetail): Deadline[] {
+export function legalStatusDeadlines(detail: CaseDetail, policy: DeadlinePolicy): Deadline[] {
   const legal = detail.legalStatus;
   if (!legal) return [];
   const deadlines: Deadline[] = [];
@@ -134,7 +133,7 @@ export function legalStatusDeadlines(detail: CaseDetail): Deadline[] {
       deadlines.push({
         kind: 'residence_permit_expiry',
         ref: permit.permitId,
-        dueAt: new Date(expiresAt - RESIDENCE_PERMIT_RENEWAL_DAYS * DAY_MS).toISOString(),
+        dueAt: new Date(expiresAt - policy.residence_permit_expiry * DAY_MS).toISOString(),
       });
     }
   }
