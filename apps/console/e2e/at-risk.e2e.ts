@@ -64,6 +64,10 @@ test('a person at risk is registered, assisted, then converted into a presumed v
   await plan.getByRole('button', { name: 'Adopt the assistance plan' }).click();
   await expect(manager.getByText(/^Adopted /)).toBeVisible();
   await expectAccessible(manager);
+  // No residence permit form for a person at risk: it says when one can be applied for instead.
+  await manager.getByRole('tab', { name: 'Return' }).click();
+  await expect(manager.getByText(/can be applied for once the person at risk is converted/)).toBeVisible();
+  await expect(form(manager, 'Record the application for a residence permit')).toHaveCount(0);
 
   // Identification officer: indicators of trafficking appeared; the case is converted.
   const officer = await openAs(browser, 'ion.officer');

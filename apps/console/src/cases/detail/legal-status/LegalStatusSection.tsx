@@ -1,4 +1,4 @@
-import { Stack, Title } from '@mantine/core';
+import { Stack, Text, Title } from '@mantine/core';
 import { ENUM_VALUES, type RequestBody } from '@nrm/api-client';
 import { useTranslation } from 'react-i18next';
 import { can } from '../../../access/can';
@@ -37,6 +37,8 @@ export function LegalStatusSection({ view, revision, onReload }: SectionProps) {
   const orders = view.legalStatus?.removalOrders ?? [];
   if (!canRecord && permits.length === 0 && orders.length === 0) return null;
   const common = { caseId: view.caseId, revision, onReload };
+  // The node refuses a permit for a person at risk (not-a-presumed-victim): no form to fill in vain.
+  const atRisk = view.kind === 'person_at_risk';
   const alerted = new Set(
     view.deadlines.filter((d) => d.kind === 'removal_before_identification').map((d) => d.ref),
   );
@@ -92,7 +94,8 @@ export function LegalStatusSection({ view, revision, onReload }: SectionProps) {
             }))}
           />
         )}
-        {canRecord && (
+        {canRecord && atRisk && <Text size="sm">{t('legalStatus.permits.forVictimsOnly')}</Text>}
+        {canRecord && !atRisk && (
           <CommandForm<Application>
             {...common}
             submitLabel={t('legalStatus.permits.apply')}
