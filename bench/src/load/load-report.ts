@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ProfileSummary } from './cpu-profile';
 import type { Measured } from './drive';
 import type { KillRunResult } from './kill-run';
 
@@ -17,6 +18,8 @@ export interface LoadReport {
   raw: LoadTable;
   tables: LoadTable[];
   kill: KillRunResult;
+  /** The node's main thread profiled at 32 clients, and the throughput it reached meanwhile. */
+  profile?: { summary: ProfileSummary; perSecond: number };
   totalSeconds: number;
 }
 
@@ -52,6 +55,70 @@ function scaling(server: LoadTable): string {
   );
 }
 
+const percent = (share: number) => `${fixed(share * 100, 1)} %`;
+
+function whereTheTimeGoes(profile: { summary: ProfileSummary; perSecond: number }): string[] {
+  const { summary, perSecond } = profile;
+  const seconds = (summary.busyMs + summary.idleMs) / 1000;
+  const requests = perSecond * seconds;
+  return [
+    '### Where the time goes',
+    '',
+    `A node under \`--cpu-prof\` at 32 clients (${fixed(perSecond)} requests/s while profiled): its main thread was ` +
+      `busy ${percent(summary.busyMs / (summary.busyMs + summary.idleMs))} of the time, ` +
+      `${requests > 0 ? fixed(summary.busyMs / requests, 2) : '—'} ms of CPU per request. ` +
+      "Self time by where the code comes from (the log's writer thread, which waits for the disk, is profiled apart):",
+    '',
+    '| origin | share of busy time | ms |',
+    '| --- | ---: | ---: |',
+    ...summary.byOrigin.map((o) => `| ${o.name} | ${percent(o.share)} | ${fixed(o.milliseconds)} |`),
+    '',
+    'The functions with the most self time:',
+    '',
+    '| function | share | ms |',
+    '| --- | ---: | ---: |',
+    ...summary.topFunctions.map(
+      (f) => `| \`${f.name.replace(/\|/g, '\\|')}\` | ${percent(f.share)} | ${fixed(f.milliseconds)} |`,
+    ),
+    '',
+  ];
+}
+
+/**
+ * What a case asks of the node over its life, for the capacity estimate: about 60 commands (a full walk
+ * from registration to closure records 40 to 70 events) and five reads per command (the operators'
+ * case pages and lists around each step).
+ */
+export const REQUESTS_PER_CASE = 60 + 60 * 5;
+/** Working time in a year (250 days of 8 hours), and a peak hour at ten times the average. */
+const WORKING_SECONDS_PER_YEAR = 250 * 8 * 3600;
+const PEAK_FACTOR = 10;
+
+/** The cases a year a node answering `perSecond` could serve at the peak, with the assumptions above. */
+export function casesPerYear(perSecond: number): number {
+  return (perSecond * WORKING_SECONDS_PER_YEAR) / (PEAK_FACTOR * REQUESTS_PER_CASE);
+}
+
+function capacity(report: LoadReport): string[] {
+  const embedded = report.tables[0]?.rows.find((row) => row.connections === 32);
+  if (!embedded) return [];
+  const cases = casesPerYear(embedded.perSecond);
+  const thousands = (n: number) => `${fixed(n / 1000)} 000`;
+  return [
+    '### Capacity of a national node',
+    '',
+    `Assume a case asks ${REQUESTS_PER_CASE} requests over its life (about 60 commands, five reads per command), ` +
+      `all in working hours (250 days of 8 hours), with a peak hour at ${PEAK_FACTOR} × the average. At the ` +
+      `${fixed(embedded.perSecond)} requests/s the embedded node answers at 32 clients, one node serves about ` +
+      `**${thousands(cases)} new cases a year** at its peak hour. For scale: Moldova assisted about 8,000 people ` +
+      'in 11 years (about 730 a year) and the EU registers about 10,000 victims a year, so one embedded node on ' +
+      `this machine carries a country's caseload ${fixed(cases / 730)} times over, and the whole EU's ` +
+      `${fixed(cases / 10000, 1)} times. The log grows by about 60 events per case: 44,000 a year for Moldova, ` +
+      '600,000 for the EU as a whole.',
+    '',
+  ];
+}
+
 export function loadSection(report: LoadReport): string {
   const { kill } = report;
   return [
@@ -76,6 +143,8 @@ export function loadSection(report: LoadReport): string {
       `data (${fixed(kill.seconds)} s). ${kill.acknowledged} commands were acknowledged; ` +
       `${kill.lost === 0 ? 'none was lost' : `${kill.lost} were LOST`}: each was looked up in the event log after the run.`,
     '',
+    ...(report.profile ? whereTheTimeGoes(report.profile) : []),
+    ...capacity(report),
   ].join('\n');
 }
 

@@ -18,10 +18,12 @@ export class ServerProcess {
     private readonly args: string[],
     private readonly env: Record<string, string>,
     readonly baseUrl: string,
+    /** Options for Node itself, before the entry (e.g. --cpu-prof). */
+    private readonly nodeArgs: string[] = [],
   ) {}
 
   async start(): Promise<void> {
-    const child = spawn(process.execPath, [this.entry, ...this.args], {
+    const child = spawn(process.execPath, [...this.nodeArgs, this.entry, ...this.args], {
       env: { PATH: process.env.PATH ?? '', ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -4,11 +4,12 @@
  * set) under autocannon at 1, 8, 32 and 128 clients, beside a raw Fastify + better-sqlite3 baseline at
  * the same durability; then three SIGKILLs under load. Writes "The node under load" in docs/performance.md.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LOAD_ADMIN, signInOperators } from './accounts';
 import { commandMix } from './command-mix';
+import { readProfile, summarizeProfile, type ProfileSummary } from './cpu-profile';
 import { drive } from './drive';
 import { killRun } from './kill-run';
 import { LoadTable, writeLoadSection } from './load-report';
@@ -46,9 +47,19 @@ async function withTempDir<T>(prefix: string, use: (dir: string) => Promise<T>):
   }
 }
 
-async function startNode(dir: string, extra: Record<string, string>): Promise<ServerProcess> {
+async function startNode(
+  dir: string,
+  extra: Record<string, string>,
+  nodeArgs: string[] = [],
+): Promise<ServerProcess> {
   const port = await freePort();
-  const node = new ServerProcess(NODE_MAIN, [], nodeEnv(dir, port, extra), `http://127.0.0.1:${port}`);
+  const node = new ServerProcess(
+    NODE_MAIN,
+    [],
+    nodeEnv(dir, port, extra),
+    `http://127.0.0.1:${port}`,
+    nodeArgs,
+  );
   await node.start();
   return node;
 }
@@ -74,6 +85,37 @@ async function measureNode(name: string, extra: Record<string, string>): Promise
     } finally {
       await node.stop();
     }
+  });
+}
+
+/**
+ * Where the node's time goes at 32 clients: the same mix against a node under `--cpu-prof`, whose main
+ * thread's profile is written when it stops.
+ */
+async function profileNode(): Promise<{ summary: ProfileSummary; perSecond: number }> {
+  return withTempDir('nrm-load-profile-', async (dir) => {
+    const profiles = join(dir, 'profiles');
+    const node = await startNode(dir, {}, ['--cpu-prof', `--cpu-prof-dir=${profiles}`]);
+    let perSecond = 0;
+    try {
+      const tokens = await signInOperators(node.baseUrl, 'DE', true);
+      log(`profile: 32 clients for ${SECONDS} s under --cpu-prof...`);
+      const mix = commandMix(
+        tokens,
+        () => undefined,
+        () => undefined,
+      );
+      perSecond = (await drive(node.baseUrl, mix, 32, SECONDS)).perSecond;
+    } finally {
+      await node.stop();
+    }
+    // The main thread's profile is the largest: worker threads (the log's writer) write their own.
+    const files = readdirSync(profiles)
+      .filter((name) => name.endsWith('.cpuprofile'))
+      .map((name) => ({ name, profile: readProfile(join(profiles, name)) }))
+      .sort((a, b) => b.profile.samples.length - a.profile.samples.length);
+    if (files.length === 0) throw new Error('the node wrote no CPU profile');
+    return { summary: summarizeProfile(files[0].profile), perSecond };
   });
 }
 
@@ -124,6 +166,7 @@ async function main(): Promise<void> {
   } else {
     log('KAFKA_BROKERS and MONGO_URL not set: the Kafka and MongoDB node is not measured (npm run infra:up)');
   }
+  const profile = await profileNode();
   log('kill run: 32 clients, three SIGKILLs of the node...');
   const kill = await withTempDir('nrm-load-kill-', async (dir) => {
     const node = await startNode(dir, {});
@@ -136,6 +179,7 @@ async function main(): Promise<void> {
     raw,
     tables,
     kill,
+    profile,
     totalSeconds: (Date.now() - started) / 1000,
   });
   if (kill.lost > 0 || kill.kills < 3) {
