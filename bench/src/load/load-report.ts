@@ -154,7 +154,8 @@ export function writeLoadSection(
   file = join(process.cwd(), 'docs', 'performance.md'),
 ): void {
   const previous = existsSync(file) ? readFileSync(file, 'utf8') : '# Performance\n';
-  const section = loadSection(report);
+  // One blank line before the section that follows, however the section ends.
+  const section = `${loadSection(report).trimEnd()}\n\n`;
   const start = previous.indexOf(LOAD_SECTION);
   let next: string;
   if (start >= 0) {
