@@ -33,7 +33,15 @@ export function openDeadlines(detail: CaseDetail): Deadline[] {
     deadlines.push({ kind: 'monitoring_visit', dueAt: `${detail.monitoring.nextVisitDue}T00:00:00.000Z` });
   }
   deadlines.push(...legalStatusDeadlines(detail));
+  deadlines.push(...teamReviewDeadlines(detail));
   return deadlines;
+}
+
+/** The next review the last meeting held set (ref: its meetingId), due at its date's midnight UTC. */
+function teamReviewDeadlines(detail: CaseDetail): Deadline[] {
+  const last = detail.meetings?.at(-1);
+  if (!last?.nextReviewOn) return [];
+  return [{ kind: 'team_review', ref: last.meetingId, dueAt: `${last.nextReviewOn}T00:00:00.000Z` }];
 }
 
 /** Overdue once `now` is past the due date. */
