@@ -47,7 +47,8 @@ test('a team meeting is recorded and listed, and its next review is a deadline o
   await form.getByLabel(field('Decisions')).fill('Shelter placement extended by three months');
   await form.getByLabel(field('Next review')).fill(dateIn(0));
   await form.getByRole('button', { name: 'Record the meeting' }).click();
-  await expect(form.getByRole('alert')).toBeVisible();
+  await expect(form.getByRole('alert')).toContainText('The request does not fit the case as it is.');
+  await expect(form.getByLabel(field('Decisions'))).toHaveValue('Shelter placement extended by three months');
   await expectAccessible(page);
 
   // With a review in ten days it is recorded and listed; the decisions are not shown.
