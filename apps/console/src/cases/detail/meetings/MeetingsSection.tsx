@@ -7,21 +7,17 @@ import { data } from '../../../api/problems';
 import { useFormat } from '../../../i18n/format';
 import { useUser } from '../../../session/session-store';
 import { CommandForm } from '../common/CommandForm';
-import { instant, required, several, text, type FormValues } from '../common/field-spec';
+import { instant, required, several, text } from '../common/field-spec';
 import { ListTable } from '../common/ListTable';
 import { options } from '../common/options';
 import type { SectionProps } from '../common/section-props';
 import { SectionCard } from '../common/SectionCard';
+import { agencyCodes } from './agency-codes';
 
 type Meeting = RequestBody<'/api/cases/{id}/meetings', 'post'>;
 const KINDS = ENUM_VALUES['TeamMeetingDto.kind'];
 const TOPICS = ENUM_VALUES['TeamMeetingDto.topics'];
 const ROLES = ENUM_VALUES['TeamMeetingDto.participantRoles'];
-
-/** Agency codes typed as a list: separated by commas, spaces or new lines; each once. */
-export function agencyCodes(values: FormValues, name: string): string[] {
-  return [...new Set((text(values, name) ?? '').split(/[\s,;]+/).filter((code) => code !== ''))];
-}
 
 /**
  * Meetings of the case's multidisciplinary team and case conferences: when, who took part, what was on
