@@ -152,6 +152,13 @@ const WALK: Step[] = [
   step('identification_officer', '/wishes/actions', { wish: 'placed_in_safety', action: 'in_progress' }),
   step('return_officer', '/wishes/actions', { wish: 'return_to_origin', action: 'in_progress' }),
   step('case_manager', '/wishes/actions', { wish: 'placed_in_safety', action: 'done' }),
+  // A meeting names agencies without bringing them into the case (only AgencyJoinedTeam does).
+  step('identification_officer', '/meetings', {
+    kind: 'team_meeting',
+    agencies: ['x'],
+    topics: ['identification'],
+  }),
+  step('case_manager', '/meetings', { kind: 'case_conference', agencies: ['x'], topics: ['plan_review'] }),
   // The one that would let an outsider widen its own scope.
   // In scope, another agency joins (adding B would bring B into scope for the steps that follow).
   step('case_manager', '/team-members', { agency: AGENCY_B }, { insideBody: { agency: 'police-md' } }),

@@ -123,6 +123,11 @@ export const BODIES: Record<string, object> = {
   'POST /api/alerts/:alertId/acknowledgement': {},
   'POST /api/cases/:id/wishes': { wishes: ['placed_in_safety'] },
   'POST /api/cases/:id/wishes/actions': { wish: 'placed_in_safety', action: 'in_progress' },
+  'POST /api/cases/:id/meetings': {
+    kind: 'team_meeting',
+    agencies: ['national-nrm-office'],
+    topics: ['plan_review'],
+  },
   'POST /api/cases/:id/residence-permits': { basis: 'personal_situation' },
   'POST /api/cases/:id/residence-permits/:permitId/decision': { decision: 'refused' },
   'POST /api/cases/:id/residence-permits/:permitId/renewal': { validUntil: '2099-01-01' },

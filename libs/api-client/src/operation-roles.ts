@@ -70,6 +70,7 @@ export const OPERATION_ROLES = {
   'POST /api/cases/{id}/identification': ['identification_officer'],
   'POST /api/cases/{id}/law-enforcement-requests': ['prosecution_liaison'],
   'POST /api/cases/{id}/law-enforcement-requests/{requestId}/answer': ['prosecution_liaison'],
+  'POST /api/cases/{id}/meetings': ['case_manager', 'identification_officer'],
   'POST /api/cases/{id}/monitoring': ['case_manager'],
   'POST /api/cases/{id}/needs-assessments': ['case_manager'],
   'POST /api/cases/{id}/non-punishment': ['prosecution_liaison', 'case_manager'],

@@ -1144,6 +1144,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{id}/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Roles: case_manager, identification_officer. */
+        post: operations["MeetingsController_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases/{id}/monitoring": {
         parameters: {
             query?: never;
@@ -2037,6 +2054,8 @@ export interface components {
             /** @description A presumed victim's case (converted ones included) or a person at risk's. */
             kind: components["schemas"]["CaseKind"];
             legalStatus?: components["schemas"]["LegalStatusView"];
+            /** @description Team meetings and case conferences, newest last; their decisions only where the person is shown. */
+            meetings?: components["schemas"]["MeetingCaseView"][];
             /** @description The latest monitoring visit; nextVisitDue (YYYY-MM-DD) when it planned the next one. */
             monitoring?: {
                 at: string;
@@ -2801,6 +2820,20 @@ export interface components {
             /** @example Bearer */
             tokenType: string;
         };
+        /** @description A team meeting as a caller sees it: the decisions only where the person is shown. */
+        MeetingCaseView: {
+            agencies: string[];
+            at: string;
+            decisions?: string | components["schemas"]["ErasedMarker"];
+            heldAt: string;
+            kind: string;
+            meetingId: string;
+            /** @description The next review (YYYY-MM-DD) this meeting set. */
+            nextReviewOn?: string;
+            participantRoles: string[];
+            teamId?: string;
+            topics: string[];
+        };
         MemberBestInterestsDto: {
             notes?: string;
             outcome: string;
@@ -3326,6 +3359,44 @@ export interface components {
         };
         /** @enum {string} */
         TamperReason: "changed" | "removed" | "reordered" | "bad-checkpoint-signature" | "checkpoint-mismatch" | "unsigned-events";
+        TeamMeetingDto: {
+            /**
+             * @description The agencies that took part (agency codes, at least one)
+             * @example [
+             *       "shelter-ngo-2",
+             *       "police-md"
+             *     ]
+             */
+            agencies: string[];
+            /** @description What the meeting decided (personal data, encrypted) */
+            decisions?: string;
+            /** @description When the meeting was held (default: now); not in the future */
+            heldAt?: string;
+            /**
+             * @description team_meeting: the case's multidisciplinary team met on it; case_conference: the agencies involved met
+             * @enum {string}
+             */
+            kind: "team_meeting" | "case_conference";
+            /**
+             * @description YYYY-MM-DD: the team reviews the case again that day (midnight UTC), listed among the case's deadlines (kind team_review) until a later meeting is recorded or the case closes. Must be after the meeting (else 422, rule invalid-request); absent: no review set.
+             * @example 2025-06-30
+             */
+            nextReviewOn?: string;
+            /** @description In which capacities people took part (no names) */
+            participantRoles?: ("social_worker" | "case_manager" | "psychologist" | "medical_staff" | "police_officer" | "prosecutor" | "child_protection_specialist" | "guardian" | "educator" | "employment_specialist" | "lawyer" | "ngo_representative" | "interpreter" | "victim" | "other")[];
+            /**
+             * @description The team's code, e.g. the district multidisciplinary team's
+             * @example dmt-chisinau
+             */
+            teamId?: string;
+            /** @description The agenda (at least one topic); plan_review records the review of the assistance or reintegration plan */
+            topics: ("identification" | "risk_assessment" | "family_situation" | "assistance_plan" | "reintegration_plan" | "plan_review" | "monitoring" | "return" | "legal_proceedings" | "closure")[];
+        };
+        TeamMeetingResponse: {
+            caseId: string;
+            meetingId: string;
+            revision: number;
+        };
         TeamMemberDto: {
             /**
              * @description Agency code joining the multidisciplinary team: its operators then see the case
@@ -10100,6 +10171,125 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CommandResponse"];
+                };
+            };
+            /** @description The request failed validation (errors name each field), or an unknown query parameter, or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or none within the caller’s record scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The case changed: If-Match named another revision, or a concurrent change won */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description The body is larger than the node reads */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule of the referral mechanism refused the command (rule names it) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["RuleProblem"];
+                };
+            };
+            /** @description Too many requests from this address; Retry-After says when to try again */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MeetingsController_record: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The revision the command was decided on, e.g. "3": a case at another revision answers 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TeamMeetingDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description The case’s revision after the command, quoted: send it back as If-Match */
+                    etag?: string;
+                    /** @description Requests this address may make in the current minute */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the budget is renewed */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamMeetingResponse"];
                 };
             };
             /** @description The request failed validation (errors name each field), or an unknown query parameter, or malformed JSON */

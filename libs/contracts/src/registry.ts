@@ -78,6 +78,7 @@ export const EVENT_CONTRACTS: Readonly<Record<CaseEventType, EventContract>> = {
   ServiceDelivered: contract('assistance', A.ServiceDeliveredData),
   MonitoringRecorded: contract('assistance', A.MonitoringRecordedData, A.MonitoringRecordedPersonal),
   AgencyJoinedTeam: contract('assistance', A.AgencyJoinedTeamData),
+  TeamMeetingRecorded: contract('assistance', A.TeamMeetingRecordedData, A.TeamMeetingRecordedPersonal),
   VictimWishesStated: contract('assistance', A.VictimWishesStatedData, A.VictimWishesStatedPersonal),
   WishActedUpon: contract('assistance', A.WishActedUponData, A.WishActedUponPersonal),
   CaseClosed: contract('assistance', A.CaseClosedData),

@@ -3,6 +3,7 @@ import { AssistanceCommandMessage, caseCommandHandlerFor } from '../cases/case-c
 import { ReturnReintegrationCommandsModule } from '../return-reintegration/return-reintegration.module';
 import { FamilyController } from '../family/family.controller';
 import { AssistanceController } from './assistance.controller';
+import { MeetingsController } from './meetings.controller';
 import { WishesController } from './wishes.controller';
 
 /** Runs the assistance context's commands in this process. */
@@ -17,6 +18,6 @@ export class AssistanceCommandsModule {}
 @Module({
   imports: [AssistanceCommandsModule, ReturnReintegrationCommandsModule],
   // The family routes: assistance's (members, child rules, parentage) and return's (tracing, reunification).
-  controllers: [AssistanceController, WishesController, FamilyController],
+  controllers: [AssistanceController, WishesController, MeetingsController, FamilyController],
 })
 export class AssistanceModule {}

@@ -9,6 +9,7 @@ import type {
   FamilyView,
   PersonView,
 } from '@nrm/read-models';
+import type { MeetingCaseView } from './meetings-view';
 import type { WishesCaseView } from './wishes-view';
 
 /** What an unreadable personal field shows after erasure, wherever a case is shown or exported. */
@@ -24,7 +25,7 @@ export const ERASED: ErasedMarker = { erased: true };
  */
 export type CaseView = Omit<
   CaseDetail,
-  'person' | 'guardian' | 'deadlines' | 'actors' | 'wishes' | 'family' | 'kind'
+  'person' | 'guardian' | 'deadlines' | 'actors' | 'wishes' | 'family' | 'kind' | 'meetings'
 > & {
   /** A presumed victim's case (converted ones included) or a person at risk's. */
   kind: CaseKind;
@@ -41,6 +42,8 @@ export type CaseView = Omit<
   };
   /** The victim's wishes; their own words and the notes on actions only where the person is shown. */
   wishes?: WishesCaseView;
+  /** Team meetings and case conferences, newest last; their decisions only where the person is shown. */
+  meetings?: MeetingCaseView[];
   /** Only for ?asOf=: the last event the view folds, the revision and moment it stands for. */
   asOf?: CaseMoment;
   /** The family members linked to the case; their names under the same policy as the person's. */

@@ -19,6 +19,7 @@ import { mayAccessCase } from '../cases/case-scope';
 import { RequestContext } from '../cases/command-context';
 import { CaseEventView, CaseView, ERASED, FamilyMemberCaseView, withheldFrom } from './case-view';
 import { personalDataPurpose } from './personal-data-policy';
+import { meetingsHavePersonalData, meetingsWithoutPersonal, revealMeetings } from './meetings-view';
 import { revealWishes, wishesHavePersonalData, wishesWithoutPersonal } from './wishes-view';
 
 /**
@@ -74,7 +75,7 @@ export class CaseViews {
 
   /** The view of a case already admitted; decrypts only when `reveal` (the caller recorded the access). */
   async present(detail: CaseDetail, reveal: boolean, now?: string): Promise<CaseView> {
-    const { person: _person, actors: _actors, guardian, wishes, family, ...rest } = detail;
+    const { person: _person, actors: _actors, guardian, wishes, family, meetings, ...rest } = detail;
     // Overdue is judged now, as in the list: a flag both sides of a handover see on their own case
     // (a past view: at the moment it stands for).
     const deadlines = withOverdue(rest.deadlines, now ?? this.clock.now());
@@ -89,10 +90,13 @@ export class CaseViews {
       overdue: deadlines.some((d) => d.overdue),
       guardian: guardianView,
       ...(wishes ? { wishes: wishesWithoutPersonal(wishes) } : {}),
+      ...(meetings ? { meetings: meetingsWithoutPersonal(meetings) } : {}),
       ...(family ? { family: { ...family, members: family.members.map(memberWithoutCiphertext) } } : {}),
     };
     if (!reveal || !hasPersonalData(detail)) return view;
     if (wishes && wishesHavePersonalData(wishes)) view.wishes = await revealWishes(wishes, this.cipher);
+    if (meetings && meetingsHavePersonalData(meetings))
+      view.meetings = await revealMeetings(meetings, this.cipher);
     const shownFamily = view.family;
     if (family && shownFamily) {
       shownFamily.members = await Promise.all(
@@ -155,6 +159,7 @@ function hasPersonalData(detail: CaseDetail): boolean {
     detail.person !== undefined ||
     detail.guardian?.name !== undefined ||
     wishesHavePersonalData(detail.wishes) ||
+    meetingsHavePersonalData(detail.meetings) ||
     (detail.family?.members.some((m) => m.person !== undefined || m.guardian?.name !== undefined) ?? false)
   );
 }

@@ -1,5 +1,8 @@
 import type {
   ClosureReason,
+  MeetingKind,
+  MeetingParticipantRole,
+  MeetingTopic,
   MonitoringStatus,
   RiskKind,
   RiskLevel,
@@ -59,6 +62,26 @@ export interface RecordMonitoring extends CommandBase<'RecordMonitoring'> {
 export interface AddTeamAgency extends CommandBase<'AddTeamAgency'> {
   agency: string;
 }
+/**
+ * A meeting of the case's multidisciplinary team, or a case conference of the agencies involved. A
+ * meeting with the `plan_review` topic records the review of the case's plan; `nextReviewOn` sets the next.
+ */
+export interface RecordTeamMeeting extends CommandBase<'RecordTeamMeeting'> {
+  meetingId: string;
+  kind: MeetingKind;
+  /** When the meeting was held; defaults to `at`, never after it. */
+  heldAt?: string;
+  /** The team's code, when it is one team's meeting. */
+  teamId?: string;
+  /** The agencies that took part (codes, at least one). */
+  agencies: readonly string[];
+  participantRoles?: readonly MeetingParticipantRole[];
+  topics: readonly MeetingTopic[];
+  /** What the meeting decided (personal data). */
+  decisions?: string;
+  /** The next review is due on this calendar date (YYYY-MM-DD), strictly after the meeting. */
+  nextReviewOn?: string;
+}
 export interface CloseCase extends CommandBase<'CloseCase'> {
   reason: ClosureReason;
 }
@@ -90,6 +113,7 @@ export type AssistanceCommand =
   | DeliverService
   | RecordMonitoring
   | AddTeamAgency
+  | RecordTeamMeeting
   | CloseCase
   | StateVictimWishes
   | RecordWishAction;
@@ -104,6 +128,7 @@ export const ASSISTANCE_COMMAND_TYPES = [
   'DeliverService',
   'RecordMonitoring',
   'AddTeamAgency',
+  'RecordTeamMeeting',
   'CloseCase',
   'StateVictimWishes',
   'RecordWishAction',

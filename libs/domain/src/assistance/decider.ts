@@ -6,7 +6,13 @@ import { assertOpen, evolveLifecycle, requireTransition } from '../shared/lifecy
 import { RuleViolation } from '../shared/rule-violation';
 import { isBefore } from '../shared/time';
 import { evolveStatedWishes, wishStands } from '../shared/wishes';
-import type { AssistanceCommand, PlannedService, RecordWishAction, StateVictimWishes } from './commands';
+import type {
+  AssistanceCommand,
+  PlannedService,
+  RecordTeamMeeting,
+  RecordWishAction,
+  StateVictimWishes,
+} from './commands';
 import {
   INITIAL_ASSISTANCE_STATE,
   type AssistanceState,
@@ -86,6 +92,44 @@ function recordWishAction(command: RecordWishAction, state: AssistanceState): As
       type: 'WishActedUpon',
       data: { wish: command.wish, action: command.action, actedAt },
       ...(command.note === undefined ? {} : { personal: { note: command.note } }),
+    },
+  ];
+}
+
+/**
+ * A team meeting or case conference: at least one agency took part, it was not held after the command,
+ * and the next review it sets falls due (its date's midnight UTC) after the meeting.
+ */
+function recordTeamMeeting(command: RecordTeamMeeting, state: AssistanceState): AssistanceEvent[] {
+  requireTransition(
+    !state.meetingIds.includes(command.meetingId),
+    `meeting ${command.meetingId} was already recorded`,
+  );
+  if (command.agencies.length === 0) {
+    throw new RuleViolation('invalid-request', 'a meeting names at least one participating agency');
+  }
+  const heldAt = command.heldAt ?? command.at;
+  requireNotAfter('the meeting', heldAt, command.at);
+  if (command.nextReviewOn !== undefined && !isBefore(heldAt, `${command.nextReviewOn}T00:00:00Z`)) {
+    throw new RuleViolation(
+      'invalid-request',
+      `the next review (${command.nextReviewOn}) must be due after the meeting (${heldAt})`,
+    );
+  }
+  return [
+    {
+      type: 'TeamMeetingRecorded',
+      data: defined({
+        meetingId: command.meetingId,
+        kind: command.kind,
+        heldAt,
+        teamId: command.teamId,
+        agencies: [...new Set(command.agencies)],
+        participantRoles: [...new Set(command.participantRoles ?? [])],
+        topics: [...new Set(command.topics)],
+        nextReviewOn: command.nextReviewOn,
+      }),
+      ...(command.decisions === undefined ? {} : { personal: { decisions: command.decisions } }),
     },
   ];
 }
@@ -200,6 +244,8 @@ function decide(command: AssistanceCommand, state: AssistanceState): AssistanceE
         `${command.agency} is already a member of the case's team`,
       );
       return [{ type: 'AgencyJoinedTeam', data: { agency: command.agency } }];
+    case 'RecordTeamMeeting':
+      return recordTeamMeeting(command, state);
     case 'CloseCase':
       refuseNonCooperationReason(command.reason);
       return [{ type: 'CaseClosed', data: { reason: command.reason } }];
@@ -263,6 +309,8 @@ function evolve(state: AssistanceState, event: CaseEvent): AssistanceState {
         wishesStatedAt: event.data.statedAt,
         wishStatementIds: [...next.wishStatementIds, event.data.statementId],
       };
+    case 'TeamMeetingRecorded':
+      return { ...next, meetingIds: [...next.meetingIds, event.data.meetingId] };
     default:
       return next;
   }

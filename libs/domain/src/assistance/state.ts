@@ -37,6 +37,8 @@ export interface AssistanceState {
   wishesStatedAt?: string;
   /** Statement ids already used. */
   wishStatementIds: readonly string[];
+  /** Team meeting ids already used (TeamMeetingRecorded). */
+  meetingIds: readonly string[];
 }
 
 export const INITIAL_ASSISTANCE_STATE: AssistanceState = {
@@ -48,4 +50,5 @@ export const INITIAL_ASSISTANCE_STATE: AssistanceState = {
   team: [],
   wishes: undefined,
   wishStatementIds: [],
+  meetingIds: [],
 };

@@ -49,6 +49,7 @@ export function openDeadlines(
     }
   }
   deadlines.push(...legalStatusDeadlines(detail, policy));
+  deadlines.push(...teamReviewDeadlines(detail));
   return deadlines;
 }
 
@@ -97,6 +98,13 @@ function monitoringVisitDue(detail: CaseDetail, policy: DeadlinePolicy): string 
     .filter((at): at is string => at !== undefined)
     .sort();
   return addDays(since[since.length - 1], policy.monitoring_visit);
+}
+
+/** The next review the last meeting held set (ref: its meetingId), due at its date's midnight UTC. */
+function teamReviewDeadlines(detail: CaseDetail): Deadline[] {
+  const last = detail.meetings?.at(-1);
+  if (!last?.nextReviewOn) return [];
+  return [{ kind: 'team_review', ref: last.meetingId, dueAt: `${last.nextReviewOn}T00:00:00.000Z` }];
 }
 
 /** Overdue once `now` is past the due date. */

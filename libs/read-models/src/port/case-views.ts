@@ -315,6 +315,24 @@ export interface WishesView {
 }
 
 /**
+ * A meeting of the case's multidisciplinary team or a case conference (TeamMeetingRecorded); `at` is when
+ * it was recorded, `decisions` the ciphertext of { decisions }.
+ */
+export interface MeetingView {
+  meetingId: string;
+  kind: string;
+  heldAt: string;
+  teamId?: string;
+  agencies: string[];
+  participantRoles: string[];
+  topics: string[];
+  /** The next review (YYYY-MM-DD) this meeting set. */
+  nextReviewOn?: string;
+  at: string;
+  decisions?: EncryptedPersonalData;
+}
+
+/**
  * Everything non-personal about a case, plus the ciphertext of what a screen needs to name the
  * person. No personal field is ever stored in clear: the query layer decrypts (and logs the access).
  */
@@ -378,6 +396,8 @@ export interface CaseDetail {
   monitoring?: { status: string; at: string; nextVisitDue?: string };
   /** The victim's own wishes, once first stated. */
   wishes?: WishesView;
+  /** Team meetings and case conferences, in the order they were held (newest last), once one is recorded. */
+  meetings?: MeetingView[];
   return: {
     /** The case came from a partner node's handover proposal (this node serves the country of origin). */
     receivedFromPartner?: {

@@ -639,6 +639,52 @@ export function describeReadModelStoreContract(
         expect(await monitoringVisits(day(T0, 16))).toEqual([]);
         expect(await dueSoon(day(T0, 16))).toEqual([]);
       });
+
+      it('lists the next team review at its midnight UTC, filters on it being overdue, and keeps the meetings', async () => {
+        const meeting = (days: number, meetingId: string, nextReviewOn?: string): Step => ({
+          type: 'TeamMeetingRecorded',
+          at: day(T0, days),
+          data: {
+            meetingId,
+            kind: 'team_meeting',
+            heldAt: day(T0, days),
+            agencies: ['agency-a'],
+            participantRoles: [],
+            topics: ['plan_review'],
+            ...(nextReviewOn === undefined ? {} : { nextReviewOn }),
+          },
+          personal: { decisions: 'd' },
+        });
+        const reviews = async (now: string) =>
+          (await list(now))[0].deadlines.filter((d) => d.kind === 'team_review');
+        await append(caseId, [
+          ...registration({ caseId, at: T0, reflectionDays: 30 }),
+          {
+            type: 'IdentificationConcluded',
+            at: day(T0, 1),
+            data: { status: 'identified', decidingBody: 'police', formsOfExploitation: [] },
+          },
+          meeting(2, 'm-1', '2025-01-20'),
+        ]);
+        await project();
+        const dueAt = '2025-01-20T00:00:00.000Z';
+        expect(await reviews(day(T0, 3))).toEqual([
+          { kind: 'team_review', ref: 'm-1', dueAt, overdue: false },
+        ]);
+        expect((await list('2025-01-20T00:00:00.001Z', true)).map((i) => i.caseId)).toEqual([caseId]);
+        const [stored] = (await store.getCase(caseId))?.meetings ?? [];
+        expect(stored).toMatchObject({
+          meetingId: 'm-1',
+          agencies: ['agency-a'],
+          nextReviewOn: '2025-01-20',
+        });
+        expect(stored.decisions).toBeDefined();
+
+        await append(caseId, [meeting(4, 'm-2')]); // a later meeting that sets no review clears it
+        await project();
+        expect(await reviews(day(T0, 30))).toEqual([]);
+        expect((await list(day(T0, 30), true)).map((i) => i.caseId)).toEqual([]);
+      });
     });
 
     describe('sorting, the presumed-minor and agency filters, and the caseload summary', () => {

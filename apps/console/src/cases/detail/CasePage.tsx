@@ -25,6 +25,7 @@ import { AsOfControl } from '../../timetravel/AsOfControl';
 import { AsOfUnavailable } from '../../timetravel/AsOfUnavailable';
 import { ChangesSection } from '../../timetravel/ChangesSection';
 import { CaseCommandsContext } from './common/case-commands';
+import { MeetingsSection } from './meetings/MeetingsSection';
 import { WishesSection } from './wishes/WishesSection';
 import { PersonAtRiskSection } from './at-risk/PersonAtRiskSection';
 
@@ -96,6 +97,7 @@ export function CasePage() {
             {/* Keyed: another moment hides the person again until a purpose is stated for it. */}
             <PersonSection key={asOf ?? ''} caseId={view.caseId} asOf={asOf} />
             <WishesSection view={view} revision={revision} onReload={reload} />
+            <MeetingsSection view={view} revision={revision} onReload={reload} />
             <PhaseTabs key={asOf ?? ''} view={view} revision={revision} onReload={reload} />
           </Stack>
           <Stack>

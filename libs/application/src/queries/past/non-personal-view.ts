@@ -1,4 +1,5 @@
 import type { CaseDetail } from '@nrm/read-models';
+import { meetingsWithoutPersonal } from '../meetings-view';
 import { wishesWithoutPersonal } from '../wishes-view';
 
 /**
@@ -15,9 +16,12 @@ export function nonPersonalView(detail: CaseDetail): Record<string, unknown> {
     guardian,
     wishes,
     family,
+    meetings,
     ...facts
   } = detail;
-  const rest = wishes ? { ...facts, wishes: wishesWithoutPersonal(wishes) } : facts;
+  const withWishes = wishes ? { ...facts, wishes: wishesWithoutPersonal(wishes) } : facts;
+  // The meetings' decisions are ciphertext under the victim's key, like the wishes' words.
+  const rest = meetings ? { ...withWishes, meetings: meetingsWithoutPersonal(meetings) } : withWishes;
   // Family members' names and their guardians' names are ciphertext under each member's key, like the person's.
   const withFamily = family
     ? {

@@ -2,6 +2,7 @@ import type { NeedsAssessed, RiskAssessed } from './assessments';
 import type { AssistancePlanAdopted } from './assistance-plan';
 import type { CaseClosed } from './case-closed';
 import type { FamilyAssistanceEvent } from './family';
+import type { TeamMeetingRecorded } from './meetings';
 import type { MonitoringRecorded } from './monitoring';
 import type {
   ServiceDelivered,
@@ -16,6 +17,7 @@ export * from './assessments';
 export * from './assistance-plan';
 export * from './case-closed';
 export * from './family';
+export * from './meetings';
 export * from './monitoring';
 export * from './service-line';
 export * from './service-referrals';
@@ -32,6 +34,7 @@ export type AssistanceEvent =
   | ServiceDelivered
   | MonitoringRecorded
   | AgencyJoinedTeam
+  | TeamMeetingRecorded
   | VictimWishesStated
   | WishActedUpon
   | CaseClosed

@@ -1,5 +1,5 @@
 import type { ServiceLine } from '@nrm/contracts';
-import type { ServiceView, WishActionView, WishesView } from '../../port/case-views';
+import type { MeetingView, ServiceView, WishActionView, WishesView } from '../../port/case-views';
 import type { ContextFold, StoredEventOf } from './case-events';
 import { evolveFamily } from './family';
 import { adoptedPlan, updateFirst } from './updates';
@@ -100,8 +100,20 @@ export const evolveAssistance: ContextFold<'assistance'> = (view, event) => {
       const stated = view.wishes.current.map((c) => c.wish);
       return { ...view, wishes: { ...view.wishes, actions, current: currentWishes(stated, actions) } };
     }
+    case 'TeamMeetingRecorded': {
+      const meeting: MeetingView = { ...event.data, at, ...personal(event.personal, 'decisions') };
+      return { ...view, meetings: inOrderHeld([...(view.meetings ?? []), meeting]) };
+    }
   }
 };
+
+/** Meetings by when they were held (one recorded late takes its place), recorded order among equals. */
+function inOrderHeld(meetings: MeetingView[]): MeetingView[] {
+  return meetings
+    .map((meeting, i) => ({ meeting, i, t: Date.parse(meeting.heldAt) }))
+    .sort((a, b) => a.t - b.t || a.i - b.i)
+    .map(({ meeting }) => meeting);
+}
 
 /** The ciphertext of an event's personal part under `key`, when the event has one. */
 function personal<K extends string>(enc: StoredEventOf<'assistance'>['personal'], key: K) {
