@@ -2079,6 +2079,8 @@ export interface components {
                 vulnerabilities: string[];
             };
             presumedMinor: boolean;
+            /** @description Since when the person has been presumed a child (without a break): the guardian's deadline runs from it. */
+            presumedMinorSince?: string;
             prosecution: {
                 compensationClaims: {
                     against: string;
@@ -2847,7 +2849,7 @@ export interface components {
         };
         MonitoringDto: {
             /**
-             * @description YYYY-MM-DD: the next monitoring visit is due that day (midnight UTC), listed among the case's deadlines (kind monitoring_visit) until the next visit is recorded or the case closes. Must be after this visit (else 422, rule invalid-request); absent: no next visit planned.
+             * @description YYYY-MM-DD: the next monitoring visit is due that day (midnight UTC), listed among the case's deadlines (kind monitoring_visit) until the next visit is recorded or the case closes. Must be after this visit (else 422, rule invalid-request); absent: the next visit falls due the country's monitoring interval after this one (NRM_DEADLINE_DAYS, 90 days by default).
              * @example 2025-06-30
              */
             nextVisitDue?: string;
