@@ -109,6 +109,7 @@ export const OPERATION_ROLES = {
   'PATCH /api/users/{userId}': ['admin'],
   'POST /api/users/{userId}/disable': ['admin'],
   'POST /api/users/{userId}/enable': ['admin'],
+  'GET /api/users/{userId}/history': ['admin', 'auditor'],
   'POST /api/users/{userId}/password': ['admin'],
   'GET /health': 'public',
 } as const;

@@ -1761,6 +1761,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/users/{userId}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An account's history in the node's log
+         * @description Every event of the account (stream accounts), oldest first: its creation, each change of role, agency or country with the values before and after, each disabling, re-enabling and password reset, with who did it (the actor’s id, role and agency at the time; role node for what the node did itself) and when. Nothing of any password.
+         *
+         *     Roles: admin, auditor.
+         */
+        get: operations["UsersController_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users/{userId}/password": {
         parameters: {
             query?: never;
@@ -1820,6 +1842,14 @@ export interface components {
             items: components["schemas"]["AccessLogEntry"][];
             /** @description How many entries match in all (more than `items` when a page was asked for). */
             total: number;
+        };
+        AccountActorView: {
+            /** @description The agency the actor belonged to at the time */
+            agency?: string;
+            /** @description The role the actor held at the time (`node` for the node itself) */
+            role: string;
+            /** @description The actor's user id; `node` for what the node did itself */
+            userId: string;
         };
         /** @description The stored form of an event, as in the design brief. Personal data never sits in `data`: it travels in `personal`, encrypted with the data subject's key (see */
         Actor: {
@@ -3456,6 +3486,26 @@ export interface components {
             alertId: string;
             caseId: string;
             revision: number;
+        };
+        UserHistoryItem: {
+            actor: components["schemas"]["AccountActorView"];
+            /** @description The event’s data: userId, and for AccountCreated username, role, agency, country; for AccountChanged each changed field as {from, to}. Never any password material. */
+            data: {
+                [key: string]: unknown;
+            };
+            eventId: string;
+            /** @description When it happened (ISO 8601) */
+            occurredAt: string;
+            /** @description The event's position in the node's log */
+            position: number;
+            /** @description The event's revision in the stream accounts */
+            revision: number;
+            /** @description AccountCreated, AccountChanged, AccountDisabled, AccountReenabled or AccountPasswordReset (docs/events.md) */
+            type: string;
+        };
+        UserHistoryView: {
+            /** @description The account's events, oldest first */
+            items: components["schemas"]["UserHistoryItem"][];
         };
         UserListView: {
             /** @description Every local account, by username */
@@ -14352,6 +14402,80 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UserView"];
+                };
+            };
+            /** @description The request failed validation (errors name each field), or an unknown query parameter, or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address; Retry-After says when to try again */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    UsersController_history: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description Requests this address may make in the current minute */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the budget is renewed */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserHistoryView"];
                 };
             };
             /** @description The request failed validation (errors name each field), or an unknown query parameter, or malformed JSON */

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AccessLogModule } from '../access-log/access-log.module';
+import { ACCOUNT_ADMINISTRATION } from '@nrm/iam/accounts/account-administration.port';
+import { AccountsService } from '../accounts/accounts.service';
 import { ErasureService } from '../erasure/erasure.service';
 import { CaseViewsModule } from '../queries/case-views.module';
 import { AuditController } from '../audit/audit.controller';
@@ -39,6 +41,15 @@ import { StatisticsController } from '../statistics/statistics.controller';
     StatisticsController,
   ],
   imports: [AccessLogModule, CaseViewsModule],
-  providers: [FirstAdmin, PasswordLogin, SessionGrants, CaseExporter, ErasureService, LogProofs],
+  providers: [
+    AccountsService,
+    { provide: ACCOUNT_ADMINISTRATION, useExisting: AccountsService },
+    FirstAdmin,
+    PasswordLogin,
+    SessionGrants,
+    CaseExporter,
+    ErasureService,
+    LogProofs,
+  ],
 })
 export class GatewayModule {}

@@ -12,8 +12,12 @@ export interface Account {
   disabled: boolean;
 }
 
-/** What creating an account takes: the repository gives the id and the creation time; it starts enabled. */
-export type NewAccount = Omit<Account, 'userId' | 'createdAt' | 'disabled'>;
+/**
+ * What creating an account takes; it starts enabled. The id and the creation time are the repository's
+ * unless given (the account administration gives them: the log's event names the id first).
+ */
+export type NewAccount = Omit<Account, 'userId' | 'createdAt' | 'disabled'> &
+  Partial<Pick<Account, 'userId' | 'createdAt'>>;
 
 /** What an admin may change of an account's profile; absent fields stay as they are. */
 export type AccountChanges = Partial<Pick<Account, 'role' | 'agency' | 'country'>>;

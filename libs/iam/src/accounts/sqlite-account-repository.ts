@@ -35,8 +35,8 @@ export class SqliteAccountRepository implements AccountRepository {
   create(input: NewAccount): Account {
     const account: Account = {
       ...input,
-      userId: randomUUID(),
-      createdAt: new Date().toISOString(),
+      userId: input.userId ?? randomUUID(),
+      createdAt: input.createdAt ?? new Date().toISOString(),
       disabled: false,
     };
     try {

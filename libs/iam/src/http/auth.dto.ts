@@ -109,3 +109,38 @@ export class UserListView {
   @ApiProperty({ type: [UserView], description: 'Every local account, by username' })
   items: UserView[];
 }
+
+/** Who did something to an account: their id, and their role and agency at the time. */
+export class AccountActorView {
+  @ApiProperty({ description: "The actor's user id; `node` for what the node did itself" }) userId: string;
+  @ApiProperty({ description: 'The role the actor held at the time (`node` for the node itself)' })
+  role: string;
+  @ApiPropertyOptional({ description: 'The agency the actor belonged to at the time' }) agency?: string;
+}
+
+/** One event of an account's history (stream `accounts` of the node's log). */
+export class UserHistoryItem {
+  @ApiProperty({ description: "The event's position in the node's log" }) position: number;
+  @ApiProperty({ description: "The event's revision in the stream accounts" }) revision: number;
+  @ApiProperty() eventId: string;
+  @ApiProperty({
+    description:
+      'AccountCreated, AccountChanged, AccountDisabled, AccountReenabled or AccountPasswordReset (docs/events.md)',
+  })
+  type: string;
+  @ApiProperty({ description: 'When it happened (ISO 8601)' }) occurredAt: string;
+  @ApiProperty({ type: AccountActorView }) actor: AccountActorView;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      'The event’s data: userId, and for AccountCreated username, role, agency, country; for ' +
+      'AccountChanged each changed field as {from, to}. Never any password material.',
+  })
+  data: Record<string, unknown>;
+}
+
+export class UserHistoryView {
+  @ApiProperty({ type: [UserHistoryItem], description: "The account's events, oldest first" })
+  items: UserHistoryItem[];
+}

@@ -14,11 +14,12 @@ import {
 import { problem, ProblemException } from '@nrm/http/problem';
 import { CurrentUser, Roles } from '../access.decorators';
 import {
-  Account,
-  ACCOUNT_REPOSITORY,
-  AccountRepository,
-  DuplicateUsernameError,
-} from '../accounts/account-repository.port';
+  ACCOUNT_ADMINISTRATION,
+  AccountAdministration,
+  AccountRequestTrace,
+  AccountTrace,
+} from '../accounts/account-administration.port';
+import { Account, ACCOUNT_REPOSITORY, AccountRepository } from '../accounts/account-repository.port';
 import { LAST_ADMIN_RULE, SELF_DISABLE_RULE } from '../accounts/account-rules';
 import { hashPassword } from '../passwords/password-hasher';
 import { PASSWORD_POLICY_RULE, passwordProblems } from '../passwords/password-policy';
@@ -29,6 +30,7 @@ import {
   CreateUserResponse,
   SetPasswordDto,
   UpdateUserDto,
+  UserHistoryView,
   UserListView,
   UserView,
 } from './auth.dto';
@@ -47,6 +49,8 @@ export class UsersController {
   constructor(
     @Inject(ACCOUNT_REPOSITORY) private readonly accounts: AccountRepository,
     @Inject(REFRESH_SESSION_STORE) private readonly sessions: RefreshSessionStore,
+    // Every change: an event in the node's log first, then the account table (docs/security.md).
+    @Inject(ACCOUNT_ADMINISTRATION) private readonly admin: AccountAdministration,
   ) {}
 
   /** The local accounts, for the admin who manages them: the hashes never leave the repository. */
@@ -64,21 +68,18 @@ export class UsersController {
   @ApiUnprocessableEntityResponse({
     description: `The password breaks the policy (rule ${PASSWORD_POLICY_RULE}; errors say why)`,
   })
-  async create(@Body() body: CreateUserDto): Promise<CreateUserResponse> {
+  async create(
+    @Body() body: CreateUserDto,
+    @CurrentUser() admin: Principal,
+    @AccountRequestTrace() trace: AccountTrace,
+  ): Promise<CreateUserResponse> {
     const passwordHash = await checkedHash(body.password, body.username);
-    try {
-      const account = this.accounts.create({
-        username: body.username,
-        passwordHash,
-        role: body.role,
-        agency: body.agency,
-        country: body.country,
-      });
-      return { userId: account.userId };
-    } catch (error) {
-      if (error instanceof DuplicateUsernameError) throw ProblemException.conflict(error.message);
-      throw error;
-    }
+    const account = await this.admin.create(
+      { username: body.username, passwordHash, role: body.role, agency: body.agency, country: body.country },
+      admin,
+      trace,
+    );
+    return { userId: account.userId };
   }
 
   @Patch(':userId')
@@ -96,18 +97,19 @@ export class UsersController {
       `The admin role of the last enabled admin would go (rule ${LAST_ADMIN_RULE}), ` +
       'or the body names nothing to change (rule invalid-request)',
   })
-  update(
+  async update(
     @Param('userId') userId: string,
     @Body() body: UpdateUserDto,
     @CurrentUser() admin: Principal,
-  ): UserView {
+    @AccountRequestTrace() trace: AccountTrace,
+  ): Promise<UserView> {
     const changes = { role: body.role, agency: body.agency, country: body.country };
     if (Object.values(changes).every((value) => value === undefined))
       // Well-formed (every field is optional) but empty: refused as a request, 422 invalid-request.
       throw new InvalidRequestError('Nothing to change: name at least one of role, agency, country');
     const account = this.found(userId);
-    if (changes.role !== undefined && changes.role !== 'admin') this.keepAnAdmin(account);
-    const changed = this.accounts.update(account.userId, changes) ?? notFound();
+    // The last-admin rule is the account registry's (@nrm/domain), decided on the log.
+    const changed = await this.admin.update(account.userId, changes, admin, trace);
     this.logger.log({ msg: 'account changed', userId, by: admin.userId, fields: Object.keys(body) });
     return view(changed);
   }
@@ -127,12 +129,14 @@ export class UsersController {
   @ApiUnprocessableEntityResponse({
     description: `The admin's own account (rule ${SELF_DISABLE_RULE}), or the last enabled admin (rule ${LAST_ADMIN_RULE})`,
   })
-  disable(@Param('userId') userId: string, @CurrentUser() admin: Principal): UserView {
+  async disable(
+    @Param('userId') userId: string,
+    @CurrentUser() admin: Principal,
+    @AccountRequestTrace() trace: AccountTrace,
+  ): Promise<UserView> {
     const account = this.found(userId);
-    if (account.userId === admin.userId)
-      throw ruleProblem(SELF_DISABLE_RULE, 'An admin cannot disable their own account');
-    this.keepAnAdmin(account);
-    const disabled = this.accounts.setDisabled(account.userId, true) ?? notFound();
+    // The self-disable and last-admin rules are the account registry's, decided on the log.
+    const disabled = await this.admin.setDisabled(account.userId, true, admin, trace);
     const ended = this.sessions.revokeAllOf(account.userId);
     this.logger.log({ msg: 'account disabled', userId, by: admin.userId, sessionsEnded: ended });
     return view(disabled);
@@ -144,8 +148,12 @@ export class UsersController {
   @ApiOperation({ summary: 'Enable a disabled account again', description: 'The user may log in again.' })
   @ApiOkResponse({ type: UserView })
   @ApiNotFoundResponse({ description: NO_SUCH_USER })
-  enable(@Param('userId') userId: string, @CurrentUser() admin: Principal): UserView {
-    const enabled = this.accounts.setDisabled(this.found(userId).userId, false) ?? notFound();
+  async enable(
+    @Param('userId') userId: string,
+    @CurrentUser() admin: Principal,
+    @AccountRequestTrace() trace: AccountTrace,
+  ): Promise<UserView> {
+    const enabled = await this.admin.setDisabled(this.found(userId).userId, false, admin, trace);
     this.logger.log({ msg: 'account enabled', userId, by: admin.userId });
     return view(enabled);
   }
@@ -168,26 +176,35 @@ export class UsersController {
     @Param('userId') userId: string,
     @Body() body: SetPasswordDto,
     @CurrentUser() admin: Principal,
+    @AccountRequestTrace() trace: AccountTrace,
   ): Promise<void> {
     const account = this.found(userId);
     const passwordHash = await checkedHash(body.password, account.username);
-    if (!this.accounts.setPasswordHash(account.userId, passwordHash)) notFound();
+    // The event names who reset it; the password and its hash stay out of the log.
+    await this.admin.setPasswordHash(account.userId, passwordHash, admin, trace);
     const ended = this.sessions.revokeAllOf(account.userId);
     this.logger.log({ msg: 'password set by an admin', userId, by: admin.userId, sessionsEnded: ended });
   }
 
-  private found(userId: string): Account {
-    return (USER_ID.test(userId) ? this.accounts.findById(userId) : undefined) ?? notFound();
+  @Get(':userId/history')
+  @Roles('admin', 'auditor')
+  @ApiOperation({
+    summary: "An account's history in the node's log",
+    description:
+      'Every event of the account (stream accounts), oldest first: its creation, each change of role, ' +
+      'agency or country with the values before and after, each disabling, re-enabling and password ' +
+      'reset, with who did it (the actor’s id, role and agency at the time; role node for what the node ' +
+      'did itself) and when. Nothing of any password.',
+  })
+  @ApiOkResponse({ type: UserHistoryView })
+  @ApiNotFoundResponse({ description: NO_SUCH_USER })
+  async history(@Param('userId') userId: string): Promise<UserHistoryView> {
+    if (!USER_ID.test(userId)) notFound();
+    return { items: await this.admin.history(userId) };
   }
 
-  /** 422 when `account` is the last enabled admin: without one, nobody could manage the node. */
-  private keepAnAdmin(account: Account): void {
-    if (account.role !== 'admin' || account.disabled) return;
-    const others = this.accounts
-      .list()
-      .filter((other) => other.role === 'admin' && !other.disabled && other.userId !== account.userId);
-    if (others.length === 0)
-      throw ruleProblem(LAST_ADMIN_RULE, 'The node would be left without an enabled admin');
+  private found(userId: string): Account {
+    return (USER_ID.test(userId) ? this.accounts.findById(userId) : undefined) ?? notFound();
   }
 }
 
@@ -204,10 +221,6 @@ async function checkedHash(password: string, username: string): Promise<string> 
     );
   }
   return hashPassword(password);
-}
-
-function ruleProblem(rule: string, detail: string): ProblemException {
-  return new ProblemException(problem(422, detail, { rule }));
 }
 
 function notFound(): never {

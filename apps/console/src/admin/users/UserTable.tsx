@@ -18,6 +18,7 @@ export function UserTable({
   const { t } = useTranslation();
   const format = useFormat();
   if (users.length === 0) return <Text>{t('admin.users.none')}</Text>;
+  const nameOf = (userId: string) => users.find((user) => user.userId === userId)?.username;
   return (
     <Table.ScrollContainer minWidth={900}>
       <Table striped>
@@ -52,6 +53,7 @@ export function UserTable({
                     user={user}
                     self={user.userId === actions.selfId}
                     onPasswordSet={actions.onPasswordSet}
+                    nameOf={nameOf}
                   />
                 </Table.Td>
               )}
