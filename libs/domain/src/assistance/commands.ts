@@ -2,6 +2,7 @@ import type {
   ClosureReason,
   MonitoringStatus,
   RiskKind,
+  ReopeningReason,
   RiskLevel,
   ServiceDeclineReason,
   ServiceKind,
@@ -62,6 +63,11 @@ export interface AddTeamAgency extends CommandBase<'AddTeamAgency'> {
 export interface CloseCase extends CommandBase<'CloseCase'> {
   reason: ClosureReason;
 }
+/** A closed case is taken up again (e.g. the person was re-trafficked): the same case, one history. */
+export interface ReopenCase extends CommandBase<'ReopenCase'> {
+  reason: ReopeningReason;
+  note?: string;
+}
 
 /** The whole set of wishes the victim states now (it replaces the previous statement). */
 export interface StateVictimWishes extends CommandBase<'StateVictimWishes'> {
@@ -91,6 +97,7 @@ export type AssistanceCommand =
   | RecordMonitoring
   | AddTeamAgency
   | CloseCase
+  | ReopenCase
   | StateVictimWishes
   | RecordWishAction;
 
@@ -105,6 +112,7 @@ export const ASSISTANCE_COMMAND_TYPES = [
   'RecordMonitoring',
   'AddTeamAgency',
   'CloseCase',
+  'ReopenCase',
   'StateVictimWishes',
   'RecordWishAction',
 ] as const satisfies readonly AssistanceCommand['type'][];

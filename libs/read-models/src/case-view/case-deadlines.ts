@@ -2,6 +2,14 @@ import type { CaseDetail, Deadline, DeadlineStatus } from '../port/case-views';
 import { legalStatusDeadlines } from './detail/legal-status';
 
 export const SERVICE_REFERRAL_RESPONSE_DAYS = 14;
+/**
+ * Days a review or appeal of an identification decision waits for its decision. 30: the usual term
+ * administrative procedure laws give an authority to decide a preliminary (administrative) appeal (e.g.
+ * Moldova's Administrative Code, art. 175: 30 days), and the shortest reflection period the CoE
+ * Convention (art. 13) allows, the time the person waits either way. One named constant, so that a
+ * national setting can replace it.
+ */
+export const IDENTIFICATION_REVIEW_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export function addDays(iso: string, days: number): string {
@@ -14,6 +22,13 @@ export function openDeadlines(detail: CaseDetail): Deadline[] {
   const deadlines: Deadline[] = [];
   if (detail.identification.status === 'pending' && detail.reflectionPeriod) {
     deadlines.push({ kind: 'identification_decision', dueAt: detail.reflectionPeriod.endsAt });
+  }
+  const review = detail.identification.review;
+  if (review?.status === 'requested') {
+    deadlines.push({
+      kind: 'identification_review',
+      dueAt: addDays(review.requestedAt, IDENTIFICATION_REVIEW_DAYS),
+    });
   }
   for (const handover of detail.return.handovers) {
     if (handover.status === 'proposed') {
