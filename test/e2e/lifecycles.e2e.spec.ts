@@ -148,17 +148,20 @@ describe('case lifecycles (HTTP)', () => {
     expect(refused.status).toBe(422);
     expect(refused.body.rule).toBe('identity-required');
 
-    expect((await post('case_manager', at('/identity'), { givenName: 'Ana' })).status).toBe(400);
+    expect((await post('identification_officer', at('/identity'), { givenName: 'Ana' })).status).toBe(400);
     expect(
       (
-        await post('case_manager', at('/identity'), {
+        await post('identification_officer', at('/identity'), {
           givenName: 'Ana',
           familyName: 'Popescu',
           dateOfBirth: '1999-04-17',
         })
       ).status,
     ).toBe(201);
-    const again = await post('case_manager', at('/identity'), { givenName: 'Ana', familyName: 'Popescu' });
+    const again = await post('identification_officer', at('/identity'), {
+      givenName: 'Ana',
+      familyName: 'Popescu',
+    });
     expect(again.status).toBe(422);
     const identified = await get(at(''));
     expect(identified.body.person).toEqual({
@@ -172,8 +175,12 @@ describe('case lifecycles (HTTP)', () => {
     // A named registration records no identity later.
     const named = await register();
     expect(
-      (await post('case_manager', `/api/cases/${named}/identity`, { givenName: 'A', familyName: 'B' }))
-        .status,
+      (
+        await post('identification_officer', `/api/cases/${named}/identity`, {
+          givenName: 'A',
+          familyName: 'B',
+        })
+      ).status,
     ).toBe(422);
   });
 });

@@ -70,7 +70,7 @@ export const OPERATION_ROLES = {
   'POST /api/cases/{id}/identification': ['identification_officer'],
   'POST /api/cases/{id}/identification/review': ['identification_officer', 'case_manager'],
   'POST /api/cases/{id}/identification/review/decision': ['identification_officer'],
-  'POST /api/cases/{id}/identity': ['identification_officer', 'case_manager'],
+  'POST /api/cases/{id}/identity': ['identification_officer'],
   'POST /api/cases/{id}/law-enforcement-requests': ['prosecution_liaison'],
   'POST /api/cases/{id}/law-enforcement-requests/{requestId}/answer': ['prosecution_liaison'],
   'POST /api/cases/{id}/monitoring': ['case_manager'],

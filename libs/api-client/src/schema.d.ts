@@ -1153,7 +1153,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Roles: identification_officer, case_manager. */
+        /** @description Roles: identification_officer. */
         post: operations["IdentificationController_recordIdentity"];
         delete?: never;
         options?: never;

@@ -116,7 +116,7 @@ export class IdentificationController {
   }
 
   @Post(':id/identity')
-  @Roles('identification_officer', 'case_manager')
+  @Roles('identification_officer')
   @ApiCreatedResponse({ type: CommandResponse })
   async recordIdentity(
     @Param('id', CaseIdPipe) caseId: string,
