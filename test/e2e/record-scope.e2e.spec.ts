@@ -42,6 +42,9 @@ const step = (
   ...more,
 });
 
+const { givenName: _given, familyName: _family, ...UNNAMED } = REGISTRATION.person;
+const PSEUDONYMOUS = { ...UNNAMED, pseudonym: 'Rose' };
+
 const WALK: Step[] = [
   // The walked case opens as a person at risk's: converted first, it is then a presumed victim's.
   step('identification_officer', '/conversion', {
@@ -49,6 +52,7 @@ const WALK: Step[] = [
     countryOfExploitation: 'DE',
     formsOfExploitation: ['forced_labour'],
   }),
+  step('identification_officer', '/identity', { givenName: 'Ileana', familyName: 'Vrabie' }),
   step('identification_officer', '/consents', { purpose: 'assistance', granted: true }),
   // The handovers below share the case with MD.
   step('case_manager', '/consents', { purpose: 'data_sharing', recipient: 'MD', granted: true }),
@@ -125,6 +129,10 @@ const WALK: Step[] = [
   step('identification_officer', '/reflection-period/extension', { endsAt: '2099-01-01T00:00:00Z' }),
   step('case_manager', '/reflection-period/extension', { endsAt: '2099-02-01T00:00:00Z' }),
   step('identification_officer', '/identification', { decision: 'identified', reasons: 'indicators' }),
+  step('identification_officer', '/identification/review', { kind: 'review', grounds: 'g' }),
+  step('identification_officer', '/identification/review/decision', { outcome: 'upheld' }),
+  step('case_manager', '/identification/review', { kind: 'appeal', grounds: 'g' }),
+  step('identification_officer', '/identification/review/decision', { outcome: 'upheld' }),
   step('case_manager', '/risk-assessments', RISK),
   step('return_officer', '/risk-assessments', { kind: 'return', level: 'low', notes: 'n' }),
   step('case_manager', '/needs-assessments', { needs: ['medical'] }),
@@ -269,6 +277,8 @@ const WALK: Step[] = [
   step('prosecution_liaison', '/non-punishment', { basis: 'other' }),
   step('case_manager', '/non-punishment', { basis: 'other' }),
   step('case_manager', '/closure', { reason: 'victim_request' }),
+  step('case_manager', '/reopening', { reason: 're_trafficking' }),
+  step('case_manager', '/closure', { reason: 'victim_request' }),
 ];
 
 /** Whether a step's path is an instance of a route of the OpenAPI document (`/api/cases/{id}/...`). */
@@ -312,7 +322,8 @@ describe('record-level access: agencies, auditors, prosecution liaison (HTTP)', 
   const registerAtRisk = async (): Promise<string> => {
     const res = await node.request('POST', '/api/cases/at-risk', {
       as: 'case_manager',
-      body: { referralSource: 'social_services', person: REGISTRATION.person, vulnerabilities: ['neglect'] },
+      // Under a pseudonym: the walk records the identity (the handovers below need it).
+      body: { referralSource: 'social_services', person: PSEUDONYMOUS, vulnerabilities: ['neglect'] },
     });
     expect(res.status).toBe(201);
     return res.body.caseId;

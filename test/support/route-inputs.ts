@@ -46,6 +46,9 @@ export const BODIES: Record<string, object> = {
   },
   'POST /api/cases/:id/consents': { purpose: 'assistance', granted: true },
   'POST /api/cases/:id/identification': { decision: 'identified', reasons: 'indicators' },
+  'POST /api/cases/:id/identification/review': { kind: 'appeal', grounds: 'new evidence' },
+  'POST /api/cases/:id/identification/review/decision': { outcome: 'upheld' },
+  'POST /api/cases/:id/identity': { givenName: 'Ana', familyName: 'Popescu' },
   'POST /api/cases/:id/guardian': { name: 'Maria Rusu', authority: 'Child Protection Authority' },
   'POST /api/cases/:id/best-interests-determination': { outcome: 'stay', notes: 'n' },
   'POST /api/cases/:id/age-assessment': { presumedMinor: true, method: 'interview' },
@@ -61,6 +64,7 @@ export const BODIES: Record<string, object> = {
   // The command that would let an outsider widen its own scope.
   'POST /api/cases/:id/team-members': { agency: 'outside-agency' },
   'POST /api/cases/:id/closure': { reason: 'victim_request' },
+  'POST /api/cases/:id/reopening': { reason: 're_trafficking' },
   'POST /api/cases/:id/return-request': { statedBy: 'victim' },
   'POST /api/cases/:id/handovers': { toCountry: 'MD' },
   'POST /api/cases/:id/handovers/:handoverId/acceptance': {},

@@ -1110,6 +1110,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{id}/identification/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Roles: identification_officer, case_manager. */
+        post: operations["IdentificationController_requestReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/identification/review/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Roles: identification_officer. */
+        post: operations["IdentificationController_decideReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/identity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Roles: identification_officer. */
+        post: operations["IdentificationController_recordIdentity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases/{id}/law-enforcement-requests": {
         parameters: {
             query?: never;
@@ -1325,6 +1376,23 @@ export interface paths {
         put?: never;
         /** @description Roles: return_officer, case_manager. */
         post: operations["LegalStatusController_liftRemovalOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/reopening": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Roles: case_manager. */
+        post: operations["AssistanceController_reopen"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2079,6 +2147,15 @@ export interface components {
                 concludedAt?: string;
                 decidingBody?: string;
                 formsOfExploitation?: string[];
+                /** @description The latest review or appeal of the decision (an overturned one changed `status`). */
+                review?: {
+                    decidedAt?: string;
+                    /** @enum {string} */
+                    kind: "review" | "appeal";
+                    requestedAt: string;
+                    /** @enum {string} */
+                    status: "requested" | "upheld" | "overturned";
+                };
                 status: components["schemas"]["IdentificationStatus"];
             };
             /** @description A presumed victim's case (converted ones included) or a person at risk's. */
@@ -2094,7 +2171,7 @@ export interface components {
             };
             /** @description Some deadline has passed now. */
             overdue: boolean;
-            /** @description Who the person is: only where the caller's role may see it, under a stated purpose. */
+            /** @description Who the person is: only where the caller's role may see it, under a stated purpose. Absent while a person registered under a pseudonym has no identity recorded (`pseudonym` names them meanwhile). */
             person?: components["schemas"]["PersonView"] | components["schemas"]["ErasedMarker"];
             /** @description The case was opened for a person at risk (kept after conversion, with its time). */
             personAtRisk?: {
@@ -2153,6 +2230,11 @@ export interface components {
                     measures: string[];
                 }[];
             };
+            /** @description The person was registered under a pseudonym: `name` (the pseudonym) under the same policy as `person`, while no identity is recorded; `identityRecordedAt` once it is. */
+            pseudonym?: {
+                identityRecordedAt?: string;
+                name?: string | components["schemas"]["ErasedMarker"];
+            };
             reflectionPeriod?: {
                 days: number;
                 endsAt: string;
@@ -2172,6 +2254,15 @@ export interface components {
                 registeredAt: string;
                 sex: string;
             };
+            /** @description Each reopening of the closed case, oldest first, with the closure it ended. */
+            reopenings?: {
+                closure?: {
+                    closedAt: string;
+                    reason: string;
+                };
+                reason: string;
+                reopenedAt: string;
+            }[];
             return: {
                 asylum?: {
                     appliedAt?: string;
@@ -2717,6 +2808,26 @@ export interface components {
             formsOfExploitation?: ("sexual_exploitation" | "forced_labour" | "forced_criminality" | "domestic_servitude" | "forced_begging" | "forced_marriage" | "illegal_adoption" | "exploitation_of_surrogacy" | "organ_removal" | "slavery_or_similar_practices" | "forced_military_service" | "other")[];
             reasons: string;
         };
+        IdentificationReviewDecisionDto: {
+            /**
+             * @description overturned reverses the decision (identified ↔ not_identified)
+             * @enum {string}
+             */
+            outcome: "upheld" | "overturned";
+            /** @description The reasons (personal data) */
+            reasons?: string;
+        };
+        IdentificationReviewDto: {
+            /** @description The grounds (personal data) */
+            grounds: string;
+            /**
+             * @description review: by the identifying authority; appeal: by the person or their representative
+             * @enum {string}
+             */
+            kind: "review" | "appeal";
+            /** @description When it was lodged (ISO 8601 date-time); defaults to now, never later */
+            requestedAt?: string;
+        };
         /** @enum {string} */
         IdentificationStatus: "pending" | "identified" | "not_identified";
         IdentityDocumentDto: {
@@ -2749,6 +2860,15 @@ export interface components {
             status: "held" | "withheld" | "lost" | "recovered" | "replacement_requested" | "issued";
             /** @description YYYY-MM-DD, where known. */
             validUntil?: string;
+        };
+        IdentityDto: {
+            /**
+             * @description YYYY-MM-DD
+             * @example 1999-04-17
+             */
+            dateOfBirth?: string;
+            familyName: string;
+            givenName: string;
         };
         /** @description A journal record's kind: a handover message's kind, 'any' for a withheld step of unknown kind, or a later kind (e.g. `alert.urgent`, urgent alerts): clients must expect kinds they do not know. */
         JournalKind: string;
@@ -3018,8 +3138,12 @@ export interface components {
              * @example 2008-04-17
              */
             dateOfBirth?: string;
-            familyName: string;
-            givenName: string;
+            /** @description Required unless a pseudonym is given */
+            familyName?: string;
+            /** @description Required unless a pseudonym is given */
+            givenName?: string;
+            /** @description For a person who will not (yet) give their name, instead of givenName and familyName (never with them); personal data. POST /api/cases/{id}/identity records the identity later. */
+            pseudonym?: string;
             /** @description Reasons to believe the person is a child (presumption of minority) */
             reasonsToBelieveChild?: boolean;
             /** @enum {string} */
@@ -3197,6 +3321,12 @@ export interface components {
             removedAt?: string;
             /** @enum {string} */
             status: "notified" | "suspended" | "withdrawn" | "enforced";
+        };
+        ReopeningDto: {
+            /** @description Why, in words (personal data) */
+            note?: string;
+            /** @enum {string} */
+            reason: "re_trafficking" | "new_needs" | "new_information" | "closed_in_error" | "other";
         };
         ResidencePermitApplicationDto: {
             /** @description When the application was lodged (default: now) */
@@ -10071,6 +10201,363 @@ export interface operations {
             };
         };
     };
+    IdentificationController_requestReview: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The revision the command was decided on, e.g. "3": a case at another revision answers 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IdentificationReviewDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description The case’s revision after the command, quoted: send it back as If-Match */
+                    etag?: string;
+                    /** @description Requests this address may make in the current minute */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the budget is renewed */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponse"];
+                };
+            };
+            /** @description The request failed validation (errors name each field), or an unknown query parameter, or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or none within the caller’s record scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The case changed: If-Match named another revision, or a concurrent change won */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description The body is larger than the node reads */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule of the referral mechanism refused the command (rule names it) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["RuleProblem"];
+                };
+            };
+            /** @description Too many requests from this address; Retry-After says when to try again */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    IdentificationController_decideReview: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The revision the command was decided on, e.g. "3": a case at another revision answers 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IdentificationReviewDecisionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description The case’s revision after the command, quoted: send it back as If-Match */
+                    etag?: string;
+                    /** @description Requests this address may make in the current minute */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the budget is renewed */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponse"];
+                };
+            };
+            /** @description The request failed validation (errors name each field), or an unknown query parameter, or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or none within the caller’s record scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The case changed: If-Match named another revision, or a concurrent change won */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description The body is larger than the node reads */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule of the referral mechanism refused the command (rule names it) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["RuleProblem"];
+                };
+            };
+            /** @description Too many requests from this address; Retry-After says when to try again */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    IdentificationController_recordIdentity: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The revision the command was decided on, e.g. "3": a case at another revision answers 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IdentityDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description The case’s revision after the command, quoted: send it back as If-Match */
+                    etag?: string;
+                    /** @description Requests this address may make in the current minute */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the budget is renewed */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponse"];
+                };
+            };
+            /** @description The request failed validation (errors name each field), or an unknown query parameter, or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or none within the caller’s record scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The case changed: If-Match named another revision, or a concurrent change won */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description The body is larger than the node reads */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule of the referral mechanism refused the command (rule names it) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["RuleProblem"];
+                };
+            };
+            /** @description Too many requests from this address; Retry-After says when to try again */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     ProsecutionController_request: {
         parameters: {
             query?: never;
@@ -11517,6 +12004,125 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["RemovalOrderLiftingDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description The case’s revision after the command, quoted: send it back as If-Match */
+                    etag?: string;
+                    /** @description Requests this address may make in the current minute */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the budget is renewed */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponse"];
+                };
+            };
+            /** @description The request failed validation (errors name each field), or an unknown query parameter, or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or none within the caller’s record scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The case changed: If-Match named another revision, or a concurrent change won */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description The body is larger than the node reads */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule of the referral mechanism refused the command (rule names it) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["RuleProblem"];
+                };
+            };
+            /** @description Too many requests from this address; Retry-After says when to try again */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AssistanceController_reopen: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The revision the command was decided on, e.g. "3": a case at another revision answers 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReopeningDto"];
             };
         };
         responses: {

@@ -68,6 +68,17 @@ export const EVENT_CONTRACTS: Readonly<Record<CaseEventType, EventContract>> = {
     I.PersonAtRiskRegisteredPersonal,
   ),
   PersonAtRiskConverted: contract('identification', I.PersonAtRiskConvertedData),
+  IdentificationReviewRequested: contract(
+    'identification',
+    I.IdentificationReviewRequestedData,
+    I.IdentificationReviewRequestedPersonal,
+  ),
+  IdentificationReviewDecided: contract(
+    'identification',
+    I.IdentificationReviewDecidedData,
+    I.IdentificationReviewDecidedPersonal,
+  ),
+  IdentityRecorded: contract('identification', I.IdentityRecordedData, I.IdentityRecordedPersonal),
 
   NeedsAssessed: contract('assistance', A.NeedsAssessedData, A.NeedsAssessedPersonal),
   RiskAssessed: contract('assistance', A.RiskAssessedData, A.RiskAssessedPersonal),
@@ -82,6 +93,7 @@ export const EVENT_CONTRACTS: Readonly<Record<CaseEventType, EventContract>> = {
   VictimWishesStated: contract('assistance', A.VictimWishesStatedData, A.VictimWishesStatedPersonal),
   WishActedUpon: contract('assistance', A.WishActedUponData, A.WishActedUponPersonal),
   CaseClosed: contract('assistance', A.CaseClosedData),
+  CaseReopened: contract('assistance', A.CaseReopenedData, A.CaseReopenedPersonal),
   FamilyMemberLinked: contract('assistance', A.FamilyMemberLinkedData, A.FamilyMemberLinkedPersonal),
   MemberGuardianAppointed: contract(
     'assistance',

@@ -37,6 +37,9 @@ const EVERY_COMMAND: CaseCommand[] = [
   { type: 'AppointGuardian', ...at, name: 'G', authority: 'GUARD-MD' },
   { type: 'DetermineBestInterests', ...at, outcome: 'o', notes: 'n' },
   { type: 'ConcludeIdentification', ...at, decision: 'identified', reasons: 'r' },
+  { type: 'RequestIdentificationReview', ...at, kind: 'appeal', grounds: 'g' },
+  { type: 'DecideIdentificationReview', ...at, outcome: 'upheld' },
+  { type: 'RecordIdentity', ...at, givenName: 'A', familyName: 'B' },
   { type: 'AssessNeeds', ...at, needs: ['medical'] },
   { type: 'AssessRisk', ...at, kind: 'general', level: 'low', notes: 'n' },
   { type: 'AdoptAssistancePlan', ...at, planId: 'p', services: [{ serviceId: 's1', kind: 'medical' }] },
@@ -55,6 +58,7 @@ const EVERY_COMMAND: CaseCommand[] = [
     topics: ['monitoring'],
   },
   { type: 'CloseCase', ...at, reason: 'assistance_completed' },
+  { type: 'ReopenCase', ...at, reason: 're_trafficking' },
   { type: 'StateVictimWishes', ...at, statementId: 'w1', wishes: ['placed_in_safety'] },
   { type: 'RecordWishAction', ...at, wish: 'placed_in_safety', action: 'done' },
   { type: 'RequestReturn', ...at, statedBy: 'victim' },
@@ -144,7 +148,9 @@ describe('decideForCase', () => {
     },
   );
 
-  it.each(EVERY_COMMAND.filter((c) => c.type !== 'WithdrawConsent').map((c) => [c.type, c] as const))(
+  // The victim's "no" and the reopening itself are the two commands a closed case takes.
+  const ON_CLOSED = ['WithdrawConsent', 'ReopenCase'];
+  it.each(EVERY_COMMAND.filter((c) => !ON_CLOSED.includes(c.type)).map((c) => [c.type, c] as const))(
     'refuses %s after the case was closed',
     (_type, command) => {
       given([...registered(), closed()])

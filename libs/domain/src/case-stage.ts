@@ -73,9 +73,18 @@ function stageOf(event: DomainEvent): CaseStage | undefined {
 
 /**
  * The stage reducer: a later event only moves the stage forward, except that a new proposal after a
- * declined handover reopens the handover; CaseClosed always ends at closed.
+ * declined handover reopens the handover; CaseClosed always ends at closed (until CaseReopened, which
+ * returns the case to assisted).
  */
 export function nextCaseStage(stage: CaseStage | undefined, event: DomainEvent): CaseStage | undefined {
+  // A reopened case is active again: it is assisted (no stage of its own, the stages are an answer's enum).
+  if (event.type === 'CaseReopened') return stage === 'closed' ? 'assisted' : stage;
+  // A review that overturns the decision moves a case still at its decision to the other outcome.
+  if (event.type === 'IdentificationReviewDecided') {
+    const status = (event.data as { status?: string }).status;
+    const decided = status === 'not_identified' ? 'not_identified' : 'identified';
+    return stage === 'identified' || stage === 'not_identified' ? decided : stage;
+  }
   const candidate = stageOf(event);
   if (!candidate || stage === 'closed') return stage;
   if (stage === undefined || candidate === 'closed') return candidate;

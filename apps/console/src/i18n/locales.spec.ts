@@ -122,6 +122,9 @@ describe('the console speaks English, Romanian and Russian completely', () => {
     ['atRisk.vulnerabilities', ENUM_VALUES['RegisterPersonAtRiskDto.vulnerabilities']],
     ['atRisk.kinds', ENUM_VALUES.CaseKind],
     ['atRisk.statistics.tables', ENUM_VALUES.PeopleAtRiskTableName],
+    ['lifecycles.reopeningReasons', ENUM_VALUES['ReopeningDto.reason']],
+    ['lifecycles.reviewKinds', ENUM_VALUES['IdentificationReviewDto.kind']],
+    ['lifecycles.reviewOutcomes', ENUM_VALUES['IdentificationReviewDecisionDto.outcome']],
   ];
   it.each(NAMED)('every value of %s has a name in English', (group, values) => {
     expect(values.filter((value) => !english.has(`${group}.${String(value)}`))).toEqual([]);

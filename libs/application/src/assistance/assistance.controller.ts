@@ -16,6 +16,7 @@ import {
   MonitoringDto,
   NeedsAssessmentDto,
   PlanResponse,
+  ReopeningDto,
   RiskAssessmentDto,
   ServiceDeclineDto,
   ServiceDeliveryDto,
@@ -192,6 +193,19 @@ export class AssistanceController {
     @CommandContext() meta: CommandMetadata,
   ) {
     return commandAnswer(await this.commands.send({ type: 'CloseCase', caseId, reason: body.reason }, meta));
+  }
+
+  @Post('reopening')
+  @Roles('case_manager')
+  @ApiCreatedResponse({ type: CommandResponse })
+  async reopen(
+    @Param('id', CaseIdPipe) caseId: string,
+    @Body() body: ReopeningDto,
+    @CommandContext() meta: CommandMetadata,
+  ) {
+    return commandAnswer(
+      await this.commands.send({ type: 'ReopenCase', caseId, reason: body.reason, note: body.note }, meta),
+    );
   }
 }
 

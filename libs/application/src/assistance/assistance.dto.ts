@@ -3,6 +3,7 @@ import {
   CLOSURE_REASONS,
   LIMITS,
   MONITORING_STATUSES,
+  REOPENING_REASONS,
   RISK_LEVELS,
   SERVICE_DECLINE_REASONS,
   SERVICE_KINDS,
@@ -10,6 +11,7 @@ import {
 import type {
   ClosureReason,
   MonitoringStatus,
+  ReopeningReason,
   RiskLevel,
   ServiceDeclineReason,
   ServiceKind,
@@ -119,6 +121,13 @@ export class MonitoringDto {
 
 export class ClosureDto {
   @ApiProperty({ enum: CLOSURE_REASONS }) @IsOneOf(CLOSURE_REASONS) reason: ClosureReason;
+}
+
+export class ReopeningDto {
+  @ApiProperty({ enum: REOPENING_REASONS }) @IsOneOf(REOPENING_REASONS) reason: ReopeningReason;
+  @ApiPropertyOptional({ maxLength: LIMITS.longText, description: 'Why, in words (personal data)' })
+  @IsText(LIMITS.longText, true)
+  note?: string;
 }
 
 export class TeamMemberDto {

@@ -15,6 +15,9 @@ import {
   ConsentDto,
   GuardianDto,
   IdentificationDecisionDto,
+  IdentificationReviewDecisionDto,
+  IdentificationReviewDto,
+  IdentityDto,
   ReflectionPeriodExtensionDto,
   RegisterCaseDto,
   RegisterCaseResponse,
@@ -84,6 +87,43 @@ export class IdentificationController {
     @CommandContext() meta: CommandMetadata,
   ) {
     return commandAnswer(await this.commands.send({ type: 'ConcludeIdentification', caseId, ...body }, meta));
+  }
+
+  @Post(':id/identification/review')
+  @Roles('identification_officer', 'case_manager')
+  @ApiCreatedResponse({ type: CommandResponse })
+  async requestReview(
+    @Param('id', CaseIdPipe) caseId: string,
+    @Body() body: IdentificationReviewDto,
+    @CommandContext() meta: CommandMetadata,
+  ) {
+    return commandAnswer(
+      await this.commands.send({ type: 'RequestIdentificationReview', caseId, ...body }, meta),
+    );
+  }
+
+  @Post(':id/identification/review/decision')
+  @Roles('identification_officer')
+  @ApiCreatedResponse({ type: CommandResponse })
+  async decideReview(
+    @Param('id', CaseIdPipe) caseId: string,
+    @Body() body: IdentificationReviewDecisionDto,
+    @CommandContext() meta: CommandMetadata,
+  ) {
+    return commandAnswer(
+      await this.commands.send({ type: 'DecideIdentificationReview', caseId, ...body }, meta),
+    );
+  }
+
+  @Post(':id/identity')
+  @Roles('identification_officer')
+  @ApiCreatedResponse({ type: CommandResponse })
+  async recordIdentity(
+    @Param('id', CaseIdPipe) caseId: string,
+    @Body() body: IdentityDto,
+    @CommandContext() meta: CommandMetadata,
+  ) {
+    return commandAnswer(await this.commands.send({ type: 'RecordIdentity', caseId, ...body }, meta));
   }
 
   @Post(':id/guardian')

@@ -5,6 +5,8 @@ import {
   DECIDING_BODIES,
   FORMS_OF_EXPLOITATION,
   IDENTIFICATION_DECISIONS,
+  IDENTIFICATION_REVIEW_KINDS,
+  IDENTIFICATION_REVIEW_OUTCOMES,
   CITIZENSHIPS,
   LIMITS,
   MEANS_OF_CONTROL,
@@ -20,6 +22,8 @@ import type {
   DecidingBody,
   FormOfExploitation,
   IdentificationDecision,
+  IdentificationReviewKind,
+  IdentificationReviewOutcome,
   MeanOfControl,
   RecruiterRelation,
   ReferralSource,
@@ -37,11 +41,49 @@ import {
   IsText,
 } from '@nrm/contracts/events/field-rules';
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsObject, IsOptional, ValidateNested } from 'class-validator';
+import {
+  IsDefined,
+  IsIn,
+  IsObject,
+  IsOptional,
+  ValidateBy,
+  ValidateIf,
+  ValidateNested,
+  type ValidationArguments,
+} from 'class-validator';
 
+/** A pseudonym is given instead of the name pair, never with it. */
+const NO_NAME_WITH_PSEUDONYM = (value: unknown, args?: ValidationArguments): boolean => {
+  const person = args?.object as { givenName?: unknown; familyName?: unknown } | undefined;
+  return value === undefined || (person?.givenName === undefined && person?.familyName === undefined);
+};
+const withoutPseudonym = (person: { pseudonym?: unknown }) => person.pseudonym === undefined;
+
+/** The person: the name pair, or a pseudonym for a person who will not (yet) give their name. */
 export class PersonDto {
-  @ApiProperty({ maxLength: LIMITS.name }) @IsText(LIMITS.name) givenName: string;
-  @ApiProperty({ maxLength: LIMITS.name }) @IsText(LIMITS.name) familyName: string;
+  @ApiPropertyOptional({ maxLength: LIMITS.name, description: 'Required unless a pseudonym is given' })
+  @ValidateIf(withoutPseudonym)
+  @IsText(LIMITS.name)
+  givenName?: string;
+  @ApiPropertyOptional({ maxLength: LIMITS.name, description: 'Required unless a pseudonym is given' })
+  @ValidateIf(withoutPseudonym)
+  @IsText(LIMITS.name)
+  familyName?: string;
+  @ApiPropertyOptional({
+    maxLength: LIMITS.name,
+    description:
+      'For a person who will not (yet) give their name, instead of givenName and familyName (never with ' +
+      'them); personal data. POST /api/cases/{id}/identity records the identity later.',
+  })
+  @IsText(LIMITS.name, true)
+  @ValidateBy({
+    name: 'pseudonymInsteadOfName',
+    validator: {
+      validate: NO_NAME_WITH_PSEUDONYM,
+      defaultMessage: () => 'pseudonym is given instead of givenName and familyName, not with them',
+    },
+  })
+  pseudonym?: string;
   @ApiProperty({ enum: SEXES }) @IsOneOf(SEXES) sex: Sex;
   @ApiPropertyOptional({ example: '2008-04-17', description: 'YYYY-MM-DD (an estimate when ageUncertain)' })
   @IsDate(true)
@@ -132,4 +174,41 @@ export class ReflectionPeriodExtensionDto {
   @ApiProperty({ description: 'New end of the reflection and recovery period (ISO 8601 date-time)' })
   @IsDateTime()
   endsAt: string;
+}
+
+export class IdentificationReviewDto {
+  @ApiProperty({
+    enum: IDENTIFICATION_REVIEW_KINDS,
+    description: 'review: by the identifying authority; appeal: by the person or their representative',
+  })
+  @IsOneOf(IDENTIFICATION_REVIEW_KINDS)
+  kind: IdentificationReviewKind;
+  @ApiProperty({ maxLength: LIMITS.longText, description: 'The grounds (personal data)' })
+  @IsText(LIMITS.longText)
+  grounds: string;
+  @ApiPropertyOptional({
+    description: 'When it was lodged (ISO 8601 date-time); defaults to now, never later',
+  })
+  @IsDateTime(true)
+  requestedAt?: string;
+}
+
+export class IdentificationReviewDecisionDto {
+  @ApiProperty({
+    enum: IDENTIFICATION_REVIEW_OUTCOMES,
+    description: 'overturned reverses the decision (identified ↔ not_identified)',
+  })
+  @IsOneOf(IDENTIFICATION_REVIEW_OUTCOMES)
+  outcome: IdentificationReviewOutcome;
+  @ApiPropertyOptional({ maxLength: LIMITS.longText, description: 'The reasons (personal data)' })
+  @IsText(LIMITS.longText, true)
+  reasons?: string;
+}
+
+export class IdentityDto {
+  @ApiProperty({ maxLength: LIMITS.name }) @IsText(LIMITS.name) givenName: string;
+  @ApiProperty({ maxLength: LIMITS.name }) @IsText(LIMITS.name) familyName: string;
+  @ApiPropertyOptional({ example: '1999-04-17', description: 'YYYY-MM-DD' })
+  @IsDate(true)
+  dateOfBirth?: string;
 }

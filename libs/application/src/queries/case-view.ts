@@ -25,15 +25,23 @@ export const ERASED: ErasedMarker = { erased: true };
  */
 export type CaseView = Omit<
   CaseDetail,
-  'person' | 'guardian' | 'deadlines' | 'actors' | 'wishes' | 'family' | 'kind' | 'meetings'
+  'person' | 'guardian' | 'deadlines' | 'actors' | 'wishes' | 'family' | 'kind' | 'meetings' | 'pseudonym'
 > & {
   /** A presumed victim's case (converted ones included) or a person at risk's. */
   kind: CaseKind;
   deadlines: DeadlineStatus[];
   /** Some deadline has passed now. */
   overdue: boolean;
-  /** Who the person is: only where the caller's role may see it, under a stated purpose. */
+  /**
+   * Who the person is: only where the caller's role may see it, under a stated purpose. Absent while a
+   * person registered under a pseudonym has no identity recorded (`pseudonym` names them meanwhile).
+   */
   person?: PersonView | ErasedMarker;
+  /**
+   * The person was registered under a pseudonym: `name` (the pseudonym) under the same policy as
+   * `person`, while no identity is recorded; `identityRecordedAt` once it is.
+   */
+  pseudonym?: { identityRecordedAt?: string; name?: string | ErasedMarker };
   guardian?: {
     authority: string;
     appointedAt: string;

@@ -75,7 +75,7 @@ export class CaseViews {
 
   /** The view of a case already admitted; decrypts only when `reveal` (the caller recorded the access). */
   async present(detail: CaseDetail, reveal: boolean, now?: string): Promise<CaseView> {
-    const { person: _person, actors: _actors, guardian, wishes, family, meetings, ...rest } = detail;
+    const { person: _person, actors: _actors, guardian, wishes, family, meetings, pseudonym, ...rest } = detail;
     // Overdue is judged now, as in the list: a flag both sides of a handover see on their own case
     // (a past view: at the moment it stands for).
     const deadlines = withOverdue(rest.deadlines, now ?? this.clock.now());
@@ -89,6 +89,7 @@ export class CaseViews {
       deadlines,
       overdue: deadlines.some((d) => d.overdue),
       guardian: guardianView,
+      ...(pseudonym ? { pseudonym: { ...pseudonym } } : {}),
       ...(wishes ? { wishes: wishesWithoutPersonal(wishes) } : {}),
       ...(meetings ? { meetings: meetingsWithoutPersonal(meetings) } : {}),
       ...(family ? { family: { ...family, members: family.members.map(memberWithoutCiphertext) } } : {}),
@@ -104,8 +105,14 @@ export class CaseViews {
       );
     }
     const revealed = await revealPersonalData(detail, this.cipher);
-    if (revealed.person.status !== 'absent') {
-      view.person = revealed.person.status === 'ok' ? revealed.person.value : ERASED;
+    if (revealed.person.status === 'erased') {
+      view.person = ERASED;
+      if (view.pseudonym && !view.pseudonym.identityRecordedAt) view.pseudonym.name = ERASED;
+    } else if (revealed.person.status === 'ok') {
+      const shownPerson = revealed.person.value;
+      // Registered under a pseudonym and no identity yet: the pseudonym names the person meanwhile.
+      if ('pseudonym' in shownPerson) view.pseudonym = { ...view.pseudonym, name: shownPerson.pseudonym };
+      else view.person = shownPerson;
     }
     if (guardianView && revealed.guardianName.status !== 'absent') {
       guardianView.name = revealed.guardianName.status === 'ok' ? revealed.guardianName.value.name : ERASED;

@@ -28,3 +28,13 @@ export const AGE_ASSESSMENT_METHODS = [
   'other',
 ] as const;
 export type AgeAssessmentMethod = (typeof AGE_ASSESSMENT_METHODS)[number];
+
+// Source: CoE Convention art. 10(2) and GRETA's evaluation practice (a negative identification decision
+// should be open to review or appeal); Directive 2011/36/EU art. 11(4). A `review` is reconsidered by the
+// identifying authority; an `appeal` is brought by the person or their representative.
+export const IDENTIFICATION_REVIEW_KINDS = ['review', 'appeal'] as const;
+export type IdentificationReviewKind = (typeof IDENTIFICATION_REVIEW_KINDS)[number];
+
+/** What a review or appeal decided: the decision stands, or it is reversed (identified ↔ not identified). */
+export const IDENTIFICATION_REVIEW_OUTCOMES = ['upheld', 'overturned'] as const;
+export type IdentificationReviewOutcome = (typeof IDENTIFICATION_REVIEW_OUTCOMES)[number];

@@ -1,4 +1,5 @@
 export * from './closure-reasons';
+export * from './reopening-reasons';
 export * from './consent';
 export * from './countries';
 export * from './exploitation';

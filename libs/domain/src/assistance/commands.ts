@@ -5,6 +5,7 @@ import type {
   MeetingTopic,
   MonitoringStatus,
   RiskKind,
+  ReopeningReason,
   RiskLevel,
   ServiceDeclineReason,
   ServiceKind,
@@ -85,6 +86,11 @@ export interface RecordTeamMeeting extends CommandBase<'RecordTeamMeeting'> {
 export interface CloseCase extends CommandBase<'CloseCase'> {
   reason: ClosureReason;
 }
+/** A closed case is taken up again (e.g. the person was re-trafficked): the same case, one history. */
+export interface ReopenCase extends CommandBase<'ReopenCase'> {
+  reason: ReopeningReason;
+  note?: string;
+}
 
 /** The whole set of wishes the victim states now (it replaces the previous statement). */
 export interface StateVictimWishes extends CommandBase<'StateVictimWishes'> {
@@ -115,6 +121,7 @@ export type AssistanceCommand =
   | AddTeamAgency
   | RecordTeamMeeting
   | CloseCase
+  | ReopenCase
   | StateVictimWishes
   | RecordWishAction;
 
@@ -130,6 +137,7 @@ export const ASSISTANCE_COMMAND_TYPES = [
   'AddTeamAgency',
   'RecordTeamMeeting',
   'CloseCase',
+  'ReopenCase',
   'StateVictimWishes',
   'RecordWishAction',
 ] as const satisfies readonly AssistanceCommand['type'][];

@@ -11,6 +11,7 @@ import type {
   PlannedService,
   RecordTeamMeeting,
   RecordWishAction,
+  ReopenCase,
   StateVictimWishes,
 } from './commands';
 import {
@@ -173,7 +174,31 @@ function adoptPlan(
   ];
 }
 
+/**
+ * Reopening is the one assistance command a closed case takes (re-trafficking, new needs, new
+ * information, a closure in error). The case keeps its history: plans, services, monitoring, team and
+ * wishes stay as they were, and a new plan may be adopted with new service ids.
+ */
+function reopen(command: ReopenCase, state: AssistanceState): AssistanceEvent[] {
+  requireTransition(
+    state.lifecycle !== 'unregistered',
+    'ReopenCase: no presumed victim or person at risk is registered in this case',
+  );
+  requireTransition(
+    state.lifecycle === 'closed',
+    'ReopenCase: the case is open; only a closed case is reopened',
+  );
+  return [
+    {
+      type: 'CaseReopened',
+      data: { reason: command.reason },
+      ...(command.note === undefined ? {} : { personal: { note: command.note } }),
+    },
+  ];
+}
+
 function decide(command: AssistanceCommand, state: AssistanceState): AssistanceEvent[] {
+  if (command.type === 'ReopenCase') return reopen(command, state);
   assertOpen(state.lifecycle, command.type);
   switch (command.type) {
     case 'AssessNeeds':

@@ -6,6 +6,8 @@ import type {
   DecidingBody,
   FormOfExploitation,
   IdentificationDecision,
+  IdentificationReviewKind,
+  IdentificationReviewOutcome,
   MeanOfControl,
   PersonAtRiskVulnerability,
   RecruiterRelation,
@@ -14,9 +16,14 @@ import type {
 } from '@nrm/contracts';
 import type { CommandBase } from '../shared/command';
 
+/**
+ * The person as registered: the name pair, or (for a person who will not yet give their name) a
+ * pseudonym instead; exactly one of the two (RecordIdentity adds the name later).
+ */
 export interface PersonToRegister {
-  givenName: string;
-  familyName: string;
+  givenName?: string;
+  familyName?: string;
+  pseudonym?: string;
   sex: Sex;
   /** YYYY-MM-DD */
   dateOfBirth?: string;
@@ -95,6 +102,28 @@ export interface ConcludeIdentification extends CommandBase<'ConcludeIdentificat
   reasons: string;
 }
 
+/** A concluded identification decision is put to review (its authority) or appeal (the person). */
+export interface RequestIdentificationReview extends CommandBase<'RequestIdentificationReview'> {
+  kind: IdentificationReviewKind;
+  grounds: string;
+  /** When the review or appeal was lodged; defaults to `at`, never after it. */
+  requestedAt?: string;
+}
+
+/** The review's or appeal's decision: the identification decision upheld or overturned. */
+export interface DecideIdentificationReview extends CommandBase<'DecideIdentificationReview'> {
+  outcome: IdentificationReviewOutcome;
+  reasons?: string;
+}
+
+/** The identity of a person registered under a pseudonym, once they give it. */
+export interface RecordIdentity extends CommandBase<'RecordIdentity'> {
+  givenName: string;
+  familyName: string;
+  /** YYYY-MM-DD */
+  dateOfBirth?: string;
+}
+
 export type IdentificationCommand =
   | RegisterPresumedVictim
   | RegisterPersonAtRisk
@@ -105,7 +134,10 @@ export type IdentificationCommand =
   | AssessAge
   | AppointGuardian
   | DetermineBestInterests
-  | ConcludeIdentification;
+  | ConcludeIdentification
+  | RequestIdentificationReview
+  | DecideIdentificationReview
+  | RecordIdentity;
 
 export const IDENTIFICATION_COMMAND_TYPES = [
   'RegisterPresumedVictim',
@@ -118,4 +150,7 @@ export const IDENTIFICATION_COMMAND_TYPES = [
   'AppointGuardian',
   'DetermineBestInterests',
   'ConcludeIdentification',
+  'RequestIdentificationReview',
+  'DecideIdentificationReview',
+  'RecordIdentity',
 ] as const satisfies readonly IdentificationCommand['type'][];

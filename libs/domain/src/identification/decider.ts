@@ -10,6 +10,7 @@ import {
   normaliseRecipient,
 } from '../shared/consent-ledger';
 import type { Decider } from '../shared/decider';
+import { evolvePseudonymous } from '../shared/identity';
 import { assertOpen, evolveLifecycle, requireTransition } from '../shared/lifecycle';
 import { evolveReflectionPeriod, MIN_REFLECTION_PERIOD_DAYS } from '../shared/reflection-period';
 import { RuleViolation } from '../shared/rule-violation';
@@ -17,7 +18,10 @@ import { addDays, ageOn, daysBetween, isBefore } from '../shared/time';
 import type {
   AssessAge,
   ConvertToPresumedVictim,
+  DecideIdentificationReview,
   IdentificationCommand,
+  RecordIdentity,
+  RequestIdentificationReview,
   PersonToRegister,
   RegisterPersonAtRisk,
   RegisterPresumedVictim,
@@ -27,6 +31,17 @@ import { INITIAL_IDENTIFICATION_STATE, type IdentificationState } from './state'
 
 /** The person's non-personal facts and personal part, as every registration records them. */
 function personFacts(person: PersonToRegister, at: string) {
+  const named = person.givenName !== undefined || person.familyName !== undefined;
+  const pseudonymous = person.pseudonym !== undefined;
+  if (
+    named === pseudonymous ||
+    (named && (person.givenName === undefined || person.familyName === undefined))
+  ) {
+    throw new RuleViolation(
+      'invalid-request',
+      'register the person with their given and family name, or (if they will not give it yet) a pseudonym: exactly one of the two',
+    );
+  }
   const age = person.dateOfBirth === undefined ? undefined : ageOn(person.dateOfBirth, at);
   if (age !== undefined && age < 0) {
     throw new RuleViolation('invalid-transition', 'the date of birth lies after the registration');
@@ -43,9 +58,11 @@ function personFacts(person: PersonToRegister, at: string) {
     ageBand: ageBandOf(age),
     ageUncertain,
     presumedMinor,
+    ...(pseudonymous ? { pseudonymous } : {}),
     personal: defined({
       givenName: person.givenName,
       familyName: person.familyName,
+      pseudonym: person.pseudonym,
       dateOfBirth: person.dateOfBirth,
     }),
   };
@@ -58,7 +75,7 @@ const reflectionStarted = (at: string, requestedDays: number): IdentificationEve
 
 function register(command: RegisterPresumedVictim): IdentificationEvent[] {
   const { person, at } = command;
-  const { ageBand, ageUncertain, presumedMinor, personal } = personFacts(person, at);
+  const { ageBand, ageUncertain, presumedMinor, pseudonymous, personal } = personFacts(person, at);
   return [
     {
       type: 'PresumedVictimRegistered',
@@ -75,6 +92,7 @@ function register(command: RegisterPresumedVictim): IdentificationEvent[] {
         ageBand,
         ageUncertain,
         presumedMinor,
+        pseudonymous,
         registeredAt: at,
       }),
       personal,
@@ -89,7 +107,7 @@ function registerPersonAtRisk(command: RegisterPersonAtRisk): IdentificationEven
   if (command.vulnerabilities.length === 0) {
     throw new RuleViolation('invalid-request', 'name at least one vulnerability of the person at risk');
   }
-  const { ageBand, ageUncertain, presumedMinor, personal } = personFacts(person, at);
+  const { ageBand, ageUncertain, presumedMinor, pseudonymous, personal } = personFacts(person, at);
   return [
     {
       type: 'PersonAtRiskRegistered',
@@ -102,6 +120,7 @@ function registerPersonAtRisk(command: RegisterPersonAtRisk): IdentificationEven
         ageBand,
         ageUncertain,
         presumedMinor,
+        pseudonymous,
         registeredAt: at,
         linkedCaseId: command.linkedCaseId,
       }),
@@ -182,6 +201,77 @@ function assessAge(command: AssessAge, state: IdentificationState): Identificati
   return [{ type: 'AgeAssessed', data: { presumedMinor: command.presumedMinor, method: command.method } }];
 }
 
+/** Review (by the identifying authority) or appeal (by the person) of a concluded decision, one at a time. */
+function requestReview(
+  command: RequestIdentificationReview,
+  state: IdentificationState,
+): IdentificationEvent[] {
+  requireTransition(
+    state.status !== 'presumed',
+    'only a concluded identification decision can be reviewed or appealed',
+  );
+  requireTransition(
+    !state.pendingReview,
+    `a ${state.pendingReview?.kind} of the identification decision is already pending`,
+  );
+  const requestedAt = command.requestedAt ?? command.at;
+  if (isBefore(command.at, requestedAt))
+    throw new RuleViolation('invalid-request', `the request (${requestedAt}) is after ${command.at}`);
+  return [
+    {
+      type: 'IdentificationReviewRequested',
+      data: { kind: command.kind, requestedAt },
+      personal: { grounds: command.grounds },
+    },
+  ];
+}
+
+/**
+ * The review's decision. Overturned reverses the decision (identified ↔ not identified) through the
+ * event's `status`, which every context folds like a conclusion. A person identified on appeal is a
+ * victim again with the assistance that goes with it; the reflection period is not started again (it
+ * ran from the registration, the decision it preceded was taken).
+ */
+function decideReview(
+  command: DecideIdentificationReview,
+  state: IdentificationState,
+): IdentificationEvent[] {
+  requireTransition(state.pendingReview, 'no review or appeal of the identification decision is pending');
+  const current = state.status === 'identified' ? 'identified' : 'not_identified';
+  const reversed = current === 'identified' ? 'not_identified' : 'identified';
+  return [
+    {
+      type: 'IdentificationReviewDecided',
+      data: {
+        outcome: command.outcome,
+        status: command.outcome === 'overturned' ? reversed : current,
+        decidedAt: command.at,
+      },
+      ...(command.reasons === undefined ? {} : { personal: { reasons: command.reasons } }),
+    },
+  ];
+}
+
+function recordIdentity(command: RecordIdentity, state: IdentificationState): IdentificationEvent[] {
+  requireTransition(
+    state.pseudonymous,
+    'the person’s identity is already recorded (only a person registered under a pseudonym gets one later)',
+  );
+  if (command.dateOfBirth !== undefined && isBefore(command.at, `${command.dateOfBirth}T00:00:00Z`))
+    throw new RuleViolation('invalid-request', 'the date of birth lies in the future');
+  return [
+    {
+      type: 'IdentityRecorded',
+      data: { recordedAt: command.at },
+      personal: defined({
+        givenName: command.givenName,
+        familyName: command.familyName,
+        dateOfBirth: command.dateOfBirth,
+      }),
+    },
+  ];
+}
+
 function decide(command: IdentificationCommand, state: IdentificationState): IdentificationEvent[] {
   if (command.type === 'RegisterPresumedVictim') {
     requireTransition(
@@ -256,6 +346,12 @@ function decide(command: IdentificationCommand, state: IdentificationState): Ide
           personal: { notes: command.notes },
         },
       ];
+    case 'RequestIdentificationReview':
+      return requestReview(command, state);
+    case 'DecideIdentificationReview':
+      return decideReview(command, state);
+    case 'RecordIdentity':
+      return recordIdentity(command, state);
     case 'ConcludeIdentification':
       requireTransition(
         state.status === 'presumed',
@@ -282,6 +378,7 @@ function evolve(state: IdentificationState, event: CaseEvent): IdentificationSta
     kind: evolveCaseKind(state.kind, event),
     child: evolveChildProtection(state.child, event),
     consents: evolveConsents(state.consents, event),
+    pseudonymous: evolvePseudonymous(state.pseudonymous, event),
   };
   const reflection = evolveReflectionPeriod(state.reflection, event);
   if (reflection) next.reflection = reflection;
@@ -291,6 +388,12 @@ function evolve(state: IdentificationState, event: CaseEvent): IdentificationSta
       return { ...next, formsOfExploitation: [...event.data.formsOfExploitation] };
     case 'IdentificationConcluded':
       return { ...next, status: event.data.status, formsOfExploitation: [...event.data.formsOfExploitation] };
+    case 'IdentificationReviewRequested':
+      return { ...next, pendingReview: { kind: event.data.kind } };
+    case 'IdentificationReviewDecided': {
+      const { pendingReview: _decided, ...rest } = next;
+      return { ...rest, status: event.data.status };
+    }
     default:
       return next;
   }

@@ -1,4 +1,4 @@
-import type { FormOfExploitation, IdentificationStatus } from '@nrm/contracts';
+import type { FormOfExploitation, IdentificationReviewKind, IdentificationStatus } from '@nrm/contracts';
 import type { CaseKind } from '../shared/case-kind';
 import { NO_CHILD_PROTECTION, type ChildProtection } from '../shared/child-protection';
 import type { ConsentLedger } from '../shared/consent-ledger';
@@ -13,6 +13,10 @@ export interface IdentificationState {
   reflection?: ReflectionPeriod;
   child: ChildProtection;
   consents: ConsentLedger;
+  /** The review or appeal of the identification decision waiting for its decision. */
+  pendingReview?: { kind: IdentificationReviewKind };
+  /** Registered under a pseudonym and no identity recorded yet. */
+  pseudonymous: boolean;
 }
 
 export const INITIAL_IDENTIFICATION_STATE: IdentificationState = {
@@ -21,4 +25,5 @@ export const INITIAL_IDENTIFICATION_STATE: IdentificationState = {
   formsOfExploitation: [],
   child: NO_CHILD_PROTECTION,
   consents: {},
+  pseudonymous: false,
 };

@@ -3,6 +3,7 @@ import { evolveChildProtection, returnBlockedForChild } from '../shared/child-pr
 import { defined } from '../shared/command';
 import { consentCovers, evolveConsents, normaliseRecipient } from '../shared/consent-ledger';
 import type { Decider } from '../shared/decider';
+import { evolvePseudonymous, requireIdentity } from '../shared/identity';
 import { assertOpen, evolveLifecycle, requireTransition } from '../shared/lifecycle';
 import { evolveReflectionPeriod, isInsideReflectionPeriod } from '../shared/reflection-period';
 import { RuleViolation } from '../shared/rule-violation';
@@ -111,6 +112,8 @@ function proposeHandover(
   );
   requireNoAsylumBar(state);
   requireNoWishToStay(state);
+  // The country of origin identifies and readmits a named person: a pseudonym is not enough.
+  requireIdentity(state.pseudonymous, 'a handover to the country of origin');
   if (!state.returnRequest || !state.returnRisk) {
     throw new RuleViolation(
       'return-prerequisites',
@@ -353,6 +356,7 @@ function evolve(state: ReturnReintegrationState, event: CaseEvent): ReturnReinte
     wishes: evolveStatedWishes(state.wishes, event),
     legal: evolveLegalStatus(state.legal, event),
     documents: evolveDocuments(state.documents, event),
+    pseudonymous: evolvePseudonymous(state.pseudonymous, event),
   };
   const reflection = evolveReflectionPeriod(state.reflection, event);
   if (reflection) next.reflection = reflection;

@@ -12,6 +12,7 @@ import {
   type ReturnReintegrationEvent,
 } from '@nrm/contracts';
 import { defined, type CommandBase } from '../shared/command';
+import { requireIdentity } from '../shared/identity';
 import { requireTransition } from '../shared/lifecycle';
 import { RuleViolation } from '../shared/rule-violation';
 import { requireNoAsylumBar } from './asylum-bar';
@@ -71,7 +72,7 @@ function documentIn(
 
 export function decideDocuments(
   command: DocumentCommand,
-  state: { documents: IdentityDocuments; asylum: AsylumStatus },
+  state: { documents: IdentityDocuments; asylum: AsylumStatus; pseudonymous: boolean },
 ): ReturnReintegrationEvent[] {
   const { documents } = state;
   switch (command.type) {
@@ -98,6 +99,8 @@ export function decideDocuments(
       ];
     case 'RequestDocumentReplacement':
       documentIn(documents, command.documentId, ['held', 'withheld', 'lost', 'recovered', 'issued']);
+      // A replacement is issued in the person's name: a pseudonym is not enough.
+      requireIdentity(state.pseudonymous, 'a travel-document replacement');
       // The consulate is the country of origin: no contact while asylum is pending or granted.
       if (command.channel === 'consulate') requireNoAsylumBar(state);
       return [

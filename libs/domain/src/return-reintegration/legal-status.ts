@@ -175,6 +175,7 @@ export function decideLegalStatus(
 export function evolveLegalStatus(legal: LegalStatusState, event: CaseEvent): LegalStatusState {
   switch (event.type) {
     case 'IdentificationConcluded':
+    case 'IdentificationReviewDecided':
       return { ...legal, identification: event.data.status };
     case 'ResidencePermitApplied':
       return { ...legal, permits: { ...legal.permits, [event.data.permitId]: { status: 'applied' } } };

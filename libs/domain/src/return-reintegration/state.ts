@@ -50,6 +50,8 @@ export interface ReturnReintegrationState {
   legal: LegalStatusState;
   /** The person's identity and travel documents (documents.ts). */
   documents: IdentityDocuments;
+  /** Registered under a pseudonym and no identity recorded yet (shared/identity.ts). */
+  pseudonymous: boolean;
 }
 
 export const INITIAL_RETURN_REINTEGRATION_STATE: ReturnReintegrationState = {
@@ -63,4 +65,5 @@ export const INITIAL_RETURN_REINTEGRATION_STATE: ReturnReintegrationState = {
   wishes: undefined,
   legal: INITIAL_LEGAL_STATUS,
   documents: {},
+  pseudonymous: false,
 };

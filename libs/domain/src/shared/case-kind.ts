@@ -36,6 +36,8 @@ export const caseKindOf = (events: readonly DomainEvent[]): CaseKind | undefined
 export const PRESUMED_VICTIM_ONLY_COMMANDS: ReadonlySet<string> = new Set([
   'ExtendReflectionPeriod',
   'ConcludeIdentification',
+  'RequestIdentificationReview',
+  'DecideIdentificationReview',
   'RequestReturn',
   'AssessReturnRisk',
   'ProposeHandover',

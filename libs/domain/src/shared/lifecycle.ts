@@ -14,6 +14,8 @@ export function evolveLifecycle(lifecycle: Lifecycle, event: DomainEvent): Lifec
   )
     return 'open';
   if (event.type === 'CaseClosed') return 'closed';
+  // A reopened case is open again for every context (the same stream, one history).
+  if (event.type === 'CaseReopened') return 'open';
   return lifecycle;
 }
 

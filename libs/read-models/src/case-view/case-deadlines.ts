@@ -27,6 +27,13 @@ export function openDeadlines(
       dueAt: addDays(detail.presumedMinorSince, policy.guardian_appointment),
     });
   }
+  const review = detail.identification.review;
+  if (review?.status === 'requested') {
+    deadlines.push({
+      kind: 'identification_review',
+      dueAt: addDays(review.requestedAt, policy.identification_review),
+    });
+  }
   deadlines.push(...handoverDeadlines(detail, policy));
   for (const service of detail.services) {
     if (service.status === 'referred' && service.referredAt) {

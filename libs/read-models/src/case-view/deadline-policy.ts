@@ -25,7 +25,11 @@ export const DEFAULT_DEADLINE_DAYS = {
   reception_confirmation: 2,
   /** The longest time between monitoring visits of a case with a plan, when no visit planned the next. */
   monitoring_visit: 90,
-  /** A review or appeal of the identification decision not yet decided (from its request). */
+  /**
+   * A review or appeal of the identification decision not yet decided (from its request): the usual
+   * term administrative procedure laws give an authority to decide a preliminary appeal (e.g. Moldova's
+   * Administrative Code, art. 175), and the shortest reflection period (CoE Convention art. 13).
+   */
   identification_review: 30,
 } as const satisfies Partial<Record<DeadlineKind, number>>;
 

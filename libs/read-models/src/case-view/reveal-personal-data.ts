@@ -16,8 +16,11 @@ export interface PersonView {
   dateOfBirth?: string;
 }
 
+/** A registration's personal part: the name pair, or a pseudonym (until IdentityRecorded replaces it). */
+export type RegisteredPersonView = PersonView | { pseudonym: string; dateOfBirth?: string };
+
 export interface RevealedPersonalData {
-  person: Revealed<PersonView>;
+  person: Revealed<RegisteredPersonView>;
   guardianName: Revealed<{ name: string }>;
 }
 
@@ -30,7 +33,7 @@ export async function revealPersonalData(
   decrypter: PersonalDataDecrypter,
 ): Promise<RevealedPersonalData> {
   return {
-    person: await reveal<PersonView>(detail.person, decrypter),
+    person: await reveal<RegisteredPersonView>(detail.person, decrypter),
     guardianName: await reveal<{ name: string }>(detail.guardian?.name, decrypter),
   };
 }

@@ -369,8 +369,13 @@ export interface CaseDetail {
     ageUncertain: boolean;
     registeredAt: string;
   };
-  /** Ciphertext of { givenName, familyName, dateOfBirth? }, copied from the registration (either kind). */
+  /**
+   * Ciphertext of { givenName, familyName, dateOfBirth? } copied from the registration (either kind), or
+   * of { pseudonym } for a person registered under a pseudonym until IdentityRecorded replaces it.
+   */
   person?: EncryptedPersonalData;
+  /** Registered under a pseudonym: when the identity was recorded (absent while it is not). */
+  pseudonym?: { identityRecordedAt?: string };
   reflectionPeriod?: { startsAt: string; endsAt: string; days: number };
   presumedMinor: boolean;
   /** Since when the person has been presumed a child (without a break): the guardian's deadline runs from it. */
@@ -385,6 +390,13 @@ export interface CaseDetail {
     decidingBody?: string;
     formsOfExploitation?: string[];
     concludedAt?: string;
+    /** The latest review or appeal of the decision (an overturned one changed `status`). */
+    review?: {
+      kind: 'review' | 'appeal';
+      status: 'requested' | 'upheld' | 'overturned';
+      requestedAt: string;
+      decidedAt?: string;
+    };
   };
   assessments: {
     needs?: { needs: string[]; at: string };
@@ -449,6 +461,8 @@ export interface CaseDetail {
     nonPunishment?: { basis: string; at: string };
   };
   closure?: { reason: string; closedAt: string };
+  /** Each reopening of the closed case, oldest first, with the closure it ended. */
+  reopenings?: { reason: string; reopenedAt: string; closure?: { reason: string; closedAt: string } }[];
   /** Present once a family member is linked to the case. */
   family?: FamilyView;
   deadlines: Deadline[];

@@ -100,6 +100,18 @@ export function evolveCaseStatistics(current: CaseStatistics, event: StoredEvent
       count('identifications-by-outcome', event.data.status);
       count('identifications-by-deciding-body', event.data.decidingBody);
       break;
+    case 'IdentificationReviewDecided': {
+      // The outcome counts the final status: an overturned decision replaces the case's outcome count of
+      // this year in its own quarter (totals unchanged). One counted in an earlier year stays as
+      // counted: that year may be published, and a published year is never revised.
+      if (event.data.outcome !== 'overturned') return current;
+      const replaced = current.facts
+        .map((f, i) => (f.table === 'identifications-by-outcome' && f.year === period.year ? i : -1))
+        .reduce((last, i) => Math.max(last, i), -1);
+      if (replaced < 0) return current;
+      const facts = current.facts.map((f, i) => (i === replaced ? { ...f, category: event.data.status } : f));
+      return { ...current, facts };
+    }
     case 'AssistancePlanAdopted':
     case 'ReintegrationPlanAdopted':
       // A plan line names the kind (and often the agency) of a service delivered without referral.

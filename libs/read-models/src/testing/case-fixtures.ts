@@ -327,6 +327,31 @@ export function restOfCatalogue(caseId: string, t0: string): Step[] {
       data: { byCountry: 'RO', byNode: 'node-ro', requestedAt: day(t0, 48) },
     },
     ...familyCatalogue(t0),
+    ...lifecycleSteps(t0),
+  ];
+}
+
+/** A review of the identification upheld, an identity recorded, a reopening (on a case still open here). */
+export function lifecycleSteps(t0: string): Step[] {
+  return [
+    {
+      type: 'IdentificationReviewRequested',
+      at: day(t0, 49),
+      data: { kind: 'review', requestedAt: day(t0, 49) },
+      personal: { grounds: 'g' },
+    },
+    {
+      type: 'IdentificationReviewDecided',
+      at: day(t0, 50),
+      data: { outcome: 'upheld', status: 'identified', decidedAt: day(t0, 50) },
+    },
+    {
+      type: 'IdentityRecorded',
+      at: day(t0, 50),
+      data: { recordedAt: day(t0, 50) },
+      personal: { givenName: 'Ana', familyName: 'Popescu' },
+    },
+    { type: 'CaseReopened', at: day(t0, 50), data: { reason: 'new_information' } },
   ];
 }
 

@@ -119,6 +119,15 @@ function caseFacts(history: readonly CaseFact[]): Payload {
         });
         break;
       }
+      // A person registered under a pseudonym: the identity recorded later (a pseudonym never leaves;
+      // a handover is refused until the identity is recorded, rule identity-required).
+      case 'IdentityRecorded':
+        Object.assign(facts, {
+          'person.givenName': fact.personal?.givenName,
+          'person.familyName': fact.personal?.familyName,
+          'person.dateOfBirth': fact.personal?.dateOfBirth ?? facts['person.dateOfBirth'],
+        });
+        break;
       case 'PersonAtRiskConverted':
         facts['case.formsOfExploitation'] = data<'PersonAtRiskConverted'>(fact).formsOfExploitation;
         break;

@@ -54,6 +54,28 @@ describe('cross-border payloads', () => {
     expect(JSON.stringify(payload)).not.toMatch(/IND-7|secret|2004-02-03/);
   });
 
+  it('proposes a person registered under a pseudonym with the identity recorded later, never the pseudonym', () => {
+    const [registration, risk] = history;
+    const pseudonymous: CaseFact[] = [
+      {
+        ...registration,
+        data: { ...registration.data, pseudonymous: true },
+        personal: { pseudonym: 'Rose' },
+      },
+      {
+        type: 'IdentityRecorded',
+        data: { recordedAt: '2026-01-10T00:00:00.000Z' },
+        personal: { givenName: 'Ana', familyName: 'Rusu' },
+      },
+      risk,
+      proposed,
+    ];
+    const kind = outgoingKind('destination', 'HandoverProposed')!;
+    const candidate = candidatePayload(kind, proposed, pseudonymous);
+    expect(candidate).toMatchObject({ 'person.givenName': 'Ana', 'person.familyName': 'Rusu' });
+    expect(JSON.stringify(minimalPayload(kind, candidate, agreement))).not.toContain('Rose');
+  });
+
   it('proposes a converted person at risk with the person as registered and the forms as converted', () => {
     const converted: CaseFact[] = [
       {

@@ -12,7 +12,7 @@ import { ProblemAlert } from '../../errors/ProblemAlert';
 import { applyServerFieldErrors } from '../../forms/server-field-errors';
 import { useUser } from '../../session/session-store';
 import { options } from '../detail/common/options';
-import { PersonFieldset } from '../register/PersonFieldset';
+import { PersonFieldset, personBody } from '../register/PersonFieldset';
 
 type Registration = RequestBody<'/api/cases/at-risk', 'post'>;
 
@@ -23,6 +23,7 @@ const FIELDS = [
   'linkedCaseId',
   'person.givenName',
   'person.familyName',
+  'person.pseudonym',
   'person.sex',
   'person.citizenship',
   'person.dateOfBirth',
@@ -53,7 +54,7 @@ export function RegisterPersonAtRiskPage() {
   const required = { required: t('form.required') };
   const submit = handleSubmit((values) => {
     // Empty optional fields are left out rather than sent empty (the API refuses an empty date or id).
-    const person = { ...values.person, dateOfBirth: values.person.dateOfBirth || undefined };
+    const person = personBody(values.person);
     registration.mutate({ ...values, person, linkedCaseId: values.linkedCaseId?.trim() || undefined });
   });
 

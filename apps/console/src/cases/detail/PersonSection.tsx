@@ -16,8 +16,19 @@ const PURPOSES = [
   'audit',
 ] as const;
 
-function PersonFacts({ person }: { person: Schema<'CaseView'>['person'] }) {
+function PersonFacts({
+  person,
+  pseudonym,
+}: {
+  person: Schema<'CaseView'>['person'];
+  pseudonym?: Schema<'CaseView'>['pseudonym'];
+}) {
   const { t } = useTranslation();
+  // Registered under a pseudonym and no identity recorded yet: the pseudonym names the person.
+  if (!person && typeof pseudonym?.name === 'string')
+    return (
+      <Text data-testid="person-pseudonym">{t('lifecycles.pseudonym.shown', { name: pseudonym.name })}</Text>
+    );
   if (!person) return <Text>{t('person.notShown')}</Text>;
   if ('erased' in person) return <Text>{t('person.erased')}</Text>;
   return (
@@ -59,7 +70,7 @@ export function PersonSection({ caseId, asOf }: { caseId: string; asOf?: string 
         params: { path: { id: caseId }, query: { purpose: revealed, asOf } },
       });
       if (!result.data) throw apiError(result);
-      return { person: result.data.person, family: result.data.family };
+      return { person: result.data.person, pseudonym: result.data.pseudonym, family: result.data.family };
     },
   });
   return (
@@ -85,7 +96,7 @@ export function PersonSection({ caseId, asOf }: { caseId: string; asOf?: string 
       ) : (
         <Stack>
           {person.isError && <ProblemAlert error={person.error} />}
-          {person.isSuccess && <PersonFacts person={person.data.person} />}
+          {person.isSuccess && <PersonFacts person={person.data.person} pseudonym={person.data.pseudonym} />}
           {person.isSuccess && <FamilyNames family={person.data.family} />}
           <Text size="xs" c="dimmed">
             {t('case.revealedFor', { purpose: t(`purposes.${revealed}`) })}

@@ -23,6 +23,9 @@ import { GuardianSection } from './identification/GuardianSection';
 import { ReflectionExtensionSection } from './identification/ReflectionExtensionSection';
 import { TeamSection } from './identification/TeamSection';
 import { IdentificationSection } from './IdentificationSection';
+import { IdentificationReviewSection } from './lifecycle/IdentificationReviewSection';
+import { IdentitySection } from './lifecycle/IdentitySection';
+import { ReopeningSection } from './lifecycle/ReopeningSection';
 import { DocumentsSection } from './legal-status/DocumentsSection';
 import { LegalStatusSection } from './legal-status/LegalStatusSection';
 import { CompensationSection } from './prosecution/CompensationSection';
@@ -46,6 +49,8 @@ type Tab = (typeof TABS)[number];
 const SECTIONS: Record<Tab, Record<string, ComponentType<SectionProps>>> = {
   identification: {
     IdentificationSection,
+    IdentificationReviewSection,
+    IdentitySection,
     ConsentsSection,
     AgeAssessmentSection,
     GuardianSection,
@@ -79,7 +84,7 @@ const SECTIONS: Record<Tab, Record<string, ComponentType<SectionProps>>> = {
     NonPunishmentSection,
     CompensationSection,
   },
-  closure: { ClosureSection },
+  closure: { ClosureSection, ReopeningSection },
 };
 
 /**

@@ -1,4 +1,5 @@
 import { Checkbox, Fieldset, Group, Select, Stack, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import { ENUM_VALUES, type Schema } from '@nrm/api-client';
 import { Controller, useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +11,18 @@ interface WithPerson {
   person: Schema<'PersonDto'>;
 }
 
+/** The person as the API takes it: fields left empty are absent (a pseudonym instead of the names). */
+export function personBody(person: Schema<'PersonDto'>): Schema<'PersonDto'> {
+  const { givenName, familyName, pseudonym, dateOfBirth, ...rest } = person;
+  return {
+    ...rest,
+    givenName: givenName || undefined,
+    familyName: familyName || undefined,
+    pseudonym: pseudonym || undefined,
+    dateOfBirth: dateOfBirth || undefined,
+  };
+}
+
 /**
  * Who the person is, in every registration form (a presumed victim's or a person at risk's): names,
  * sex, citizenship, date of birth and what makes the age uncertain. Inside the form's FormProvider.
@@ -17,28 +30,52 @@ interface WithPerson {
 export function PersonFieldset() {
   const { t } = useTranslation();
   const countries = useCountryOptions();
-  const { register, control, formState } = useFormContext<WithPerson>();
+  const { register, control, formState, setValue } = useFormContext<WithPerson>();
+  // A person who will not (yet) give their name is registered under a pseudonym instead.
+  const [pseudonymous, setPseudonymous] = useState(false);
+  const choosePseudonym = (chosen: boolean) => {
+    setPseudonymous(chosen);
+    setValue('person.givenName', '');
+    setValue('person.familyName', '');
+    setValue('person.pseudonym', '');
+  };
   const required = { required: t('form.required') };
   const sexes = options(t, 'sexes', ENUM_VALUES['PersonDto.sex']);
   return (
     <Fieldset legend={t('register.person')}>
       <Stack>
-        <Group grow>
+        <Checkbox
+          label={t('lifecycles.pseudonym.choose')}
+          description={t('lifecycles.pseudonym.explain')}
+          checked={pseudonymous}
+          onChange={(event) => choosePseudonym(event.currentTarget.checked)}
+        />
+        {pseudonymous ? (
           <TextInput
-            label={t('person.givenName')}
+            label={t('lifecycles.pseudonym.label')}
             required
             autoComplete="off"
-            error={formState.errors.person?.givenName?.message}
-            {...register('person.givenName', required)}
+            error={formState.errors.person?.pseudonym?.message}
+            {...register('person.pseudonym', required)}
           />
-          <TextInput
-            label={t('person.familyName')}
-            required
-            autoComplete="off"
-            error={formState.errors.person?.familyName?.message}
-            {...register('person.familyName', required)}
-          />
-        </Group>
+        ) : (
+          <Group grow>
+            <TextInput
+              label={t('person.givenName')}
+              required
+              autoComplete="off"
+              error={formState.errors.person?.givenName?.message}
+              {...register('person.givenName', required)}
+            />
+            <TextInput
+              label={t('person.familyName')}
+              required
+              autoComplete="off"
+              error={formState.errors.person?.familyName?.message}
+              {...register('person.familyName', required)}
+            />
+          </Group>
+        )}
         <Group grow>
           <Controller
             name="person.sex"

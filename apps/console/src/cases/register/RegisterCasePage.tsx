@@ -13,7 +13,7 @@ import { useCountryOptions } from '../../forms/country-options';
 import { applyServerFieldErrors } from '../../forms/server-field-errors';
 import { useUser } from '../../session/session-store';
 import { options } from '../detail/common/options';
-import { PersonFieldset } from './PersonFieldset';
+import { PersonFieldset, personBody } from './PersonFieldset';
 
 type Registration = RequestBody<'/api/cases', 'post'>;
 
@@ -27,6 +27,7 @@ const FIELDS = [
   'recruiterRelation',
   'person.givenName',
   'person.familyName',
+  'person.pseudonym',
   'person.sex',
   'person.citizenship',
   'person.dateOfBirth',
@@ -57,7 +58,7 @@ export function RegisterCasePage() {
   const required = { required: t('form.required') };
   const submit = handleSubmit((values) => {
     // Empty optional fields are left out rather than sent empty (the API refuses an empty date).
-    const person = { ...values.person, dateOfBirth: values.person.dateOfBirth || undefined };
+    const person = personBody(values.person);
     registration.mutate({ ...values, person, recruiterRelation: values.recruiterRelation || undefined });
   });
 

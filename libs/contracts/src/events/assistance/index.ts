@@ -1,6 +1,7 @@
 import type { NeedsAssessed, RiskAssessed } from './assessments';
 import type { AssistancePlanAdopted } from './assistance-plan';
 import type { CaseClosed } from './case-closed';
+import type { CaseReopened } from './case-reopened';
 import type { FamilyAssistanceEvent } from './family';
 import type { TeamMeetingRecorded } from './meetings';
 import type { MonitoringRecorded } from './monitoring';
@@ -16,6 +17,7 @@ import type { VictimWishesStated, WishActedUpon } from './wishes';
 export * from './assessments';
 export * from './assistance-plan';
 export * from './case-closed';
+export * from './case-reopened';
 export * from './family';
 export * from './meetings';
 export * from './monitoring';
@@ -38,4 +40,5 @@ export type AssistanceEvent =
   | VictimWishesStated
   | WishActedUpon
   | CaseClosed
+  | CaseReopened
   | FamilyAssistanceEvent;

@@ -1,5 +1,7 @@
 import type { ConsentGiven, ConsentRefused, ConsentWithdrawn } from './consent';
 import type { IdentificationConcluded } from './identification-concluded';
+import type { IdentificationReviewDecided, IdentificationReviewRequested } from './identification-review';
+import type { IdentityRecorded } from './identity-recorded';
 import type { AgeAssessed, BestInterestsDetermined, GuardianAppointed } from './minority';
 import type { PersonAtRiskConverted, PersonAtRiskRegistered } from './person-at-risk';
 import type { PresumedVictimRegistered } from './presumed-victim-registered';
@@ -7,6 +9,8 @@ import type { ReflectionPeriodExtended, ReflectionPeriodStarted } from './reflec
 
 export * from './consent';
 export * from './identification-concluded';
+export * from './identification-review';
+export * from './identity-recorded';
 export * from './minority';
 export * from './person-at-risk';
 export * from './presumed-victim-registered';
@@ -24,4 +28,7 @@ export type IdentificationEvent =
   | ConsentRefused
   | IdentificationConcluded
   | PersonAtRiskRegistered
-  | PersonAtRiskConverted;
+  | PersonAtRiskConverted
+  | IdentificationReviewRequested
+  | IdentificationReviewDecided
+  | IdentityRecorded;

@@ -28,11 +28,22 @@ export class RegisteredPersonFacts {
   @IsOneOf(AGE_BANDS_OR_UNKNOWN) ageBand: AgeBandOrUnknown;
   @IsFlag() ageUncertain: boolean;
   @IsFlag() presumedMinor: boolean;
+  /**
+   * Registered under a pseudonym: the person did not (yet) give their name. Added without a schema
+   * bump: an optional flag every stored registration (without it) still satisfies; IdentityRecorded
+   * ends it.
+   */
+  @IsFlag(true) pseudonymous?: boolean;
 }
 
-/** Who the registered person is: the personal part of a registration, encrypted for them. */
+/**
+ * Who the registered person is: the personal part of a registration, encrypted for them. Either the name
+ * pair or (for a person who will not yet give their name) a pseudonym; the decider requires exactly one.
+ * Widened without a schema bump: every stored personal part (always with the name pair) still satisfies it.
+ */
 export class RegisteredPersonPersonal {
-  @IsText(LIMITS.name) givenName: string;
-  @IsText(LIMITS.name) familyName: string;
+  @IsText(LIMITS.name, true) givenName?: string;
+  @IsText(LIMITS.name, true) familyName?: string;
+  @IsText(LIMITS.name, true) pseudonym?: string;
   @IsDate(true) dateOfBirth?: string;
 }

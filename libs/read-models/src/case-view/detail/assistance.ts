@@ -65,6 +65,12 @@ export const evolveAssistance: ContextFold<'assistance'> = (view, event) => {
     }
     case 'CaseClosed':
       return { ...view, closure: { reason: event.data.reason, closedAt: at } };
+    case 'CaseReopened': {
+      // The case is open again: its closure moves into the reopening that ended it.
+      const { closure, ...open } = view;
+      const reopening = { reason: event.data.reason, reopenedAt: at, ...(closure ? { closure } : {}) };
+      return { ...open, reopenings: [...(view.reopenings ?? []), reopening] };
+    }
     case 'FamilyMemberLinked':
     case 'MemberGuardianAppointed':
     case 'MemberBestInterestsDetermined':

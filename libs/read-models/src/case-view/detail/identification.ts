@@ -36,6 +36,7 @@ export const evolveIdentification: ContextFold<'identification'> = (view, event)
         ...(d.presumedMinor ? { presumedMinorSince: d.registeredAt } : {}),
         // The ciphertext only: the query layer decrypts (and logs the access).
         person: event.personal,
+        ...(d.pseudonymous ? { pseudonym: {} } : {}),
       };
     }
     case 'PersonAtRiskRegistered': {
@@ -56,6 +57,7 @@ export const evolveIdentification: ContextFold<'identification'> = (view, event)
         presumedMinor: d.presumedMinor,
         ...(d.presumedMinor ? { presumedMinorSince: d.registeredAt } : {}),
         person: event.personal,
+        ...(d.pseudonymous ? { pseudonym: {} } : {}),
       };
     }
     case 'PersonAtRiskConverted': {
@@ -142,6 +144,38 @@ export const evolveIdentification: ContextFold<'identification'> = (view, event)
           formsOfExploitation: event.data.formsOfExploitation,
           concludedAt: at,
         },
+      };
+    case 'IdentificationReviewRequested':
+      return {
+        ...view,
+        identification: {
+          ...view.identification,
+          review: { kind: event.data.kind, status: 'requested', requestedAt: event.data.requestedAt },
+        },
+      };
+    case 'IdentificationReviewDecided': {
+      const { review } = view.identification;
+      return {
+        ...view,
+        identification: {
+          ...view.identification,
+          status: event.data.status,
+          // A decision whose request this node never saw still shows, as requested when decided.
+          review: {
+            kind: review?.kind ?? 'review',
+            requestedAt: review?.requestedAt ?? event.data.decidedAt,
+            status: event.data.outcome,
+            decidedAt: event.data.decidedAt,
+          },
+        },
+      };
+    }
+    case 'IdentityRecorded':
+      // The identity replaces the pseudonym the screens showed (the query layer decrypts it).
+      return {
+        ...view,
+        person: event.personal ?? view.person,
+        pseudonym: { identityRecordedAt: event.data.recordedAt },
       };
   }
 };
