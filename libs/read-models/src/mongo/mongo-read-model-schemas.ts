@@ -7,7 +7,7 @@ import type { CaseStatistics } from '../statistics/case-statistics';
  * Bump when a document's shape changes: a database written by older code is then dropped and
  * rebuilt from the log instead of being read with the wrong shape (as the SQLite file does).
  */
-export const MONGO_READ_MODEL_SCHEMA_VERSION = 6;
+export const MONGO_READ_MODEL_SCHEMA_VERSION = 7;
 
 export const COLLECTIONS = {
   cases: 'case_detail',

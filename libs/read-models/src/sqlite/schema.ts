@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
  * Bump when a read model's shape changes: a database built by older code is then dropped
  * and rebuilt from the log instead of being read with the wrong shape.
  */
-export const READ_MODEL_SCHEMA_VERSION = 7;
+export const READ_MODEL_SCHEMA_VERSION = 8;
 
 const TABLES = [
   'case_detail',
