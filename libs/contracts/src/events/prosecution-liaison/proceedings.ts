@@ -55,7 +55,7 @@ export interface ProceedingStageAdvanced {
 export class VerdictRecordedData {
   @IsCode() proceedingId: string;
   @IsOneOf(VERDICT_OUTCOMES) outcome: VerdictOutcome;
-  @IsListOf(CRIMINAL_CHARGES) charges: CriminalCharge[];
+  @IsListOf(CRIMINAL_CHARGES, { min: 1 }) charges: CriminalCharge[];
   @IsDate() decidedAt: string;
   /** No appeal lies against it (true), or it may still be appealed (false). */
   @IsFlag() final: boolean;
