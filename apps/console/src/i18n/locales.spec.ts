@@ -118,6 +118,14 @@ describe('the console speaks English, Romanian and Russian completely', () => {
     ['family.tracing.reasons', ENUM_VALUES['FamilyReunificationRefusalDto.reason']],
     ['atRisk.vulnerabilities', ENUM_VALUES['RegisterPersonAtRiskDto.vulnerabilities']],
     ['atRisk.kinds', ENUM_VALUES.CaseKind],
+    ['proceedings.stages', ENUM_VALUES['ProceedingDto.stage']],
+    ['proceedings.authorities', ENUM_VALUES['ProceedingDto.authority']],
+    ['proceedings.outcomes', ENUM_VALUES['VerdictDto.outcome']],
+    ['proceedings.chargeKinds', ENUM_VALUES['VerdictDto.charges']],
+    ['proceedings.closureReasons', ENUM_VALUES['ProceedingClosureDto.reason']],
+    ['proceedings.bodies', ENUM_VALUES['CompensationAwardDto.awardedBy']],
+    ['proceedings.steps', ENUM_VALUES['VictimNotificationDto.step']],
+    ['proceedings.channels', ENUM_VALUES['VictimNotificationDto.channel']],
     ['atRisk.statistics.tables', ENUM_VALUES.PeopleAtRiskTableName],
   ];
   it.each(NAMED)('every value of %s has a name in English', (group, values) => {
