@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 export function NotifiedBadge({ notified }: { notified: boolean }) {
   const { t } = useTranslation();
   return (
-    <Badge color={notified ? 'green' : 'orange'} variant="light">
+    // Told: quiet (dark outline); not told yet: stands out (filled red), both at AA contrast.
+    <Badge color={notified ? 'dark' : 'red.9'} variant={notified ? 'outline' : 'filled'}>
       {notified ? t('proceedings.notified') : t('proceedings.notNotified')}
     </Badge>
   );
