@@ -25,6 +25,8 @@ const MATRIX: [method: 'GET' | 'POST' | 'PATCH', path: string, allowed: string[]
   ['POST', '/api/cases/:id/handovers', ['return_officer']],
   ['POST', '/api/cases/:id/cooperation-decision', ['prosecution_liaison']],
   ['POST', '/api/cases/:id/law-enforcement-requests', ['prosecution_liaison']],
+  ['POST', '/api/cases/:id/proceedings', ['prosecution_liaison']],
+  ['POST', '/api/cases/:id/victim-notifications', ['prosecution_liaison', 'case_manager']],
   ['POST', '/api/cases/:id/closure', ['case_manager']],
   [
     'GET',

@@ -98,6 +98,40 @@ export const BODIES: Record<string, object> = {
   'POST /api/cases/:id/compensation-claims': { against: 'offender' },
   'POST /api/cases/:id/non-punishment': { basis: 'other' },
   'POST /api/cases/:id/hearings/:hearingId/outcome': { outcome: 'postponed' },
+  'POST /api/cases/:id/proceedings': {
+    reference: '1-123/2025',
+    stage: 'investigation',
+    authority: 'police',
+    openedAt: '2025-01-01',
+  },
+  'POST /api/cases/:id/proceedings/:proceedingId/stage': {
+    stage: 'trial',
+    authority: 'court',
+    advancedAt: '2025-01-01',
+  },
+  'POST /api/cases/:id/proceedings/:proceedingId/verdict': {
+    outcome: 'conviction',
+    charges: ['trafficking'],
+    decidedAt: '2025-01-01',
+    final: false,
+  },
+  'POST /api/cases/:id/proceedings/:proceedingId/closure': { reason: 'other', closedAt: '2025-01-01' },
+  'POST /api/cases/:id/compensation-claims/:claimId/award': {
+    amount: 100,
+    currency: 'EUR',
+    awardedBy: 'court',
+    awardedAt: '2025-01-01',
+  },
+  'POST /api/cases/:id/compensation-claims/:claimId/payments': { amount: 10, paidAt: '2025-01-01' },
+  'POST /api/cases/:id/compensation-claims/:claimId/refusal': {
+    refusedBy: 'state_fund',
+    refusedAt: '2025-01-01',
+  },
+  'POST /api/cases/:id/victim-notifications': {
+    step: 'offender_released',
+    channel: 'phone',
+    notifiedAt: '2025-01-01',
+  },
   'POST /api/cases/:id/family-members': {
     relation: 'child',
     bornInDestination: true,

@@ -549,6 +549,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{id}/compensation-claims/{claimId}/award": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Roles: prosecution_liaison. */
+        post: operations["ProsecutionController_compensationAward"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/compensation-claims/{claimId}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Roles: prosecution_liaison. */
+        post: operations["ProsecutionController_compensationPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/compensation-claims/{claimId}/refusal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Roles: prosecution_liaison. */
+        post: operations["ProsecutionController_compensationRefusal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases/{id}/consents": {
         parameters: {
             query?: never;
@@ -1263,6 +1314,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{id}/proceedings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Roles: prosecution_liaison. */
+        post: operations["ProsecutionController_proceeding"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/proceedings/{proceedingId}/closure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Roles: prosecution_liaison. */
+        post: operations["ProsecutionController_proceedingClosure"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/proceedings/{proceedingId}/stage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Roles: prosecution_liaison. */
+        post: operations["ProsecutionController_proceedingStage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/proceedings/{proceedingId}/verdict": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Roles: prosecution_liaison. */
+        post: operations["ProsecutionController_verdict"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases/{id}/protective-measures": {
         parameters: {
             query?: never;
@@ -1581,6 +1700,23 @@ export interface paths {
         put?: never;
         /** @description Roles: case_manager, return_officer, prosecution_liaison. */
         post: operations["UrgentAlertsController_raise"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/victim-notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Roles: prosecution_liaison, case_manager. */
+        post: operations["ProsecutionController_victimNotification"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2189,25 +2325,22 @@ export interface components {
             /** @description Since when the person has been presumed a child (without a break): the guardian's deadline runs from it. */
             presumedMinorSince?: string;
             prosecution: {
-                compensationClaims: {
-                    against: string;
-                    amount?: number;
-                    at: string;
-                    claimId: string;
-                    currency?: string;
-                }[];
+                compensationClaims: components["schemas"]["CompensationClaimView"][];
                 cooperation?: {
                     at: string;
                     willing: boolean;
                 };
                 hearings: {
                     hearingId: string;
-                    /** @description The last outcome recorded (a postponed hearing may later be held or cancelled). */
+                    /** @description The last outcome recorded (a postponed hearing may later be held or cancelled); victimNotified turns true with a VictimNotified of step hearing_outcome for the hearing. */
                     outcome?: {
                         at: string;
                         outcome: string;
                         rescheduledFor?: string;
+                        victimNotified: boolean;
                     };
+                    /** @description The criminal proceeding the hearing belongs to. */
+                    proceedingId?: string;
                     protectiveMeasures: string[];
                     scheduledFor: string;
                 }[];
@@ -2224,11 +2357,15 @@ export interface components {
                     at: string;
                     basis: string;
                 };
+                /** @description The criminal proceedings the victim takes part in, in the order they were opened. */
+                proceedings: components["schemas"]["ProceedingView"][];
                 protectiveMeasures: {
                     at: string;
                     hearingId?: string;
                     measures: string[];
                 }[];
+                /** @description Every time the victim was told of a step (Directive 2012/29/EU art. 6), oldest first. */
+                victimNotifications: components["schemas"]["VictimNotificationView"][];
             };
             /** @description The person was registered under a pseudonym: `name` (the pseudonym) under the same policy as `person`, while no identity is recorded; `identityRecordedAt` once it is. */
             pseudonym?: {
@@ -2353,6 +2490,15 @@ export interface components {
             /** @description The case stream's revision after the append (also in ETag) */
             revision: number;
         };
+        CompensationAwardDto: {
+            amount: number;
+            /** Format: date */
+            awardedAt: string;
+            /** @enum {string} */
+            awardedBy: "court" | "state_fund" | "other";
+            /** @example EUR */
+            currency: string;
+        };
         CompensationClaimDto: {
             /** @enum {string} */
             against: "offender" | "employer" | "state_fund" | "other";
@@ -2364,6 +2510,48 @@ export interface components {
             caseId: string;
             claimId: string;
             revision: number;
+        };
+        CompensationClaimView: {
+            against: string;
+            amount?: number;
+            at: string;
+            award?: {
+                amount: number;
+                at: string;
+                awardedAt: string;
+                awardedBy: string;
+                currency: string;
+                victimNotified: boolean;
+            };
+            claimId: string;
+            currency?: string;
+            /** @description Sum of the payments, in the award's currency. */
+            paidTotal: number;
+            /** @description Payments of the award, oldest first. */
+            payments: {
+                amount: number;
+                at: string;
+                paidAt: string;
+                victimNotified: boolean;
+            }[];
+            refusal?: {
+                at: string;
+                refusedAt: string;
+                refusedBy: string;
+                victimNotified: boolean;
+            };
+        };
+        CompensationPaymentDto: {
+            /** @description In the award's currency; more than 0, and all payments together at most the award (422, invalid-request) */
+            amount: number;
+            /** Format: date */
+            paidAt: string;
+        };
+        CompensationRefusalDto: {
+            /** Format: date */
+            refusedAt: string;
+            /** @enum {string} */
+            refusedBy: "court" | "state_fund" | "other";
         };
         ConflictProblem: components["schemas"]["Problem"] & {
             /** @description The case’s revision now */
@@ -2780,6 +2968,8 @@ export interface components {
             toCountry?: string;
         };
         HearingDto: {
+            /** @description The criminal proceeding the hearing belongs to; an unknown or closed one is refused (422, invalid-transition) */
+            proceedingId?: string;
             protectiveMeasures: ("video_testimony" | "closed_hearing" | "anonymity" | "screening_from_defendant" | "support_person" | "police_protection" | "restraining_order" | "relocation" | "other")[];
             scheduledFor: string;
         };
@@ -3178,6 +3368,78 @@ export interface components {
             title: string;
             /** @description A URI naming the problem; about:blank when the status says it all */
             type: string;
+        };
+        ProceedingClosureDto: {
+            /** Format: date */
+            closedAt: string;
+            /**
+             * @description verdict_not_appealed needs a verdict recorded (422, invalid-transition)
+             * @enum {string}
+             */
+            reason: "verdict_not_appealed" | "other";
+        };
+        ProceedingDto: {
+            /**
+             * @description The kind of authority in charge
+             * @enum {string}
+             */
+            authority: "police" | "prosecutor" | "court" | "appeal_court" | "other";
+            /** Format: date */
+            openedAt: string;
+            /**
+             * @description The prosecution's or court's file number (letters, digits, _ . : / -)
+             * @example 1-123/2025
+             */
+            reference: string;
+            /** @enum {string} */
+            stage: "investigation" | "prosecution" | "trial" | "appeal";
+        };
+        ProceedingResponse: {
+            caseId: string;
+            proceedingId: string;
+            revision: number;
+        };
+        ProceedingStageDto: {
+            /** Format: date */
+            advancedAt: string;
+            /** @enum {string} */
+            authority: "police" | "prosecutor" | "court" | "appeal_court" | "other";
+            /**
+             * @description A stage after the current one (investigation, prosecution, trial, appeal)
+             * @enum {string}
+             */
+            stage: "investigation" | "prosecution" | "trial" | "appeal";
+        };
+        /** @description `victimNotified` on a step with an outcome (a verdict, an award, a refusal, a payment, a hearing's outcome): false until a VictimNotified of that step names the proceeding, claim or hearing after it. */
+        ProceedingView: {
+            at: string;
+            authority: string;
+            closed?: {
+                at: string;
+                closedAt: string;
+                reason: string;
+            };
+            openedAt: string;
+            proceedingId: string;
+            /** @description The prosecution's or court's file number. */
+            reference: string;
+            stage: string;
+            /** @description Each later stage, oldest first. */
+            stages: {
+                advancedAt: string;
+                at: string;
+                authority: string;
+                stage: string;
+            }[];
+            /** @description Each verdict, oldest first (an appealable one may be followed by the appeal's). */
+            verdicts: {
+                at: string;
+                charges: string[];
+                decidedAt: string;
+                final: boolean;
+                outcome: string;
+                victimNotified: boolean;
+            }[];
         };
         ProtectiveMeasuresDto: {
             hearingId?: string;
@@ -3662,6 +3924,33 @@ export interface components {
                 field: string;
                 message: string;
             }[];
+        };
+        VerdictDto: {
+            /** @description The offences decided */
+            charges: ("trafficking" | "child_trafficking" | "attempted_trafficking" | "aiding_trafficking" | "forced_labour" | "sexual_exploitation" | "pimping" | "forced_begging" | "forced_criminality" | "domestic_servitude" | "slavery_or_servitude" | "organ_removal" | "use_of_services_of_a_victim" | "document_offences" | "smuggling_of_migrants" | "money_laundering" | "other")[];
+            /** Format: date */
+            decidedAt: string;
+            /** @description No appeal lies against it: the proceeding closes with it */
+            final: boolean;
+            /** @enum {string} */
+            outcome: "conviction" | "acquittal" | "partial_conviction" | "dismissed" | "discontinued";
+        };
+        VictimNotificationDto: {
+            /** @enum {string} */
+            channel: "in_person" | "lawyer" | "letter" | "phone" | "other";
+            /** Format: date */
+            notifiedAt: string;
+            /** @description The proceeding, hearing or compensation claim the step concerns (required except for offender_released, offender_escaped and other); the step must have happened (422, invalid-transition) */
+            relatesTo?: string;
+            /** @enum {string} */
+            step: "proceeding_opened" | "stage_advanced" | "hearing_scheduled" | "hearing_outcome" | "verdict" | "proceeding_closed" | "compensation_awarded" | "compensation_refused" | "compensation_paid" | "offender_released" | "offender_escaped" | "other";
+        };
+        VictimNotificationView: {
+            at: string;
+            channel: string;
+            notifiedAt: string;
+            relatesTo?: string;
+            step: string;
         };
         /** @description One action on a wish as a caller sees it: the note only where the person is shown. */
         WishActionCaseView: {
@@ -6356,6 +6645,366 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CompensationClaimResponse"];
+                };
+            };
+            /** @description The request failed validation (errors name each field), or an unknown query parameter, or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or none within the caller’s record scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The case changed: If-Match named another revision, or a concurrent change won */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description The body is larger than the node reads */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule of the referral mechanism refused the command (rule names it) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["RuleProblem"];
+                };
+            };
+            /** @description Too many requests from this address; Retry-After says when to try again */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ProsecutionController_compensationAward: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The revision the command was decided on, e.g. "3": a case at another revision answers 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+                claimId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompensationAwardDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description The case’s revision after the command, quoted: send it back as If-Match */
+                    etag?: string;
+                    /** @description Requests this address may make in the current minute */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the budget is renewed */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponse"];
+                };
+            };
+            /** @description The request failed validation (errors name each field), or an unknown query parameter, or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or none within the caller’s record scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The case changed: If-Match named another revision, or a concurrent change won */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description The body is larger than the node reads */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule of the referral mechanism refused the command (rule names it) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["RuleProblem"];
+                };
+            };
+            /** @description Too many requests from this address; Retry-After says when to try again */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ProsecutionController_compensationPayment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The revision the command was decided on, e.g. "3": a case at another revision answers 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+                claimId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompensationPaymentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description The case’s revision after the command, quoted: send it back as If-Match */
+                    etag?: string;
+                    /** @description Requests this address may make in the current minute */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the budget is renewed */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponse"];
+                };
+            };
+            /** @description The request failed validation (errors name each field), or an unknown query parameter, or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or none within the caller’s record scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The case changed: If-Match named another revision, or a concurrent change won */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description The body is larger than the node reads */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule of the referral mechanism refused the command (rule names it) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["RuleProblem"];
+                };
+            };
+            /** @description Too many requests from this address; Retry-After says when to try again */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ProsecutionController_compensationRefusal: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The revision the command was decided on, e.g. "3": a case at another revision answers 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+                claimId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompensationRefusalDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description The case’s revision after the command, quoted: send it back as If-Match */
+                    etag?: string;
+                    /** @description Requests this address may make in the current minute */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the budget is renewed */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponse"];
                 };
             };
             /** @description The request failed validation (errors name each field), or an unknown query parameter, or malformed JSON */
@@ -11273,6 +11922,485 @@ export interface operations {
             };
         };
     };
+    ProsecutionController_proceeding: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The revision the command was decided on, e.g. "3": a case at another revision answers 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProceedingDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description The case’s revision after the command, quoted: send it back as If-Match */
+                    etag?: string;
+                    /** @description Requests this address may make in the current minute */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the budget is renewed */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProceedingResponse"];
+                };
+            };
+            /** @description The request failed validation (errors name each field), or an unknown query parameter, or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or none within the caller’s record scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The case changed: If-Match named another revision, or a concurrent change won */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description The body is larger than the node reads */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule of the referral mechanism refused the command (rule names it) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["RuleProblem"];
+                };
+            };
+            /** @description Too many requests from this address; Retry-After says when to try again */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ProsecutionController_proceedingClosure: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The revision the command was decided on, e.g. "3": a case at another revision answers 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+                proceedingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProceedingClosureDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description The case’s revision after the command, quoted: send it back as If-Match */
+                    etag?: string;
+                    /** @description Requests this address may make in the current minute */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the budget is renewed */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponse"];
+                };
+            };
+            /** @description The request failed validation (errors name each field), or an unknown query parameter, or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or none within the caller’s record scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The case changed: If-Match named another revision, or a concurrent change won */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description The body is larger than the node reads */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule of the referral mechanism refused the command (rule names it) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["RuleProblem"];
+                };
+            };
+            /** @description Too many requests from this address; Retry-After says when to try again */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ProsecutionController_proceedingStage: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The revision the command was decided on, e.g. "3": a case at another revision answers 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+                proceedingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProceedingStageDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description The case’s revision after the command, quoted: send it back as If-Match */
+                    etag?: string;
+                    /** @description Requests this address may make in the current minute */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the budget is renewed */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponse"];
+                };
+            };
+            /** @description The request failed validation (errors name each field), or an unknown query parameter, or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or none within the caller’s record scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The case changed: If-Match named another revision, or a concurrent change won */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description The body is larger than the node reads */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule of the referral mechanism refused the command (rule names it) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["RuleProblem"];
+                };
+            };
+            /** @description Too many requests from this address; Retry-After says when to try again */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ProsecutionController_verdict: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The revision the command was decided on, e.g. "3": a case at another revision answers 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+                proceedingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerdictDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description The case’s revision after the command, quoted: send it back as If-Match */
+                    etag?: string;
+                    /** @description Requests this address may make in the current minute */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the budget is renewed */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponse"];
+                };
+            };
+            /** @description The request failed validation (errors name each field), or an unknown query parameter, or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or none within the caller’s record scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The case changed: If-Match named another revision, or a concurrent change won */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description The body is larger than the node reads */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule of the referral mechanism refused the command (rule names it) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["RuleProblem"];
+                };
+            };
+            /** @description Too many requests from this address; Retry-After says when to try again */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     ProsecutionController_measures: {
         parameters: {
             query?: never;
@@ -13507,6 +14635,125 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UrgentAlertResponse"];
+                };
+            };
+            /** @description The request failed validation (errors name each field), or an unknown query parameter, or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or none within the caller’s record scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The case changed: If-Match named another revision, or a concurrent change won */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description The body is larger than the node reads */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule of the referral mechanism refused the command (rule names it) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["RuleProblem"];
+                };
+            };
+            /** @description Too many requests from this address; Retry-After says when to try again */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ProsecutionController_victimNotification: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The revision the command was decided on, e.g. "3": a case at another revision answers 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VictimNotificationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description The case’s revision after the command, quoted: send it back as If-Match */
+                    etag?: string;
+                    /** @description Requests this address may make in the current minute */
+                    "x-ratelimit-limit"?: number;
+                    /** @description Requests left in the current minute */
+                    "x-ratelimit-remaining"?: number;
+                    /** @description Seconds until the budget is renewed */
+                    "x-ratelimit-reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponse"];
                 };
             };
             /** @description The request failed validation (errors name each field), or an unknown query parameter, or malformed JSON */

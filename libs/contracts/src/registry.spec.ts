@@ -165,8 +165,9 @@ describe('EVENT_CONTRACTS', () => {
     expect(() => contextOf('Nope')).toThrow(/Unknown event type/);
   });
 
-  it('holds the 74 events of the catalogue, PresumedVictimRegistered at schema v2', () => {
-    expect(Object.keys(EVENT_CONTRACTS)).toHaveLength(74);
+  it('holds the 82 events of the catalogue, PresumedVictimRegistered and HearingScheduled at schema v2', () => {
+    expect(Object.keys(EVENT_CONTRACTS)).toHaveLength(82);
+    expect(EVENT_CONTRACTS.HearingScheduled.schemaVersion).toBe(2);
     expect(EVENT_CONTRACTS.PresumedVictimRegistered.schemaVersion).toBe(2);
   });
 });

@@ -171,11 +171,19 @@ export const EVENT_CONTRACTS: Readonly<Record<CaseEventType, EventContract>> = {
   CooperationDecisionRecorded: contract('prosecution-liaison', P.CooperationDecisionRecordedData),
   LawEnforcementRequestReceived: contract('prosecution-liaison', P.LawEnforcementRequestReceivedData),
   LawEnforcementRequestAnswered: contract('prosecution-liaison', P.LawEnforcementRequestAnsweredData),
-  HearingScheduled: contract('prosecution-liaison', P.HearingScheduledData),
+  HearingScheduled: contract('prosecution-liaison', P.HearingScheduledData, undefined, 2),
   ProtectiveMeasuresOrdered: contract('prosecution-liaison', P.ProtectiveMeasuresOrderedData),
   HearingOutcomeRecorded: contract('prosecution-liaison', P.HearingOutcomeRecordedData),
   CompensationClaimed: contract('prosecution-liaison', P.CompensationClaimedData),
   NonPunishmentFlagged: contract('prosecution-liaison', P.NonPunishmentFlaggedData),
+  CriminalProceedingOpened: contract('prosecution-liaison', P.CriminalProceedingOpenedData),
+  ProceedingStageAdvanced: contract('prosecution-liaison', P.ProceedingStageAdvancedData),
+  VerdictRecorded: contract('prosecution-liaison', P.VerdictRecordedData),
+  ProceedingClosed: contract('prosecution-liaison', P.ProceedingClosedData),
+  CompensationAwarded: contract('prosecution-liaison', P.CompensationAwardedData),
+  CompensationPaid: contract('prosecution-liaison', P.CompensationPaidData),
+  CompensationRefused: contract('prosecution-liaison', P.CompensationRefusedData),
+  VictimNotified: contract('prosecution-liaison', P.VictimNotifiedData),
 };
 
 /** The node's own events, outside any case's context: erasure, access, partner registry, journal. */

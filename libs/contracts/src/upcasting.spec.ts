@@ -27,6 +27,16 @@ describe('upcast', () => {
     expect(validateEventPayload('PresumedVictimRegistered', v1Data, personal)).not.toEqual([]);
   });
 
+  it('reads a v1 HearingScheduled as v2: no proceeding, otherwise the same data, which validates', () => {
+    const data = { hearingId: 'h1', scheduledFor: '2025-03-01T09:00:00Z', protectiveMeasures: [] };
+    const read = upcast({ type: 'HearingScheduled', schemaVersion: 1, data });
+    expect(read).toEqual({ type: 'HearingScheduled', schemaVersion: 2, data });
+    expect(validateEventPayload(read.type, read.data)).toEqual([]);
+    expect(
+      validateEventPayload('HearingScheduled', { ...data, proceedingId: 'p 1' }).map((i) => i.field),
+    ).toEqual(['data.proceedingId']);
+  });
+
   it('leaves a current version untouched', () => {
     const event = { type: 'CaseClosed', schemaVersion: 1, data: { reason: 'reintegrated' } };
     expect(upcast(event)).toEqual(event);

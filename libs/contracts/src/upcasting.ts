@@ -67,3 +67,6 @@ registerUpcaster('PresumedVictimRegistered', 1, (data) => {
   const { formOfExploitation, ...rest } = data as unknown as PresumedVictimRegisteredDataV1;
   return { ...rest, formsOfExploitation: [formOfExploitation], meansOfControl: [] };
 });
+
+/** v2 may link the hearing to a criminal proceeding (optional proceedingId); a v1 hearing has none. */
+registerUpcaster('HearingScheduled', 1, (data) => ({ ...data }));

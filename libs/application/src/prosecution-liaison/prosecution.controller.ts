@@ -10,7 +10,10 @@ import { CommandResponse } from '../cases/command-response.dto';
 import { CommandContext } from '../cases/command-context';
 import { ProblemException } from '@nrm/http/problem';
 import {
+  CompensationAwardDto,
   CompensationClaimDto,
+  CompensationPaymentDto,
+  CompensationRefusalDto,
   CompensationClaimResponse,
   CooperationDecisionDto,
   HearingDto,
@@ -20,7 +23,13 @@ import {
   LawEnforcementRequestDto,
   LawEnforcementRequestResponse,
   NonPunishmentDto,
+  ProceedingClosureDto,
+  ProceedingDto,
+  ProceedingResponse,
+  ProceedingStageDto,
   ProtectiveMeasuresDto,
+  VerdictDto,
+  VictimNotificationDto,
 } from './prosecution.dto';
 
 const ID = /^[0-9a-f-]{36}$/i;
@@ -140,4 +149,138 @@ export class ProsecutionController {
   ) {
     return commandAnswer(await this.commands.send({ type: 'FlagNonPunishment', caseId, ...body }, meta));
   }
+
+  @Post('proceedings')
+  @ApiCreatedResponse({ type: ProceedingResponse })
+  async proceeding(
+    @Param('id', CaseIdPipe) caseId: string,
+    @Body() body: ProceedingDto,
+    @CommandContext() meta: CommandMetadata,
+  ): Promise<ProceedingResponse> {
+    const proceedingId = this.commands.newId();
+    const result = await this.commands.send(
+      { type: 'OpenCriminalProceeding', caseId, proceedingId, ...body },
+      meta,
+    );
+    return { ...commandAnswer(result), proceedingId };
+  }
+
+  @Post('proceedings/:proceedingId/stage')
+  @ApiCreatedResponse({ type: CommandResponse })
+  async proceedingStage(
+    @Param('id', CaseIdPipe) caseId: string,
+    @Param('proceedingId') proceedingId: string,
+    @Body() body: ProceedingStageDto,
+    @CommandContext() meta: CommandMetadata,
+  ) {
+    return commandAnswer(
+      await this.commands.send(
+        { type: 'AdvanceProceedingStage', caseId, proceedingId: proceedingPath(proceedingId), ...body },
+        meta,
+      ),
+    );
+  }
+
+  @Post('proceedings/:proceedingId/verdict')
+  @ApiCreatedResponse({ type: CommandResponse })
+  async verdict(
+    @Param('id', CaseIdPipe) caseId: string,
+    @Param('proceedingId') proceedingId: string,
+    @Body() body: VerdictDto,
+    @CommandContext() meta: CommandMetadata,
+  ) {
+    return commandAnswer(
+      await this.commands.send(
+        { type: 'RecordVerdict', caseId, proceedingId: proceedingPath(proceedingId), ...body },
+        meta,
+      ),
+    );
+  }
+
+  @Post('proceedings/:proceedingId/closure')
+  @ApiCreatedResponse({ type: CommandResponse })
+  async proceedingClosure(
+    @Param('id', CaseIdPipe) caseId: string,
+    @Param('proceedingId') proceedingId: string,
+    @Body() body: ProceedingClosureDto,
+    @CommandContext() meta: CommandMetadata,
+  ) {
+    return commandAnswer(
+      await this.commands.send(
+        { type: 'CloseCriminalProceeding', caseId, proceedingId: proceedingPath(proceedingId), ...body },
+        meta,
+      ),
+    );
+  }
+
+  @Post('compensation-claims/:claimId/award')
+  @ApiCreatedResponse({ type: CommandResponse })
+  async compensationAward(
+    @Param('id', CaseIdPipe) caseId: string,
+    @Param('claimId') claimId: string,
+    @Body() body: CompensationAwardDto,
+    @CommandContext() meta: CommandMetadata,
+  ) {
+    return commandAnswer(
+      await this.commands.send(
+        { type: 'RecordCompensationAwarded', caseId, claimId: claimPath(claimId), ...body },
+        meta,
+      ),
+    );
+  }
+
+  @Post('compensation-claims/:claimId/payments')
+  @ApiCreatedResponse({ type: CommandResponse })
+  async compensationPayment(
+    @Param('id', CaseIdPipe) caseId: string,
+    @Param('claimId') claimId: string,
+    @Body() body: CompensationPaymentDto,
+    @CommandContext() meta: CommandMetadata,
+  ) {
+    return commandAnswer(
+      await this.commands.send(
+        { type: 'RecordCompensationPaid', caseId, claimId: claimPath(claimId), ...body },
+        meta,
+      ),
+    );
+  }
+
+  @Post('compensation-claims/:claimId/refusal')
+  @ApiCreatedResponse({ type: CommandResponse })
+  async compensationRefusal(
+    @Param('id', CaseIdPipe) caseId: string,
+    @Param('claimId') claimId: string,
+    @Body() body: CompensationRefusalDto,
+    @CommandContext() meta: CommandMetadata,
+  ) {
+    return commandAnswer(
+      await this.commands.send(
+        { type: 'RefuseCompensation', caseId, claimId: claimPath(claimId), ...body },
+        meta,
+      ),
+    );
+  }
+
+  /** Whoever told the victim records it: the prosecution liaison or the case manager. */
+  @Post('victim-notifications')
+  @Roles('prosecution_liaison', 'case_manager')
+  @ApiCreatedResponse({ type: CommandResponse })
+  async victimNotification(
+    @Param('id', CaseIdPipe) caseId: string,
+    @Body() body: VictimNotificationDto,
+    @CommandContext() meta: CommandMetadata,
+  ) {
+    return commandAnswer(await this.commands.send({ type: 'RecordVictimNotified', caseId, ...body }, meta));
+  }
+}
+
+/** Proceedings and claims get server-made ids: anything else names none (404). */
+function proceedingPath(proceedingId: string): string {
+  if (!ID.test(proceedingId)) throw ProblemException.notFound('No such criminal proceeding');
+  return proceedingId.toLowerCase();
+}
+
+function claimPath(claimId: string): string {
+  if (!ID.test(claimId)) throw ProblemException.notFound('No such compensation claim');
+  return claimId.toLowerCase();
 }

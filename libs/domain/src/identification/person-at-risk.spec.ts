@@ -196,6 +196,10 @@ describe('a person at risk’s case: assessed, planned and monitored without an 
     ['ClaimCompensation', { type: 'ClaimCompensation', ...base, claimId: 'c1', against: 'state_fund' }],
     ['RecordHearingOutcome', { type: 'RecordHearingOutcome', ...base, hearingId: 'h1', outcome: 'held' }],
     [
+      'RecordVictimNotified',
+      { type: 'RecordVictimNotified', ...base, step: 'other', channel: 'letter', notifiedAt: '2025-01-01' },
+    ],
+    [
       'ApplyForResidencePermit',
       { type: 'ApplyForResidencePermit', ...base, permitId: 'p1', basis: 'personal_situation' },
     ],

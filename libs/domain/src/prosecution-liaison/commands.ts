@@ -1,5 +1,13 @@
 import type {
+  CompensationAwardingBody,
   CompensationRespondent,
+  CriminalCharge,
+  NotifiableStep,
+  NotificationChannel,
+  ProceedingAuthority,
+  ProceedingClosureReason,
+  ProceedingStage,
+  VerdictOutcome,
   HearingOutcome,
   LawEnforcementAnswerOutcome,
   LawEnforcementRequestKind,
@@ -28,6 +36,8 @@ export interface ScheduleHearing extends CommandBase<'ScheduleHearing'> {
   hearingId: string;
   scheduledFor: string;
   protectiveMeasures: readonly ProtectiveMeasure[];
+  /** The criminal proceeding the hearing belongs to; it must be open. */
+  proceedingId?: string;
 }
 export interface OrderProtectiveMeasures extends CommandBase<'OrderProtectiveMeasures'> {
   hearingId?: string;
@@ -51,6 +61,58 @@ export interface RecordHearingOutcome extends CommandBase<'RecordHearingOutcome'
   rescheduledFor?: string;
 }
 
+export interface OpenCriminalProceeding extends CommandBase<'OpenCriminalProceeding'> {
+  proceedingId: string;
+  reference: string;
+  stage: ProceedingStage;
+  authority: ProceedingAuthority;
+  openedAt: string;
+}
+export interface AdvanceProceedingStage extends CommandBase<'AdvanceProceedingStage'> {
+  proceedingId: string;
+  stage: ProceedingStage;
+  authority: ProceedingAuthority;
+  advancedAt: string;
+}
+export interface RecordVerdict extends CommandBase<'RecordVerdict'> {
+  proceedingId: string;
+  outcome: VerdictOutcome;
+  charges: readonly CriminalCharge[];
+  decidedAt: string;
+  /** No appeal lies against it: the proceeding closes with it. */
+  final: boolean;
+}
+export interface CloseCriminalProceeding extends CommandBase<'CloseCriminalProceeding'> {
+  proceedingId: string;
+  /** `final_verdict` comes with RecordVerdict only. */
+  reason: Exclude<ProceedingClosureReason, 'final_verdict'>;
+  closedAt: string;
+}
+export interface RecordCompensationAwarded extends CommandBase<'RecordCompensationAwarded'> {
+  claimId: string;
+  amount: number;
+  currency: string;
+  awardedBy: CompensationAwardingBody;
+  awardedAt: string;
+}
+export interface RecordCompensationPaid extends CommandBase<'RecordCompensationPaid'> {
+  claimId: string;
+  amount: number;
+  paidAt: string;
+}
+export interface RefuseCompensation extends CommandBase<'RefuseCompensation'> {
+  claimId: string;
+  refusedBy: CompensationAwardingBody;
+  refusedAt: string;
+}
+export interface RecordVictimNotified extends CommandBase<'RecordVictimNotified'> {
+  step: NotifiableStep;
+  /** The proceeding, hearing or claim the step concerns. */
+  relatesTo?: string;
+  channel: NotificationChannel;
+  notifiedAt: string;
+}
+
 export type ProsecutionLiaisonCommand =
   | RecordCooperationDecision
   | ReceiveLawEnforcementRequest
@@ -59,7 +121,15 @@ export type ProsecutionLiaisonCommand =
   | OrderProtectiveMeasures
   | ClaimCompensation
   | FlagNonPunishment
-  | RecordHearingOutcome;
+  | RecordHearingOutcome
+  | OpenCriminalProceeding
+  | AdvanceProceedingStage
+  | RecordVerdict
+  | CloseCriminalProceeding
+  | RecordCompensationAwarded
+  | RecordCompensationPaid
+  | RefuseCompensation
+  | RecordVictimNotified;
 
 export const PROSECUTION_LIAISON_COMMAND_TYPES = [
   'RecordCooperationDecision',
@@ -70,4 +140,12 @@ export const PROSECUTION_LIAISON_COMMAND_TYPES = [
   'ClaimCompensation',
   'FlagNonPunishment',
   'RecordHearingOutcome',
+  'OpenCriminalProceeding',
+  'AdvanceProceedingStage',
+  'RecordVerdict',
+  'CloseCriminalProceeding',
+  'RecordCompensationAwarded',
+  'RecordCompensationPaid',
+  'RefuseCompensation',
+  'RecordVictimNotified',
 ] as const satisfies readonly ProsecutionLiaisonCommand['type'][];

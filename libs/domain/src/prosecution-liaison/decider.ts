@@ -11,7 +11,18 @@ import { assertOpen, evolveLifecycle, requireTransition } from '../shared/lifecy
 import { evolveReflectionPeriod, isInsideReflectionPeriod } from '../shared/reflection-period';
 import { RuleViolation } from '../shared/rule-violation';
 import { evolveStatedWishes, wishStands } from '../shared/wishes';
-import type { ProsecutionLiaisonCommand, RecordHearingOutcome } from './commands';
+import type { ProsecutionLiaisonCommand, RecordHearingOutcome, ScheduleHearing } from './commands';
+import {
+  advanceProceedingStage,
+  closeCriminalProceeding,
+  evolveProceedings,
+  openCriminalProceeding,
+  recordCompensationAwarded,
+  recordCompensationPaid,
+  recordVerdict,
+  recordVictimNotified,
+  refuseCompensation,
+} from './proceedings';
 import { INITIAL_PROSECUTION_LIAISON_STATE, type ProsecutionLiaisonState } from './state';
 
 const sparesConfrontation = (measure: ProtectiveMeasure) =>
@@ -51,6 +62,33 @@ function recordHearingOutcome(
         hearingId: command.hearingId,
         outcome: command.outcome,
         rescheduledFor: command.rescheduledFor,
+      }),
+    },
+  ];
+}
+
+/** A hearing of a proceeding is scheduled only while the proceeding is open. */
+function scheduleHearing(
+  command: ScheduleHearing,
+  state: ProsecutionLiaisonState,
+): ProsecutionLiaisonEvent[] {
+  requireTransition(
+    !state.hearingIds.includes(command.hearingId),
+    `hearing ${command.hearingId} already exists`,
+  );
+  if (command.proceedingId !== undefined) {
+    const proceeding = state.proceedings[command.proceedingId];
+    requireTransition(proceeding, `no criminal proceeding ${command.proceedingId} in this case`);
+    requireTransition(!proceeding.closed, `criminal proceeding ${command.proceedingId} is closed`);
+  }
+  return [
+    {
+      type: 'HearingScheduled',
+      data: defined({
+        hearingId: command.hearingId,
+        scheduledFor: command.scheduledFor,
+        protectiveMeasures: [...command.protectiveMeasures],
+        proceedingId: command.proceedingId,
       }),
     },
   ];
@@ -109,20 +147,7 @@ function decide(
       ];
     }
     case 'ScheduleHearing':
-      requireTransition(
-        !state.hearingIds.includes(command.hearingId),
-        `hearing ${command.hearingId} already exists`,
-      );
-      return [
-        {
-          type: 'HearingScheduled',
-          data: {
-            hearingId: command.hearingId,
-            scheduledFor: command.scheduledFor,
-            protectiveMeasures: [...command.protectiveMeasures],
-          },
-        },
-      ];
+      return scheduleHearing(command, state);
     case 'OrderProtectiveMeasures':
       requireTransition(command.measures.length > 0, 'name at least one protective measure');
       requireTransition(
@@ -152,6 +177,22 @@ function decide(
       return [{ type: 'NonPunishmentFlagged', data: { basis: command.basis } }];
     case 'RecordHearingOutcome':
       return recordHearingOutcome(command, state);
+    case 'OpenCriminalProceeding':
+      return openCriminalProceeding(command, state);
+    case 'AdvanceProceedingStage':
+      return advanceProceedingStage(command, state);
+    case 'RecordVerdict':
+      return recordVerdict(command, state);
+    case 'CloseCriminalProceeding':
+      return closeCriminalProceeding(command, state);
+    case 'RecordCompensationAwarded':
+      return recordCompensationAwarded(command, state);
+    case 'RecordCompensationPaid':
+      return recordCompensationPaid(command, state);
+    case 'RefuseCompensation':
+      return refuseCompensation(command, state);
+    case 'RecordVictimNotified':
+      return recordVictimNotified(command, state);
   }
 }
 
@@ -169,7 +210,7 @@ function withHearing(
 
 function evolve(state: ProsecutionLiaisonState, event: CaseEvent): ProsecutionLiaisonState {
   const next: ProsecutionLiaisonState = {
-    ...state,
+    ...evolveProceedings(state, event),
     lifecycle: evolveLifecycle(state.lifecycle, event),
     consents: evolveConsents(state.consents, event),
     wishes: evolveStatedWishes(state.wishes, event),

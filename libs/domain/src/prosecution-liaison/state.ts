@@ -1,4 +1,4 @@
-import type { HearingOutcome, NonPunishmentBasis, ProtectiveMeasure } from '@nrm/contracts';
+import type { HearingOutcome, NonPunishmentBasis, ProceedingStage, ProtectiveMeasure } from '@nrm/contracts';
 import type { ConsentLedger } from '../shared/consent-ledger';
 import type { Lifecycle } from '../shared/lifecycle';
 import type { ReflectionPeriod } from '../shared/reflection-period';
@@ -16,6 +16,21 @@ export interface HearingState {
   outcome?: HearingOutcome;
 }
 
+export interface ProceedingState {
+  stage: ProceedingStage;
+  /** The stage changed at least once since the proceeding was opened. */
+  advanced: boolean;
+  verdicts: number;
+  closed: boolean;
+}
+
+export interface CompensationClaimState {
+  status: 'claimed' | 'awarded' | 'refused';
+  /** The award, in cents of its currency (whole numbers: no rounding drift across payments). */
+  awardedCents?: number;
+  paidCents: number;
+}
+
 export interface ProsecutionLiaisonState {
   lifecycle: Lifecycle;
   reflection?: ReflectionPeriod;
@@ -28,6 +43,8 @@ export interface ProsecutionLiaisonState {
   /** The wishes the victim last stated (assistance records them). */
   wishes: StatedWishes;
   claimIds: string[];
+  claims: Readonly<Record<string, CompensationClaimState>>;
+  proceedings: Readonly<Record<string, ProceedingState>>;
   nonPunishmentBases: NonPunishmentBasis[];
 }
 
@@ -39,5 +56,7 @@ export const INITIAL_PROSECUTION_LIAISON_STATE: ProsecutionLiaisonState = {
   hearings: {},
   wishes: undefined,
   claimIds: [],
+  claims: {},
+  proceedings: {},
   nonPunishmentBases: [],
 };

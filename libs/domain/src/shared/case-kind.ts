@@ -59,6 +59,14 @@ export const PRESUMED_VICTIM_ONLY_COMMANDS: ReadonlySet<string> = new Set([
   'OrderProtectiveMeasures',
   'ClaimCompensation',
   'FlagNonPunishment',
+  'OpenCriminalProceeding',
+  'AdvanceProceedingStage',
+  'RecordVerdict',
+  'CloseCriminalProceeding',
+  'RecordCompensationAwarded',
+  'RecordCompensationPaid',
+  'RefuseCompensation',
+  'RecordVictimNotified',
 ]);
 
 /** Refuses a presumed-victim step on the case of a person at risk (rule not-a-presumed-victim). */

@@ -212,8 +212,27 @@ describe('evolveCaseDetail', () => {
         lawEnforcementRequests: [{ requestId: 'le-1', outcome: 'agreed' }],
         hearings: [{ hearingId: 'h-1' }],
         protectiveMeasures: [{ hearingId: 'h-1', measures: ['anonymity'] }],
-        compensationClaims: [{ claimId: 'cl-1', amount: 5000 }],
+        compensationClaims: [
+          {
+            claimId: 'cl-1',
+            amount: 5000,
+            award: { amount: 3000, currency: 'EUR', victimNotified: false },
+            payments: [{ amount: 1000, victimNotified: false }],
+            paidTotal: 1000,
+          },
+          { claimId: 'cl-2', refusal: { refusedBy: 'state_fund', victimNotified: false }, paidTotal: 0 },
+        ],
         nonPunishment: { basis: 'immigration_or_status_offence' },
+        proceedings: [
+          {
+            proceedingId: 'pr-1',
+            reference: '1-123/2025',
+            stage: 'trial',
+            verdicts: [{ outcome: 'conviction', final: true, victimNotified: true }],
+            closed: { reason: 'final_verdict' },
+          },
+        ],
+        victimNotifications: [{ step: 'verdict', relatesTo: 'pr-1', channel: 'lawyer' }],
       },
       closure: { reason: 'reintegrated' },
       deadlines: [],

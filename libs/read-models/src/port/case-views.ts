@@ -336,6 +336,61 @@ export interface MeetingView {
  * Everything non-personal about a case, plus the ciphertext of what a screen needs to name the
  * person. No personal field is ever stored in clear: the query layer decrypts (and logs the access).
  */
+/**
+ * `victimNotified` on a step with an outcome (a verdict, an award, a refusal, a payment, a hearing's
+ * outcome): false until a VictimNotified of that step names the proceeding, claim or hearing after it.
+ */
+export interface ProceedingView {
+  proceedingId: string;
+  /** The prosecution's or court's file number. */
+  reference: string;
+  stage: string;
+  authority: string;
+  openedAt: string;
+  at: string;
+  /** Each later stage, oldest first. */
+  stages: { stage: string; authority: string; advancedAt: string; at: string }[];
+  /** Each verdict, oldest first (an appealable one may be followed by the appeal's). */
+  verdicts: {
+    outcome: string;
+    charges: string[];
+    decidedAt: string;
+    final: boolean;
+    at: string;
+    victimNotified: boolean;
+  }[];
+  closed?: { reason: string; closedAt: string; at: string };
+}
+
+export interface CompensationClaimView {
+  claimId: string;
+  against: string;
+  currency?: string;
+  amount?: number;
+  at: string;
+  award?: {
+    amount: number;
+    currency: string;
+    awardedBy: string;
+    awardedAt: string;
+    at: string;
+    victimNotified: boolean;
+  };
+  refusal?: { refusedBy: string; refusedAt: string; at: string; victimNotified: boolean };
+  /** Payments of the award, oldest first. */
+  payments: { amount: number; paidAt: string; at: string; victimNotified: boolean }[];
+  /** Sum of the payments, in the award's currency. */
+  paidTotal: number;
+}
+
+export interface VictimNotificationView {
+  step: string;
+  relatesTo?: string;
+  channel: string;
+  notifiedAt: string;
+  at: string;
+}
+
 export interface CaseDetail {
   caseId: string;
   stage: CaseStage;
@@ -447,18 +502,21 @@ export interface CaseDetail {
       hearingId: string;
       scheduledFor: string;
       protectiveMeasures: string[];
-      /** The last outcome recorded (a postponed hearing may later be held or cancelled). */
-      outcome?: { outcome: string; at: string; rescheduledFor?: string };
+      /**
+       * The last outcome recorded (a postponed hearing may later be held or cancelled); victimNotified
+       * turns true with a VictimNotified of step hearing_outcome for the hearing.
+       */
+      outcome?: { outcome: string; at: string; rescheduledFor?: string; victimNotified: boolean };
+      /** The criminal proceeding the hearing belongs to. */
+      proceedingId?: string;
     }[];
     protectiveMeasures: { hearingId?: string; measures: string[]; at: string }[];
-    compensationClaims: {
-      claimId: string;
-      against: string;
-      currency?: string;
-      amount?: number;
-      at: string;
-    }[];
+    compensationClaims: CompensationClaimView[];
     nonPunishment?: { basis: string; at: string };
+    /** The criminal proceedings the victim takes part in, in the order they were opened. */
+    proceedings: ProceedingView[];
+    /** Every time the victim was told of a step (Directive 2012/29/EU art. 6), oldest first. */
+    victimNotifications: VictimNotificationView[];
   };
   closure?: { reason: string; closedAt: string };
   /** Each reopening of the closed case, oldest first, with the closure it ended. */

@@ -34,6 +34,9 @@ import { HearingsSection } from './prosecution/HearingsSection';
 import { LawEnforcementSection } from './prosecution/LawEnforcementSection';
 import { NonPunishmentSection } from './prosecution/NonPunishmentSection';
 import { ProtectiveMeasuresSection } from './prosecution/ProtectiveMeasuresSection';
+import { CompensationOutcomeSection } from './proceedings/CompensationOutcomeSection';
+import { ProceedingsSection } from './proceedings/ProceedingsSection';
+import { VictimNotificationsSection } from './proceedings/VictimNotificationsSection';
 import { AsylumSection } from './return/AsylumSection';
 import { HandoversSection } from './return/HandoversSection';
 import { ReintegrationPlanSection } from './return/ReintegrationPlanSection';
@@ -83,6 +86,9 @@ const SECTIONS: Record<Tab, Record<string, ComponentType<SectionProps>>> = {
     ProtectiveMeasuresSection,
     NonPunishmentSection,
     CompensationSection,
+    ProceedingsSection,
+    CompensationOutcomeSection,
+    VictimNotificationsSection,
   },
   closure: { ClosureSection, ReopeningSection },
 };
@@ -98,6 +104,8 @@ const PROSECUTION: OperationKey[] = [
   'POST /api/cases/{id}/protective-measures',
   'POST /api/cases/{id}/non-punishment',
   'POST /api/cases/{id}/compensation-claims',
+  'POST /api/cases/{id}/proceedings',
+  'POST /api/cases/{id}/victim-notifications',
 ];
 
 /**

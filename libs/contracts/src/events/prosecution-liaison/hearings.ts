@@ -10,6 +10,8 @@ export class HearingScheduledData {
   @IsCode() hearingId: string;
   @IsDateTime() scheduledFor: string;
   @IsListOf(PROTECTIVE_MEASURES) protectiveMeasures: ProtectiveMeasure[];
+  /** The criminal proceeding the hearing belongs to (schema version 2; absent in version 1). */
+  @IsCode(true) proceedingId?: string;
 }
 export interface HearingScheduled {
   type: 'HearingScheduled';

@@ -1,4 +1,9 @@
-import type { CompensationClaimed } from './compensation';
+import type {
+  CompensationAwarded,
+  CompensationClaimed,
+  CompensationPaid,
+  CompensationRefused,
+} from './compensation';
 import type { CooperationDecisionRecorded } from './cooperation';
 import type { HearingOutcomeRecorded, HearingScheduled, ProtectiveMeasuresOrdered } from './hearings';
 import type {
@@ -6,12 +11,16 @@ import type {
   LawEnforcementRequestReceived,
 } from './law-enforcement-requests';
 import type { NonPunishmentFlagged } from './non-punishment';
+import type { VictimNotified } from './notifications';
+import type { ProceedingEvent } from './proceedings';
 
 export * from './compensation';
 export * from './cooperation';
 export * from './hearings';
 export * from './law-enforcement-requests';
 export * from './non-punishment';
+export * from './notifications';
+export * from './proceedings';
 
 export type ProsecutionLiaisonEvent =
   | CooperationDecisionRecorded
@@ -21,4 +30,9 @@ export type ProsecutionLiaisonEvent =
   | ProtectiveMeasuresOrdered
   | HearingOutcomeRecorded
   | CompensationClaimed
-  | NonPunishmentFlagged;
+  | NonPunishmentFlagged
+  | ProceedingEvent
+  | CompensationAwarded
+  | CompensationPaid
+  | CompensationRefused
+  | VictimNotified;

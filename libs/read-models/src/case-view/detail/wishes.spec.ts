@@ -100,7 +100,7 @@ describe('case detail: the victim’s wishes', () => {
         hearingId: 'hr-1',
         scheduledFor: day(t0, 20),
         protectiveMeasures: [],
-        outcome: { outcome: 'held', at: day(t0, 30) },
+        outcome: { outcome: 'held', at: day(t0, 30), victimNotified: false },
       },
     ]);
   });
