@@ -67,3 +67,6 @@ registerUpcaster('PresumedVictimRegistered', 1, (data) => {
   const { formOfExploitation, ...rest } = data as unknown as PresumedVictimRegisteredDataV1;
   return { ...rest, formsOfExploitation: [formOfExploitation], meansOfControl: [] };
 });
+
+/** v1 had no legal basis: the agency joined the team under the victim's consent, as v2 reads it without one. */
+registerUpcaster('AgencyJoinedTeam', 1, (data) => ({ ...data }));

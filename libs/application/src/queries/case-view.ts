@@ -24,7 +24,7 @@ export const ERASED: ErasedMarker = { erased: true };
  */
 export type CaseView = Omit<
   CaseDetail,
-  'person' | 'guardian' | 'deadlines' | 'actors' | 'wishes' | 'family' | 'kind'
+  'person' | 'guardian' | 'deadlines' | 'actors' | 'agenciesByConsent' | 'wishes' | 'family' | 'kind'
 > & {
   /** A presumed victim's case (converted ones included) or a person at risk's. */
   kind: CaseKind;
@@ -33,6 +33,12 @@ export type CaseView = Omit<
   overdue: boolean;
   /** Who the person is: only where the caller's role may see it, under a stated purpose. */
   person?: PersonView | ErasedMarker;
+  /**
+   * Why the person is not shown to a case worker whose role could see them: `no-consent` when no
+   * current consent for the purpose of their role covers them and their agency joined under no legal
+   * basis (docs/security.md). Absent when the person is shown, or withheld for any other reason.
+   */
+  personalDataWithheld?: 'no-consent';
   guardian?: {
     authority: string;
     appointedAt: string;
