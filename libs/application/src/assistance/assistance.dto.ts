@@ -141,9 +141,8 @@ export class TeamMemberDto {
   legalBasis?: TeamLegalBasis;
   @ApiPropertyOptional({
     maxLength: LIMITS.longText,
-    description: 'Why the legal basis applies (personal data, encrypted); required with legalBasis',
+    description: 'Why the legal basis applies (personal data, encrypted); required with legalBasis, refused without one (422 invalid-request)',
   })
   @IsText(LIMITS.longText, true)
-  @AppliesOnlyWhen('legalBasis', TEAM_LEGAL_BASES)
   justification?: string;
 }
