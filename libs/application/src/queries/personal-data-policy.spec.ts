@@ -74,6 +74,14 @@ describe('personal-data policy: identity only under a consent or a legal basis',
     expect(
       personalDataPurpose(officer, caseWith({ consents: [consent('return', 'withdrawn', 'MD')] }), undefined),
     ).toBeUndefined();
+    // a case received from a partner came under the consents the sending node required
+    const received = caseWith();
+    received.return = {
+      ...received.return,
+      receivedFromPartner: { fromCountry: 'DE', fromNode: 'de', receivedAt: AT, formsOfExploitation: [] },
+    };
+    expect(personalDataPurpose(officer, received, undefined)).toBe(DEFAULT_PURPOSE);
+    expect(personalDataPurpose(as('case_manager', 'nrm-office'), received, undefined)).toBeUndefined();
   });
 
   it('shows prosecution liaison the person only under a law-enforcement-cooperation consent covering it', () => {

@@ -11,15 +11,18 @@ export type PersonalDataWithheld = 'no-consent';
 /**
  * The consent purpose that covers each case worker's use of the person's identity (CONSENT_PURPOSES):
  * - a case manager assists the victim (`assistance`, the consent must cover the manager's agency);
- * - a return officer prepares a return (`return`, any active return consent: it names no agency);
+ * - a return officer prepares a return (`return`, any active return consent: it names no agency), or
+ *   receives one from a partner (the sending node shared the case under the victim's consents);
  * - prosecution liaison cooperates with the authorities (`law_enforcement_cooperation`, covering its agency).
  */
-function consentCoversRole(ledger: ConsentLedger, role: string, agency: string): boolean {
+function consentCoversRole(detail: CaseDetail, ledger: ConsentLedger, role: string, agency: string): boolean {
   switch (role) {
     case 'case_manager':
       return consentCovers(ledger, 'assistance', agency, { orUnsetRecipient: true });
     case 'return_officer':
-      return activeConsentsOf(ledger, 'return').length > 0;
+      // A case received from a partner came under the consents the sending node required for the
+      // return (data sharing with this country), recorded there, not here.
+      return activeConsentsOf(ledger, 'return').length > 0 || detail.return.receivedFromPartner !== undefined;
     case 'prosecution_liaison':
       return consentCovers(ledger, 'law_enforcement_cooperation', agency, { orUnsetRecipient: true });
     default:
@@ -48,7 +51,7 @@ function decide(principal: Principal, detail: CaseDetail, statedPurpose: string 
       const agency = principal.agency;
       if (!agency) return { withheld: 'no-consent' };
       const ledger = consentLedgerOfLatest(detail.consents);
-      return consentCoversRole(ledger, principal.role, agency) || underLegalBasis(detail, agency)
+      return consentCoversRole(detail, ledger, principal.role, agency) || underLegalBasis(detail, agency)
         ? { purpose }
         : { withheld: 'no-consent' };
     }
