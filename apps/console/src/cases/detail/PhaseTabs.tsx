@@ -21,7 +21,7 @@ import { AgeAssessmentSection } from './identification/AgeAssessmentSection';
 import { BestInterestsSection } from './identification/BestInterestsSection';
 import { GuardianSection } from './identification/GuardianSection';
 import { ReflectionExtensionSection } from './identification/ReflectionExtensionSection';
-import { TeamSection } from './identification/TeamSection';
+import { TeamConsentSection } from './consent-scope/TeamConsentSection';
 import { IdentificationSection } from './IdentificationSection';
 import { DocumentsSection } from './legal-status/DocumentsSection';
 import { LegalStatusSection } from './legal-status/LegalStatusSection';
@@ -51,7 +51,7 @@ const SECTIONS: Record<Tab, Record<string, ComponentType<SectionProps>>> = {
     GuardianSection,
     BestInterestsSection,
     ReflectionExtensionSection,
-    TeamSection,
+    TeamConsentSection,
   },
   assistance: {
     NeedsAssessmentSection,
