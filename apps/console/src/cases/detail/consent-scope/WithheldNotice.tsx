@@ -7,7 +7,7 @@ export function WithheldNotice({ reason }: { reason: Schema<'CaseView'>['persona
   const { t } = useTranslation();
   if (reason !== 'no-consent') return null;
   return (
-    <Alert color="yellow" title={t('consentScope.withheld.title')} data-testid="person-withheld">
+    <Alert color="blue" title={t('consentScope.withheld.title')} data-testid="person-withheld">
       {t('consentScope.withheld.noConsent')}
     </Alert>
   );
