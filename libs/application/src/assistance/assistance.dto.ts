@@ -141,7 +141,8 @@ export class TeamMemberDto {
   legalBasis?: TeamLegalBasis;
   @ApiPropertyOptional({
     maxLength: LIMITS.longText,
-    description: 'Why the legal basis applies (personal data, encrypted); required with legalBasis, refused without one (422 invalid-request)',
+    description:
+      'Why the legal basis applies (personal data, encrypted); required with legalBasis, refused without one (422 invalid-request)',
   })
   @IsText(LIMITS.longText, true)
   justification?: string;
