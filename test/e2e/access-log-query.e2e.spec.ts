@@ -15,6 +15,11 @@ describe('GET /api/audit/access-log: time range and paging (HTTP)', () => {
     await node.withUsers(ALL_OPERATOR_ROLES);
     caseId = (await node.request('POST', '/api/cases', { as: 'identification_officer', body: REGISTRATION }))
       .body.caseId;
+    // The victim consents to assistance: the case manager's reads of the person.
+    await node.request('POST', `/api/cases/${caseId}/consents`, {
+      as: 'identification_officer',
+      body: { purpose: 'assistance', granted: true },
+    });
     for (const purpose of ['assistance_planning', 'case_work', 'audit']) {
       await node.request('GET', `/api/cases/${caseId}?purpose=${purpose}`, { as: 'case_manager' });
     }

@@ -29,6 +29,12 @@ describe('audit replay (CLI)', () => {
       body: REGISTRATION,
     });
     expect(res.status).toBe(201);
+    // The victim consents to assistance: the case manager's reads of the person.
+    const consented = await running.request('POST', `/api/cases/${res.body.caseId}/consents`, {
+      as: 'identification_officer',
+      body: { purpose: 'assistance', granted: true },
+    });
+    expect(consented.status).toBe(201);
     return res.body.caseId as string;
   };
   const stopNode = async () => {

@@ -24,9 +24,17 @@ describe('integrity report (HTTP)', () => {
   beforeAll(async () => {
     node = await NodeHarness.start({ NRM_NODE_ID: 'nrm-de', NRM_NODE_COUNTRY: 'DE' });
     await node.withUsers(ALL_OPERATOR_ROLES);
-    const register = async () =>
-      (await node.request('POST', '/api/cases', { as: 'identification_officer', body: REGISTRATION })).body
-        .caseId as string;
+    const register = async () => {
+      const caseId = (
+        await node.request('POST', '/api/cases', { as: 'identification_officer', body: REGISTRATION })
+      ).body.caseId as string;
+      // The victim consents to assistance: the case manager's reads of the person.
+      await node.request('POST', `/api/cases/${caseId}/consents`, {
+        as: 'identification_officer',
+        body: { purpose: 'assistance', granted: true },
+      });
+      return caseId;
+    };
     erasedCase = await register();
     keptCase = await register();
     // Three reads of personal data: two by the case manager, one by the identification officer.

@@ -43,6 +43,12 @@ describe('case export (CLI)', () => {
       await running.request('POST', '/api/cases', { as: 'identification_officer', body: REGISTRATION })
     ).body.caseId;
     expect(caseId).toBeDefined();
+    // The victim consents to assistance: the case manager's use of their identity (the export's reader).
+    const consented = await running.request('POST', `/api/cases/${caseId}/consents`, {
+      as: 'identification_officer',
+      body: { purpose: 'assistance', granted: true },
+    });
+    expect(consented.status).toBe(201);
   }, 60_000);
   afterAll(async () => {
     await stopNode();

@@ -32,6 +32,11 @@ describe('case export (HTTP)', () => {
 
     caseId = (await node.request('POST', '/api/cases', { as: 'identification_officer', body: REGISTRATION }))
       .body.caseId;
+    // The victim consents to assistance: the case manager's use of their identity.
+    await node.request('POST', `/api/cases/${caseId}/consents`, {
+      as: 'identification_officer',
+      body: { purpose: 'assistance', granted: true },
+    });
     const command = async (as: string, path: string, body: object) =>
       expect((await node.request('POST', `/api/cases/${caseId}${path}`, { as, body })).status).toBe(201);
     await command('identification_officer', '/age-assessment', { presumedMinor: true, method: 'interview' });

@@ -98,7 +98,15 @@ describe('case list filters, sorting and the caseload summary (HTTP)', () => {
     // b2: B's, identification due in 28 days.
     ids.b2 = await at(2, () => register('b.identification_officer'));
     // A brings B into a1's team yesterday: a1 is then B's too, and the case changed last.
-    await at(1, () => command('case_manager', ids.a1, '/team-members', { agency: AGENCY_B }));
+    // (after the victim's consent to assistance by B, which joining the team needs)
+    await at(1, async () => {
+      await command('case_manager', ids.a1, '/consents', {
+        purpose: 'assistance',
+        recipient: AGENCY_B,
+        granted: true,
+      });
+      return command('case_manager', ids.a1, '/team-members', { agency: AGENCY_B });
+    });
   }, 60_000);
   afterAll(() => node.stop());
 

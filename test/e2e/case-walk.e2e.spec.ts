@@ -241,6 +241,14 @@ describe('a case from registration to reintegration (HTTP, typed client)', () =>
       201,
     );
 
+    // The guardian consents, for the child, to assistance: the case manager's use of the child's identity.
+    await ok(
+      as('identification_officer').POST('/api/cases/{id}/consents', {
+        params: { path },
+        body: { purpose: 'assistance', granted: true },
+      }),
+      201,
+    );
     const detail = await ok(as('case_manager').GET('/api/cases/{id}', { params: { path } }), 200);
     expect(detail).toMatchObject({
       presumedMinor: true,

@@ -53,9 +53,15 @@ describe('master key rotation (CLI)', () => {
     await node.withUsers(['identification_officer', 'case_manager']);
     for (const familyName of PEOPLE) {
       const body = { ...REGISTRATION, person: { ...REGISTRATION.person, familyName } };
-      caseIds.push(
-        (await node.request('POST', '/api/cases', { as: 'identification_officer', body })).body.caseId,
-      );
+      const caseId = (await node.request('POST', '/api/cases', { as: 'identification_officer', body })).body
+        .caseId;
+      caseIds.push(caseId);
+      // The victim consents to assistance: the case manager's reads of the person below.
+      const consented = await node.request('POST', `/api/cases/${caseId}/consents`, {
+        as: 'identification_officer',
+        body: { purpose: 'assistance', granted: true },
+      });
+      expect(consented.status).toBe(201);
     }
     const erased = await node.request('POST', `/api/cases/${caseIds[0]}/erasure`, {
       as: 'admin',

@@ -14,6 +14,11 @@ describe('family members linked to a case: each a data subject of their own (HTT
     await node.withUsers(ALL_OPERATOR_ROLES);
     caseId = (await node.request('POST', '/api/cases', { as: 'identification_officer', body: REGISTRATION }))
       .body.caseId;
+    // The victim consents to assistance: the case manager's use of their identity.
+    await node.request('POST', `/api/cases/${caseId}/consents`, {
+      as: 'identification_officer',
+      body: { purpose: 'assistance', granted: true },
+    });
   }, 60_000);
   afterAll(() => node.stop());
 
@@ -236,6 +241,11 @@ describe('family members: the victim’s key and a member’s are shredded apart
     const caseId = (
       await node.request('POST', '/api/cases', { as: 'identification_officer', body: REGISTRATION })
     ).body.caseId;
+    // The victim consents to assistance: the case manager's use of their identity.
+    await node.request('POST', `/api/cases/${caseId}/consents`, {
+      as: 'identification_officer',
+      body: { purpose: 'assistance', granted: true },
+    });
     await node.request('POST', `/api/cases/${caseId}/family-members`, {
       as: 'case_manager',
       body: { relation: 'sibling', sex: 'female', givenName: 'Irina', familyName: 'Vrabie' },
@@ -255,6 +265,11 @@ describe('family members: the victim’s key and a member’s are shredded apart
     const caseId = (
       await node.request('POST', '/api/cases', { as: 'identification_officer', body: REGISTRATION })
     ).body.caseId;
+    // The victim consents to assistance: the case manager's use of their identity.
+    await node.request('POST', `/api/cases/${caseId}/consents`, {
+      as: 'identification_officer',
+      body: { purpose: 'assistance', granted: true },
+    });
     const memberId = (
       await node.request('POST', `/api/cases/${caseId}/family-members`, {
         as: 'case_manager',

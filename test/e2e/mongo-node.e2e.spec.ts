@@ -28,7 +28,8 @@ describeIfServer('MONGO_URL', 'a node with MONGO_URL set', (url) => {
     ).body;
     const list = await node.request('GET', '/api/cases?stage=registered', { as: 'case_manager' });
     expect(list.body.items.map((i: { caseId: string }) => i.caseId)).toEqual([caseId]);
-    const detail = await node.request('GET', `/api/cases/${caseId}`, { as: 'case_manager' });
+    // The registering identification officer sees the person they recorded (no consent needed).
+    const detail = await node.request('GET', `/api/cases/${caseId}`, { as: 'identification_officer' });
     expect(detail.body.person).toMatchObject({ familyName: 'Vrabie' });
     const history = await node.request('GET', `/api/cases/${caseId}/events`, { as: 'auditor' });
     expect(history.body.items.map((e: { type: string }) => e.type)).toEqual([

@@ -10,6 +10,11 @@ describe('personal data: minimised, logged when read, erasable (HTTP)', () => {
     await node.withUsers(ALL_OPERATOR_ROLES);
     caseId = (await node.request('POST', '/api/cases', { as: 'identification_officer', body: REGISTRATION }))
       .body.caseId;
+    // The victim consents to assistance: the case manager's use of their identity.
+    await node.request('POST', `/api/cases/${caseId}/consents`, {
+      as: 'identification_officer',
+      body: { purpose: 'assistance', granted: true },
+    });
   });
   afterAll(() => node.stop());
 

@@ -436,6 +436,13 @@ describe('record-level access: agencies, auditors, prosecution liaison (HTTP)', 
     );
     expect(pinned.status).toBe(404);
 
+    // Joining the team shares the case: the victim consents to assistance by B first.
+    const consented = await command('case_manager', caseId, '/consents', {
+      purpose: 'assistance',
+      recipient: AGENCY_B,
+      granted: true,
+    });
+    expect(consented.status).toBe(201);
     const revision = await revisionOf(caseId);
     const joined = await command('case_manager', caseId, '/team-members', { agency: AGENCY_B });
     expect(joined.status).toBe(201);
@@ -590,6 +597,11 @@ describe('record-level access: agencies, auditors, prosecution liaison (HTTP)', 
 
   it('shows prosecution liaison the person only under a consent covering its agency, and no assistance data', async () => {
     const caseId = await register();
+    // The victim consents to assistance by the multidisciplinary team (no recipient: every member),
+    // which lets the police join it; seeing who the victim is takes a consent to cooperation.
+    expect(
+      (await command('case_manager', caseId, '/consents', { purpose: 'assistance', granted: true })).status,
+    ).toBe(201);
     for (const agency of ['police-md', 'ro']) {
       expect((await command('case_manager', caseId, '/team-members', { agency })).status).toBe(201);
     }
@@ -633,7 +645,7 @@ describe('record-level access: agencies, auditors, prosecution liaison (HTTP)', 
       expect(entry).not.toHaveProperty('data');
       expect(entry).toEqual(expect.objectContaining({ type: entry.type, occurredAt: expect.any(String) }));
     }
-    expect(seen.find((e) => e.type === 'ConsentGiven')).toHaveProperty(
+    expect(seen.filter((e) => e.type === 'ConsentGiven').at(-1)).toHaveProperty(
       'data.purpose',
       'law_enforcement_cooperation',
     );

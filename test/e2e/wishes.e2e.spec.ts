@@ -23,6 +23,8 @@ describe('the victim’s wishes (HTTP)', () => {
     const caseId = await register();
     const at = (path: string) => `/api/cases/${caseId}${path}`;
     for (const [path, body] of [
+      // assistance: the case manager's use of the victim's words (and identity)
+      ['/consents', { purpose: 'assistance', granted: true }],
       ['/consents', { purpose: 'data_sharing', recipient: 'MD', granted: true }],
       ['/return-request', { statedBy: 'victim', earlyReturnRequested: true }],
       ['/risk-assessments', { kind: 'return', level: 'low', notes: 'n' }],

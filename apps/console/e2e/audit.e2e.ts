@@ -130,6 +130,13 @@ test.describe('access log, partner journal and case export', () => {
   test('the access log filtered by case shows a case worker’s read and its purpose, after a reload and in the CSV', async ({
     page,
   }) => {
+    // The person consents to assistance: the case manager's use of their identity.
+    await ok(
+      manager.POST('/api/cases/{id}/consents', {
+        params: { path: { id: caseId } },
+        body: { purpose: 'assistance', granted: true },
+      }),
+    );
     await ok(
       manager.GET('/api/cases/{id}', {
         params: { path: { id: caseId }, query: { purpose: 'assistance_planning' } },

@@ -29,6 +29,13 @@ test('a case manager links a child born in this country, appoints the child’s 
   page,
 }) => {
   const { caseId } = await ok(officer.POST('/api/cases', { body: REGISTRATION }), 201);
+  // The person consents to assistance: the case manager's use of their (and their family's) identity.
+  await ok(
+    officer.POST('/api/cases/{id}/consents', {
+      params: { path: { id: caseId } },
+      body: { purpose: 'assistance', granted: true },
+    }),
+  );
   await expect
     .poll(async () => {
       const list = await ok(manager.GET('/api/cases', { params: { query: { pageSize: 200 } } }));

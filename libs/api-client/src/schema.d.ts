@@ -2321,6 +2321,11 @@ export interface components {
                 sex: string;
                 vulnerabilities: string[];
             };
+            /**
+             * @description Why the person is not shown to a case worker whose role could see them: `no-consent` when no current consent for the purpose of their role covers them and their agency joined under no legal basis (docs/security.md). Absent when the person is shown, or withheld for any other reason.
+             * @enum {string}
+             */
+            personalDataWithheld?: "no-consent";
             presumedMinor: boolean;
             /** @description Since when the person has been presumed a child (without a break): the guardian's deadline runs from it. */
             presumedMinorSince?: string;
@@ -2443,6 +2448,8 @@ export interface components {
             revision: number;
             services: components["schemas"]["ServiceView"][];
             stage: components["schemas"]["CaseStage"];
+            /** @description The agencies added to the multidisciplinary team, in the order they joined (again after leaving: once more), each with the legal basis it joined under; without one it joined under the victim's assistance consent and leaves `agencies` when that consent is withdrawn. */
+            team?: components["schemas"]["TeamMemberView"][];
             updatedAt: string;
             /** @description The victim's wishes; their own words and the notes on actions only where the person is shown. */
             wishes?: components["schemas"]["WishesCaseView"];
@@ -3827,6 +3834,19 @@ export interface components {
              * @example shelter-ngo-2
              */
             agency: string;
+            /** @description Why the legal basis applies (personal data, encrypted); required with legalBasis, refused without one (422 invalid-request) */
+            justification?: string;
+            /**
+             * @description The legal basis the agency joins under when no assistance consent covers it (vital interest, child protection, a court or prosecutor order, a legal obligation); without one, an active assistance consent must cover the agency (422 agency-consent-required). An agency that joined under consent leaves the case when that consent is withdrawn or refused; one under a legal basis stays.
+             * @enum {string}
+             */
+            legalBasis?: "vital_interest" | "child_protection" | "criminal_proceedings_order" | "legal_obligation";
+        };
+        TeamMemberView: {
+            agency: string;
+            joinedAt: string;
+            /** @description A TEAM_LEGAL_BASES code; absent: joined under consent. */
+            legalBasis?: string;
         };
         /**
          * @description The kinds a handover exchange holds: every message kind but the urgent alert, which travels on no link (named as the API document has always named it).

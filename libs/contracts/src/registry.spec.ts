@@ -130,9 +130,17 @@ describe('validateEventPayload', () => {
     expect(validateEventPayload('AgencyJoinedTeam', { agency: 'a', role: 'lead' })).toEqual([
       expect.objectContaining({ field: 'data.role' }),
     ]);
+    // Its personal part holds only the justification of a legal basis.
     expect(validateEventPayload('AgencyJoinedTeam', { agency: 'a' }, { name: 'x' })).toEqual([
-      { field: 'personal', message: 'AgencyJoinedTeam carries no personal data' },
+      { field: 'personal.name', message: 'property name should not exist' },
     ]);
+    expect(
+      validateEventPayload(
+        'AgencyJoinedTeam',
+        { agency: 'a', legalBasis: 'vital_interest' },
+        { justification: 'unconscious' },
+      ),
+    ).toEqual([]);
     expect(contextOf('AgencyJoinedTeam')).toBe('assistance');
   });
 

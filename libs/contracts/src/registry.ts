@@ -88,7 +88,7 @@ export const EVENT_CONTRACTS: Readonly<Record<CaseEventType, EventContract>> = {
   ServiceReferralDeclined: contract('assistance', A.ServiceReferralDeclinedData),
   ServiceDelivered: contract('assistance', A.ServiceDeliveredData),
   MonitoringRecorded: contract('assistance', A.MonitoringRecordedData, A.MonitoringRecordedPersonal),
-  AgencyJoinedTeam: contract('assistance', A.AgencyJoinedTeamData),
+  AgencyJoinedTeam: contract('assistance', A.AgencyJoinedTeamData, A.AgencyJoinedTeamPersonal, 2),
   TeamMeetingRecorded: contract('assistance', A.TeamMeetingRecordedData, A.TeamMeetingRecordedPersonal),
   VictimWishesStated: contract('assistance', A.VictimWishesStatedData, A.VictimWishesStatedPersonal),
   WishActedUpon: contract('assistance', A.WishActedUponData, A.WishActedUponPersonal),

@@ -37,6 +37,15 @@ describe('upcast', () => {
     ).toEqual(['data.proceedingId']);
   });
 
+  it('reads a v1 AgencyJoinedTeam as v2 without a legal basis (joined under consent), which validates', () => {
+    const read = upcast({ type: 'AgencyJoinedTeam', schemaVersion: 1, data: { agency: 'ngo-1' } });
+    expect(read).toEqual({ type: 'AgencyJoinedTeam', schemaVersion: 2, data: { agency: 'ngo-1' } });
+    expect(validateEventPayload(read.type, read.data)).toEqual([]);
+    expect(
+      validateEventPayload('AgencyJoinedTeam', { agency: 'ngo-1', legalBasis: 'whim' }, undefined),
+    ).not.toEqual([]);
+  });
+
   it('leaves a current version untouched', () => {
     const event = { type: 'CaseClosed', schemaVersion: 1, data: { reason: 'reintegrated' } };
     expect(upcast(event)).toEqual(event);

@@ -70,3 +70,5 @@ registerUpcaster('PresumedVictimRegistered', 1, (data) => {
 
 /** v2 may link the hearing to a criminal proceeding (optional proceedingId); a v1 hearing has none. */
 registerUpcaster('HearingScheduled', 1, (data) => ({ ...data }));
+/** v1 had no legal basis: the agency joined the team under the victim's consent, as v2 reads it without one. */
+registerUpcaster('AgencyJoinedTeam', 1, (data) => ({ ...data }));

@@ -10,8 +10,10 @@ export { ageBandOf } from './shared/age-band';
 export type { ChildProtection } from './shared/child-protection';
 export type { CommandBase } from './shared/command';
 export {
+  activeConsentsOf,
   consentCovers,
   consentLedgerOf,
+  consentLedgerOfLatest,
   isConsentActive,
   type ConsentEntry,
   type ConsentLedger,

@@ -100,6 +100,7 @@ describe('the console speaks English, Romanian and Russian completely', () => {
     ['admin.shareable', ENUM_VALUES['AgreementFieldsDto.return']],
     ['admin.shareable', ENUM_VALUES['AgreementFieldsDto.reintegration']],
     ['admin.shareable', ENUM_VALUES['AgreementFieldsDto.restriction']],
+    ['consentScope.legalBases', ENUM_VALUES['TeamMemberDto.legalBasis']],
     ['wishes.kinds', ENUM_VALUES['WishesStatementDto.wishes']],
     ['wishes.actionKinds', ENUM_VALUES['WishActionDto.action']],
     ['wishes.hearing.outcomeKinds', ENUM_VALUES['HearingOutcomeDto.outcome']],

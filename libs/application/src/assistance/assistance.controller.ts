@@ -179,9 +179,7 @@ export class AssistanceController {
     @Body() body: TeamMemberDto,
     @CommandContext() meta: CommandMetadata,
   ) {
-    return commandAnswer(
-      await this.commands.send({ type: 'AddTeamAgency', caseId, agency: body.agency }, meta),
-    );
+    return commandAnswer(await this.commands.send({ type: 'AddTeamAgency', caseId, ...body }, meta));
   }
 
   @Post('closure')

@@ -7,6 +7,7 @@ import {
   RISK_LEVELS,
   SERVICE_DECLINE_REASONS,
   SERVICE_KINDS,
+  TEAM_LEGAL_BASES,
 } from '@nrm/contracts';
 import type {
   ClosureReason,
@@ -15,6 +16,7 @@ import type {
   RiskLevel,
   ServiceDeclineReason,
   ServiceKind,
+  TeamLegalBasis,
 } from '@nrm/contracts';
 import {
   AppliesOnlyWhen,
@@ -137,4 +139,21 @@ export class TeamMemberDto {
   })
   @IsCode()
   agency: string;
+  @ApiPropertyOptional({
+    enum: TEAM_LEGAL_BASES,
+    description:
+      'The legal basis the agency joins under when no assistance consent covers it (vital interest, ' +
+      'child protection, a court or prosecutor order, a legal obligation); without one, an active ' +
+      'assistance consent must cover the agency (422 agency-consent-required). An agency that joined ' +
+      'under consent leaves the case when that consent is withdrawn or refused; one under a legal basis stays.',
+  })
+  @IsOneOf(TEAM_LEGAL_BASES, true)
+  legalBasis?: TeamLegalBasis;
+  @ApiPropertyOptional({
+    maxLength: LIMITS.longText,
+    description:
+      'Why the legal basis applies (personal data, encrypted); required with legalBasis, refused without one (422 invalid-request)',
+  })
+  @IsText(LIMITS.longText, true)
+  justification?: string;
 }

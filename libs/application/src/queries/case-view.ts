@@ -25,7 +25,16 @@ export const ERASED: ErasedMarker = { erased: true };
  */
 export type CaseView = Omit<
   CaseDetail,
-  'person' | 'guardian' | 'deadlines' | 'actors' | 'wishes' | 'family' | 'kind' | 'meetings' | 'pseudonym'
+  | 'person'
+  | 'guardian'
+  | 'deadlines'
+  | 'actors'
+  | 'agenciesByConsent'
+  | 'wishes'
+  | 'family'
+  | 'kind'
+  | 'meetings'
+  | 'pseudonym'
 > & {
   /** A presumed victim's case (converted ones included) or a person at risk's. */
   kind: CaseKind;
@@ -42,6 +51,12 @@ export type CaseView = Omit<
    * `person`, while no identity is recorded; `identityRecordedAt` once it is.
    */
   pseudonym?: { identityRecordedAt?: string; name?: string | ErasedMarker };
+  /**
+   * Why the person is not shown to a case worker whose role could see them: `no-consent` when no
+   * current consent for the purpose of their role covers them and their agency joined under no legal
+   * basis (docs/security.md). Absent when the person is shown, or withheld for any other reason.
+   */
+  personalDataWithheld?: 'no-consent';
   guardian?: {
     authority: string;
     appointedAt: string;

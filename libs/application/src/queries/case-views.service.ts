@@ -18,7 +18,7 @@ import { AccessLog } from '../access-log/access-log';
 import { mayAccessCase } from '../cases/case-scope';
 import { RequestContext } from '../cases/command-context';
 import { CaseEventView, CaseView, ERASED, FamilyMemberCaseView, withheldFrom } from './case-view';
-import { personalDataPurpose } from './personal-data-policy';
+import { personalDataPurpose, personalDataWithheld } from './personal-data-policy';
 import { meetingsHavePersonalData, meetingsWithoutPersonal, revealMeetings } from './meetings-view';
 import { revealWishes, wishesHavePersonalData, wishesWithoutPersonal } from './wishes-view';
 
@@ -70,12 +70,27 @@ export class CaseViews {
     const reveal = purpose !== undefined && hasPersonalData(shown);
     // Recorded before anything is shown: a read that cannot be logged does not happen.
     if (reveal) await this.accessLog.record(context.principal, live.caseId, purpose, 'api', context);
-    return this.present(shown, reveal, now);
+    const view = await this.present(shown, reveal, now);
+    const withheld =
+      asked.includePerson === false || !hasPersonalData(shown)
+        ? undefined
+        : personalDataWithheld(context.principal, live);
+    return withheld ? { ...view, personalDataWithheld: withheld } : view;
   }
 
   /** The view of a case already admitted; decrypts only when `reveal` (the caller recorded the access). */
   async present(detail: CaseDetail, reveal: boolean, now?: string): Promise<CaseView> {
-    const { person: _person, actors: _actors, guardian, wishes, family, meetings, pseudonym, ...rest } = detail;
+    const {
+      person: _person,
+      actors: _actors,
+      agenciesByConsent: _byConsent,
+      guardian,
+      wishes,
+      family,
+      meetings,
+      pseudonym,
+      ...rest
+    } = detail;
     // Overdue is judged now, as in the list: a flag both sides of a handover see on their own case
     // (a past view: at the moment it stands for).
     const deadlines = withOverdue(rest.deadlines, now ?? this.clock.now());

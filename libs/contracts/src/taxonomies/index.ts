@@ -16,3 +16,4 @@ export * from './wishes';
 export * from './urgent-alerts';
 export * from './family';
 export * from './meetings';
+export * from './legal-basis';

@@ -9,6 +9,7 @@ import type {
   RiskLevel,
   ServiceDeclineReason,
   ServiceKind,
+  TeamLegalBasis,
   VictimWish,
   WishAction,
 } from '@nrm/contracts';
@@ -59,9 +60,15 @@ export interface RecordMonitoring extends CommandBase<'RecordMonitoring'> {
   /** The next monitoring visit is due on this calendar date (YYYY-MM-DD), strictly after this visit. */
   nextVisitDue?: string;
 }
-/** Adds an agency to the case's multidisciplinary team (it may then see and work on the case). */
+/**
+ * Adds an agency to the case's multidisciplinary team (it may then see and work on the case): under an
+ * assistance consent covering the agency, or under a legal basis with its justification.
+ */
 export interface AddTeamAgency extends CommandBase<'AddTeamAgency'> {
   agency: string;
+  legalBasis?: TeamLegalBasis;
+  /** Why the legal basis applies (personal: free text); required with `legalBasis`. */
+  justification?: string;
 }
 /**
  * A meeting of the case's multidisciplinary team, or a case conference of the agencies involved. A

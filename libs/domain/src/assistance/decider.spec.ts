@@ -240,24 +240,77 @@ describe('assistance: monitoring and closure', () => {
 
 describe('assistance: AddTeamAgency', () => {
   const joined = (agency: string) => event('AgencyJoinedTeam', { agency });
+  const underBasis = (agency: string) =>
+    event('AgencyJoinedTeam', { agency, legalBasis: 'child_protection' }, { justification: 'a child alone' });
+  const withdrawn = (recipient?: string) =>
+    event(
+      'ConsentWithdrawn',
+      recipient === undefined ? { purpose: 'assistance' } : { purpose: 'assistance', recipient },
+    );
+  const refused = (recipient: string) => event('ConsentRefused', { purpose: 'assistance', recipient });
 
-  it('adds an agency to the multidisciplinary team, without needing a plan or a consent', () => {
-    given(registered())
+  it('adds an agency an assistance consent covers: one naming it, or one without a recipient', () => {
+    given([...registered(), consentGiven('assistance', 'shelter-ngo-2')])
       .when({ type: 'AddTeamAgency', ...base, agency: 'shelter-ngo-2' })
       .then([joined('shelter-ngo-2')]);
-    given([...registered(), joined('shelter-ngo-2')])
+    given([...withConsent(), joined('shelter-ngo-2')])
       .when({ type: 'AddTeamAgency', ...base, agency: 'police-md' })
       .then([joined('police-md')]);
   });
 
+  it('refuses an agency no consent covers (agency-consent-required)', () => {
+    given(registered())
+      .when({ type: 'AddTeamAgency', ...base, agency: 'shelter-ngo-2' })
+      .thenRefuses('agency-consent-required', /shelter-ngo-2/);
+    // a consent for another recipient, or for another purpose, does not cover it
+    given([
+      ...registered(),
+      consentGiven('assistance', 'other-ngo'),
+      consentGiven('data_sharing', 'shelter-ngo-2'),
+    ])
+      .when({ type: 'AddTeamAgency', ...base, agency: 'shelter-ngo-2' })
+      .thenRefuses('agency-consent-required');
+    // a withdrawn or refused consent does not cover it, even beside a general one
+    given([...registered(), consentGiven('assistance', 'shelter-ngo-2'), withdrawn('shelter-ngo-2')])
+      .when({ type: 'AddTeamAgency', ...base, agency: 'shelter-ngo-2' })
+      .thenRefuses('agency-consent-required');
+    given([...withConsent(), refused('shelter-ngo-2')])
+      .when({ type: 'AddTeamAgency', ...base, agency: 'shelter-ngo-2' })
+      .thenRefuses('agency-consent-required');
+    given([...withConsent(), withdrawn()])
+      .when({ type: 'AddTeamAgency', ...base, agency: 'shelter-ngo-2' })
+      .thenRefuses('agency-consent-required');
+  });
+
+  it('adds an agency under a legal basis without consent, its justification in the personal part', () => {
+    given(registered())
+      .when({
+        type: 'AddTeamAgency',
+        ...base,
+        agency: 'child-services',
+        legalBasis: 'child_protection',
+        justification: 'a child alone',
+      })
+      .then([underBasis('child-services')]);
+  });
+
+  it('refuses a legal basis without a justification, and a justification without a legal basis (invalid-request)', () => {
+    given(registered())
+      .when({ type: 'AddTeamAgency', ...base, agency: 'child-services', legalBasis: 'vital_interest' })
+      .thenRefuses('invalid-request', /justification/);
+    given(withConsent())
+      .when({ type: 'AddTeamAgency', ...base, agency: 'ngo', justification: 'why' })
+      .thenRefuses('invalid-request', /legal basis/);
+  });
+
   it('refuses an agency that is already a member (invalid-transition)', () => {
-    given([...registered(), joined('shelter-ngo-2'), joined('police-md')])
+    given([...withConsent(), joined('shelter-ngo-2'), joined('police-md')])
       .when({ type: 'AddTeamAgency', ...base, agency: 'shelter-ngo-2' })
       .thenRefuses('invalid-transition', /already a member/);
   });
 
   it('refuses to add to a closed case or before registration (invalid-transition)', () => {
-    given([...registered(), closed()])
+    given([...withConsent(), closed()])
       .when({ type: 'AddTeamAgency', ...base, agency: 'shelter-ngo-2' })
       .thenRefuses('invalid-transition', /closed/);
     given([])
@@ -266,7 +319,43 @@ describe('assistance: AddTeamAgency', () => {
   });
 
   it('keeps the team in the state, in the order agencies joined', () => {
-    expect(fold(assistanceDecider, [...registered(), joined('b'), joined('a')]).team).toEqual(['b', 'a']);
+    expect(fold(assistanceDecider, [...withConsent(), joined('b'), joined('a')]).team).toEqual(['b', 'a']);
+  });
+
+  it('lets a member under consent leave when that consent is withdrawn; one under a legal basis stays', () => {
+    const history = [
+      ...registered(),
+      consentGiven('assistance', 'ngo-a'),
+      consentGiven('assistance', 'ngo-b'),
+      joined('ngo-a'),
+      joined('ngo-b'),
+      underBasis('child-services'),
+    ];
+    expect(fold(assistanceDecider, [...history, withdrawn('ngo-a')]).team).toEqual([
+      'ngo-b',
+      'child-services',
+    ]);
+    expect(fold(assistanceDecider, [...history, refused('ngo-b')]).team).toEqual(['ngo-a', 'child-services']);
+    // another purpose's withdrawal changes nothing
+    expect(
+      fold(assistanceDecider, [
+        ...history,
+        event('ConsentWithdrawn', { purpose: 'return', recipient: 'ngo-a' }),
+      ]).team,
+    ).toEqual(['ngo-a', 'ngo-b', 'child-services']);
+    // once gone, it may join again under a new consent
+    given([...history, withdrawn('ngo-a'), consentGiven('assistance', 'ngo-a')])
+      .when({ type: 'AddTeamAgency', ...base, agency: 'ngo-a' })
+      .then([joined('ngo-a')]);
+    given([...history, withdrawn('ngo-a')])
+      .when({ type: 'AddTeamAgency', ...base, agency: 'ngo-a' })
+      .thenRefuses('agency-consent-required');
+  });
+
+  it('keeps a member under a general consent while a named one for another agency is withdrawn', () => {
+    const history = [...withConsent(), joined('ngo-a'), consentGiven('assistance', 'ngo-b'), joined('ngo-b')];
+    expect(fold(assistanceDecider, [...history, withdrawn('ngo-b')]).team).toEqual(['ngo-a']);
+    expect(fold(assistanceDecider, [...history, withdrawn()]).team).toEqual(['ngo-b']);
   });
 });
 

@@ -1,12 +1,19 @@
 import { EXCLUSIVE_WISHES, type AssistanceEvent, type CaseEvent } from '@nrm/contracts';
 import { defined } from '../shared/command';
-import { consentCovers, evolveConsents, type ConsentLedger } from '../shared/consent-ledger';
+import { AGENCY_CONSENT_PURPOSE, consentAdmitsAgency } from '../case-scope';
+import {
+  consentCovers,
+  evolveConsents,
+  normaliseRecipient,
+  type ConsentLedger,
+} from '../shared/consent-ledger';
 import type { Decider } from '../shared/decider';
 import { assertOpen, evolveLifecycle, requireTransition } from '../shared/lifecycle';
 import { RuleViolation } from '../shared/rule-violation';
 import { isBefore } from '../shared/time';
 import { evolveStatedWishes, wishStands } from '../shared/wishes';
 import type {
+  AddTeamAgency,
   AssistanceCommand,
   PlannedService,
   RecordTeamMeeting,
@@ -197,6 +204,45 @@ function reopen(command: ReopenCase, state: AssistanceState): AssistanceEvent[] 
   ];
 }
 
+/**
+ * Joining the team opens the case to the agency: an assistance consent must cover it (one naming it,
+ * or one without a recipient that no withdrawal for it overrides), or a legal basis must be recorded
+ * with its justification.
+ */
+function addTeamAgency(command: AddTeamAgency, state: AssistanceState): AssistanceEvent[] {
+  const { agency, legalBasis, justification } = command;
+  requireTransition(!state.team.includes(agency), `${agency} is already a member of the case's team`);
+  if (legalBasis === undefined) {
+    if (justification !== undefined) {
+      throw new RuleViolation('invalid-request', 'a justification goes with a legal basis');
+    }
+    if (!consentAdmitsAgency(state.consents, agency)) {
+      throw new RuleViolation(
+        'agency-consent-required',
+        `no active ${AGENCY_CONSENT_PURPOSE} consent covers ${agency}, and no legal basis was recorded`,
+      );
+    }
+    return [{ type: 'AgencyJoinedTeam', data: { agency } }];
+  }
+  if (justification === undefined || justification.trim() === '') {
+    throw new RuleViolation('invalid-request', `the legal basis ${legalBasis} needs a justification`);
+  }
+  return [{ type: 'AgencyJoinedTeam', data: { agency, legalBasis }, personal: { justification } }];
+}
+
+/** Team members that joined under consent and leave with this withdrawal or refusal. */
+function teamLeaving(state: AssistanceState, consents: ConsentLedger, event: CaseEvent): string[] {
+  if (event.type !== 'ConsentWithdrawn' && event.type !== 'ConsentRefused') return [];
+  if (event.data.purpose !== AGENCY_CONSENT_PURPOSE) return [];
+  const named = normaliseRecipient(event.data.recipient);
+  return state.team.filter(
+    (agency) =>
+      !state.teamUnderLegalBasis.includes(agency) &&
+      (named === undefined || named === agency) &&
+      !consentAdmitsAgency(consents, agency),
+  );
+}
+
 function decide(command: AssistanceCommand, state: AssistanceState): AssistanceEvent[] {
   if (command.type === 'ReopenCase') return reopen(command, state);
   assertOpen(state.lifecycle, command.type);
@@ -264,11 +310,7 @@ function decide(command: AssistanceCommand, state: AssistanceState): AssistanceE
         },
       ];
     case 'AddTeamAgency':
-      requireTransition(
-        !state.team.includes(command.agency),
-        `${command.agency} is already a member of the case's team`,
-      );
-      return [{ type: 'AgencyJoinedTeam', data: { agency: command.agency } }];
+      return addTeamAgency(command, state);
     case 'RecordTeamMeeting':
       return recordTeamMeeting(command, state);
     case 'CloseCase':
@@ -294,8 +336,12 @@ function withService(
 function evolve(state: AssistanceState, event: CaseEvent): AssistanceState {
   const lifecycle = evolveLifecycle(state.lifecycle, event);
   const consents = evolveConsents(state.consents, event);
+  const leaving = teamLeaving(state, consents, event);
+  const team = leaving.length ? state.team.filter((a) => !leaving.includes(a)) : state.team;
   const next =
-    lifecycle === state.lifecycle && consents === state.consents ? state : { ...state, lifecycle, consents };
+    lifecycle === state.lifecycle && consents === state.consents && team === state.team
+      ? state
+      : { ...state, lifecycle, consents, team };
   switch (event.type) {
     case 'NeedsAssessed':
       return { ...next, needs: [...event.data.needs] };
@@ -323,10 +369,17 @@ function evolve(state: AssistanceState, event: CaseEvent): AssistanceState {
       return withService(next, event.data.serviceId, { status: 'delivered' });
     case 'MonitoringRecorded':
       return { ...next, monitoring: event.data.status };
-    case 'AgencyJoinedTeam':
-      return next.team.includes(event.data.agency)
-        ? next
-        : { ...next, team: [...next.team, event.data.agency] };
+    case 'AgencyJoinedTeam': {
+      const { agency, legalBasis } = event.data;
+      return {
+        ...next,
+        team: next.team.includes(agency) ? next.team : [...next.team, agency],
+        teamUnderLegalBasis:
+          legalBasis === undefined || next.teamUnderLegalBasis.includes(agency)
+            ? next.teamUnderLegalBasis
+            : [...next.teamUnderLegalBasis, agency],
+      };
+    }
     case 'VictimWishesStated':
       return {
         ...next,

@@ -30,8 +30,13 @@ export interface AssistanceState {
   planId?: string;
   services: Readonly<Record<string, ServiceState>>;
   monitoring?: MonitoringStatus;
-  /** Agencies added to the multidisciplinary team (AgencyJoinedTeam), in the order they joined. */
+  /**
+   * Current members of the multidisciplinary team (AgencyJoinedTeam), in the order they joined; one
+   * that joined under consent leaves when that consent is withdrawn or refused.
+   */
   team: readonly string[];
+  /** Those of `team` that joined under a legal basis (they stay whatever the consents). */
+  teamUnderLegalBasis: readonly string[];
   /** The wishes the victim last stated, and when (undefined before any statement). */
   wishes: StatedWishes;
   wishesStatedAt?: string;
@@ -48,6 +53,7 @@ export const INITIAL_ASSISTANCE_STATE: AssistanceState = {
   risks: {},
   services: {},
   team: [],
+  teamUnderLegalBasis: [],
   wishes: undefined,
   wishStatementIds: [],
   meetingIds: [],

@@ -160,7 +160,17 @@ describe('a person at risk’s case: assessed, planned and monitored without an 
     ['a needs assessment', { type: 'AssessNeeds', ...base, needs: ['psychological'] }],
     ['a risk assessment', { type: 'AssessRisk', ...base, kind: 'family', level: 'high', notes: 'n' }],
     ['an assistance plan', plan],
-    ['a team agency', { type: 'AddTeamAgency', ...base, agency: 'ngo-1' }],
+    // (no consent recorded here: under a legal basis, as for a child left behind)
+    [
+      'a team agency',
+      {
+        type: 'AddTeamAgency',
+        ...base,
+        agency: 'ngo-1',
+        legalBasis: 'child_protection',
+        justification: 'a child left alone',
+      },
+    ],
     ['a consent', { type: 'GiveConsent', ...base, purpose: 'assistance' }],
     ['an asylum application', { type: 'RecordAsylumApplication', ...base }],
     ['the closure', { type: 'CloseCase', ...base, reason: 'assistance_completed' }],

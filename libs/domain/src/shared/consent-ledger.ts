@@ -73,3 +73,24 @@ export function consentCovers(
 export function consentLedgerOf(events: readonly { type: string; data: object }[]): ConsentLedger {
   return events.reduce<ConsentLedger>((ledger, event) => evolveConsents(ledger, event as CaseEvent), {});
 }
+
+/**
+ * The ledger of consents kept as their latest decision per (purpose, recipient), in the order they
+ * were last recorded (as a read model keeps them).
+ */
+export function consentLedgerOfLatest(
+  entries: readonly { purpose: string; recipient?: string; status: ConsentStatus }[],
+): ConsentLedger {
+  const TYPE_OF: Record<ConsentStatus, string> = {
+    given: 'ConsentGiven',
+    withdrawn: 'ConsentWithdrawn',
+    refused: 'ConsentRefused',
+  };
+  return consentLedgerOf(
+    entries.map((c) => ({
+      type: TYPE_OF[c.status],
+      data:
+        c.recipient === undefined ? { purpose: c.purpose } : { purpose: c.purpose, recipient: c.recipient },
+    })),
+  );
+}

@@ -1,4 +1,4 @@
-import { withAgenciesOf } from '@nrm/domain/case-scope';
+import { consentLedgerOfLatest, evolveScope } from '@nrm/domain/case-scope';
 import type { StoredEvent } from '@nrm/event-store/port';
 import type { CaseDetail } from '../port/case-views';
 import { openDeadlines } from './case-deadlines';
@@ -56,11 +56,22 @@ export function evolveCaseDetail(
   };
   // A type outside the catalogue carries no facts the view knows, yet still moves the revision.
   const view = isStoredCaseEvent(event) ? evolveFacts(moved, event) : evolveFamilyErasure(moved, event);
+  // The same pure rule decides scope on the command side (from the event history); the consents are
+  // those before this event, which the rule folds itself.
+  const scope = evolveScope(
+    {
+      agencies: view.agencies,
+      byConsent: view.agenciesByConsent ?? [],
+      consents: consentLedgerOfLatest(moved.consents),
+    },
+    event,
+  );
+  const { agenciesByConsent: _before, ...rest } = view;
   return {
-    ...view,
+    ...rest,
     deadlines: openDeadlines(view, policy),
-    // The same pure rule decides scope on the command side (from the event history).
-    agencies: [...withAgenciesOf(view.agencies, event)],
+    agencies: [...scope.agencies],
+    ...(scope.byConsent.length ? { agenciesByConsent: [...scope.byConsent] } : {}),
     actors: withActorOf(view.actors, event),
   };
 }

@@ -229,6 +229,13 @@ export interface LegalStatusView {
   documents: IdentityDocumentView[];
 }
 
+export interface TeamMemberView {
+  agency: string;
+  /** A TEAM_LEGAL_BASES code; absent: joined under consent. */
+  legalBasis?: string;
+  joinedAt: string;
+}
+
 export interface ConsentView {
   purpose: string;
   recipient?: string;
@@ -523,12 +530,24 @@ export interface CaseDetail {
   reopenings?: { reason: string; reopenedAt: string; closure?: { reason: string; closedAt: string } }[];
   /** Present once a family member is linked to the case. */
   family?: FamilyView;
+  /**
+   * The agencies added to the multidisciplinary team, in the order they joined (again after leaving:
+   * once more), each with the legal basis it joined under; without one it joined under the victim's
+   * assistance consent and leaves `agencies` when that consent is withdrawn.
+   */
+  team?: TeamMemberView[];
   deadlines: Deadline[];
   /**
    * The agencies involved in the case, in the order they became involved (`caseAgencies` of
-   * @nrm/domain): the registering user's, providers, receiving agencies, team members.
+   * @nrm/domain): the registering user's, providers, receiving agencies, team members; those that came
+   * in under a consent leave when it is withdrawn or refused.
    */
   agencies: string[];
+  /**
+   * Those of `agencies` in scope only under the victim's assistance consent (`CaseScope.byConsent`):
+   * kept so that a withdrawal folds incrementally as on replay. Internal: not part of the case's answer.
+   */
+  agenciesByConsent?: string[];
   /**
    * The users who recorded the case's events (`actor.userId`), in the order they first acted: whose
    * caseload the case is part of. User ids only, never personal data of the person.

@@ -37,6 +37,7 @@ export class CaseDetailApplier implements SqliteBatchApplier {
   private readonly upsert;
   private readonly clearDeadlines;
   private readonly insertDeadline;
+  private readonly clearAgencies;
   private readonly insertAgency;
   private readonly insertActor;
 
@@ -65,7 +66,8 @@ export class CaseDetailApplier implements SqliteBatchApplier {
     this.insertDeadline = db.prepare<[string, string, string, number, string]>(
       'INSERT OR REPLACE INTO case_deadlines (case_id, kind, ref, due_at_ms, due_at) VALUES (?, ?, ?, ?, ?)',
     );
-    // Agencies only ever join a case, so inserting the current set is enough.
+    // Agencies leave a case when the consent they came in under is withdrawn: the set is replaced.
+    this.clearAgencies = db.prepare<[string]>('DELETE FROM case_agencies WHERE case_id = ?');
     this.insertAgency = db.prepare<[string, string]>(
       'INSERT OR IGNORE INTO case_agencies (case_id, agency) VALUES (?, ?)',
     );
@@ -123,6 +125,7 @@ export class CaseDetailApplier implements SqliteBatchApplier {
       const { kind, ref, dueAt } = deadline;
       this.insertDeadline.run(detail.caseId, kind, ref ?? '', toMillis(dueAt), dueAt);
     }
+    this.clearAgencies.run(detail.caseId);
     for (const agency of detail.agencies) this.insertAgency.run(detail.caseId, agency);
     for (const userId of detail.actors) this.insertActor.run(detail.caseId, userId);
   }

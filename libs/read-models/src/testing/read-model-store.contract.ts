@@ -484,6 +484,61 @@ export function describeReadModelStoreContract(
         expect(ids((await listFor('agency-a')).items)).toEqual([caseId]);
         expect((await store.getCase(caseId))?.agencies).toEqual(['agency-a', 'agency-b']);
       });
+
+      it('drops a case from the list of an agency whose consent is withdrawn, the same after a rebuild', async () => {
+        const caseId = randomUUID();
+        await append(caseId, [
+          ...registeredBy(caseId, T0, 'agency-a'),
+          { type: 'ConsentGiven', at: day(T0, 1), data: { purpose: 'assistance', recipient: 'agency-b' } },
+          { type: 'ConsentGiven', at: day(T0, 1), data: { purpose: 'assistance', recipient: 'agency-c' } },
+          { type: 'AgencyJoinedTeam', at: day(T0, 2), data: { agency: 'agency-b' } },
+          { type: 'AgencyJoinedTeam', at: day(T0, 2), data: { agency: 'agency-c' } },
+          {
+            type: 'AgencyJoinedTeam',
+            at: day(T0, 2),
+            data: { agency: 'agency-d', legalBasis: 'vital_interest' },
+          },
+        ]);
+        await project();
+        expect(ids((await listFor('agency-b')).items)).toEqual([caseId]);
+        await append(caseId, [
+          {
+            type: 'ConsentWithdrawn',
+            at: day(T0, 3),
+            data: { purpose: 'assistance', recipient: 'agency-b' },
+          },
+          {
+            type: 'ConsentWithdrawn',
+            at: day(T0, 3),
+            data: { purpose: 'assistance', recipient: 'agency-d' },
+          },
+        ]);
+        await project();
+        const after = async () => ({
+          b: (await listFor('agency-b')).total,
+          c: (await listFor('agency-c')).total,
+          d: (await listFor('agency-d')).total,
+          a: (await listFor('agency-a')).total,
+          agencies: (await store.getCase(caseId))?.agencies,
+          team: (await store.getCase(caseId))?.team?.map((m) => [m.agency, m.legalBasis ?? null]),
+        });
+        const expected = {
+          b: 0,
+          c: 1,
+          d: 1,
+          a: 1,
+          agencies: ['agency-a', 'agency-c', 'agency-d'],
+          // the team view is history: who joined, under what
+          team: [
+            ['agency-b', null],
+            ['agency-c', null],
+            ['agency-d', 'vital_interest'],
+          ],
+        };
+        expect(await after()).toEqual(expected);
+        await rebuildProjections(log.eventStore, store);
+        expect(await after()).toEqual(expected);
+      });
     });
 
     describe('overdue, judged against the query time', () => {

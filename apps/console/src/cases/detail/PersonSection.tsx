@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { nrm } from '../../api/nrm';
 import { ProblemAlert } from '../../errors/ProblemAlert';
+import { WithheldNotice } from './consent-scope/WithheldNotice';
 import { FamilyNames } from './family/FamilyNames';
 
 /** Why a person's identity is opened: recorded in the access log with the user, the case and the time. */
@@ -70,7 +71,12 @@ export function PersonSection({ caseId, asOf }: { caseId: string; asOf?: string 
         params: { path: { id: caseId }, query: { purpose: revealed, asOf } },
       });
       if (!result.data) throw apiError(result);
-      return { person: result.data.person, pseudonym: result.data.pseudonym, family: result.data.family };
+      return {
+        person: result.data.person,
+        pseudonym: result.data.pseudonym,
+        family: result.data.family,
+        withheld: result.data.personalDataWithheld,
+      };
     },
   });
   return (
@@ -96,6 +102,7 @@ export function PersonSection({ caseId, asOf }: { caseId: string; asOf?: string 
       ) : (
         <Stack>
           {person.isError && <ProblemAlert error={person.error} />}
+          {person.isSuccess && <WithheldNotice reason={person.data.withheld} />}
           {person.isSuccess && <PersonFacts person={person.data.person} pseudonym={person.data.pseudonym} />}
           {person.isSuccess && <FamilyNames family={person.data.family} />}
           <Text size="xs" c="dimmed">

@@ -21,7 +21,7 @@ import { AgeAssessmentSection } from './identification/AgeAssessmentSection';
 import { BestInterestsSection } from './identification/BestInterestsSection';
 import { GuardianSection } from './identification/GuardianSection';
 import { ReflectionExtensionSection } from './identification/ReflectionExtensionSection';
-import { TeamSection } from './identification/TeamSection';
+import { TeamConsentSection } from './consent-scope/TeamConsentSection';
 import { IdentificationSection } from './IdentificationSection';
 import { IdentificationReviewSection } from './lifecycle/IdentificationReviewSection';
 import { IdentitySection } from './lifecycle/IdentitySection';
@@ -59,7 +59,7 @@ const SECTIONS: Record<Tab, Record<string, ComponentType<SectionProps>>> = {
     GuardianSection,
     BestInterestsSection,
     ReflectionExtensionSection,
-    TeamSection,
+    TeamConsentSection,
   },
   assistance: {
     NeedsAssessmentSection,

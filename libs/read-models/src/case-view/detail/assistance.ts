@@ -79,9 +79,12 @@ export const evolveAssistance: ContextFold<'assistance'> = (view, event) => {
     case 'ParentageRecognitionStepRecorded':
     case 'ParentageRecognitionConcluded':
       return evolveFamily(view, event);
-    case 'AgencyJoinedTeam':
-      // Only widens the case's agencies, which evolveCaseDetail derives for every event.
-      return view;
+    case 'AgencyJoinedTeam': {
+      // The case's agencies (scope) are derived for every event by evolveCaseDetail.
+      const { agency, legalBasis } = event.data;
+      const member = { agency, ...(legalBasis === undefined ? {} : { legalBasis }), joinedAt: at };
+      return { ...view, team: [...(view.team ?? []), member] };
+    }
     case 'VictimWishesStated': {
       const { statementId, wishes, statedAt } = event.data;
       const statement = { statementId, wishes, statedAt, at, ...personal(event.personal, 'inTheirWords') };
