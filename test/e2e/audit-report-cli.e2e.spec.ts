@@ -41,6 +41,13 @@ describe('integrity report (CLI)', () => {
     await node.withUsers(ALL_OPERATOR_ROLES);
     caseId = (await node.request('POST', '/api/cases', { as: 'identification_officer', body: REGISTRATION }))
       .body.caseId;
+    // The person's assistance consent, under which the case manager reads their data (and the read is logged).
+    const consent = { purpose: 'assistance', granted: true };
+    const given = await node.request('POST', `/api/cases/${caseId}/consents`, {
+      as: 'identification_officer',
+      body: consent,
+    });
+    expect(given.status).toBe(201);
     expect((await node.request('GET', `/api/cases/${caseId}`, { as: 'case_manager' })).status).toBe(200);
   }, 60_000);
   afterAll(async () => {
