@@ -161,6 +161,13 @@ describe('accounts in the node log (HTTP)', () => {
     expect(first.status).toBe(201);
     await node.request('GET', `/api/cases/${first.body.caseId}?purpose=case_work`, as);
 
+    // The person consents to assistance: the case manager the mover becomes reads them under it.
+    const consent = { purpose: 'assistance', granted: true };
+    const given = await node.request('POST', `/api/cases/${first.body.caseId}/consents`, {
+      ...as,
+      body: consent,
+    });
+    expect(given.status).toBe(201);
     expect((await asAdmin('PATCH', `/api/users/${moverId}`, { role: 'case_manager' })).status).toBe(200);
     // The same token acts with the new role from the next request on.
     const second = await node.request('POST', '/api/cases/at-risk', { ...as, body: AT_RISK });

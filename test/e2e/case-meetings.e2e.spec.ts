@@ -19,9 +19,20 @@ describe('team meetings and case conferences (HTTP)', () => {
     if (res.status !== 201) throw new Error(`${res.status} ${JSON.stringify(res.body)}`);
     return res;
   };
-  const register = async (): Promise<string> =>
-    ok201(await node.request('POST', '/api/cases', { as: 'identification_officer', body: REGISTRATION })).body
-      .caseId;
+  /** A case whose person consented to assistance: the case manager reads the person under it. */
+  const register = async (): Promise<string> => {
+    const caseId = ok201(
+      await node.request('POST', '/api/cases', { as: 'identification_officer', body: REGISTRATION }),
+    ).body.caseId as string;
+    const consent = { purpose: 'assistance', granted: true };
+    ok201(
+      await node.request('POST', `/api/cases/${caseId}/consents`, {
+        as: 'identification_officer',
+        body: consent,
+      }),
+    );
+    return caseId;
+  };
   const meet = (caseId: string, body: object, as = 'case_manager', headers?: Record<string, string>) =>
     node.request('POST', `/api/cases/${caseId}/meetings`, { as, body, headers });
   const detail = async (caseId: string, query = '') =>

@@ -131,6 +131,9 @@ describe('case lifecycles (HTTP)', () => {
 
     const caseId = await register(asPseudonym);
     const at = (path: string) => `/api/cases/${caseId}${path}`;
+    // The case manager reads the person under their assistance consent.
+    const consent = { purpose: 'assistance', granted: true };
+    expect((await post('identification_officer', at('/consents'), consent)).status).toBe(201);
     const shown = await get(at(''));
     expect(shown.body.person).toBeUndefined();
     expect(shown.body.pseudonym).toEqual({ name: 'Rose' });
