@@ -7,6 +7,8 @@ export const CASE_STREAM_PREFIX = 'case-';
 export const ACCESS_STREAM_PREFIX = 'access-';
 export const TRM_STREAM_PREFIX = 'trm-';
 export const PARTNER_REGISTRY_STREAM = 'partners';
+/** The districts, agencies and multidisciplinary teams of the node (docs/events.md, "Organisation"). */
+export const ORGANISATION_STREAM = 'organisation';
 /** Urgent alerts received from partner nodes, and their acknowledgements (docs/transnational.md). */
 export const URGENT_ALERTS_STREAM = 'alerts';
 /** Partner messages refused before their sender was known (malformed, unknown sender, bad signature). */

@@ -27,3 +27,4 @@ export * from './shared/rule-violation';
 export { keepsCaseSecret, lastStatedWishes, type StatedWishes } from './shared/wishes';
 export * from './shared/case-errors';
 export * from './privacy/erasure';
+export * from './organisation';

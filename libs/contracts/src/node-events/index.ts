@@ -2,3 +2,4 @@ export * from './privacy';
 export * from './partner-registry';
 export * from './cross-border-journal';
 export * from './urgent-alerts';
+export * from './organisation';

@@ -14,3 +14,4 @@ export * from './services';
 export * from './wishes';
 export * from './urgent-alerts';
 export * from './family';
+export * from './agency-kinds';

@@ -19,6 +19,7 @@ import {
   AccountRepository,
   DuplicateUsernameError,
 } from '../accounts/account-repository.port';
+import { AGENCY_DIRECTORY, AgencyDirectory } from '../accounts/agency-directory.port';
 import { LAST_ADMIN_RULE, SELF_DISABLE_RULE } from '../accounts/account-rules';
 import { hashPassword } from '../passwords/password-hasher';
 import { PASSWORD_POLICY_RULE, passwordProblems } from '../passwords/password-policy';
@@ -47,6 +48,7 @@ export class UsersController {
   constructor(
     @Inject(ACCOUNT_REPOSITORY) private readonly accounts: AccountRepository,
     @Inject(REFRESH_SESSION_STORE) private readonly sessions: RefreshSessionStore,
+    @Inject(AGENCY_DIRECTORY) private readonly agencies: AgencyDirectory,
   ) {}
 
   /** The local accounts, for the admin who manages them: the hashes never leave the repository. */
@@ -62,9 +64,10 @@ export class UsersController {
   @ApiCreatedResponse({ type: CreateUserResponse })
   @ApiConflictResponse({ description: 'The username is taken' })
   @ApiUnprocessableEntityResponse({
-    description: `The password breaks the policy (rule ${PASSWORD_POLICY_RULE}; errors say why)`,
+    description: `The password breaks the policy (rule ${PASSWORD_POLICY_RULE}; errors say why), or the agency is not a registered active agency (rule unknown-agency)`,
   })
   async create(@Body() body: CreateUserDto): Promise<CreateUserResponse> {
+    await this.requireAgency(body.agency);
     const passwordHash = await checkedHash(body.password, body.username);
     try {
       const account = this.accounts.create({
@@ -94,13 +97,15 @@ export class UsersController {
   @ApiUnprocessableEntityResponse({
     description:
       `The admin role of the last enabled admin would go (rule ${LAST_ADMIN_RULE}), ` +
-      'or the body names nothing to change (rule invalid-request)',
+      'the body names nothing to change (rule invalid-request), or the agency is not a registered ' +
+      'active agency (rule unknown-agency)',
   })
-  update(
+  async update(
     @Param('userId') userId: string,
     @Body() body: UpdateUserDto,
     @CurrentUser() admin: Principal,
-  ): UserView {
+  ): Promise<UserView> {
+    await this.requireAgency(body.agency);
     const changes = { role: body.role, agency: body.agency, country: body.country };
     if (Object.values(changes).every((value) => value === undefined))
       // Well-formed (every field is optional) but empty: refused as a request, 422 invalid-request.
@@ -174,6 +179,12 @@ export class UsersController {
     if (!this.accounts.setPasswordHash(account.userId, passwordHash)) notFound();
     const ended = this.sessions.revokeAllOf(account.userId);
     this.logger.log({ msg: 'password set by an admin', userId, by: admin.userId, sessionsEnded: ended });
+  }
+
+  /** 422 (rule unknown-agency) for an agency the registry does not hold, or holds deactivated. */
+  private async requireAgency(agency: string | undefined): Promise<void> {
+    if (agency !== undefined && !(await this.agencies.isKnownAgency(agency)))
+      throw ruleProblem('unknown-agency', `Not a registered active agency of this node: ${agency}`);
   }
 
   private found(userId: string): Account {
