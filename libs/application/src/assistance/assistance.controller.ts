@@ -10,6 +10,7 @@ import { CommandMetadata } from '../cases/command-metadata';
 import { CommandResponse } from '../cases/command-response.dto';
 import { CommandContext } from '../cases/command-context';
 import { ProblemException } from '@nrm/http/problem';
+import { OrganisationRegistry, providersOf } from '../organisation/organisation-registry';
 import {
   AssistancePlanDto,
   ClosureDto,
@@ -31,7 +32,10 @@ const SERVICE_ID = /^[0-9a-f-]{36}$/i;
 @CaseCommandRoute()
 @Controller('api/cases/:id')
 export class AssistanceController {
-  constructor(private readonly commands: CaseCommands) {}
+  constructor(
+    private readonly commands: CaseCommands,
+    private readonly organisation: OrganisationRegistry,
+  ) {}
 
   @Post('risk-assessments')
   @Roles('case_manager', 'return_officer')
@@ -86,6 +90,7 @@ export class AssistanceController {
     @Body() body: AssistancePlanDto,
     @CommandContext() meta: CommandMetadata,
   ): Promise<PlanResponse> {
+    await this.organisation.requireKnownAgencies(providersOf(body.services));
     const plan = this.commands.newPlan(body.services);
     const result = await this.commands.send({ type: 'AdoptAssistancePlan', caseId, ...plan }, meta);
     return planAnswer(result, plan);
@@ -99,6 +104,7 @@ export class AssistanceController {
     @Body() body: ServiceReferralDto,
     @CommandContext() meta: CommandMetadata,
   ): Promise<ServiceReferralResponse> {
+    await this.organisation.requireKnownAgencies([body.provider]);
     const serviceId = this.commands.newId();
     const result = await this.commands.send({ type: 'ReferService', caseId, serviceId, ...body }, meta);
     return { ...commandAnswer(result), serviceId };
@@ -178,6 +184,7 @@ export class AssistanceController {
     @Body() body: TeamMemberDto,
     @CommandContext() meta: CommandMetadata,
   ) {
+    await this.organisation.requireKnownAgencies([body.agency]);
     return commandAnswer(
       await this.commands.send({ type: 'AddTeamAgency', caseId, agency: body.agency }, meta),
     );

@@ -91,9 +91,27 @@ export class OrganisationRegistry implements AgencyDirectory {
       throw new RuleViolation('unknown-district', `Not a registered district of this node: ${code}`);
   }
 
+  /**
+   * The district a new case is registered in: the one asked for, which must be registered (else 422
+   * `unknown-district`), or else the district of the registering user's agency, if it has one.
+   */
+  async districtForRegistration(
+    requested: string | undefined,
+    agency: string | undefined,
+  ): Promise<string | undefined> {
+    if (requested === undefined) return this.districtOfAgency(agency);
+    await this.requireKnownDistrict(requested);
+    return requested;
+  }
+
   /** The district of an agency, when the registry holds it. */
   async districtOfAgency(code: string | undefined): Promise<string | undefined> {
     if (code === undefined) return undefined;
     return (await this.state()).state.agencies.get(code)?.district;
   }
+}
+
+/** The provider agencies a plan names (a planned service may have none yet). */
+export function providersOf(services: readonly { provider?: string }[]): string[] {
+  return services.flatMap((service) => (service.provider === undefined ? [] : [service.provider]));
 }

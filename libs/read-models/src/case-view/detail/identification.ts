@@ -33,6 +33,7 @@ export const evolveIdentification: ContextFold<'identification'> = (view, event)
           registeredAt: d.registeredAt,
         },
         presumedMinor: d.presumedMinor,
+        ...(d.district === undefined ? {} : { district: d.district }),
         // The ciphertext only: the query layer decrypts (and logs the access).
         person: event.personal,
       };
@@ -53,6 +54,7 @@ export const evolveIdentification: ContextFold<'identification'> = (view, event)
           registeredAt: d.registeredAt,
         },
         presumedMinor: d.presumedMinor,
+        ...(d.district === undefined ? {} : { district: d.district }),
         person: event.personal,
       };
     }
