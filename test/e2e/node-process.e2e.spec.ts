@@ -45,6 +45,11 @@ describe('the node as a process', () => {
     expect(firstLine.msg).toContain('country DE');
 
     const admin = await node.login('admin', env.NRM_ADMIN_PASSWORD);
+    // Users belong to a registered agency, in a registered district.
+    const district = { code: 'DE-BE', name: 'Berlin' };
+    expect((await node.call('POST', '/api/organisation/districts', admin, district)).status).toBe(201);
+    const agency = { code: 'national-nrm-office', name: 'NRM office', kind: 'other', district: 'DE-BE' };
+    expect((await node.call('POST', '/api/organisation/agencies', admin, agency)).status).toBe(201);
     const created = await node.call('POST', '/api/users', admin, {
       username: 'officer',
       password: 'a long passphrase for field work',
