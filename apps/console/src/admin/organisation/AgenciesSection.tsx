@@ -73,7 +73,7 @@ export function AgenciesSection({ manages }: { manages: boolean }) {
                   <Table.Td>{t(`organisation.kinds.${agency.kind}`)}</Table.Td>
                   <Table.Td>{agency.district}</Table.Td>
                   <Table.Td>
-                    <Badge color={agency.active ? 'green' : 'gray'} variant="light">
+                    <Badge color={agency.active ? 'green' : 'gray'} variant="light" c="dark">
                       {agency.active ? t('organisation.active') : t('organisation.deactivated')}
                     </Badge>
                   </Table.Td>
