@@ -121,9 +121,13 @@ describe('integrity report (CLI)', () => {
     await node?.stop();
     node = undefined;
     const db = new Database(join(dataDir, 'events.sqlite'));
+    // The registration's position (the organisation's events come first in the log).
+    const { position } = db
+      .prepare("SELECT MIN(position) AS position FROM events WHERE type = 'PresumedVictimRegistered'")
+      .get() as { position: number };
     db.prepare(
-      "UPDATE events SET data = replace(data, 'labour_inspectorate', 'police') WHERE position = 1",
-    ).run();
+      "UPDATE events SET data = replace(data, 'labour_inspectorate', 'police') WHERE position = ?",
+    ).run(position);
     db.close();
 
     const done = await cli('--out', 'changed.html');
@@ -131,7 +135,7 @@ describe('integrity report (CLI)', () => {
     expect(done.err).toMatch(/log INVALID/);
     const file = join(outDir, 'changed.html');
     const html = readFileSync(file, 'utf8');
-    expect(embedded(html).data.verification).toMatchObject({ valid: false, firstInvalidPosition: 1 });
+    expect(embedded(html).data.verification).toMatchObject({ valid: false, firstInvalidPosition: position });
     expect(html).toContain('THE LOG DOES NOT VERIFY');
     // The report itself is the node's, intact: nrm-verify finds it valid and says what it states.
     const checked = verify(file);

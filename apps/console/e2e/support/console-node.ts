@@ -101,6 +101,11 @@ export class ConsoleNode {
     return createNrmClient({ baseUrl: this.baseUrl, token: accessToken });
   }
 
+  /** Registers the agencies (and their test district) the registry does not hold yet. */
+  async registerAgencies(codes: readonly string[]): Promise<void> {
+    await registerAgencies(await this.client(ADMIN.username, ADMIN.password), codes);
+  }
+
   async createUser(username: string, role: Role, agency?: string, country: Country = 'MD'): Promise<void> {
     const admin = await this.client(ADMIN.username, ADMIN.password);
     if (agency !== undefined) await registerAgencies(admin, [agency]);
