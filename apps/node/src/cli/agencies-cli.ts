@@ -14,7 +14,8 @@ export const AGENCIES_USAGE = `usage:
 /** The agencies of the referral mechanism: users belong to one, cases name them. */
 export const agencies = command<OrganisationArgs>({
   words: ['agencies'],
-  help: `agencies list | add      the agencies users belong to and cases name (npm run cli -- agencies help)`,
+  help: `agencies list | add
+                        the agencies users belong to and cases name (npm run cli -- agencies help)`,
   usage: AGENCIES_USAGE,
   parse: (args) => parseOrganisationArgs('agencies', args, ['code', 'name', 'kind', 'district']),
   needsNode: true,

@@ -8,8 +8,9 @@ export const DISTRICTS_USAGE = `usage:
 /** The districts (or communities) of the node's country: cases, agencies and teams sit in one. */
 export const districts = command<OrganisationArgs>({
   words: ['districts'],
-  help: `districts list | add     the districts of the node's country (npm run cli -- districts help);
-                        add works before any user exists (stop the node first, or use /api/organisation)`,
+  help: `districts list | add
+                        the districts of the node's country (npm run cli -- districts help); add works
+                        before any user exists (stop the node first, or use /api/organisation)`,
   usage: DISTRICTS_USAGE,
   parse: (args) => parseOrganisationArgs('districts', args, ['code', 'name']),
   needsNode: true,

@@ -9,7 +9,7 @@ export const TEAMS_USAGE = `usage:
 /** The multidisciplinary team of each district, and its member agencies. */
 export const teams = command<OrganisationArgs>({
   words: ['teams'],
-  help: `teams list | add         the multidisciplinary teams of the districts (npm run cli -- teams help)`,
+  help: `teams list | add      the multidisciplinary teams of the districts (npm run cli -- teams help)`,
   usage: TEAMS_USAGE,
   parse: (args) => parseOrganisationArgs('teams', args, ['code', 'district', 'name'], ['members']),
   needsNode: true,
