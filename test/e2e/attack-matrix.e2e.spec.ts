@@ -183,6 +183,8 @@ describe('attack matrix: every route × every way in without the right to', () =
     );
     // The analyst too: refused (403) on every route but the statistics.
     await node.withUsers([...ALL_OPERATOR_ROLES, 'analyst'], AGENCY);
+    // Agencies the bodies name (route-inputs): registered, so that a refusal is about access alone.
+    await node.registerAgencies([OUTSIDE_AGENCY, 'legal-aid-ngo', 'police-cid']);
     const admin = node.tokens.get('admin') as string;
     for (const role of SCOPED_ROLES) {
       const username = `outsider-${role.replace(/_/g, '-')}`;

@@ -248,16 +248,17 @@ describe('log proofs and nrm-verify', () => {
     });
 
     it('proves an old checkpoint a prefix of the latest, which nrm-verify checks offline', async () => {
-      const res = await node.request('GET', '/api/audit/consistency?from=3', { as: 'auditor' });
+      // Size 4: the organisation's district and agency (one append each), then the first case's two events.
+      const res = await node.request('GET', '/api/audit/consistency?from=4', { as: 'auditor' });
       expect(res.status).toBe(200);
-      expect(res.body.from.size).toBe(3);
+      expect(res.body.from.size).toBe(4);
       expect(verify(res.body, '--key', nodeKeyFile).code).toBe(0);
       const tampered = copy(res.body);
       tampered.path[0] = tampered.path[0].replace(/^./, (c: string) => (c === '0' ? '1' : '0'));
       const verdict = verify(tampered, '--key', nodeKeyFile);
       expect(verdict.code).toBe(1);
       expect(verdict.text).toContain('does not verify: the older log is not a prefix of the newer one');
-      const reversed = await node.request('GET', `/api/audit/consistency?from=${res.body.to.size}&to=3`, {
+      const reversed = await node.request('GET', `/api/audit/consistency?from=${res.body.to.size}&to=4`, {
         as: 'auditor',
       });
       expect(reversed.status).toBe(422);

@@ -128,7 +128,7 @@ describe('integrity report (CLI)', () => {
     await node?.stop();
     node = undefined;
     const db = new Database(join(dataDir, 'events.sqlite'));
-    // The case's registration (the log begins with the accounts' events).
+    // The case's registration (accounts and organisation events come first in the log).
     const { position } = db
       .prepare<[string], { position: number }>(
         'SELECT position FROM events WHERE stream_id = ? AND revision = 0',

@@ -80,6 +80,7 @@ describe('browser session: refresh token in an HttpOnly cookie', () => {
   beforeAll(async () => {
     node = await NodeHarness.start({ NRM_AUTH_RATE_LIMIT_PER_MINUTE: '1000' });
     admin = await node.login(ADMIN.username, ADMIN.password);
+    await node.registerAgencies(['shelter-1', 'shelter-2']);
     expect((await createUser('mira.lungu', PASSWORD)).status).toBe(201);
     expect((await createUser('dan.cojocaru', PASSWORD, 'shelter-2')).status).toBe(201);
   });

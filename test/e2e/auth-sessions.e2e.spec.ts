@@ -30,6 +30,7 @@ describe('authentication: sessions, password policy, lockout', () => {
     // The per-address limit is tested on its own node below; this one logs in often.
     node = await NodeHarness.start({ NRM_AUTH_RATE_LIMIT_PER_MINUTE: '1000' });
     admin = await node.login(ADMIN.username, ADMIN.password);
+    await node.registerAgencies(['shelter-1']);
     expect((await createUser('ana.popescu', PASSWORD)).status).toBe(201);
   });
   afterAll(() => node.stop());

@@ -22,6 +22,7 @@ describe('case export (HTTP)', () => {
   beforeAll(async () => {
     node = await NodeHarness.start();
     await node.withUsers(ALL_OPERATOR_ROLES);
+    await node.registerAgencies(['shelter-ngo-2']);
     const admin = await node.login(ADMIN.username, ADMIN.password);
     const other = await node.request('POST', '/api/users', {
       token: admin,

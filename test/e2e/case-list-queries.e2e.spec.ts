@@ -55,6 +55,7 @@ describe('case list filters, sorting and the caseload summary (HTTP)', () => {
   beforeAll(async () => {
     node = await NodeHarness.start();
     await node.withUsers(ALL_OPERATOR_ROLES, AGENCY_A);
+    await node.registerAgencies([AGENCY_B]);
     await addUser('b.identification_officer', 'identification_officer', AGENCY_B);
     await addUser('b.case_manager', 'case_manager', AGENCY_B);
     await addUser('no-agency.case_manager', 'case_manager');

@@ -26,6 +26,7 @@ describe('a case as it was (HTTP)', () => {
   beforeAll(async () => {
     node = await NodeHarness.start();
     await node.withUsers(ALL_OPERATOR_ROLES);
+    await node.registerAgencies(['shelter-ngo-2']);
     caseId = (await node.request('POST', '/api/cases', { as: 'identification_officer', body: REGISTRATION }))
       .body.caseId;
     // Apart in time, so that a moment between two events exists at millisecond precision.

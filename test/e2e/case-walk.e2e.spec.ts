@@ -12,6 +12,7 @@ describe('a case from registration to reintegration (HTTP, typed client)', () =>
   beforeAll(async () => {
     node = await NodeHarness.start();
     await node.withUsers(ALL_OPERATOR_ROLES);
+    await node.registerAgencies(['shelter-ngo-1', 'md-jobs']);
     as = (role) => node.api(role);
   });
   afterAll(() => node.stop());

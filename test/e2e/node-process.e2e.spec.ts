@@ -45,6 +45,11 @@ describe('the node as a process', () => {
     expect(firstLine.msg).toContain('country DE');
 
     const admin = await node.login('admin', env.NRM_ADMIN_PASSWORD);
+    // Users belong to a registered agency, in a registered district.
+    const district = { code: 'DE-BE', name: 'Berlin' };
+    expect((await node.call('POST', '/api/organisation/districts', admin, district)).status).toBe(201);
+    const agency = { code: 'national-nrm-office', name: 'NRM office', kind: 'other', district: 'DE-BE' };
+    expect((await node.call('POST', '/api/organisation/agencies', admin, agency)).status).toBe(201);
     const created = await node.call('POST', '/api/users', admin, {
       username: 'officer',
       password: 'a long passphrase for field work',
@@ -84,11 +89,12 @@ describe('the node as a process', () => {
     const rebuilt = await cli('projections', 'rebuild');
     expect(rebuilt.code).toBe(0);
     expect(rebuilt.err).toMatch(/\[#+\] 100%/);
-    // The first admin's and the officer's AccountCreated, then the case's two events.
-    expect(rebuilt.out).toMatch(/rebuilt read models from 4 events/);
+    // The first admin's and the officer's AccountCreated, the district and agency registered above, and
+    // the case's two events.
+    expect(rebuilt.out).toMatch(/rebuilt read models from 6 events/);
     const verified = await cli('log', 'verify');
     expect(verified.code).toBe(0);
-    expect(JSON.parse(verified.out)).toMatchObject({ valid: true, size: 4 });
+    expect(JSON.parse(verified.out)).toMatchObject({ valid: true, size: 6 });
     expect((await cli('nonsense')).code).toBe(64);
 
     node = await startNode();

@@ -346,6 +346,14 @@ describe('record-level access: agencies, auditors, prosecution liaison (HTTP)', 
     // The walk sends a few hundred requests from one address in a minute: the rate limiter has tests of its own.
     node = await NodeHarness.start({ NRM_API_RATE_LIMIT_PER_MINUTE: '1000000' });
     await node.withUsers(ALL_OPERATOR_ROLES);
+    await node.registerAgencies([
+      AGENCY_B,
+      'police-md',
+      'ro',
+      'data-protection-authority',
+      'shelter-ngo-1',
+      'legal-aid-ngo',
+    ]);
     for (const role of OPERATORS) await addUser(`b.${role}`, role, AGENCY_B);
     await addUser('police-md.prosecution_liaison', 'prosecution_liaison', 'police-md');
     await addUser('ro.prosecution_liaison', 'prosecution_liaison', 'ro');

@@ -11,6 +11,7 @@ describe('admins managing accounts', () => {
   beforeAll(async () => {
     node = await NodeHarness.start();
     await node.withUsers(['case_manager']);
+    await node.registerAgencies(['ngo-x', 'national-police']);
     adminId = await idOf(ADMIN.username);
   });
   afterAll(() => node.stop());

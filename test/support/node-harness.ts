@@ -10,6 +10,7 @@ import { JsonLogger } from '@nrm/application/logging/json-logger';
 import { createNrmClient, NrmClient, ok, RequestBody, Schema } from '@nrm/api-client';
 import { NodeModule } from '../../apps/node/src/node.module';
 import { injectFetch } from './inject-fetch';
+import { registerAgencies, TEST_DISTRICT } from './organisation';
 
 export const ADMIN = { username: 'admin', password: 'admin-password-for-tests' };
 export const PASSWORD = 'correct horse battery staple';
@@ -111,9 +112,19 @@ export class NodeHarness {
     return (await ok(this.api().POST('/api/auth/login', { body }), 200)).accessToken;
   }
 
+  /**
+   * Registers the agencies that the organisation registry does not hold yet (and their district, when
+   * missing): users, case teams and service providers may only name registered agencies.
+   */
+  async registerAgencies(codes: readonly string[], district = TEST_DISTRICT): Promise<void> {
+    if (!this.tokens.has('admin')) this.tokens.set('admin', await this.login(ADMIN.username, ADMIN.password));
+    await registerAgencies(this.api('admin'), codes, district);
+  }
+
   /** Creates one user per role (by the admin) and logs each in, under the role's name. */
   async withUsers(roles: readonly AccountRole[], agency = 'national-nrm-office'): Promise<void> {
     this.tokens.set('admin', await this.login(ADMIN.username, ADMIN.password));
+    await this.registerAgencies([agency]);
     for (const role of roles) {
       const user: RequestBody<'/api/users', 'post'> = {
         username: `${role.replace(/_/g, '-')}-user`,

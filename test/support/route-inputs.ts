@@ -176,6 +176,19 @@ export const BODIES: Record<string, object> = {
   'POST /api/cases/:id/documents/:documentId/recovery': {},
   'POST /api/cases/:id/documents/:documentId/replacement-request': { channel: 'other_authority' },
   'POST /api/cases/:id/documents/:documentId/issue': { validUntil: '2099-01-01' },
+  'POST /api/organisation/districts': { code: 'attack-district', name: 'Attack district' },
+  'POST /api/organisation/agencies': {
+    code: 'attack-agency',
+    name: 'Attack agency',
+    kind: 'other',
+    district: 'attack-district',
+  },
+  'PATCH /api/organisation/agencies/:code': { name: 'Renamed agency' },
+  // Takes no body (the path names the agency): an empty one passes.
+  'POST /api/organisation/agencies/:code/deactivation': {},
+  'POST /api/organisation/teams': { code: 'attack-team', district: 'attack-district', name: 'Team' },
+  'POST /api/organisation/teams/:code/members': { agency: 'attack-agency' },
+  'DELETE /api/organisation/teams/:code/members/:agency': {},
 };
 
 /** Where a role may send only some bodies (a return officer assesses the risks of a return). */

@@ -46,6 +46,13 @@ export async function listTiming(cases: number, progress: (line: string) => void
           .accessToken,
       });
     const admin = await login(ADMIN.username, ADMIN.password);
+    await ok(admin.POST('/api/organisation/districts', { body: { code: 'MD-CU', name: 'Chișinău' } }), 201);
+    await ok(
+      admin.POST('/api/organisation/agencies', {
+        body: { code: 'police-md', name: 'Police', kind: 'police', district: 'MD-CU' },
+      }),
+      201,
+    );
     for (const [username, role] of [
       ['seed.officer', 'identification_officer'],
       ['list.manager', 'case_manager'],

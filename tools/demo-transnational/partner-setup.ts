@@ -52,6 +52,11 @@ export async function createOperators(
   credentials: Credentials,
 ): Promise<void> {
   await node.login('admin', credentials.admin.username, credentials.admin.password);
+  // Users belong to a registered agency, which sits in a registered district.
+  const district = { code: `${country}-capital`, name: 'Capital' };
+  await node.call('admin', (api) => api.POST('/api/organisation/districts', { body: district }), 201);
+  const agency = { code: AGENCY, name: AGENCY, kind: 'other' as const, district: district.code };
+  await node.call('admin', (api) => api.POST('/api/organisation/agencies', { body: agency }), 201);
   for (const role of OPERATOR_ROLES) {
     const user: RequestBody<'/api/users', 'post'> = {
       username: usernameOf(role),

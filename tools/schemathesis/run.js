@@ -251,6 +251,11 @@ async function setUp(baseUrl, roles) {
     (await expectStatus(baseUrl, 200, 'POST', '/api/auth/login', { body: { username, password } }))
       .accessToken;
   const admin = await login(ADMIN.username, ADMIN.password);
+  // Users belong to a registered agency, in a registered district.
+  const district = { code: 'st-district', name: 'District' };
+  await expectStatus(baseUrl, 201, 'POST', '/api/organisation/districts', { token: admin, body: district });
+  const agency = { code: AGENCY, name: AGENCY, kind: 'other', district: district.code };
+  await expectStatus(baseUrl, 201, 'POST', '/api/organisation/agencies', { token: admin, body: agency });
   const tokens = {};
   for (const role of roles) {
     const username = `st-${role.replace(/_/g, '-')}`;

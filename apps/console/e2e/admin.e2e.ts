@@ -2,6 +2,7 @@ import { ok } from '@nrm/api-client';
 import { expect, test, type Page } from '@playwright/test';
 import { ADMIN, ConsoleNode, PASSWORD } from './support/console-node';
 import { choose, expectAccessible, field, signIn } from './support/console-page';
+import { registerAgencies } from '../../../test/support/organisation';
 
 // Two real nodes: Moldova's, whose admin works in the console, and Germany's, the partner it registers.
 let md: ConsoleNode;
@@ -12,6 +13,8 @@ test.beforeAll(async () => {
     ConsoleNode.start({ NRM_NODE_COUNTRY: 'MD', NRM_NODE_ID: 'nrm-md' }),
     ConsoleNode.start({ NRM_NODE_COUNTRY: 'DE', NRM_NODE_ID: 'nrm-de' }),
   ]);
+  // Users belong to a registered agency: the user form offers the registry's.
+  await registerAgencies(await md.client(ADMIN.username, ADMIN.password), ['police-md']);
 });
 test.afterAll(async () => {
   await Promise.all([md?.stop(), de?.stop()]);
@@ -36,7 +39,7 @@ test('the admin creates a user, who then signs in through the console and sees t
   await page.getByLabel(field('Username')).fill('maria.manager');
   await page.getByLabel(field('Password')).fill(PASSWORD);
   await choose(page, 'Role', 'Case manager');
-  await page.getByLabel(field('Agency')).fill('police-md');
+  await choose(page, 'Agency', 'police-md (police-md)', 'police');
   await choose(page, 'Country', 'Moldova', 'Mold');
   await page.getByRole('button', { name: 'Create the user' }).click();
   await expect(

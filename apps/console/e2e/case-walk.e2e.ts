@@ -15,6 +15,8 @@ test.beforeAll(async () => {
   await node.createUser('ion.officer', 'identification_officer', 'police-md');
   await node.createUser('ana.manager', 'case_manager', 'police-md');
   await node.createUser('radu.return', 'return_officer', 'police-md');
+  // The providers the walk names: case commands name registered agencies only.
+  await node.registerAgencies(['psy-ngo-1', 'md-jobs']);
 });
 test.afterAll(async () => node?.stop());
 

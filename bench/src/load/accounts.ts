@@ -32,6 +32,10 @@ export async function signInOperators(
   const roles = { identification: 'identification_officer', caseManager: 'case_manager' } as const;
   if (create) {
     const admin = await login(baseUrl, LOAD_ADMIN.username, LOAD_ADMIN.password);
+    // Users belong to a registered agency, in a registered district.
+    await call(baseUrl, '/api/organisation/districts', { code: 'load-district', name: 'Load district' }, admin);
+    const agency = { code: AGENCY, name: AGENCY, kind: 'other', district: 'load-district' };
+    await call(baseUrl, '/api/organisation/agencies', agency, admin);
     for (const role of Object.values(roles)) {
       const user = {
         username: `load-${role.replace(/_/g, '-')}`,

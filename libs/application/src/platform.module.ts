@@ -41,6 +41,8 @@ import {
   READ_YOUR_WRITES,
 } from './infrastructure/tokens';
 import { EventWriter } from './log/event-writer';
+import { OrganisationRegistry } from './organisation/organisation-registry';
+import { AGENCY_DIRECTORY } from '@nrm/iam/accounts/agency-directory.port';
 
 export interface PlatformOptions {
   /** Run the projections (and the Kafka relay) in this process: the node and the gateway do, a lone context service does not. */
@@ -128,6 +130,8 @@ export class PlatformModule {
         CaseCommandExecutor,
         CaseCommands,
         PlatformLifecycle,
+        OrganisationRegistry,
+        { provide: AGENCY_DIRECTORY, useExisting: OrganisationRegistry },
       ],
       exports: [
         NODE_CONFIG,
@@ -148,6 +152,8 @@ export class PlatformModule {
         CaseCommandExecutor,
         CaseCommands,
         CqrsModule,
+        OrganisationRegistry,
+        AGENCY_DIRECTORY,
       ],
     };
   }

@@ -218,6 +218,13 @@ export const NODE_EVENT_CONTRACTS = {
   CrossBorderMessageWithheld: nodeContract(N.CrossBorderMessageWithheldData),
   UrgentAlertReceived: nodeContract(N.UrgentAlertReceivedData),
   UrgentAlertAcknowledged: nodeContract(N.UrgentAlertAcknowledgedData),
+  DistrictRegistered: nodeContract(N.DistrictRegisteredData),
+  AgencyRegistered: nodeContract(N.AgencyRegisteredData),
+  AgencyChanged: nodeContract(N.AgencyChangedData),
+  AgencyDeactivated: nodeContract(N.AgencyDeactivatedData),
+  TeamFormed: nodeContract(N.TeamFormedData),
+  TeamMemberJoined: nodeContract(N.TeamMemberJoinedData),
+  TeamMemberLeft: nodeContract(N.TeamMemberLeftData),
 } as const satisfies Record<string, NodeEventContract>;
 export type NodeEventType = keyof typeof NODE_EVENT_CONTRACTS;
 

@@ -9,6 +9,9 @@ export const TRM_STREAM_PREFIX = 'trm-';
 export const PARTNER_REGISTRY_STREAM = 'partners';
 /** The node's operator accounts: creation, role and agency changes, disabling, password resets. */
 export const ACCOUNTS_STREAM = 'accounts';
+
+/** The districts, agencies and multidisciplinary teams of the node (docs/events.md, "Organisation"). */
+export const ORGANISATION_STREAM = 'organisation';
 /** Urgent alerts received from partner nodes, and their acknowledgements (docs/transnational.md). */
 export const URGENT_ALERTS_STREAM = 'alerts';
 /** Partner messages refused before their sender was known (malformed, unknown sender, bad signature). */

@@ -30,3 +30,4 @@ export { keepsCaseSecret, lastStatedWishes, type StatedWishes } from './shared/w
 export * from './shared/case-errors';
 export * from './privacy/erasure';
 export * from './accounts/account-registry';
+export * from './organisation';

@@ -2,6 +2,7 @@ import { createNrmClient, ok, type NrmClient, type RequestBody, type Schema } fr
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { registerAgencies } from '../../../../test/support/organisation';
 import {
   collect,
   exitOf,
@@ -100,8 +101,14 @@ export class ConsoleNode {
     return createNrmClient({ baseUrl: this.baseUrl, token: accessToken });
   }
 
+  /** Registers the agencies (and their test district) the registry does not hold yet. */
+  async registerAgencies(codes: readonly string[]): Promise<void> {
+    await registerAgencies(await this.client(ADMIN.username, ADMIN.password), codes);
+  }
+
   async createUser(username: string, role: Role, agency?: string, country: Country = 'MD'): Promise<void> {
     const admin = await this.client(ADMIN.username, ADMIN.password);
+    if (agency !== undefined) await registerAgencies(admin, [agency]);
     await ok(
       admin.POST('/api/users', { body: { username, password: PASSWORD, role, agency, country } }),
       201,

@@ -18,6 +18,7 @@ const CaseExportPage = lazy(() => import('../audit/CaseExportPage'));
 const ProofsPage = lazy(() => import('../audit/proofs/ProofsPage'));
 const UsersPage = lazy(() => import('../admin/users/UsersPage'));
 const PartnersPage = lazy(() => import('../admin/partners/PartnersPage'));
+const OrganisationPage = lazy(() => import('../admin/organisation/OrganisationPage'));
 const PartnerPage = lazy(() => import('../admin/partners/PartnerPage'));
 const NodeIdentityPage = lazy(() => import('../admin/identity/NodeIdentityPage'));
 const StatisticsPage = lazy(() => import('../statistics/StatisticsPage'));
@@ -49,6 +50,7 @@ export const router = createBrowserRouter([
       { path: 'audit/proofs', element: <ProofsPage /> },
       { path: 'admin/users', element: <UsersPage /> },
       { path: 'admin/partners', element: <PartnersPage /> },
+      { path: 'admin/organisation', element: <OrganisationPage /> },
       { path: 'admin/partners/:nodeId', element: <PartnerPage /> },
       { path: 'admin/identity', element: <NodeIdentityPage /> },
       { path: 'statistics', element: <StatisticsPage /> },

@@ -116,6 +116,7 @@ describe('the console speaks English, Romanian and Russian completely', () => {
     ['legalStatus.documentStatus', ENUM_VALUES['IdentityDocumentView.status']],
     ['legalStatus.channels', ENUM_VALUES['DocumentReplacementDto.channel']],
     ['family.relations', ENUM_VALUES['FamilyMemberDto.relation']],
+    ['organisation.kinds', ENUM_VALUES['RegisterAgencyDto.kind']],
     ['family.parentage.stepNames', ENUM_VALUES['ParentageStepDto.step']],
     ['family.parentage.outcomes', ENUM_VALUES['ParentageConclusionDto.outcome']],
     ['family.tracing.outcomes', ENUM_VALUES['FamilyTracingOutcomeDto.outcome']],

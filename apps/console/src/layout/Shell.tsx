@@ -38,6 +38,11 @@ function Navigation({ onNavigate }: { onNavigate: () => void }) {
     { to: '/audit/proofs', label: t('proofs.nav'), show: can(role, 'GET /api/audit/checkpoints') },
     { to: '/admin/users', label: t('admin.nav.users'), show: can(role, 'GET /api/users') },
     { to: '/admin/partners', label: t('admin.nav.partners'), show: can(role, 'GET /api/partners') },
+    {
+      to: '/admin/organisation',
+      label: t('organisation.nav'),
+      show: can(role, 'POST /api/organisation/agencies'),
+    },
     { to: '/admin/identity', label: t('admin.nav.identity'), show: can(role, 'GET /api/node/identity') },
   ];
   return (

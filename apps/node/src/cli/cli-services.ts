@@ -2,6 +2,7 @@ import { AccessLog } from '@nrm/application/access-log/access-log';
 import { CaseExporter } from '@nrm/application/export/case-exporter';
 import type { NodeAdapters } from '@nrm/application/infrastructure/node-adapters';
 import { EventWriter } from '@nrm/application/log/event-writer';
+import { OrganisationRegistry } from '@nrm/application/organisation/organisation-registry';
 import { CaseViews } from '@nrm/application/queries/case-views.service';
 import { systemClock } from '@nrm/config/clock';
 import type { NodeConfig } from '@nrm/config/node-config';
@@ -18,6 +19,7 @@ export function cliServices(adapters: NodeAdapters, config: NodeConfig) {
   const accessLog = new AccessLog(adapters.eventStore, writer);
   return {
     registry: () => new PartnerRegistryService(adapters.eventStore, writer),
+    organisation: () => new OrganisationRegistry(adapters.eventStore, writer),
     exporter: () =>
       new CaseExporter(
         adapters.eventStore,

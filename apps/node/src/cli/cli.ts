@@ -9,6 +9,9 @@ import { isRefusal, type CliIo, type RunnableCommand } from './cli-command';
 import { casesExport, missingNodeData } from './export-case';
 import { logVerify } from './log-verify';
 import { nodeIdentityCommand, partners } from './partners-cli';
+import { districts } from './districts-cli';
+import { agencies } from './agencies-cli';
+import { teams } from './teams-cli';
 import { projectionsRebuild } from './projections-rebuild';
 import { keysRotateMaster } from './rotate-master-key';
 import { statisticsExport } from './statistics-export';
@@ -22,6 +25,9 @@ const COMMANDS: readonly RunnableCommand[] = [
   keysRotateMaster,
   casesExport,
   partners,
+  districts,
+  agencies,
+  teams,
   statisticsExport,
   nodeIdentityCommand,
 ];

@@ -10,6 +10,7 @@ import { CommandMetadata } from '../cases/command-metadata';
 import { CommandResponse } from '../cases/command-response.dto';
 import { CommandContext } from '../cases/command-context';
 import { ProblemException } from '@nrm/http/problem';
+import { OrganisationRegistry, providersOf } from '../organisation/organisation-registry';
 import {
   AssistancePlanDto,
   ClosureDto,
@@ -32,7 +33,10 @@ const SERVICE_ID = /^[0-9a-f-]{36}$/i;
 @CaseCommandRoute()
 @Controller('api/cases/:id')
 export class AssistanceController {
-  constructor(private readonly commands: CaseCommands) {}
+  constructor(
+    private readonly commands: CaseCommands,
+    private readonly organisation: OrganisationRegistry,
+  ) {}
 
   @Post('risk-assessments')
   @Roles('case_manager', 'return_officer')
@@ -87,6 +91,7 @@ export class AssistanceController {
     @Body() body: AssistancePlanDto,
     @CommandContext() meta: CommandMetadata,
   ): Promise<PlanResponse> {
+    await this.organisation.requireKnownAgencies(providersOf(body.services));
     const plan = this.commands.newPlan(body.services);
     const result = await this.commands.send({ type: 'AdoptAssistancePlan', caseId, ...plan }, meta);
     return planAnswer(result, plan);
@@ -100,6 +105,7 @@ export class AssistanceController {
     @Body() body: ServiceReferralDto,
     @CommandContext() meta: CommandMetadata,
   ): Promise<ServiceReferralResponse> {
+    await this.organisation.requireKnownAgencies([body.provider]);
     const serviceId = this.commands.newId();
     const result = await this.commands.send({ type: 'ReferService', caseId, serviceId, ...body }, meta);
     return { ...commandAnswer(result), serviceId };
@@ -179,6 +185,7 @@ export class AssistanceController {
     @Body() body: TeamMemberDto,
     @CommandContext() meta: CommandMetadata,
   ) {
+    await this.organisation.requireKnownAgencies([body.agency]);
     return commandAnswer(await this.commands.send({ type: 'AddTeamAgency', caseId, ...body }, meta));
   }
 

@@ -22,6 +22,7 @@ import { CaseExporter } from '../export/case-exporter';
 import { HealthController } from '../health/health.controller';
 import { CasesQueryController } from '../queries/cases-query.controller';
 import { StatisticsController } from '../statistics/statistics.controller';
+import { OrganisationController } from '../organisation/organisation.controller';
 
 /** Authentication, users, case queries on the read models, case exports, audit, erasure, statistics (the partner registry is PartnersModule, beside the partner bridge). */
 @Module({
@@ -39,6 +40,7 @@ import { StatisticsController } from '../statistics/statistics.controller';
     LogProofsController,
     ErasureController,
     StatisticsController,
+    OrganisationController,
   ],
   imports: [AccessLogModule, CaseViewsModule],
   providers: [

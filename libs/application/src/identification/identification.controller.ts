@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import type { ReplyHeaders } from '@nrm/http/reply-headers';
 import { Roles } from '@nrm/iam/access.decorators';
 import { CaseCommands } from '../cases/case-command-bus';
+import { OrganisationRegistry } from '../organisation/organisation-registry';
 import { commandAnswer } from '../cases/command-answers';
 import { CaseIdPipe } from '../cases/case-id.pipe';
 import { CaseCommandRoute } from '../cases/case-command-route';
@@ -28,7 +29,10 @@ import {
 @CaseCommandRoute()
 @Controller('api/cases')
 export class IdentificationController {
-  constructor(private readonly commands: CaseCommands) {}
+  constructor(
+    private readonly commands: CaseCommands,
+    private readonly organisation: OrganisationRegistry,
+  ) {}
 
   @Post()
   @CaseCommandRoute({ ifMatch: false })
@@ -42,6 +46,7 @@ export class IdentificationController {
     @CommandContext() meta: CommandMetadata,
     @Res({ passthrough: true }) reply: ReplyHeaders,
   ): Promise<RegisterCaseResponse> {
+    const district = await this.organisation.districtForRegistration(body.district, meta.principal.agency);
     const result = await this.commands.send(
       {
         type: 'RegisterPresumedVictim',
@@ -54,6 +59,7 @@ export class IdentificationController {
         meansOfControl: body.meansOfControl,
         recruiterRelation: body.recruiterRelation,
         reflectionPeriodDays: this.reflectionPeriodDays,
+        district,
       },
       { ...meta, expectedRevision: undefined },
     );

@@ -30,6 +30,7 @@ import type {
   Sex,
 } from '@nrm/contracts';
 import {
+  IsCode,
   IsCodeList,
   IsCountry,
   IsDate,
@@ -120,6 +121,14 @@ export class RegisterCaseDto {
   @ApiPropertyOptional({ enum: RECRUITER_RELATIONS })
   @IsOneOf(RECRUITER_RELATIONS, true)
   recruiterRelation?: RecruiterRelation;
+  @ApiPropertyOptional({
+    maxLength: 64,
+    description:
+      'A registered district (GET /api/organisation/districts); without it, the district of the ' +
+      'registering user’s agency',
+  })
+  @IsCode(true)
+  district?: string;
 }
 
 export class RegisterCaseResponse {

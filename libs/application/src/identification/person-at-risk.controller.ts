@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import type { ReplyHeaders } from '@nrm/http/reply-headers';
 import { Roles } from '@nrm/iam/access.decorators';
 import { CaseCommands } from '../cases/case-command-bus';
+import { OrganisationRegistry } from '../organisation/organisation-registry';
 import { commandAnswer } from '../cases/command-answers';
 import { CaseIdPipe } from '../cases/case-id.pipe';
 import { CaseCommandRoute } from '../cases/case-command-route';
@@ -25,7 +26,10 @@ import {
 @CaseCommandRoute()
 @Controller('api/cases')
 export class PersonAtRiskController {
-  constructor(private readonly commands: CaseCommands) {}
+  constructor(
+    private readonly commands: CaseCommands,
+    private readonly organisation: OrganisationRegistry,
+  ) {}
 
   @Post('at-risk')
   @CaseCommandRoute({ ifMatch: false })
@@ -40,6 +44,7 @@ export class PersonAtRiskController {
     @CommandContext() meta: CommandMetadata,
     @Res({ passthrough: true }) reply: ReplyHeaders,
   ): Promise<RegisterPersonAtRiskResponse> {
+    const district = await this.organisation.districtForRegistration(body.district, meta.principal.agency);
     const result = await this.commands.send(
       {
         type: 'RegisterPersonAtRisk',
@@ -48,6 +53,7 @@ export class PersonAtRiskController {
         person: { ...body.person },
         vulnerabilities: body.vulnerabilities,
         linkedCaseId: body.linkedCaseId,
+        district,
       },
       { ...meta, expectedRevision: undefined },
     );

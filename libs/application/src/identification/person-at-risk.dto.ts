@@ -14,7 +14,14 @@ import type {
   RecruiterRelation,
   ReferralSource,
 } from '@nrm/contracts';
-import { IsCaseId, IsCodeList, IsCountry, IsListOf, IsOneOf } from '@nrm/contracts/events/field-rules';
+import {
+  IsCaseId,
+  IsCode,
+  IsCodeList,
+  IsCountry,
+  IsListOf,
+  IsOneOf,
+} from '@nrm/contracts/events/field-rules';
 import { Type } from 'class-transformer';
 import { IsDefined, IsObject, IsOptional, ValidateNested } from 'class-validator';
 import { PersonDto } from './identification.dto';
@@ -41,6 +48,14 @@ export class RegisterPersonAtRiskDto {
   })
   @IsCaseId(true)
   linkedCaseId?: string;
+  @ApiPropertyOptional({
+    maxLength: 64,
+    description:
+      'A registered district (GET /api/organisation/districts); without it, the district of the ' +
+      'registering user’s agency',
+  })
+  @IsCode(true)
+  district?: string;
 }
 
 export class RegisterPersonAtRiskResponse {

@@ -59,6 +59,9 @@ export class CaseListQueryDto {
   @IsOptional()
   @Matches(/^([A-Z]{2}|stateless|unknown)$/)
   citizenship?: string;
+  @ApiPropertyOptional({ description: 'The district the case was registered in (a district code)' })
+  @IsCode(true)
+  district?: string;
   @ApiPropertyOptional({ description: 'Only cases with (true) or without (false) an overdue deadline' })
   @IsOptional()
   @Transform(queryBoolean)

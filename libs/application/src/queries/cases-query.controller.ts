@@ -50,6 +50,7 @@ export class CasesQueryController {
       stage: query.stage,
       country: query.country,
       citizenship: query.citizenship,
+      district: query.district,
       overdue: query.overdue,
       presumedMinor: query.presumedMinor,
       kind: query.kind,

@@ -10,6 +10,7 @@ import { CommandResponse } from '../cases/command-response.dto';
 import { CommandContext } from '../cases/command-context';
 import { ProblemException } from '@nrm/http/problem';
 import { PlanResponse } from '../assistance/assistance.dto';
+import { OrganisationRegistry, providersOf } from '../organisation/organisation-registry';
 import {
   ArrivalDto,
   AsylumApplicationDto,
@@ -33,7 +34,10 @@ const ID = /^[0-9a-f-]{36}$/i;
 @Controller('api/cases/:id')
 @Roles('return_officer')
 export class ReturnController {
-  constructor(private readonly commands: CaseCommands) {}
+  constructor(
+    private readonly commands: CaseCommands,
+    private readonly organisation: OrganisationRegistry,
+  ) {}
 
   @Post('return-request')
   @ApiCreatedResponse({ type: CommandResponse })
@@ -163,6 +167,7 @@ export class ReturnController {
     @Body() body: ReintegrationPlanDto,
     @CommandContext() meta: CommandMetadata,
   ): Promise<PlanResponse> {
+    await this.organisation.requireKnownAgencies(providersOf(body.services));
     const plan = this.commands.newPlan(body.services);
     const result = await this.commands.send({ type: 'AdoptReintegrationPlan', caseId, ...plan }, meta);
     return planAnswer(result, plan);

@@ -3,3 +3,4 @@ export * from './partner-registry';
 export * from './cross-border-journal';
 export * from './urgent-alerts';
 export * from './accounts';
+export * from './organisation';

@@ -17,3 +17,4 @@ export * from './urgent-alerts';
 export * from './family';
 export * from './meetings';
 export * from './legal-basis';
+export * from './agency-kinds';

@@ -42,6 +42,8 @@ export interface RegisterPresumedVictim extends CommandBase<'RegisterPresumedVic
   recruiterRelation?: RecruiterRelation;
   /** National setting; the period is never shorter than 30 days whatever is asked. */
   reflectionPeriodDays: number;
+  /** A registered district (checked before the decider). */
+  district?: string;
 }
 
 /** A person at risk of trafficking (potential victim), registered for assistance and prevention. */
@@ -51,6 +53,8 @@ export interface RegisterPersonAtRisk extends CommandBase<'RegisterPersonAtRisk'
   vulnerabilities: readonly PersonAtRiskVulnerability[];
   /** The trafficked person's case, for a family member. */
   linkedCaseId?: string;
+  /** A registered district (checked before the decider). */
+  district?: string;
 }
 
 /** Indicators of trafficking appeared: the person at risk's case becomes a presumed-victim case. */

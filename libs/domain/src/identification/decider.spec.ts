@@ -81,6 +81,13 @@ describe('identification: RegisterPresumedVictim', () => {
     },
   );
 
+  it('records the district it is registered in, when given (the registry checked it before)', () => {
+    expect(registeredData(given([]).when({ ...registration(), district: 'MD-CU' }))).toMatchObject({
+      district: 'MD-CU',
+    });
+    expect(registeredData(given([]).when(registration()))).not.toHaveProperty('district');
+  });
+
   it('keeps the date of birth out of data', () => {
     expect(registeredData(given([]).when(registration({ dateOfBirth: '1990-06-15' })))).not.toHaveProperty(
       'dateOfBirth',

@@ -104,6 +104,13 @@ describe('identification: RegisterPersonAtRisk', () => {
     },
   );
 
+  it('records the district it is registered in, when given', () => {
+    const [registered] = given([])
+      .when(registration({}, { district: 'MD-CU' }))
+      .events();
+    expect(registered.data).toMatchObject({ district: 'MD-CU' });
+  });
+
   it('names each vulnerability once', () => {
     const [registered] = given([])
       .when(registration({}, { vulnerabilities: ['neglect', 'neglect', 'abuse_victim'] }))

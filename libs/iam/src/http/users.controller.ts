@@ -20,6 +20,7 @@ import {
   AccountTrace,
 } from '../accounts/account-administration.port';
 import { Account, ACCOUNT_REPOSITORY, AccountRepository } from '../accounts/account-repository.port';
+import { AGENCY_DIRECTORY, AgencyDirectory } from '../accounts/agency-directory.port';
 import { LAST_ADMIN_RULE, SELF_DISABLE_RULE } from '../accounts/account-rules';
 import { hashPassword } from '../passwords/password-hasher';
 import { PASSWORD_POLICY_RULE, passwordProblems } from '../passwords/password-policy';
@@ -51,6 +52,7 @@ export class UsersController {
     @Inject(REFRESH_SESSION_STORE) private readonly sessions: RefreshSessionStore,
     // Every change: an event in the node's log first, then the account table (docs/security.md).
     @Inject(ACCOUNT_ADMINISTRATION) private readonly admin: AccountAdministration,
+    @Inject(AGENCY_DIRECTORY) private readonly agencies: AgencyDirectory,
   ) {}
 
   /** The local accounts, for the admin who manages them: the hashes never leave the repository. */
@@ -66,13 +68,14 @@ export class UsersController {
   @ApiCreatedResponse({ type: CreateUserResponse })
   @ApiConflictResponse({ description: 'The username is taken' })
   @ApiUnprocessableEntityResponse({
-    description: `The password breaks the policy (rule ${PASSWORD_POLICY_RULE}; errors say why)`,
+    description: `The password breaks the policy (rule ${PASSWORD_POLICY_RULE}; errors say why), or the agency is not a registered active agency (rule unknown-agency)`,
   })
   async create(
     @Body() body: CreateUserDto,
     @CurrentUser() admin: Principal,
     @AccountRequestTrace() trace: AccountTrace,
   ): Promise<CreateUserResponse> {
+    await this.requireAgency(body.agency);
     const passwordHash = await checkedHash(body.password, body.username);
     const account = await this.admin.create(
       { username: body.username, passwordHash, role: body.role, agency: body.agency, country: body.country },
@@ -95,7 +98,8 @@ export class UsersController {
   @ApiUnprocessableEntityResponse({
     description:
       `The admin role of the last enabled admin would go (rule ${LAST_ADMIN_RULE}), ` +
-      'or the body names nothing to change (rule invalid-request)',
+      'the body names nothing to change (rule invalid-request), or the agency is not a registered ' +
+      'active agency (rule unknown-agency)',
   })
   async update(
     @Param('userId') userId: string,
@@ -107,6 +111,7 @@ export class UsersController {
     if (Object.values(changes).every((value) => value === undefined))
       // Well-formed (every field is optional) but empty: refused as a request, 422 invalid-request.
       throw new InvalidRequestError('Nothing to change: name at least one of role, agency, country');
+    await this.requireAgency(body.agency);
     const account = this.found(userId);
     // The last-admin rule is the account registry's (@nrm/domain), decided on the log.
     const changed = await this.admin.update(account.userId, changes, admin, trace);
@@ -201,6 +206,14 @@ export class UsersController {
   async history(@Param('userId') userId: string): Promise<UserHistoryView> {
     if (!USER_ID.test(userId)) notFound();
     return { items: await this.admin.history(userId) };
+  }
+
+  /** 422 (rule unknown-agency) for an agency the registry does not hold, or holds deactivated. */
+  private async requireAgency(agency: string | undefined): Promise<void> {
+    if (agency !== undefined && !(await this.agencies.isKnownAgency(agency)))
+      throw new ProblemException(
+        problem(422, `Not a registered active agency of this node: ${agency}`, { rule: 'unknown-agency' }),
+      );
   }
 
   private found(userId: string): Account {

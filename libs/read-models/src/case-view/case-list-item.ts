@@ -26,6 +26,7 @@ export function toCaseListItem(detail: CaseDetail, now: Date | string): CaseList
     kind: caseKindOf(detail),
     countryOfExploitation: detail.registration?.countryOfExploitation,
     citizenship: knownCitizenship(detail),
+    district: detail.district,
     identificationStatus: detail.identification.status,
     presumedMinor: detail.presumedMinor,
     registeredAt: registeredAtOf(detail),

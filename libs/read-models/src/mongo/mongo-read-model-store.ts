@@ -154,6 +154,7 @@ export class MongoReadModelStore implements ReadModelStore {
     if (query.country !== undefined) filter.countryOfExploitation = query.country;
     if (query.citizenship !== undefined) filter.citizenship = query.citizenship;
     if (query.presumedMinor !== undefined) filter.presumedMinor = query.presumedMinor;
+    if (query.district !== undefined) filter['detail.district'] = query.district;
     // Rows built before people at risk existed carry no kind: presumed victims' cases.
     if (query.kind === 'person_at_risk') filter['detail.kind'] = 'person_at_risk';
     if (query.kind === 'presumed_victim') filter['detail.kind'] = { $ne: 'person_at_risk' };

@@ -60,6 +60,8 @@ export interface CaseListItem {
   kind: CaseKind;
   countryOfExploitation?: string;
   citizenship?: string;
+  /** The district of the node's organisation registry the case was registered in. */
+  district?: string;
   identificationStatus: IdentificationStatus;
   presumedMinor: boolean;
   registeredAt?: string;
@@ -98,6 +100,8 @@ export interface CaseListQuery extends CaseScope {
   /** Country of exploitation. */
   country?: string;
   citizenship?: string;
+  /** The district the case was registered in. */
+  district?: string;
   /** Only cases with (true) or without (false) an overdue deadline at `now`. */
   overdue?: boolean;
   /** Only cases whose person is (true) or is not (false) presumed a minor. */
@@ -405,6 +409,8 @@ export interface CaseDetail {
   updatedAt: string;
   /** Absent only in rows built before people at risk existed: read as presumed_victim. */
   kind?: CaseKind;
+  /** The district of the node's organisation registry the case was registered in, when recorded. */
+  district?: string;
   /** The case was opened for a person at risk (kept after conversion, with its time). */
   personAtRisk?: {
     vulnerabilities: string[];

@@ -175,6 +175,10 @@ export class SqliteReadModelStore implements ReadModelStore {
       where.push('c.citizenship = ?');
       params.push(query.citizenship);
     }
+    if (query.district !== undefined) {
+      where.push("json_extract(c.detail, '$.district') = ?");
+      params.push(query.district);
+    }
     if (query.presumedMinor !== undefined) {
       where.push('c.presumed_minor = ?');
       params.push(query.presumedMinor ? 1 : 0);

@@ -54,6 +54,7 @@ export interface Registration {
   givenName?: string;
   familyName?: string;
   reflectionDays?: number;
+  district?: string;
 }
 
 /** Registration and the reflection period that starts with it. */
@@ -76,6 +77,7 @@ export function registration(r: Registration): Step[] {
         ageUncertain: false,
         presumedMinor: r.presumedMinor ?? false,
         registeredAt: r.at,
+        ...(r.district === undefined ? {} : { district: r.district }),
       },
       personal: {
         givenName: r.givenName ?? 'Ana',

@@ -323,6 +323,7 @@ export function describeReadModelStoreContract(
             at,
             country: i < 7 ? 'DE' : 'IT',
             citizenship: i % 2 ? 'UA' : 'MD',
+            district: i < 3 ? 'MD-CU' : undefined,
           });
           if (i < 2) {
             steps.push({
@@ -392,6 +393,14 @@ export function describeReadModelStoreContract(
         });
         expect(ids(germanyUkrainian.items)).toEqual([5, 3, 1]);
         expect((await store.listCases({ country: 'FR', page: 1, pageSize: 10, now })).total).toBe(0);
+      });
+
+      it('filters by the district the case was registered in, and lists it', async () => {
+        const centre = await store.listCases({ district: 'MD-CU', page: 1, pageSize: 10, now });
+        expect(ids(centre.items)).toEqual([2, 1, 0]);
+        expect(centre.items[0].district).toBe('MD-CU');
+        expect((await store.getCase(centre.items[0].caseId))?.district).toBe('MD-CU');
+        expect((await store.listCases({ district: 'MD-BA', page: 1, pageSize: 10, now })).total).toBe(0);
       });
 
       it('rejects a page or page size out of range', async () => {

@@ -9,6 +9,7 @@ import { asApiError, data } from '../../api/problems';
 import { ProblemAlert } from '../../errors/ProblemAlert';
 import { useCountryOptions } from '../../forms/country-options';
 import { applyServerFieldErrors } from '../../forms/server-field-errors';
+import { AgencySelect } from '../organisation/AgencySelect';
 
 type NewUser = RequestBody<'/api/users', 'post'>;
 
@@ -94,11 +95,19 @@ export function CreateUserForm() {
             />
           )}
         />
-        <TextInput
-          label={t('admin.users.agency')}
-          description={t('admin.users.agencyHelp')}
-          error={formState.errors.agency?.message}
-          {...register('agency')}
+        <Controller
+          name="agency"
+          control={control}
+          render={({ field, fieldState }) => (
+            <AgencySelect
+              label={t('admin.users.agency')}
+              description={t('admin.users.agencyHelp')}
+              error={fieldState.error?.message}
+              {...field}
+              value={field.value ?? null}
+              onChange={(value) => field.onChange(value ?? '')}
+            />
+          )}
         />
         <Controller
           name="country"

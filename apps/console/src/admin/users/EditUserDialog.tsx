@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Select, Stack } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { ENUM_VALUES, type RequestBody, type Schema } from '@nrm/api-client';
 import { Controller, useForm } from 'react-hook-form';
@@ -8,6 +8,7 @@ import { data } from '../../api/problems';
 import { ProblemAlert } from '../../errors/ProblemAlert';
 import { useCountryOptions } from '../../forms/country-options';
 import { applyServerFieldErrors } from '../../forms/server-field-errors';
+import { AgencySelect } from '../organisation/AgencySelect';
 import { useUserCommand } from './use-user-command';
 
 type Changes = RequestBody<'/api/users/{userId}', 'patch'>;
@@ -23,7 +24,7 @@ export function EditUserDialog({ user }: { user: Schema<'UserView'> }) {
   const [opened, { open, close }] = useDisclosure(false);
   const initial = { role: user.role, agency: user.agency ?? '', country: user.country };
   const form = useForm<Changes>({ values: initial });
-  const { register, control, handleSubmit, setError, formState } = form;
+  const { control, handleSubmit, setError } = form;
   const change = useUserCommand((body: Changes) =>
     data(nrm.PATCH('/api/users/{userId}', { params: { path: { userId: user.userId } }, body })),
   );
@@ -77,11 +78,19 @@ export function EditUserDialog({ user }: { user: Schema<'UserView'> }) {
                 />
               )}
             />
-            <TextInput
-              label={t('admin.users.agency')}
-              description={t('admin.users.agencyHelp')}
-              error={formState.errors.agency?.message}
-              {...register('agency')}
+            <Controller
+              name="agency"
+              control={control}
+              render={({ field, fieldState }) => (
+                <AgencySelect
+                  label={t('admin.users.agency')}
+                  description={t('admin.users.agencyHelp')}
+                  error={fieldState.error?.message}
+                  {...field}
+                  value={field.value ?? null}
+                  onChange={(value) => field.onChange(value ?? '')}
+                />
+              )}
             />
             <Controller
               name="country"

@@ -13,6 +13,7 @@ import { applyServerFieldErrors } from '../../forms/server-field-errors';
 import { useUser } from '../../session/session-store';
 import { options } from '../detail/common/options';
 import { PersonFieldset, personBody } from '../register/PersonFieldset';
+import { DistrictField } from '../../admin/organisation/DistrictField';
 
 type Registration = RequestBody<'/api/cases/at-risk', 'post'>;
 
@@ -21,6 +22,7 @@ const FIELDS = [
   'referralSource',
   'vulnerabilities',
   'linkedCaseId',
+  'district',
   'person.givenName',
   'person.familyName',
   'person.pseudonym',
@@ -55,7 +57,12 @@ export function RegisterPersonAtRiskPage() {
   const submit = handleSubmit((values) => {
     // Empty optional fields are left out rather than sent empty (the API refuses an empty date or id).
     const person = personBody(values.person);
-    registration.mutate({ ...values, person, linkedCaseId: values.linkedCaseId?.trim() || undefined });
+    registration.mutate({
+      ...values,
+      person,
+      linkedCaseId: values.linkedCaseId?.trim() || undefined,
+      district: values.district || undefined,
+    });
   });
 
   return (
@@ -118,6 +125,7 @@ export function RegisterPersonAtRiskPage() {
                 error={formState.errors.linkedCaseId?.message}
                 {...register('linkedCaseId')}
               />
+              <DistrictField />
             </Stack>
           </Fieldset>
           <PersonFieldset />

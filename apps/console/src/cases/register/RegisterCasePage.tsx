@@ -14,6 +14,7 @@ import { applyServerFieldErrors } from '../../forms/server-field-errors';
 import { useUser } from '../../session/session-store';
 import { options } from '../detail/common/options';
 import { PersonFieldset, personBody } from './PersonFieldset';
+import { DistrictField } from '../../admin/organisation/DistrictField';
 
 type Registration = RequestBody<'/api/cases', 'post'>;
 
@@ -25,6 +26,7 @@ const FIELDS = [
   'meansOfControl',
   'indicators',
   'recruiterRelation',
+  'district',
   'person.givenName',
   'person.familyName',
   'person.pseudonym',
@@ -59,7 +61,12 @@ export function RegisterCasePage() {
   const submit = handleSubmit((values) => {
     // Empty optional fields are left out rather than sent empty (the API refuses an empty date).
     const person = personBody(values.person);
-    registration.mutate({ ...values, person, recruiterRelation: values.recruiterRelation || undefined });
+    registration.mutate({
+      ...values,
+      person,
+      recruiterRelation: values.recruiterRelation || undefined,
+      district: values.district || undefined,
+    });
   });
 
   return (
@@ -162,6 +169,7 @@ export function RegisterCasePage() {
                   />
                 )}
               />
+              <DistrictField />
             </Stack>
           </Fieldset>
           <PersonFieldset />

@@ -12,7 +12,7 @@ import {
   type PersonAtRiskVulnerability,
 } from '../../taxonomies/person-at-risk';
 import { REFERRAL_SOURCES, type ReferralSource } from '../../taxonomies/referral-sources';
-import { IsCaseId, IsCodeList, IsCountry, IsDateTime, IsListOf, IsOneOf } from '../field-rules';
+import { IsCaseId, IsCode, IsCodeList, IsCountry, IsDateTime, IsListOf, IsOneOf } from '../field-rules';
 import { RegisteredPersonFacts, RegisteredPersonPersonal } from './registered-person';
 
 /**
@@ -28,6 +28,8 @@ export class PersonAtRiskRegisteredData extends RegisteredPersonFacts {
   @IsDateTime() registeredAt: string;
   /** The case of the trafficked person, for a family member (a case id, never a name). */
   @IsCaseId(true) linkedCaseId?: string;
+  /** The district of the node's organisation registry the case is registered in (optional since 6.0.0). */
+  @IsCode(true) district?: string;
 }
 
 export class PersonAtRiskRegisteredPersonal extends RegisteredPersonPersonal {}

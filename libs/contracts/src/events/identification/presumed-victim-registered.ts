@@ -8,7 +8,7 @@ import {
 } from '../../taxonomies/exploitation';
 import { REFERRAL_SOURCES, type ReferralSource } from '../../taxonomies/referral-sources';
 import type { CountryCode } from '../../taxonomies/countries';
-import { IsCaseId, IsCodeList, IsCountry, IsDateTime, IsListOf, IsOneOf } from '../field-rules';
+import { IsCaseId, IsCode, IsCodeList, IsCountry, IsDateTime, IsListOf, IsOneOf } from '../field-rules';
 import { RegisteredPersonFacts, RegisteredPersonPersonal } from './registered-person';
 
 export { isCitizenship, type Citizenship } from './registered-person';
@@ -24,6 +24,8 @@ export class PresumedVictimRegisteredData extends RegisteredPersonFacts {
   @IsListOf(MEANS_OF_CONTROL) meansOfControl: MeanOfControl[];
   @IsOneOf(RECRUITER_RELATIONS, true) recruiterRelation?: RecruiterRelation;
   @IsDateTime() registeredAt: string;
+  /** The district of the node's organisation registry the case is registered in (optional since 6.0.0). */
+  @IsCode(true) district?: string;
 }
 
 export class PresumedVictimRegisteredPersonal extends RegisteredPersonPersonal {}

@@ -34,6 +34,7 @@ export const evolveIdentification: ContextFold<'identification'> = (view, event)
         },
         presumedMinor: d.presumedMinor,
         ...(d.presumedMinor ? { presumedMinorSince: d.registeredAt } : {}),
+        ...(d.district === undefined ? {} : { district: d.district }),
         // The ciphertext only: the query layer decrypts (and logs the access).
         person: event.personal,
         ...(d.pseudonymous ? { pseudonym: {} } : {}),
@@ -56,6 +57,7 @@ export const evolveIdentification: ContextFold<'identification'> = (view, event)
         },
         presumedMinor: d.presumedMinor,
         ...(d.presumedMinor ? { presumedMinorSince: d.registeredAt } : {}),
+        ...(d.district === undefined ? {} : { district: d.district }),
         person: event.personal,
         ...(d.pseudonymous ? { pseudonym: {} } : {}),
       };

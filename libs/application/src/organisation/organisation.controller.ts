@@ -1,0 +1,246 @@
+import { Body, Controller, Delete, Get, Inject, Param, Patch, Post } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import { NODE_CONFIG, NodeConfig } from '@nrm/config/node-config';
+import type { Agency, District, OrganisationState, Team } from '@nrm/domain';
+import { Roles } from '@nrm/iam/access.decorators';
+import { OPERATOR_ROLES } from '@nrm/iam/roles';
+import { ProblemException } from '@nrm/http/problem';
+import { actorOf, CallContext, RequestContext } from '../cases/command-context';
+import { OrganisationRegistry } from './organisation-registry';
+import {
+  AgencyListView,
+  AgencyView,
+  ChangeAgencyDto,
+  DistrictListView,
+  DistrictView,
+  FormTeamDto,
+  RegisterAgencyDto,
+  RegisterDistrictDto,
+  TeamListView,
+  TeamMemberDto,
+  TeamView,
+} from './organisation.dto';
+
+/** Every signed-in role that fills in forms or reads what they name (the lists are not personal). */
+const READERS = ['admin', ...OPERATOR_ROLES, 'auditor'] as const;
+const DUPLICATE = 'rule invalid-transition: the code is registered already';
+
+/**
+ * The node's organisation registries (docs/events.md, "Organisation"): districts, agencies and the
+ * multidisciplinary team of each district. Admins change them; every operator reads them.
+ */
+@ApiTags('organisation')
+@ApiBearerAuth()
+@Controller('api/organisation')
+export class OrganisationController {
+  constructor(
+    private readonly registry: OrganisationRegistry,
+    @Inject(NODE_CONFIG) private readonly config: NodeConfig,
+  ) {}
+
+  @Get('districts')
+  @Roles(...READERS)
+  @ApiOkResponse({ type: DistrictListView })
+  async districts(): Promise<DistrictListView> {
+    const { state } = await this.registry.state();
+    return { items: [...state.districts.values()].map(districtView) };
+  }
+
+  @Post('districts')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Register a district (or community) of the node’s country' })
+  @ApiCreatedResponse({ type: DistrictView })
+  @ApiUnprocessableEntityResponse({ description: DUPLICATE })
+  async registerDistrict(
+    @Body() body: RegisterDistrictDto,
+    @CallContext() call: RequestContext,
+  ): Promise<DistrictView> {
+    const state = await this.registry.execute(
+      { type: 'RegisterDistrict', code: body.code, name: body.name, country: this.config.country },
+      actorOf(call.principal),
+      call,
+    );
+    return districtView(state.districts.get(body.code) as District);
+  }
+
+  @Get('agencies')
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'The agencies, deactivated ones included (active: false)' })
+  @ApiOkResponse({ type: AgencyListView })
+  async agencies(): Promise<AgencyListView> {
+    const { state } = await this.registry.state();
+    return { items: [...state.agencies.values()].map(agencyView) };
+  }
+
+  @Post('agencies')
+  @Roles('admin')
+  @ApiCreatedResponse({ type: AgencyView })
+  @ApiUnprocessableEntityResponse({
+    description: `${DUPLICATE}; rule unknown-district: the district is not registered`,
+  })
+  async registerAgency(
+    @Body() body: RegisterAgencyDto,
+    @CallContext() call: RequestContext,
+  ): Promise<AgencyView> {
+    const state = await this.registry.execute(
+      { type: 'RegisterAgency', ...body },
+      actorOf(call.principal),
+      call,
+    );
+    return agencyView(state.agencies.get(body.code) as Agency);
+  }
+
+  @Patch('agencies/:code')
+  @Roles('admin')
+  @ApiOperation({
+    summary: 'Rename an agency, change its kind or district',
+    description: 'At least one change.',
+  })
+  @ApiOkResponse({ type: AgencyView })
+  @ApiUnprocessableEntityResponse({
+    description:
+      'rule unknown-agency: no such active agency; rule unknown-district: the district is not ' +
+      'registered; rule invalid-request: nothing changes',
+  })
+  async changeAgency(
+    @Param('code') code: string,
+    @Body() body: ChangeAgencyDto,
+    @CallContext() call: RequestContext,
+  ): Promise<AgencyView> {
+    const state = await this.registry.execute(
+      { type: 'ChangeAgency', code, changes: { ...body } },
+      actorOf(call.principal),
+      call,
+    );
+    return agencyView(state.agencies.get(code) as Agency);
+  }
+
+  @Post('agencies/:code/deactivation')
+  @Roles('admin')
+  @ApiOperation({
+    summary: 'Deactivate an agency',
+    description:
+      'It leaves every team it sits on; no user, team or case may name it afterwards. Its past stays ' +
+      'in the log and in the cases that named it.',
+  })
+  @ApiCreatedResponse({ type: AgencyView })
+  @ApiUnprocessableEntityResponse({
+    description: 'rule unknown-agency: no such agency; rule invalid-transition: deactivated already',
+  })
+  async deactivateAgency(
+    @Param('code') code: string,
+    @CallContext() call: RequestContext,
+  ): Promise<AgencyView> {
+    const state = await this.registry.execute(
+      { type: 'DeactivateAgency', code },
+      actorOf(call.principal),
+      call,
+    );
+    return agencyView(state.agencies.get(code) as Agency);
+  }
+
+  @Get('teams')
+  @Roles(...READERS)
+  @ApiOkResponse({ type: TeamListView })
+  async teams(): Promise<TeamListView> {
+    const { state } = await this.registry.state();
+    return { items: [...state.teams.values()].map(teamView) };
+  }
+
+  @Post('teams')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Form the multidisciplinary team of a district' })
+  @ApiCreatedResponse({ type: TeamView })
+  @ApiUnprocessableEntityResponse({
+    description:
+      `${DUPLICATE}; rule unknown-district: the district is not registered; rule unknown-agency: ` +
+      'a member is not a registered active agency',
+  })
+  async formTeam(@Body() body: FormTeamDto, @CallContext() call: RequestContext): Promise<TeamView> {
+    const state = await this.registry.execute(
+      {
+        type: 'FormTeam',
+        code: body.code,
+        district: body.district,
+        name: body.name,
+        members: body.members ?? [],
+      },
+      actorOf(call.principal),
+      call,
+    );
+    return teamView(state.teams.get(body.code) as Team);
+  }
+
+  @Post('teams/:code/members')
+  @Roles('admin')
+  @ApiOperation({ summary: 'An agency joins the team' })
+  @ApiCreatedResponse({ type: TeamView })
+  @ApiNotFoundResponse({ description: 'No such team' })
+  @ApiUnprocessableEntityResponse({
+    description:
+      'rule unknown-agency: not a registered active agency; rule invalid-transition: a member already',
+  })
+  async join(
+    @Param('code') code: string,
+    @Body() body: TeamMemberDto,
+    @CallContext() call: RequestContext,
+  ): Promise<TeamView> {
+    const state = await this.registry.execute(
+      { type: 'AddTeamMember', team: code, agency: body.agency },
+      actorOf(call.principal),
+      call,
+    );
+    return found(state, code);
+  }
+
+  @Delete('teams/:code/members/:agency')
+  @Roles('admin')
+  @ApiOperation({ summary: 'An agency leaves the team' })
+  @ApiOkResponse({ type: TeamView })
+  @ApiNotFoundResponse({ description: 'No such team' })
+  @ApiUnprocessableEntityResponse({ description: 'rule invalid-transition: not a member' })
+  async leave(
+    @Param('code') code: string,
+    @Param('agency') agency: string,
+    @CallContext() call: RequestContext,
+  ): Promise<TeamView> {
+    const state = await this.registry.execute(
+      { type: 'RemoveTeamMember', team: code, agency },
+      actorOf(call.principal),
+      call,
+    );
+    return found(state, code);
+  }
+}
+
+function found(state: OrganisationState, code: string): TeamView {
+  const team = state.teams.get(code);
+  if (!team) throw ProblemException.notFound('No such team');
+  return teamView(team);
+}
+
+const districtView = ({ code, name, country }: District): DistrictView => ({ code, name, country });
+
+const agencyView = ({ code, name, kind, district, country, active }: Agency): AgencyView => ({
+  code,
+  name,
+  kind,
+  district,
+  country,
+  active,
+});
+
+const teamView = ({ code, district, name, members }: Team): TeamView => ({
+  code,
+  district,
+  name,
+  members: [...members],
+});
