@@ -12,6 +12,7 @@ describe('team meetings and case conferences (HTTP)', () => {
   beforeAll(async () => {
     node = await NodeHarness.start();
     await node.withUsers(ALL_OPERATOR_ROLES);
+    await node.registerTeam('dmt-chisinau', ['national-nrm-office', 'police-md']);
   }, 60_000);
   afterAll(() => node.stop());
 
@@ -151,6 +152,22 @@ describe('team meetings and case conferences (HTTP)', () => {
     expect((await meet(caseId, { ...MEETING, topics: ['gossip'] })).status).toBe(400);
     expect((await meet(caseId, { ...MEETING, nextReviewOn: '2030-02-30' })).status).toBe(400);
     expect((await meet(caseId, { ...MEETING, participants: ['Ion Rusu'] })).status).toBe(400);
+  });
+
+  it('refuses an agency or a team the organisation registry does not hold (422), recording nothing', async () => {
+    const caseId = await register();
+    const revision = (await detail(caseId, '?includePerson=false')).revision;
+    expect(
+      await meet(caseId, { ...MEETING, agencies: ['national-nrm-office', 'nobody-knows'] }),
+    ).toMatchObject({
+      status: 422,
+      body: { rule: 'unknown-agency' },
+    });
+    expect(await meet(caseId, { ...MEETING, teamId: 'dmt-nowhere' })).toMatchObject({
+      status: 422,
+      body: { rule: 'invalid-request' },
+    });
+    expect((await detail(caseId, '?includePerson=false')).revision).toBe(revision);
   });
 
   it('refuses a meeting on a closed case (422 invalid-transition), and lets only the case workers record one', async () => {

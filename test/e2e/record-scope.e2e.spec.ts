@@ -353,6 +353,7 @@ describe('record-level access: agencies, auditors, prosecution liaison (HTTP)', 
       'data-protection-authority',
       'shelter-ngo-1',
       'legal-aid-ngo',
+      'x',
     ]);
     for (const role of OPERATORS) await addUser(`b.${role}`, role, AGENCY_B);
     await addUser('police-md.prosecution_liaison', 'prosecution_liaison', 'police-md');

@@ -10,7 +10,7 @@ import { JsonLogger } from '@nrm/application/logging/json-logger';
 import { createNrmClient, NrmClient, ok, RequestBody, Schema } from '@nrm/api-client';
 import { NodeModule } from '../../apps/node/src/node.module';
 import { injectFetch } from './inject-fetch';
-import { registerAgencies, TEST_DISTRICT } from './organisation';
+import { registerAgencies, registerTeam, TEST_DISTRICT } from './organisation';
 
 export const ADMIN = { username: 'admin', password: 'admin-password-for-tests' };
 export const PASSWORD = 'correct horse battery staple';
@@ -119,6 +119,12 @@ export class NodeHarness {
   async registerAgencies(codes: readonly string[], district = TEST_DISTRICT): Promise<void> {
     if (!this.tokens.has('admin')) this.tokens.set('admin', await this.login(ADMIN.username, ADMIN.password));
     await registerAgencies(this.api('admin'), codes, district);
+  }
+
+  /** Forms the team (by the admin) with its member agencies, registered first when missing. */
+  async registerTeam(code: string, members: readonly string[]): Promise<void> {
+    if (!this.tokens.has('admin')) this.tokens.set('admin', await this.login(ADMIN.username, ADMIN.password));
+    await registerTeam(this.api('admin'), code, members);
   }
 
   /** Creates one user per role (by the admin) and logs each in, under the role's name. */

@@ -24,3 +24,19 @@ export async function registerAgencies(
     );
   }
 }
+
+/** Forms the team, as an admin, with its member agencies (registered first when missing), unless it exists. */
+export async function registerTeam(
+  admin: NrmClient,
+  code: string,
+  members: readonly string[],
+  district = TEST_DISTRICT,
+): Promise<void> {
+  await registerAgencies(admin, members, district);
+  const teams = (await ok(admin.GET('/api/organisation/teams'), 200)).items;
+  if (teams.some((team) => team.code === code)) return;
+  await ok(
+    admin.POST('/api/organisation/teams', { body: { code, district, name: code, members: [...members] } }),
+    201,
+  );
+}

@@ -16,6 +16,8 @@ test.beforeAll(async () => {
   node = await ConsoleNode.start();
   await node.createUser('ion.officer', 'identification_officer', 'police-md');
   await node.createUser('ana.manager', 'case_manager', 'police-md');
+  // The district's team and the agencies the meeting names, in the organisation registry.
+  await node.registerTeam('dmt-chisinau', ['police-md', 'shelter-ngo-2']);
   officer = await node.client('ion.officer');
 });
 test.afterAll(async () => node?.stop());

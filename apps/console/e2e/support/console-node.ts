@@ -2,7 +2,7 @@ import { createNrmClient, ok, type NrmClient, type RequestBody, type Schema } fr
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { registerAgencies } from '../../../../test/support/organisation';
+import { registerAgencies, registerTeam } from '../../../../test/support/organisation';
 import {
   collect,
   exitOf,
@@ -104,6 +104,10 @@ export class ConsoleNode {
   /** Registers the agencies (and their test district) the registry does not hold yet. */
   async registerAgencies(codes: readonly string[]): Promise<void> {
     await registerAgencies(await this.client(ADMIN.username, ADMIN.password), codes);
+  }
+
+  async registerTeam(code: string, members: readonly string[]): Promise<void> {
+    await registerTeam(await this.client(ADMIN.username, ADMIN.password), code, members);
   }
 
   async createUser(username: string, role: Role, agency?: string, country: Country = 'MD'): Promise<void> {

@@ -7,6 +7,7 @@ import { CaseIdPipe } from '../cases/case-id.pipe';
 import { CaseCommandRoute } from '../cases/case-command-route';
 import { CommandMetadata } from '../cases/command-metadata';
 import { CommandContext } from '../cases/command-context';
+import { OrganisationRegistry } from '../organisation/organisation-registry';
 import { TeamMeetingDto, TeamMeetingResponse } from './meetings.dto';
 
 /**
@@ -20,7 +21,10 @@ import { TeamMeetingDto, TeamMeetingResponse } from './meetings.dto';
 @Controller('api/cases/:id/meetings')
 @Roles('case_manager', 'identification_officer')
 export class MeetingsController {
-  constructor(private readonly commands: CaseCommands) {}
+  constructor(
+    private readonly commands: CaseCommands,
+    private readonly organisation: OrganisationRegistry,
+  ) {}
 
   @Post()
   @ApiCreatedResponse({ type: TeamMeetingResponse })
@@ -30,7 +34,8 @@ export class MeetingsController {
     @CommandContext() meta: CommandMetadata,
   ): Promise<TeamMeetingResponse> {
     const meetingId = this.commands.newId();
-    // The team and agency codes are the organisation registry's to check, here, before the decider.
+    // The team and agency codes are the organisation registry's to check, before the decider.
+    await this.organisation.requireKnownMeeting(body.agencies, body.teamId);
     const result = await this.commands.send({ type: 'RecordTeamMeeting', caseId, meetingId, ...body }, meta);
     return { ...commandAnswer(result), meetingId };
   }

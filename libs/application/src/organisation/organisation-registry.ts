@@ -104,6 +104,16 @@ export class OrganisationRegistry implements AgencyDirectory {
     return requested;
   }
 
+  /**
+   * What a team meeting names: its agencies must be registered and active (422 `unknown-agency`), and
+   * its team, when named, a team of the registry (422 `invalid-request`: no rule of its own for a team).
+   */
+  async requireKnownMeeting(agencies: readonly string[], teamId: string | undefined): Promise<void> {
+    await this.requireKnownAgencies(agencies);
+    if (teamId !== undefined && !(await this.state()).state.teams.has(teamId))
+      throw new RuleViolation('invalid-request', `Not a registered team of this node: ${teamId}`);
+  }
+
   /** The district of an agency, when the registry holds it. */
   async districtOfAgency(code: string | undefined): Promise<string | undefined> {
     if (code === undefined) return undefined;
