@@ -34,6 +34,7 @@ describe('accounts in the node log (HTTP)', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'nrm-e2e-accounts-'));
     node = await NodeHarness.start({}, dataDir);
     await node.withUsers(['auditor']);
+    await node.registerAgencies(['ngo-x']);
     adminId = table().findByUsername(ADMIN.username)!.userId;
   });
   afterAll(async () => {

@@ -10,6 +10,7 @@ describe('consent narrows access (HTTP)', () => {
   beforeAll(async () => {
     node = await NodeHarness.start({ NRM_API_RATE_LIMIT_PER_MINUTE: '1000000' });
     await node.withUsers(ALL_OPERATOR_ROLES);
+    await node.registerAgencies([NGO, CHILD_SERVICES]);
     await addUser('ngo.case_manager', 'case_manager', NGO);
     await addUser('cs.case_manager', 'case_manager', CHILD_SERVICES);
   }, 60_000);
