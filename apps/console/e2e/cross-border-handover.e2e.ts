@@ -137,9 +137,6 @@ test('DE proposes the handover, MD sees it on the dashboard and accepts, both hi
   await proposal.getByRole('button', { name: 'Propose the handover' }).click();
   await expect(stageIs(dePage, deCaseId, 'Handover proposed')).toBeVisible();
   await expect(history(dePage).getByText('Handover proposed', { exact: true })).toBeVisible();
-  // Moldova's node answers it: Germany is not offered to type the answer in.
-  await expect(dePage.getByText(/The partner node answers this proposal/)).toBeVisible();
-  await expect(form(dePage, 'Record the acceptance')).toHaveCount(0);
 
   // 2. Moldova's return officer finds the proposal on the dashboard once it has arrived.
   const mdPage = await openAs(browser, md, 'ion.return');

@@ -44,11 +44,7 @@ export function HandoverActions({ caseId, handover, revision, onReload }: Props)
     description: t('casework.common.defaultNow'),
   };
   let forms: ReactNode = null;
-  // A proposal sent to a partner node is answered by that node's message, not typed in here.
-  const partnerAnswers = handover.direction === 'outgoing' && handover.sharedCaseRef !== undefined;
-  if (handover.status === 'proposed' && partnerAnswers)
-    forms = <Text size="sm">{t('casework.handovers.partnerAnswers')}</Text>;
-  else if (handover.status === 'proposed')
+  if (handover.status === 'proposed')
     forms = (
       <>
         {can(role, 'POST /api/cases/{id}/handovers/{handoverId}/acceptance') && (
