@@ -35,6 +35,14 @@ test.beforeAll(async () => {
     201,
   );
   await read();
+  // The person consents to assistance: the case manager the officer becomes reads them under it.
+  await ok(
+    officer.POST('/api/cases/{id}/consents', {
+      params: { path: { id: caseId } },
+      body: { purpose: 'assistance', granted: true },
+    }),
+    201,
+  );
   await ok(
     admin.PATCH('/api/users/{userId}', {
       params: { path: { userId: moverId } },

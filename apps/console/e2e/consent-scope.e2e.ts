@@ -14,6 +14,8 @@ test.beforeAll(async () => {
   await node.createUser('ion.officer', 'identification_officer', 'nrm-md');
   await node.createUser('ana.manager', 'case_manager', 'nrm-md');
   await node.createUser('vera.ngo', 'case_manager', 'shelter-ngo');
+  // The agency joined under a legal basis must be one the organisation registry holds.
+  await node.registerAgencies(['child-services']);
   officer = await node.client('ion.officer');
   manager = await node.client('ana.manager');
   ngo = await node.client('vera.ngo');

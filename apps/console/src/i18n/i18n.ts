@@ -10,11 +10,31 @@ export type Language = (typeof LANGUAGES)[number];
 const STORAGE_KEY = 'nrm.language';
 
 // One file per feature and language (locales/<language>/<feature>.json), merged into one resource each.
-const files = import.meta.glob<{ default: Record<string, unknown> }>('./locales/*/*.json', { eager: true });
+// English, the fallback, comes with the first load; another language is fetched when first chosen, so
+// the first load does not carry three languages' texts.
+const english = import.meta.glob<{ default: Record<string, unknown> }>('./locales/en/*.json', {
+  eager: true,
+});
+const others = import.meta.glob<{ default: Record<string, unknown> }>([
+  './locales/*/*.json',
+  '!./locales/en/*.json',
+]);
 const resources = mergeLocaleFiles(
-  Object.entries(files).map(([path, module]) => ({ path, content: module.default })),
-  LANGUAGES,
+  Object.entries(english).map(([path, module]) => ({ path, content: module.default })),
+  ['en'],
 );
+
+/** Adds `language`'s texts to i18next, fetching them the first time. */
+async function loadLanguage(language: Language): Promise<void> {
+  if (i18n.hasResourceBundle(language, 'translation')) return;
+  const files = await Promise.all(
+    Object.entries(others)
+      .filter(([path]) => path.split('/').at(-2) === language)
+      .map(async ([path, load]) => ({ path, content: (await load()).default })),
+  );
+  const merged = mergeLocaleFiles(files, [language]);
+  i18n.addResourceBundle(language, 'translation', merged[language].translation);
+}
 
 function initialLanguage(): Language {
   const stored = localStorage.getItem(STORAGE_KEY);
@@ -23,20 +43,31 @@ function initialLanguage(): Language {
   return LANGUAGES.includes(browser as Language) ? (browser as Language) : 'en';
 }
 
+const initial = initialLanguage();
 void i18n.use(initReactI18next).init({
   resources,
-  lng: initialLanguage(),
+  lng: 'en',
   fallbackLng: 'en',
   // React escapes what it renders: names and free text are always text, never markup.
   interpolation: { escapeValue: false },
   returnNull: false,
 });
-document.documentElement.lang = i18n.language;
+
+/** Settles once the remembered (or the browser's) language is in place: render after it. */
+export const i18nReady: Promise<void> = chooseInitial(initial);
+
+async function chooseInitial(language: Language): Promise<void> {
+  await loadLanguage(language);
+  await i18n.changeLanguage(language);
+  document.documentElement.lang = language;
+}
 
 export function chooseLanguage(language: Language): void {
   localStorage.setItem(STORAGE_KEY, language);
-  void i18n.changeLanguage(language);
-  document.documentElement.lang = language;
+  void loadLanguage(language).then(async () => {
+    await i18n.changeLanguage(language);
+    document.documentElement.lang = language;
+  });
 }
 
 export default i18n;
