@@ -145,11 +145,12 @@ test('the changes between two revisions are listed field by field, with who and 
   await expect(page.getByRole('heading', { name: `Revision ${ageAssessed}: Age assessed` })).toBeVisible();
   const fields = page.getByRole('table', { name: `Fields changed by revision ${ageAssessed}` });
   await expect(fields.getByRole('columnheader')).toHaveText(['Field', 'Before', 'After']);
-  await expect(fields.getByRole('row').filter({ hasText: /^\/presumedMinor(?!Since)/ }).getByRole('cell')).toHaveText([
-    '/presumedMinor',
-    'false',
-    'true',
-  ]);
+  await expect(
+    fields
+      .getByRole('row')
+      .filter({ hasText: /^\/presumedMinor(?!Since)/ })
+      .getByRole('cell'),
+  ).toHaveText(['/presumedMinor', 'false', 'true']);
   // Who and when, beside the event (its heading's block).
   await expect(
     page.getByRole('heading', { name: `Revision ${ageAssessed}: Age assessed` }).locator('xpath=..'),

@@ -33,7 +33,12 @@ export async function signInOperators(
   if (create) {
     const admin = await login(baseUrl, LOAD_ADMIN.username, LOAD_ADMIN.password);
     // Users belong to a registered agency, in a registered district.
-    await call(baseUrl, '/api/organisation/districts', { code: 'load-district', name: 'Load district' }, admin);
+    await call(
+      baseUrl,
+      '/api/organisation/districts',
+      { code: 'load-district', name: 'Load district' },
+      admin,
+    );
     const agency = { code: AGENCY, name: AGENCY, kind: 'other', district: 'load-district' };
     await call(baseUrl, '/api/organisation/agencies', agency, admin);
     for (const role of Object.values(roles)) {
