@@ -101,6 +101,15 @@ describe('team meetings and case conferences (HTTP)', () => {
     // An auditor reads the case, never the decisions.
     const audited = await node.request('GET', `/api/cases/${caseId}`, { as: 'auditor' });
     expect(audited.body.meetings[0]).not.toHaveProperty('decisions');
+    // Prosecution liaison sees the person under the victim's cooperation consent, never the decisions:
+    // what assistance decided is withheld from the prosecution side.
+    const cooperation = { purpose: 'law_enforcement_cooperation', granted: true };
+    ok201(
+      await node.request('POST', `/api/cases/${caseId}/consents`, { as: 'case_manager', body: cooperation }),
+    );
+    const liaison = await node.request('GET', `/api/cases/${caseId}`, { as: 'prosecution_liaison' });
+    expect(liaison.body.person).toBeDefined();
+    expect(liaison.body.meetings[0]).not.toHaveProperty('decisions');
 
     // The identification officer records a case conference that reviews the plan and sets no next review.
     ok201(

@@ -70,7 +70,10 @@ export class CaseViews {
     const reveal = purpose !== undefined && hasPersonalData(shown);
     // Recorded before anything is shown: a read that cannot be logged does not happen.
     if (reveal) await this.accessLog.record(context.principal, live.caseId, purpose, 'api', context);
-    const view = await this.present(shown, reveal, now);
+    // Prosecution liaison learns that the team met, not what it decided (assistance data, like the history).
+    const view = await this.present(shown, reveal, now, {
+      withholdMeetings: withheldFrom(context.principal, 'TeamMeetingRecorded'),
+    });
     const withheld =
       asked.includePerson === false || !hasPersonalData(shown)
         ? undefined
@@ -79,7 +82,12 @@ export class CaseViews {
   }
 
   /** The view of a case already admitted; decrypts only when `reveal` (the caller recorded the access). */
-  async present(detail: CaseDetail, reveal: boolean, now?: string): Promise<CaseView> {
+  async present(
+    detail: CaseDetail,
+    reveal: boolean,
+    now?: string,
+    options: { withholdMeetings?: boolean } = {},
+  ): Promise<CaseView> {
     const {
       person: _person,
       actors: _actors,
@@ -111,7 +119,7 @@ export class CaseViews {
     };
     if (!reveal || !hasPersonalData(detail)) return view;
     if (wishes && wishesHavePersonalData(wishes)) view.wishes = await revealWishes(wishes, this.cipher);
-    if (meetings && meetingsHavePersonalData(meetings))
+    if (meetings && meetingsHavePersonalData(meetings) && !options.withholdMeetings)
       view.meetings = await revealMeetings(meetings, this.cipher);
     const shownFamily = view.family;
     if (family && shownFamily) {

@@ -61,6 +61,9 @@ describe('personal-data policy: identity only under a consent or a legal basis',
     expect(personalDataPurpose(as('case_manager', 'ngo-b'), detail, undefined)).toBeUndefined();
     const underConsent = caseWith({ team: [{ agency: 'ngo-a', joinedAt: AT }] });
     expect(personalDataPurpose(as('case_manager', 'ngo-a'), underConsent, undefined)).toBeUndefined();
+    // The team's legal basis is the case managers': the agency's other roles need their own consent.
+    expect(personalDataPurpose(as('return_officer', 'ngo-a'), detail, undefined)).toBeUndefined();
+    expect(personalDataPurpose(as('prosecution_liaison', 'ngo-a'), detail, undefined)).toBeUndefined();
   });
 
   it('shows a return officer the person only under an active return consent', () => {

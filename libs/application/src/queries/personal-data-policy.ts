@@ -51,7 +51,10 @@ function decide(principal: Principal, detail: CaseDetail, statedPurpose: string 
       const agency = principal.agency;
       if (!agency) return { withheld: 'no-consent' };
       const ledger = consentLedgerOfLatest(detail.consents);
-      return consentCoversRole(detail, ledger, principal.role, agency) || underLegalBasis(detail, agency)
+      // A legal basis for the team is an assistance matter, recorded by a case manager: it lets the
+      // agency's case managers see the person, not its return officers or prosecution liaison.
+      const byLegalBasis = principal.role === 'case_manager' && underLegalBasis(detail, agency);
+      return consentCoversRole(detail, ledger, principal.role, agency) || byLegalBasis
         ? { purpose }
         : { withheld: 'no-consent' };
     }

@@ -13,6 +13,8 @@ export function nonPersonalView(detail: CaseDetail): Record<string, unknown> {
     revision: _revision,
     updatedAt: _updatedAt,
     actors: _actors,
+    // Internal to the scope's fold (which agencies came in under consent): never part of an answer.
+    agenciesByConsent: _byConsent,
     guardian,
     wishes,
     family,
