@@ -1,5 +1,5 @@
 import type { CaseDetail, Deadline, DeadlineStatus } from '../port/case-views';
-import { DEFAULT_DEADLINE_POLICY, type DeadlinePolicy } from './deadline-policy';
+import { DEFAULT_DEADLINE_POLICY, isTimedKind, type DeadlinePolicy } from './deadline-policy';
 import { legalStatusDeadlines } from './detail/legal-status';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -57,7 +57,25 @@ export function openDeadlines(
   }
   deadlines.push(...legalStatusDeadlines(detail, policy));
   deadlines.push(...teamReviewDeadlines(detail));
-  return deadlines;
+  return afterReopening(deadlines, detail, policy);
+}
+
+/**
+ * A reopened case starts its clocks again: a step left open when it closed falls due the country's
+ * days after the reopening rather than at its old date (else a case reopened a year on is overdue at
+ * once), and a review date a meeting set before the reopening no longer holds. Dates that are facts
+ * (a permit's expiry, a partner's answer due, the end of the reflection period) stay.
+ */
+function afterReopening(deadlines: Deadline[], detail: CaseDetail, policy: DeadlinePolicy): Deadline[] {
+  const reopenedAt = detail.reopenings?.at(-1)?.reopenedAt;
+  if (reopenedAt === undefined) return deadlines;
+  const from = Date.parse(reopenedAt);
+  return deadlines.flatMap((deadline): Deadline[] => {
+    if (Date.parse(deadline.dueAt) >= from) return [deadline];
+    if (deadline.kind === 'team_review') return [];
+    if (deadline.kind === 'residence_permit_expiry' || !isTimedKind(deadline.kind)) return [deadline];
+    return [{ ...deadline, dueAt: addDays(reopenedAt, policy[deadline.kind]) }];
+  });
 }
 
 /** The handover's next step in its journey: an answer, the departure, the arrival or the reception. */

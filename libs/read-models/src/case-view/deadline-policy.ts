@@ -44,7 +44,7 @@ export const DEFAULT_DEADLINE_POLICY: DeadlinePolicy = DEFAULT_DEADLINE_DAYS;
 /** The longest a setting may be: ten years; longer is a typo, not a deadline. */
 const MAX_DAYS = 3650;
 
-const isTimedKind = (kind: string): kind is TimedDeadlineKind =>
+export const isTimedKind = (kind: string): kind is TimedDeadlineKind =>
   (TIMED_DEADLINE_KINDS as readonly string[]).includes(kind);
 
 /** The defaults with `overrides` applied; RangeError for a day count that is no whole number in 1..3650. */

@@ -84,6 +84,45 @@ describe('case detail: reopening', () => {
     expect(view.reopenings).toHaveLength(1);
   });
 
+  it('starts the clocks again: what was left open falls due the country’s days after the reopening', () => {
+    const plan = step('AssistancePlanAdopted', 5, {
+      planId: 'p-1',
+      services: [{ serviceId: 's-1', kind: 'medical' }],
+    });
+    const visit = step('MonitoringRecorded', 10, {
+      status: 'on_track',
+      nextVisitDue: day(t0, 40).slice(0, 10),
+    });
+    const meeting = step('TeamMeetingRecorded', 10, {
+      meetingId: 'mt-1',
+      kind: 'team_meeting',
+      heldAt: day(t0, 10),
+      agencies: ['ngo-1'],
+      participantRoles: [],
+      topics: ['plan_review'],
+      nextReviewOn: day(t0, 200).slice(0, 10),
+    });
+    const referred = step('ServiceReferred', 12, { serviceId: 's-2', kind: 'legal', provider: 'ngo-1' });
+    const closed = step('CaseClosed', 20, { reason: 'assistance_completed' });
+    const reopened = step('CaseReopened', 400, { reason: 're_trafficking' });
+    const kinds = (view: CaseDetail) => Object.fromEntries(view.deadlines.map((d) => [d.kind, d.dueAt]));
+    expect(fold([registration, plan, visit, meeting, referred, closed]).deadlines).toEqual([]);
+    expect(kinds(fold([registration, plan, visit, meeting, referred, closed, reopened]))).toEqual({
+      service_referral_response: addDays(day(t0, 400), DEFAULT_DEADLINE_DAYS.service_referral_response),
+      monitoring_visit: addDays(day(t0, 400), DEFAULT_DEADLINE_DAYS.monitoring_visit),
+      // the review date the meeting set before the reopening no longer holds
+    });
+    // a review date still ahead at the reopening stays
+    const later = fold([
+      registration,
+      plan,
+      meeting,
+      closed,
+      step('CaseReopened', 100, { reason: 'new_needs' }),
+    ]);
+    expect(kinds(later).team_review).toBe(`${day(t0, 200).slice(0, 10)}T00:00:00.000Z`);
+  });
+
   it('is not counted again in the statistics: the reopening counts nothing', () => {
     const facts = stored(closedAndReopened).reduce(evolveCaseStatistics, emptyCaseStatistics()).facts;
     expect(facts.filter((f) => f.table === 'registrations-by-sex')).toHaveLength(1);
