@@ -55,7 +55,8 @@ describe('criminal proceedings, compensation and the victim notified (HTTP)', ()
     const hearing = await liaison('/hearings', {
       scheduledFor: '2025-04-01T09:00:00Z',
       protectiveMeasures: ['video_testimony'],
-      proceedingId,
+      // Ids are compared in lower case, in a body as in a path.
+      proceedingId: proceedingId.toUpperCase(),
     });
     expect(hearing.status).toBe(201);
     expect((await liaison(`/hearings/${hearing.body.hearingId}/outcome`, { outcome: 'held' })).status).toBe(

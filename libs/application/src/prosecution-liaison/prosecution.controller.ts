@@ -94,7 +94,12 @@ export class ProsecutionController {
     @CommandContext() meta: CommandMetadata,
   ): Promise<HearingResponse> {
     const hearingId = this.commands.newId();
-    const result = await this.commands.send({ type: 'ScheduleHearing', caseId, hearingId, ...body }, meta);
+    // Ids are compared in lower case, as the proceeding routes' paths are.
+    const proceedingId = body.proceedingId?.toLowerCase();
+    const result = await this.commands.send(
+      { type: 'ScheduleHearing', caseId, hearingId, ...body, ...(proceedingId ? { proceedingId } : {}) },
+      meta,
+    );
     return { ...commandAnswer(result), hearingId };
   }
 
