@@ -142,7 +142,9 @@ describe('consent narrows access (HTTP)', () => {
     expect((await detail('case_manager', caseId)).body.agencies).toEqual([REGISTERING, CHILD_SERVICES]);
     // History is kept: the NGO's earlier read stays in the access log, its joining in the events.
     expect((await accessLog(caseId)).filter((e) => e.agency === NGO)).toHaveLength(1);
-    expect(JSON.stringify(history.body)).toContain(NGO);
+    const afterWithdrawal = await node.request('GET', `/api/cases/${caseId}/events`, { as: 'case_manager' });
+    expect(afterWithdrawal.body.items.map((e: { type: string }) => e.type)).toContain('AgencyJoinedTeam');
+    expect(JSON.stringify(afterWithdrawal.body)).toContain(NGO);
 
     // A new consent lets it join again.
     await consent(caseId, true, NGO);

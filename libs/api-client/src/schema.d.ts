@@ -2811,7 +2811,7 @@ export interface components {
             dueAt: string;
             kind: components["schemas"]["DeadlineKind"];
             overdue: boolean;
-            /** @description handoverId, serviceId, permitId or orderId; absent for the identification decision and the monitoring visit. */
+            /** @description handoverId, serviceId, permitId, orderId, requestId (a law-enforcement request) or meetingId (a team review); absent where a case has one of its kind (identification, guardian, monitoring, review). */
             ref?: string;
         };
         DepartureDto: {
@@ -2852,7 +2852,7 @@ export interface components {
             dueAt: string;
             kind: components["schemas"]["DeadlineKind"];
             overdue: boolean;
-            /** @description handoverId, serviceId, permitId or orderId; absent for the identification decision and the monitoring visit. */
+            /** @description handoverId, serviceId, permitId, orderId, requestId (a law-enforcement request) or meetingId (a team review); absent where a case has one of its kind (identification, guardian, monitoring, review). */
             ref?: string;
         };
         /** @description AES-256-GCM ciphertext of the personal fields of one event, for one data subject. */

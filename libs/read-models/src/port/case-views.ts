@@ -15,11 +15,11 @@ export const DEADLINE_KINDS = [
   'identification_decision',
   /** A proposed handover not answered by its responseDueAt. */
   'handover_response',
-  /** A service referral neither accepted nor declined within 14 days. */
+  /** A service referral neither accepted nor declined in the country's time (14 days by default). */
   'service_referral_response',
   /** The next monitoring visit, due at its date's midnight UTC, until a later visit is recorded. */
   'monitoring_visit',
-  /** A granted residence permit's expiry, due 30 days before it (time to apply for renewal). */
+  /** A granted residence permit's expiry, due the country's days before it (30 by default: time to renew). */
   'residence_permit_expiry',
   /**
    * An alert: a removal order notified while the identification is pending, due (overdue) at once
@@ -46,7 +46,10 @@ export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 /** An open obligation with a due date; whether it is overdue depends on when one asks. */
 export interface Deadline {
   kind: DeadlineKind;
-  /** handoverId, serviceId, permitId or orderId; absent for the identification decision and the monitoring visit. */
+  /**
+   * handoverId, serviceId, permitId, orderId, requestId (a law-enforcement request) or meetingId (a team
+   * review); absent where a case has one of its kind (identification, guardian, monitoring, review).
+   */
   ref?: string;
   dueAt: string;
 }

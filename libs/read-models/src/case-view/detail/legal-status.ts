@@ -120,7 +120,7 @@ function with_(view: CaseDetail, changes: Partial<LegalStatusView>): CaseDetail 
 }
 
 /**
- * A granted permit's renewal, due 30 days before it expires; and the alert for a removal order
+ * A granted permit's renewal, due the country's days before it expires (30 by default); and the alert for a removal order
  * notified while the identification is pending (due at its notification, so overdue at once).
  */
 export function legalStatusDeadlines(detail: CaseDetail, policy: DeadlinePolicy): Deadline[] {
