@@ -159,6 +159,37 @@ describe('organisation registries (HTTP)', () => {
     ).toBe(200);
   });
 
+  it('disables the accounts of an agency it deactivates: its users’ next request is refused', async () => {
+    await node.registerAgencies(['closing-ngo']);
+    const user = {
+      username: 'closing-worker',
+      password: PASSWORD,
+      role: 'case_manager' as const,
+      agency: 'closing-ngo',
+    };
+    const { userId } = await ok(admin().POST('/api/users', { body: user }), 201);
+    const token = await node.login(user.username, PASSWORD);
+    expect((await node.request('GET', '/api/cases', { token })).status).toBe(200);
+
+    await ok(
+      admin().POST('/api/organisation/agencies/{code}/deactivation', {
+        params: { path: { code: 'closing-ngo' } },
+      }),
+      201,
+    );
+
+    expect((await node.request('GET', '/api/cases', { token })).status).toBe(401);
+    const users = await ok(admin().GET('/api/users'), 200);
+    expect(users.items.find((u) => u.userId === userId)?.disabled).toBe(true);
+    const history = await node.request('GET', `/api/users/${userId}/history`, { as: 'admin' });
+    expect(history.body.items.map((item: { type: string }) => item.type)).toEqual([
+      'AccountCreated',
+      'AccountDisabled',
+    ]);
+    // the other agencies' users keep their access
+    expect((await node.request('GET', '/api/cases', { as: 'case_manager' })).status).toBe(200);
+  });
+
   it('records the district of a case (asked for, or the registering agency’s) and lists by it', async () => {
     const officer = node.api('identification_officer');
     const own = await ok(officer.POST('/api/cases', { body: REGISTRATION }), 201);

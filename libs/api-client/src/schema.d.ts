@@ -1828,7 +1828,7 @@ export interface paths {
         put?: never;
         /**
          * Deactivate an agency
-         * @description It leaves every team it sits on; no user, team or case may name it afterwards. Its past stays in the log and in the cases that named it.
+         * @description It leaves every team it sits on; no user, team or case may name it afterwards, and its users’ accounts are disabled (each an AccountDisabled event by this admin; their next request is refused). Its past stays in the log and in the cases that named it.
          *
          *     Roles: admin.
          */

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Inject, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Inject, Logger, Param, Patch, Post } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -11,6 +11,11 @@ import {
 import { NODE_CONFIG, NodeConfig } from '@nrm/config/node-config';
 import type { Agency, District, OrganisationState, Team } from '@nrm/domain';
 import { Roles } from '@nrm/iam/access.decorators';
+import {
+  ACCOUNT_ADMINISTRATION,
+  type AccountAdministration,
+} from '@nrm/iam/accounts/account-administration.port';
+import { ACCOUNT_REPOSITORY, type AccountRepository } from '@nrm/iam/accounts/account-repository.port';
 import { OPERATOR_ROLES } from '@nrm/iam/roles';
 import { ProblemException } from '@nrm/http/problem';
 import { actorOf, CallContext, RequestContext } from '../cases/command-context';
@@ -41,9 +46,13 @@ const DUPLICATE = 'rule invalid-transition: the code is registered already';
 @ApiBearerAuth()
 @Controller('api/organisation')
 export class OrganisationController {
+  private readonly logger = new Logger('organisation');
+
   constructor(
     private readonly registry: OrganisationRegistry,
     @Inject(NODE_CONFIG) private readonly config: NodeConfig,
+    @Inject(ACCOUNT_REPOSITORY) private readonly accounts: AccountRepository,
+    @Inject(ACCOUNT_ADMINISTRATION) private readonly accountAdmin: AccountAdministration,
   ) {}
 
   @Get('districts')
@@ -128,8 +137,9 @@ export class OrganisationController {
   @ApiOperation({
     summary: 'Deactivate an agency',
     description:
-      'It leaves every team it sits on; no user, team or case may name it afterwards. Its past stays ' +
-      'in the log and in the cases that named it.',
+      'It leaves every team it sits on; no user, team or case may name it afterwards, and its users’ ' +
+      'accounts are disabled (each an AccountDisabled event by this admin; their next request is ' +
+      'refused). Its past stays in the log and in the cases that named it.',
   })
   @ApiCreatedResponse({ type: AgencyView })
   @ApiUnprocessableEntityResponse({
@@ -144,6 +154,7 @@ export class OrganisationController {
       actorOf(call.principal),
       call,
     );
+    await this.disableAccountsOf(code, call);
     return agencyView(state.agencies.get(code) as Agency);
   }
 
@@ -218,6 +229,26 @@ export class OrganisationController {
       call,
     );
     return found(state, code);
+  }
+
+  /**
+   * The users of an agency that is no more lose their access with it: each enabled account of the
+   * agency is disabled by the admin who deactivated it. One the account rules refuse (the admin's own,
+   * the last admin) stays, and is logged.
+   */
+  private async disableAccountsOf(agency: string, call: RequestContext): Promise<void> {
+    const members = this.accounts.list().filter((account) => account.agency === agency && !account.disabled);
+    for (const account of members) {
+      try {
+        await this.accountAdmin.setDisabled(account.userId, true, actorOf(call.principal), call);
+      } catch (error) {
+        this.logger.warn({
+          msg: 'account of a deactivated agency kept',
+          userId: account.userId,
+          error: String(error),
+        });
+      }
+    }
   }
 }
 
