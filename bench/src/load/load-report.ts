@@ -103,7 +103,7 @@ function capacity(report: LoadReport): string[] {
   const embedded = report.tables[0]?.rows.find((row) => row.connections === 32);
   if (!embedded) return [];
   const cases = casesPerYear(embedded.perSecond);
-  const thousands = (n: number) => `${fixed(n / 1000)} 000`;
+  const thousands = (n: number) => (Math.round(n / 1000) * 1000).toLocaleString('en-US');
   return [
     '### Capacity of a national node',
     '',

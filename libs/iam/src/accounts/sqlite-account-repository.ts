@@ -11,6 +11,8 @@ import {
 
 /** Accounts in a table of the accounts database (stores/accounts-database.ts). */
 export class SqliteAccountRepository implements AccountRepository {
+  private byId?: Database.Statement;
+
   constructor(private readonly db: Database.Database) {
     db.exec(`CREATE TABLE IF NOT EXISTS accounts (
       user_id TEXT PRIMARY KEY,
@@ -68,7 +70,9 @@ export class SqliteAccountRepository implements AccountRepository {
   }
 
   findById(userId: string): Account | undefined {
-    const row = this.db.prepare('SELECT * FROM accounts WHERE user_id = ?').get(userId) as Row | undefined;
+    // The guard asks on every request: prepared once.
+    this.byId ??= this.db.prepare('SELECT * FROM accounts WHERE user_id = ?');
+    const row = this.byId.get(userId) as Row | undefined;
     return row && toAccount(row);
   }
 
