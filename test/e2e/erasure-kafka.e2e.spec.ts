@@ -90,9 +90,18 @@ describeIfServer('KAFKA_BROKERS', 'erasure reaches every copy of the data', (bro
   it('shreds the key: API, rebuilt read models, raw files and Kafka copies show the person as erased', async () => {
     node = await NodeHarness.start(env, dataDir);
     await node.withUsers(ROLES);
-    const register = async (body: unknown) =>
-      (await node!.request('POST', '/api/cases', { as: 'identification_officer', body })).body
+    // Each person consents to assistance: the case manager reads them under it.
+    const register = async (body: unknown) => {
+      const caseId = (await node!.request('POST', '/api/cases', { as: 'identification_officer', body })).body
         .caseId as string;
+      const consent = { purpose: 'assistance', granted: true };
+      const given = await node!.request('POST', `/api/cases/${caseId}/consents`, {
+        as: 'identification_officer',
+        body: consent,
+      });
+      expect(given.status).toBe(201);
+      return caseId;
+    };
     const erasedCase = await register(REGISTRATION);
     const keptCase = await register(KEPT);
     expect(await personOf(erasedCase)).toMatchObject({ familyName: 'Vrabie' });
