@@ -142,6 +142,9 @@ async function tabTo(page: Page, target: Locator, limit = 40): Promise<void> {
  * outline on links and buttons, the border on inputs).
  */
 async function expectVisibleFocus(page: Page): Promise<void> {
+  // Styles ease between focused and not (transitions): measured mid-way, both looked alike. Without
+  // transitions each look is final the moment it is read.
+  await page.addStyleTag({ content: '*, *::before, *::after { transition: none !important; }' });
   const looks = () =>
     page.evaluate(() => {
       const style = getComputedStyle(document.activeElement as Element);

@@ -3272,6 +3272,13 @@ export interface components {
             familyName: string;
             givenName: string;
         };
+        JoinTeamDto: {
+            /**
+             * @description A registered active agency
+             * @example ngo-la-strada
+             */
+            agency: string;
+        };
         /** @description A journal record's kind: a handover message's kind, 'any' for a withheld step of unknown kind, or a later kind (e.g. `alert.urgent`, urgent alerts): clients must expect kinds they do not know. */
         JournalKind: string;
         /** @description A link opened with the partner: the reference both nodes use for the case, and this node's side. */
@@ -3540,11 +3547,11 @@ export interface components {
              * @example 2008-04-17
              */
             dateOfBirth?: string;
-            /** @description Required unless a pseudonym is given */
+            /** @description Required unless a pseudonym is given (else 422 invalid-request) */
             familyName?: string;
-            /** @description Required unless a pseudonym is given */
+            /** @description Required unless a pseudonym is given (else 422 invalid-request) */
             givenName?: string;
-            /** @description For a person who will not (yet) give their name, instead of givenName and familyName (never with them); personal data. POST /api/cases/{id}/identity records the identity later. */
+            /** @description For a person who will not (yet) give their name, instead of givenName and familyName (never with them: 422 invalid-request); personal data. POST /api/cases/{id}/identity records the identity later. */
             pseudonym?: string;
             /** @description Reasons to believe the person is a child (presumption of minority) */
             reasonsToBelieveChild?: boolean;
@@ -16081,7 +16088,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["TeamMemberDto"];
+                "application/json": components["schemas"]["JoinTeamDto"];
             };
         };
         responses: {

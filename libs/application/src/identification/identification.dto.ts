@@ -42,48 +42,31 @@ import {
   IsText,
 } from '@nrm/contracts/events/field-rules';
 import { Type } from 'class-transformer';
-import {
-  IsDefined,
-  IsIn,
-  IsObject,
-  IsOptional,
-  ValidateBy,
-  ValidateIf,
-  ValidateNested,
-  type ValidationArguments,
-} from 'class-validator';
-
-/** A pseudonym is given instead of the name pair, never with it. */
-const NO_NAME_WITH_PSEUDONYM = (value: unknown, args?: ValidationArguments): boolean => {
-  const person = args?.object as { givenName?: unknown; familyName?: unknown } | undefined;
-  return value === undefined || (person?.givenName === undefined && person?.familyName === undefined);
-};
-const withoutPseudonym = (person: { pseudonym?: unknown }) => person.pseudonym === undefined;
+import { IsDefined, IsIn, IsObject, IsOptional, ValidateNested } from 'class-validator';
 
 /** The person: the name pair, or a pseudonym for a person who will not (yet) give their name. */
 export class PersonDto {
-  @ApiPropertyOptional({ maxLength: LIMITS.name, description: 'Required unless a pseudonym is given' })
-  @ValidateIf(withoutPseudonym)
-  @IsText(LIMITS.name)
+  // Exactly one of the name pair or the pseudonym: a rule the schema does not state, so a request that
+  // breaks it is well formed and answers 422 invalid-request (the registration's decider).
+  @ApiPropertyOptional({
+    maxLength: LIMITS.name,
+    description: 'Required unless a pseudonym is given (else 422 invalid-request)',
+  })
+  @IsText(LIMITS.name, true)
   givenName?: string;
-  @ApiPropertyOptional({ maxLength: LIMITS.name, description: 'Required unless a pseudonym is given' })
-  @ValidateIf(withoutPseudonym)
-  @IsText(LIMITS.name)
+  @ApiPropertyOptional({
+    maxLength: LIMITS.name,
+    description: 'Required unless a pseudonym is given (else 422 invalid-request)',
+  })
+  @IsText(LIMITS.name, true)
   familyName?: string;
   @ApiPropertyOptional({
     maxLength: LIMITS.name,
     description:
       'For a person who will not (yet) give their name, instead of givenName and familyName (never with ' +
-      'them); personal data. POST /api/cases/{id}/identity records the identity later.',
+      'them: 422 invalid-request); personal data. POST /api/cases/{id}/identity records the identity later.',
   })
   @IsText(LIMITS.name, true)
-  @ValidateBy({
-    name: 'pseudonymInsteadOfName',
-    validator: {
-      validate: NO_NAME_WITH_PSEUDONYM,
-      defaultMessage: () => 'pseudonym is given instead of givenName and familyName, not with them',
-    },
-  })
   pseudonym?: string;
   @ApiProperty({ enum: SEXES }) @IsOneOf(SEXES) sex: Sex;
   @ApiPropertyOptional({ example: '2008-04-17', description: 'YYYY-MM-DD (an estimate when ageUncertain)' })

@@ -30,7 +30,7 @@ import {
   RegisterAgencyDto,
   RegisterDistrictDto,
   TeamListView,
-  TeamMemberDto,
+  JoinTeamDto,
   TeamView,
 } from './organisation.dto';
 
@@ -201,7 +201,7 @@ export class OrganisationController {
   })
   async join(
     @Param('code') code: string,
-    @Body() body: TeamMemberDto,
+    @Body() body: JoinTeamDto,
     @CallContext() call: RequestContext,
   ): Promise<TeamView> {
     const state = await this.registry.execute(

@@ -85,7 +85,7 @@ export class FormTeamDto {
   members?: string[];
 }
 
-export class TeamMemberDto {
+export class JoinTeamDto {
   @ApiProperty({ ...CODE, example: 'ngo-la-strada', description: 'A registered active agency' })
   @IsCode()
   agency: string;
