@@ -8,6 +8,11 @@ export interface IntegrityRecord {
   leafHash?: Uint8Array;
   /** The tree root recorded at append time, after this event. */
   treeRoot?: Uint8Array;
+  /**
+   * The event's canonical bytes as the backend stores them, when it can give them without parsing
+   * and re-encoding (a fast path: the verifier still re-encodes `event` when these do not match).
+   */
+  canonicalBytes?: Uint8Array;
 }
 
 /** What `verifyLog` reads. Adapters that cannot store hashes can use `integrityReaderFor(store)`. */

@@ -1,8 +1,8 @@
-import { KeyObject } from 'node:crypto';
+import { createPublicKey, KeyObject } from 'node:crypto';
 import { SignedCheckpoint, verifyCheckpoint } from './checkpoint';
 import { eventLeafHash } from './canonical-event';
 import { IntegrityLogReader, IntegrityRecord } from './integrity-reader';
-import { EMPTY_TREE_ROOT, MerkleFrontier } from './merkle';
+import { EMPTY_TREE_ROOT, leafHash, MerkleFrontier } from './merkle';
 
 export type TamperReason =
   | 'changed'
@@ -79,7 +79,7 @@ export async function verifyLog(
   const pageSize = options.pageSize ?? 1000;
   const signed = [...checkpoints].sort((a, b) => a.size - b.size);
   const checkpointSize = signed.length ? signed[signed.length - 1].size : 0;
-  const preliminary = checkCheckpoints(signed, publicKey, options.origin);
+  const preliminary = checkCheckpoints(signed, keyObjectOf(publicKey), options.origin);
   const sorted = [...signed, ...(options.trusted ?? [])].sort((a, b) => a.size - b.size);
 
   const frontier = MerkleFrontier.empty();
@@ -100,6 +100,8 @@ export async function verifyLog(
   const laterRevisions = new Set<string>();
 
   let firstUnsigned: { position: number; before?: number } | undefined;
+  let lastRecord: IntegrityRecord | undefined;
+  let beforeLast: number | undefined;
   let fromPosition: number | undefined;
   for (;;) {
     const page = await reader.readIntegrity(fromPosition, pageSize);
@@ -108,7 +110,7 @@ export async function verifyLog(
       const { event } = record;
       const index = frontier.size;
       if (index === checkpointSize) firstUnsigned = { position: event.position, before: previousPosition };
-      const leaf = eventLeafHash(event);
+      const leaf = leafOf(record);
       frontier.append(leaf);
       fromPosition = event.position;
 
@@ -118,7 +120,12 @@ export async function verifyLog(
         continue;
       }
 
-      const root = frontier.root();
+      // The running root costs log2(n) hashes: computed where a signed checkpoint or the log's end
+      // asks for it. The roots stored in between are not signed, so checking them adds no evidence.
+      const signedHere = cursor < sorted.length && sorted[cursor].size === index + 1;
+      const root = signedHere ? frontier.root() : undefined;
+      lastRecord = record;
+      beforeLast = previousPosition;
       const expectedRevision = nextRevision.get(event.streamId) ?? 0;
       nextRevision.set(event.streamId, event.revision + 1);
       windowStart ??= { index, position: event.position, before: previousPosition };
@@ -140,11 +147,11 @@ export async function verifyLog(
           expectedRevision,
           detail: `stream ${event.streamId}: revision ${event.revision} where ${expectedRevision} was due`,
         };
-      } else if (record.treeRoot && !root.equals(record.treeRoot)) {
+      } else if (root && record.treeRoot && !root.equals(record.treeRoot)) {
         anomaly = { ...here, kind: 'root', detail: 'running root does not match the stored tree root' };
       }
 
-      while (!anomaly && cursor < sorted.length && sorted[cursor].size === index + 1) {
+      while (!anomaly && root && cursor < sorted.length && sorted[cursor].size === index + 1) {
         if (sorted[cursor].root !== root.toString('hex')) {
           anomaly = {
             kind: 'checkpoint',
@@ -162,6 +169,17 @@ export async function verifyLog(
   }
 
   const size = frontier.size;
+  const finalRoot = frontier.root();
+  if (!anomaly && lastRecord?.treeRoot && !finalRoot.equals(lastRecord.treeRoot)) {
+    anomaly = {
+      kind: 'root',
+      index: size - 1,
+      position: lastRecord.event.position,
+      lastValidPosition: beforeLast,
+      record: lastRecord,
+      detail: 'the root of the whole log does not match the tree root stored with its last event',
+    };
+  }
   if (!anomaly && cursor < sorted.length) {
     anomaly = {
       kind: 'truncated',
@@ -179,7 +197,7 @@ export async function verifyLog(
       detail: `${size - checkpointSize} events after the last signed checkpoint (size ${checkpointSize})`,
     };
   }
-  const base = { size, root: frontier.root().toString('hex'), checkpointSize };
+  const base = { size, root: finalRoot.toString('hex'), checkpointSize };
   if (preliminary) return { ...base, valid: false, ...preliminary };
   if (!anomaly) return { ...base, valid: true };
 
@@ -192,6 +210,29 @@ export async function verifyLog(
     lastValidPosition: anomaly.lastValidPosition,
     detail: anomaly.detail,
   };
+}
+
+/**
+ * The leaf of a record: from the bytes the backend stored when it offers them and they hash to the
+ * stored leaf, else from the parsed event re-encoded (the definition), so a stored column that is
+ * not canonical JSON is judged by its meaning exactly as before.
+ */
+function leafOf(record: IntegrityRecord): Buffer {
+  if (record.canonicalBytes && record.leafHash) {
+    const stored = leafHash(record.canonicalBytes);
+    if (stored.equals(record.leafHash)) return stored;
+  }
+  return eventLeafHash(record.event);
+}
+
+/** Parsed once for all checkpoints (a PEM parse costs more than the signature check); bad PEM stays as is and fails each check. */
+function keyObjectOf(publicKey: KeyObject | string): KeyObject | string {
+  if (typeof publicKey !== 'string') return publicKey;
+  try {
+    return createPublicKey(publicKey);
+  } catch {
+    return publicKey;
+  }
 }
 
 function classify(

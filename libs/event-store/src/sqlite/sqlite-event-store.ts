@@ -16,7 +16,7 @@ import { CheckpointSigner, Ed25519Signer, SignedCheckpoint } from '../integrity/
 import { AuditableLog, IntegrityRecord } from '../integrity/integrity-reader';
 import { MerkleFrontier } from '../integrity/merkle';
 import { BatchWriter } from './append-batch';
-import { EventRow, IntegrityRow, rowToEvent } from './event-row';
+import { EventRow, IntegrityRow, rowToEvent, canonicalBytesOfRow } from './event-row';
 import { CommitBatch, GroupCommitQueue } from './group-commit-queue';
 import { PollingSubscription, SubscriptionPage } from './polling-subscription';
 import { applySchema } from './schema';
@@ -183,7 +183,12 @@ export class SqliteEventStore implements EventStore, AuditableLog {
   async readIntegrity(fromPosition: number | undefined, limit: number): Promise<IntegrityRecord[]> {
     this.assertOpen();
     const rows = this.statements.readIntegrity.all(fromPosition ?? 0, readLimit(limit)) as IntegrityRow[];
-    return rows.map((row) => ({ event: rowToEvent(row), leafHash: row.leaf_hash, treeRoot: row.tree_root }));
+    return rows.map((row) => ({
+      event: rowToEvent(row),
+      leafHash: row.leaf_hash,
+      treeRoot: row.tree_root,
+      canonicalBytes: canonicalBytesOfRow(row),
+    }));
   }
 
   async readLeafHashes(
