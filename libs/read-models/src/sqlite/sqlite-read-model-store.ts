@@ -352,10 +352,26 @@ export class SqliteReadModelStore implements ReadModelStore {
       .immediate();
   }
 
+  /**
+   * SQLite copies its write-ahead log into the file (and syncs it) every 1000 pages by default: during
+   * a rebuild that is most of the time spent. Copying every 64 MiB instead keeps the log bounded.
+   */
+  beginBulkLoad(): () => Promise<void> {
+    const usual = this.db.pragma('wal_autocheckpoint', { simple: true }) as number;
+    this.db.pragma(`wal_autocheckpoint = ${BULK_WAL_PAGES}`);
+    return async () => {
+      this.db.pragma(`wal_autocheckpoint = ${usual}`);
+      this.db.pragma('wal_checkpoint(TRUNCATE)');
+    };
+  }
+
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
 }
+
+/** 64 MiB of 4 KiB pages. */
+const BULK_WAL_PAGES = 16_384;
 
 /** The list's sort keys; each has an index (schema.ts). */
 const SORT_COLUMNS: Record<CaseListSort, string> = {
