@@ -11,8 +11,9 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { benchRelay } from '@nrm/shared-log';
 import { LOAD_SECTION } from './load/load-report';
+import { benchMillionLog, millionLogSection } from './million/million-log';
 import { RawBaseline } from './raw-baseline';
-import { walkCase } from './synthetic-cases';
+import { pagesOf, writeSyntheticLog } from './synthetic-log';
 
 interface Row {
   name: string;
@@ -32,6 +33,7 @@ const SINGLE_APPENDS = Number(process.env.BENCH_SINGLE_APPENDS ?? 1000);
 const BATCHES = Number(process.env.BENCH_BATCHES ?? 200);
 const REPLAY_EVENTS = Number(process.env.BENCH_REPLAY_EVENTS ?? 100_000);
 const RELAY_EVENTS = Number(process.env.BENCH_RELAY_EVENTS ?? 20_000);
+const LOG_EVENTS = Number(process.env.BENCH_LOG_EVENTS ?? 1_000_000);
 
 const log = (line: string) => process.stderr.write(line + '\n');
 
@@ -109,23 +111,12 @@ async function benchReplay(dir: string): Promise<Row> {
   const raw = new RawBaseline(join(dir, 'replay-raw.sqlite'));
   const cipher = new PersonalDataCipher(new InMemoryKeyStore());
   log(`populating ${REPLAY_EVENTS} events (real deciders, encrypted personal data)...`);
-  let written = 0;
-  for (let n = 0; written < REPLAY_EVENTS; n++) {
-    const caseId = randomUUID();
-    const history = walkCase(caseId, Date.UTC(2025, 0, 1) + n * 60_000, n).slice(0, REPLAY_EVENTS - written);
-    const events: NewEvent[] = [];
-    for (const e of history) {
-      events.push({
-        ...template(e.type),
-        data: e.data as Record<string, unknown>,
-        personal: e.personal ? await cipher.encrypt(`victim:${caseId}`, e.personal) : undefined,
-      });
-    }
-    await store.append(`case-${caseId}`, events, 'no_stream');
-    raw.append(`case-${caseId}`, events, 0);
-    written += events.length;
-    if (n % 500 === 0) log(`  ${written}/${REPLAY_EVENTS}`);
-  }
+  const written = await writeSyntheticLog(store, cipher, {
+    events: REPLAY_EVENTS,
+    onProgress: (n) => log(`  ${n}/${REPLAY_EVENTS}`),
+  });
+  // The baseline holds the very same rows.
+  for await (const page of pagesOf(store)) raw.appendRows(page);
   const readModels = new SqliteReadModelStore({ file: join(dir, 'replay-read-models.sqlite') });
   const productSeconds = await timed(() => rebuildProjections(store, readModels).then(() => undefined));
   let rows = 0;
@@ -146,7 +137,13 @@ async function benchReplay(dir: string): Promise<Row> {
   };
 }
 
-function report(rows: Row[], latencies: LatencyRow[], notes: string[], seconds: number): string {
+function report(
+  rows: Row[],
+  latencies: LatencyRow[],
+  notes: string[],
+  sections: string[],
+  seconds: number,
+): string {
   const sqlite = new Database(':memory:').prepare('select sqlite_version() v').get() as { v: string };
   const lines = [
     '# Performance',
@@ -184,6 +181,7 @@ function report(rows: Row[], latencies: LatencyRow[], notes: string[], seconds: 
     'upcasting, the case-list/detail/history projections and their checkpoints (replay); reading the log,',
     'CloudEvents encoding and a checkpoint per acknowledged batch, one batch in flight (relay).',
     '',
+    ...sections,
   ];
   return lines.join('\n');
 }
@@ -220,7 +218,13 @@ async function main() {
       notes.push('Kafka relay: not measured in this run (set KAFKA_BROKERS, e.g. after `npm run infra:up`).');
       log('relay: skipped (set KAFKA_BROKERS to measure it)');
     }
-    const markdown = report(rows, latencies, notes, (Date.now() - started) / 1000);
+    const sections: string[] = [];
+    if (LOG_EVENTS > 0) {
+      log(`a log of ${LOG_EVENTS} events: writing it...`);
+      const large = await benchMillionLog(mkdtempSync(join(dir, 'large-')), LOG_EVENTS, log);
+      sections.push(...millionLogSection(large));
+    }
+    const markdown = report(rows, latencies, notes, sections, (Date.now() - started) / 1000);
     process.stdout.write(markdown);
     if (process.env.BENCH_WRITE !== '0') {
       const file = join(process.cwd(), 'docs', 'performance.md');
