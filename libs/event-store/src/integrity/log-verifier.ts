@@ -1,8 +1,9 @@
 import { createPublicKey, KeyObject } from 'node:crypto';
 import { SignedCheckpoint, verifyCheckpoint } from './checkpoint';
 import { eventLeafHash } from './canonical-event';
-import { IntegrityLogReader, IntegrityRecord } from './integrity-reader';
-import { EMPTY_TREE_ROOT, leafHash, MerkleFrontier } from './merkle';
+import type { StoredEvent } from '../port';
+import { IntegrityLogReader } from './integrity-reader';
+import { EMPTY_TREE_ROOT, leafHashOfText, MerkleFrontier } from './merkle';
 
 export type TamperReason =
   | 'changed'
@@ -56,7 +57,7 @@ interface Anomaly {
   index: number;
   position?: number;
   lastValidPosition?: number;
-  record?: IntegrityRecord;
+  place?: Place;
   leaf?: Buffer;
   expectedRevision?: number;
   detail: string;
@@ -100,22 +101,21 @@ export async function verifyLog(
   const laterRevisions = new Set<string>();
 
   let firstUnsigned: { position: number; before?: number } | undefined;
-  let lastRecord: IntegrityRecord | undefined;
+  let lastVisit: Visit | undefined;
   let beforeLast: number | undefined;
   let fromPosition: number | undefined;
   for (;;) {
-    const page = await reader.readIntegrity(fromPosition, pageSize);
+    const page = await readVisits(reader, fromPosition, pageSize);
     if (page.length === 0) break;
-    for (const record of page) {
-      const { event } = record;
+    for (const visit of page) {
+      const { place: event, leaf } = visit;
       const index = frontier.size;
       if (index === checkpointSize) firstUnsigned = { position: event.position, before: previousPosition };
-      const leaf = leafOf(record);
       frontier.append(leaf);
       fromPosition = event.position;
 
       if (anomaly) {
-        if (record.leafHash) laterStoredLeaves.add(Buffer.from(record.leafHash).toString('hex'));
+        if (visit.leafHash) laterStoredLeaves.add(Buffer.from(visit.leafHash).toString('hex'));
         laterRevisions.add(streamRevisionKey(event.streamId, event.revision));
         continue;
       }
@@ -124,15 +124,21 @@ export async function verifyLog(
       // asks for it. The roots stored in between are not signed, so checking them adds no evidence.
       const signedHere = cursor < sorted.length && sorted[cursor].size === index + 1;
       const root = signedHere ? frontier.root() : undefined;
-      lastRecord = record;
+      lastVisit = visit;
       beforeLast = previousPosition;
       const expectedRevision = nextRevision.get(event.streamId) ?? 0;
       nextRevision.set(event.streamId, event.revision + 1);
       windowStart ??= { index, position: event.position, before: previousPosition };
       const start = windowStart;
-      const here = { index, position: event.position, lastValidPosition: previousPosition, record, leaf };
+      const here = {
+        index,
+        position: event.position,
+        lastValidPosition: previousPosition,
+        place: event,
+        leaf,
+      };
 
-      if (record.leafHash && !leaf.equals(record.leafHash)) {
+      if (visit.leafHash && !leaf.equals(visit.leafHash)) {
         anomaly = { ...here, kind: 'leaf', detail: 'event bytes do not match the stored leaf hash' };
       } else if (reader.contiguousPositions && event.position !== (previousPosition ?? 0) + 1) {
         anomaly = {
@@ -147,7 +153,7 @@ export async function verifyLog(
           expectedRevision,
           detail: `stream ${event.streamId}: revision ${event.revision} where ${expectedRevision} was due`,
         };
-      } else if (root && record.treeRoot && !root.equals(record.treeRoot)) {
+      } else if (root && visit.treeRoot && !root.equals(visit.treeRoot)) {
         anomaly = { ...here, kind: 'root', detail: 'running root does not match the stored tree root' };
       }
 
@@ -170,13 +176,13 @@ export async function verifyLog(
 
   const size = frontier.size;
   const finalRoot = frontier.root();
-  if (!anomaly && lastRecord?.treeRoot && !finalRoot.equals(lastRecord.treeRoot)) {
+  if (!anomaly && lastVisit?.treeRoot && !finalRoot.equals(lastVisit.treeRoot)) {
     anomaly = {
       kind: 'root',
       index: size - 1,
-      position: lastRecord.event.position,
+      position: lastVisit.place.position,
       lastValidPosition: beforeLast,
-      record: lastRecord,
+      place: lastVisit.place,
       detail: 'the root of the whole log does not match the tree root stored with its last event',
     };
   }
@@ -212,17 +218,46 @@ export async function verifyLog(
   };
 }
 
+type Place = Pick<StoredEvent, 'position' | 'streamId' | 'revision'>;
+
+/** What the verifier needs of each event: where it sits, its leaf, and the hashes stored beside it. */
+interface Visit {
+  place: Place;
+  leaf: Buffer;
+  leafHash?: Uint8Array;
+  treeRoot?: Uint8Array;
+}
+
 /**
- * The leaf of a record: from the bytes the backend stored when it offers them and they hash to the
- * stored leaf, else from the parsed event re-encoded (the definition), so a stored column that is
- * not canonical JSON is judged by its meaning exactly as before.
+ * A page of events with their leaves: from the stored canonical bytes where the backend offers them
+ * (no parsing), and where those do not hash to the stored leaf, from the event parsed and re-encoded
+ * (the definition), so a stored column that is not canonical JSON is judged by its meaning.
  */
-function leafOf(record: IntegrityRecord): Buffer {
-  if (record.canonicalBytes && record.leafHash) {
-    const stored = leafHash(record.canonicalBytes);
-    if (stored.equals(record.leafHash)) return stored;
+async function readVisits(
+  reader: IntegrityLogReader,
+  fromPosition: number | undefined,
+  limit: number,
+): Promise<Visit[]> {
+  if (!reader.readStoredLeaves) {
+    const records = await reader.readIntegrity(fromPosition, limit);
+    return records.map(({ event, leafHash, treeRoot }) => ({
+      place: event,
+      leaf: eventLeafHash(event),
+      leafHash,
+      treeRoot,
+    }));
   }
-  return eventLeafHash(record.event);
+  const visits: Visit[] = [];
+  for (const stored of await reader.readStoredLeaves(fromPosition, limit)) {
+    const { position, streamId, revision, leafHash: storedLeaf, treeRoot } = stored;
+    let leaf = leafHashOfText(stored.canonicalJson);
+    if (!leaf.equals(storedLeaf)) {
+      const [record] = await reader.readIntegrity(position - 1, 1);
+      if (record?.event.position === position) leaf = eventLeafHash(record.event);
+    }
+    visits.push({ place: { position, streamId, revision }, leaf, leafHash: storedLeaf, treeRoot });
+  }
+  return visits;
 }
 
 /** Parsed once for all checkpoints (a PEM parse costs more than the signature check); bad PEM stays as is and fails each check. */
@@ -251,7 +286,7 @@ function classify(
     case 'unsigned':
       return 'unsigned-events';
     case 'revision': {
-      const event = anomaly.record?.event;
+      const event = anomaly.place;
       if (!event || anomaly.expectedRevision === undefined) return 'changed';
       if (event.revision < anomaly.expectedRevision) return 'reordered';
       return laterRevisions.has(streamRevisionKey(event.streamId, anomaly.expectedRevision))

@@ -3,6 +3,7 @@ import {
   EMPTY_TREE_ROOT,
   inclusionProof,
   leafHash,
+  leafHashOfText,
   MerkleFrontier,
   merkleRoot,
   MerkleTreeIndex,
@@ -98,6 +99,12 @@ function referenceRoot(leaves: Buffer[]): Buffer {
 }
 
 describe('RFC 6962 Merkle tree', () => {
+  it('hashes a leaf given as text exactly as its UTF-8 bytes', () => {
+    for (const text of ['', '{"a":1}', 'Ştefan – Ωmega \u2028 \u{1F600}']) {
+      expect(leafHashOfText(text)).toEqual(leafHash(Buffer.from(text, 'utf8')));
+    }
+  });
+
   it('hashes the empty tree to SHA-256 of the empty string', () => {
     expect(EMPTY_TREE_ROOT.toString('hex')).toBe(
       'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',

@@ -18,6 +18,11 @@ export function leafHash(bytes: Uint8Array): Buffer {
   return hash('sha256', Buffer.concat([LEAF_PREFIX, bytes]), 'buffer');
 }
 
+/** The leaf of bytes given as text (encoded as UTF-8), hashed without building a buffer first. */
+export function leafHashOfText(text: string): Buffer {
+  return hash('sha256', '\u0000' + text, 'buffer');
+}
+
 /** Reused for every inner node: 0x01 || left || right, hashed at once (hash() copies nothing back). */
 const nodeInput = Buffer.alloc(65, 0x01);
 

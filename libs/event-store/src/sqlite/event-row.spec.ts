@@ -1,8 +1,8 @@
 import { canonicalEventBytes } from '../integrity/canonical-event';
 import { sampleEvent } from '../testing/sample-events';
-import { canonicalBytesOfRow, prepareEvent } from './event-row';
+import { canonicalJsonOfRow, prepareEvent } from './event-row';
 
-describe('canonicalBytesOfRow', () => {
+describe('canonicalJsonOfRow', () => {
   const personal = { subjectId: 'victim:1', keyVersion: 2, iv: 'aXY=', ciphertext: 'Y3Q=', tag: 'dGFn' };
 
   it.each([
@@ -14,7 +14,7 @@ describe('canonicalBytesOfRow', () => {
     ],
   ])('gives the bytes canonicalEventBytes gives, %s', (_name, overrides) => {
     const { columns, stored } = prepareEvent('case-1', 4, '2026-01-02T03:04:05.678Z', sampleEvent(overrides));
-    expect(canonicalBytesOfRow({ ...columns, position: 9 }).toString('utf8')).toBe(
+    expect(canonicalJsonOfRow({ ...columns, position: 9 })).toBe(
       canonicalEventBytes(stored).toString('utf8'),
     );
   });
