@@ -62,6 +62,23 @@ describe('prepareEvent', () => {
     expect(leaf.toString('hex')).toBe(readBack.toString('hex'));
   });
 
+  it('hashes an event to the leaf logs already hold for it (computed by the writer before this encoding)', () => {
+    const event: NewEvent = {
+      id: '0b6f3c52-6d3e-4f7e-9d1c-2a4b8e5f7a90',
+      type: 'ConsentGiven',
+      schemaVersion: 2,
+      occurredAt: '2025-03-01T10:00:00.000Z',
+      nodeId: 'node-test',
+      actor: { userId: 'user-1', role: 'case-worker', agency: 'ngo-1' },
+      correlationId: 'corr-1',
+      causationId: 'cause-1',
+      data: { purpose: 'data_sharing', recipient: 'MD', nested: { b: [1, 2.5, null], a: 'Zoë 名前 😀' } },
+      personal: { subjectId: 'victim:1', keyVersion: 1, iv: 'aXY=', ciphertext: 'Y3Q=', tag: 'dGFn' },
+    };
+    const { leaf } = prepareEvent('case-1', 7, '2025-03-01T10:00:01.000Z', event);
+    expect(leaf.toString('hex')).toBe('d03849892be0bee8354e075df2a3102e8628dd01a474ece7877903dd5b936cbf');
+  });
+
   it('commits the leaf to every member, the revision and the recording time included', () => {
     const event = sampleEvent({ causationId: 'cause-1' });
     const base = prepareEvent('s', 3, '2025-03-01T10:00:01.000Z', event).leaf;
