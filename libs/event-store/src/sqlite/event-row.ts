@@ -1,4 +1,5 @@
 import { canonicalJson } from '@nrm/common';
+import { canonicalEventText, eventLeafHashOfParts } from '../integrity/canonical-event';
 import type { StoredLeaf } from '../integrity/integrity-reader';
 import { Actor, assertWellFormedEvent, EncryptedPersonalData, NewEvent, StoredEvent } from '../port';
 
@@ -44,81 +45,33 @@ export function rowToEvent(row: EventRow): StoredEvent {
   return event;
 }
 
-/**
- * The text `canonicalEventBytes` encodes for this row, put together from the stored columns without
- * parsing them: the JSON columns hold canonical JSON already (prepareEvent writes them so), and the
- * members are spliced in canonical (sorted) key order. A column that is not canonical yields another
- * text than the parsed event would: the verifier then falls back to re-encoding the parsed event.
- */
-export function canonicalJsonOfRow(row: EventRow): string {
-  const q = JSON.stringify;
-  return (
-    `{"actor":${row.actor}` +
-    (row.causation_id === null ? '' : `,"causationId":${q(row.causation_id)}`) +
-    `,"correlationId":${q(row.correlation_id)},"data":${row.data},"id":${q(row.event_id)}` +
-    `,"nodeId":${q(row.node_id)},"occurredAt":${q(row.occurred_at)}` +
-    (row.personal === null ? '' : `,"personal":${row.personal}`) +
-    `,"recordedAt":${q(row.recorded_at)},"revision":${row.revision},"schemaVersion":${row.schema_version}` +
-    `,"streamId":${q(row.stream_id)},"type":${q(row.type)}}`
-  );
-}
-
-/** A row of `readStoredLeaves`, columns in the order of STORED_LEAF_COLUMNS. */
-export type StoredLeafRow = [
-  ...[
-    position: number,
-    stream_id: string,
-    revision: number,
-    event_id: string,
-    type: string,
-    schema_version: number,
-    occurred_at: string,
-    recorded_at: string,
-    node_id: string,
-    actor: string,
-    correlation_id: string,
-    causation_id: string | null,
-    data: string,
-    personal: string | null,
-  ],
-  leaf_hash: Buffer,
-  tree_root: Buffer,
+/** The columns of an event in `insertEvent`'s order, before its leaf hash and tree root. */
+export type EventColumnValues = [
+  stream_id: string,
+  revision: number,
+  event_id: string,
+  type: string,
+  schema_version: number,
+  occurred_at: string,
+  recorded_at: string,
+  node_id: string,
+  actor: string,
+  correlation_id: string,
+  causation_id: string | null,
+  data: string,
+  personal: string | null,
 ];
 
-/** What the verifier's fast path reads of a row: place, canonical JSON and stored hashes. */
-export function storedLeafOf(row: StoredLeafRow): StoredLeaf {
-  const [position, stream_id, revision, event_id, type, schema_version, occurred_at, recorded_at] = row;
-  const [node_id, actor, correlation_id, causation_id, data, personal, leaf_hash, tree_root] = row.slice(
-    8,
-  ) as [string, string, string, string | null, string, string | null, Buffer, Buffer];
-  const canonicalJson = canonicalJsonOfRow({
-    position,
-    stream_id,
-    revision,
-    event_id,
-    type,
-    schema_version,
-    occurred_at,
-    recorded_at,
-    node_id,
-    actor,
-    correlation_id,
-    causation_id,
-    data,
-    personal,
-  });
-  return { position, streamId: stream_id, revision, canonicalJson, leafHash: leaf_hash, treeRoot: tree_root };
-}
-
-/** The columns of an event about to be written, and the event exactly as it will be read back. */
+/** An event about to be written: its columns, and the Merkle leaf of the event as it will be read back. */
 export interface PreparedEvent {
-  columns: Omit<EventRow, 'position'>;
-  stored: StoredEvent;
+  values: EventColumnValues;
+  leaf: Buffer;
 }
 
 /**
- * Serialises once and hashes what a reader will parse back (not the caller's object): a value that
- * does not survive JSON (a bigint beyond 2^53, say) must not make the stored leaf unverifiable.
+ * Serialises each JSON member once and hashes what a reader will parse back (not the caller's object):
+ * a value that does not survive JSON (a bigint beyond 2^53, say) must not make the stored leaf
+ * unverifiable. The leaf is built around the column texts, not by serialising the whole event again.
  */
 export function prepareEvent(
   streamId: string,
@@ -127,20 +80,92 @@ export function prepareEvent(
   event: NewEvent,
 ): PreparedEvent {
   assertWellFormedEvent(event);
-  const columns: Omit<EventRow, 'position'> = {
-    stream_id: streamId,
+  const actor = canonicalJson(event.actor);
+  const data = canonicalJson(event.data);
+  const personal = event.personal === undefined ? null : canonicalJson(event.personal);
+  const causationId = event.causationId ?? null;
+  const values: EventColumnValues = [
+    streamId,
     revision,
-    event_id: event.id,
+    event.id,
+    event.type,
+    event.schemaVersion,
+    event.occurredAt,
+    recordedAt,
+    event.nodeId,
+    actor,
+    event.correlationId,
+    causationId,
+    data,
+    personal,
+  ];
+  const leaf = eventLeafHashOfParts({
+    id: event.id,
+    streamId,
+    revision,
     type: event.type,
-    schema_version: event.schemaVersion,
-    occurred_at: event.occurredAt,
-    recorded_at: recordedAt,
-    node_id: event.nodeId,
-    actor: canonicalJson(event.actor),
-    correlation_id: event.correlationId,
-    causation_id: event.causationId ?? null,
-    data: canonicalJson(event.data),
-    personal: event.personal === undefined ? null : canonicalJson(event.personal),
-  };
-  return { columns, stored: rowToEvent({ ...columns, position: 0 }) };
+    schemaVersion: event.schemaVersion,
+    occurredAt: event.occurredAt,
+    recordedAt,
+    nodeId: event.nodeId,
+    correlationId: event.correlationId,
+    causationId: causationId ?? undefined,
+    actorJson: asReadBack(actor, event.actor),
+    dataJson: asReadBack(data, event.data),
+    personalJson: personal === null ? undefined : asReadBack(personal, event.personal),
+  });
+  return { values, leaf };
+}
+
+/**
+ * Canonical JSON of the value a reader parses back from `text`, the canonical JSON of `value`. Every
+ * string, number and literal canonicalJson writes parses back to itself; only a bigint's digits may
+ * come back as a rounded number, so only then is the text parsed and serialised again.
+ */
+function asReadBack(text: string, value: unknown): string {
+  return containsBigInt(value) ? canonicalJson(JSON.parse(text)) : text;
+}
+
+function containsBigInt(value: unknown): boolean {
+  if (typeof value === 'bigint') return true;
+  if (typeof value !== 'object' || value === null) return false;
+  for (const member of Array.isArray(value) ? value : Object.values(value))
+    if (containsBigInt(member)) return true;
+  return false;
+}
+
+/** A row of `readStoredLeaves`: position, then the columns of EventColumnValues, then the stored hashes. */
+export type StoredLeafRow = [
+  position: number,
+  ...values: EventColumnValues,
+  leaf_hash: Buffer,
+  tree_root: Buffer,
+];
+
+/**
+ * What the verifier's fast path reads of a row: its place, the canonical text spliced from the stored
+ * columns without parsing them (the JSON columns hold canonical JSON), and the stored hashes. A column
+ * that is not canonical gives another text than its parsed value would: the verifier then re-encodes.
+ */
+export function storedLeafOf(row: StoredLeafRow): StoredLeaf {
+  const [position, streamId, revision, id, type, schemaVersion, occurredAt, recordedAt, nodeId] = row;
+  const [actorJson, correlationId, causationId, dataJson, personalJson, leafHash, treeRoot] = row.slice(
+    9,
+  ) as [string, string, string | null, string, string | null, Buffer, Buffer];
+  const canonicalJson = canonicalEventText({
+    id,
+    streamId,
+    revision,
+    type,
+    schemaVersion,
+    occurredAt,
+    recordedAt,
+    nodeId,
+    correlationId,
+    causationId: causationId ?? undefined,
+    actorJson,
+    dataJson,
+    personalJson: personalJson ?? undefined,
+  });
+  return { position, streamId, revision, canonicalJson, leafHash, treeRoot };
 }

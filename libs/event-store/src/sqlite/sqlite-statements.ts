@@ -25,11 +25,11 @@ export function prepareStatements(db: Database.Database) {
   return {
     streamRevision: db.prepare('SELECT max(revision) AS revision FROM events WHERE stream_id = ?'),
     head: db.prepare('SELECT coalesce(max(position), 0) AS head FROM events'),
+    // Positional: binding by name costs about twice as much per row (EventColumnValues keeps the order).
     insertEvent:
       db.prepare(`INSERT INTO events (stream_id, revision, event_id, type, schema_version, occurred_at,
       recorded_at, node_id, actor, correlation_id, causation_id, data, personal, leaf_hash, tree_root)
-      VALUES (@stream_id, @revision, @event_id, @type, @schema_version, @occurred_at, @recorded_at, @node_id,
-      @actor, @correlation_id, @causation_id, @data, @personal, @leaf_hash, @tree_root)`),
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     readStream: db.prepare('SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision'),
     readAll: db.prepare('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?'),
     readIntegrity: db.prepare('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?'),
