@@ -83,6 +83,18 @@ describe('SqliteReadModelStore', () => {
     await rebuildProjections(h.eventStore, h.readModels);
     expect(statSync(`${h.readModelFile}-wal`).size).toBe(0);
     expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(usual);
+    // The indexes dropped for the load are all back: the list and its filters read through them.
+    const indexesOf = (store: SqliteReadModelStore) =>
+      (store as unknown as { db: Database.Database }).db
+        .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name")
+        .all();
+    const fresh = new SqliteReadModelStore({ file: `${h.readModelFile}.fresh` });
+    try {
+      expect(indexesOf(h.readModels as SqliteReadModelStore)).toEqual(indexesOf(fresh));
+      expect(indexesOf(fresh).length).toBeGreaterThan(10);
+    } finally {
+      await fresh.close();
+    }
     expect((await h.readModels.getCase(caseId))?.stage).toBe('handover_proposed');
   });
 
