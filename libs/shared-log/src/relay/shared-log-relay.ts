@@ -34,11 +34,13 @@ export interface RelayStatus {
 }
 
 /**
- * Copies committed events from the store to the shared log, in global order, one batch at a time:
- * read a page after the checkpoint, publish it, wait for the acknowledgement, then save the checkpoint.
- * A failed send is retried (capped exponential backoff) with the checkpoint unmoved. A crash between an
- * acknowledgement and the checkpoint save makes the next start send that batch again: consumers may
- * see a batch twice, never miss or reorder one — they drop the copies by event id.
+ * Copies committed events from the store to the shared log, in global order, one batch in flight:
+ * read a page after the last acknowledged position, publish it, and while it is in flight save the
+ * previous batch's checkpoint and read the next page; that page is sent only once this batch is
+ * acknowledged. A checkpoint is saved only after its batch was acknowledged. A failed send is retried
+ * (capped exponential backoff) with the checkpoint unmoved. A crash between an acknowledgement and the
+ * checkpoint save makes the next start send that batch again: consumers may see a batch twice, never
+ * miss or reorder one — they drop the copies by event id.
  */
 export class SharedLogRelay {
   private readonly name: string;
@@ -120,29 +122,66 @@ export class SharedLogRelay {
 
   private async run(): Promise<void> {
     let storeFailures = 0;
+    /** Last acknowledged position; ahead of `checkpoint` while its save is pending. */
+    let position = this.checkpoint;
+    let unsaved = false;
+    /** The page after `position`, read while the batch ending there was in flight. */
+    let next: Promise<StoredEvent[]> | undefined;
+    let inFlight: Promise<boolean> | undefined;
     while (!this.stopping) {
       try {
-        this.rang = false;
-        const batch = await this.options.store.readAll({
-          fromPosition: this.checkpoint,
-          limit: this.batchSize,
-        });
+        const batch = await (next ?? this.read(position));
+        next = undefined;
         if (batch.length === 0) {
+          if (unsaved) await this.saveCheckpoint(position);
+          unsaved = false;
           await this.sleep(this.pollIntervalMs);
           continue;
         }
-        if (!(await this.publishUntilAcknowledged(batch))) return;
+        inFlight = this.publishUntilAcknowledged(batch);
+        // While the broker works on this batch: save the previous one's checkpoint and read the next page
+        // (both block this thread with SQLite, so first let the send reach the socket).
+        await new Promise((resolve) => setImmediate(resolve));
+        if (unsaved) await this.saveCheckpoint(position);
+        unsaved = false;
         const last = batch[batch.length - 1].position;
-        await this.options.checkpoints.save(this.name, last);
-        this.checkpoint = last;
+        next = this.read(last);
+        next.catch(() => undefined); // awaited in the next round, or dropped by the catch below
+        const acknowledged = await inFlight;
+        inFlight = undefined;
+        if (!acknowledged) break;
+        position = last;
+        unsaved = true;
         storeFailures = 0;
-        for (const done of [...this.acknowledged]) done();
       } catch (error) {
-        // Reading the store or saving the checkpoint failed: nothing moved, try the same page again.
+        // Reading the store or saving the checkpoint failed: back to the saved checkpoint (what was
+        // acknowledged since is sent again), once the batch in flight is done with.
+        await inFlight;
+        inFlight = undefined;
+        next = undefined;
+        position = this.checkpoint;
+        unsaved = false;
         this.options.onStoreError?.(error instanceof Error ? error : new Error(String(error)));
         await this.sleep(backoffDelay(storeFailures++, this.options.backoff), false);
       }
     }
+    if (unsaved) {
+      await this.saveCheckpoint(position).catch((error: unknown) =>
+        this.options.onStoreError?.(error instanceof Error ? error : new Error(String(error))),
+      );
+    }
+  }
+
+  /** A page after `from`; an append that rings after this read started makes the next sleep return. */
+  private async read(from: number): Promise<StoredEvent[]> {
+    this.rang = false;
+    return this.options.store.readAll({ fromPosition: from, limit: this.batchSize });
+  }
+
+  private async saveCheckpoint(position: number): Promise<void> {
+    await this.options.checkpoints.save(this.name, position);
+    this.checkpoint = position;
+    for (const done of [...this.acknowledged]) done();
   }
 
   /** false when stopped before the batch was acknowledged (the checkpoint stays where it was). */
