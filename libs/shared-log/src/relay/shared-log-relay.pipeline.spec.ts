@@ -70,7 +70,14 @@ describe('shared log relay: pipelining and wake-up', () => {
     await store.append('case-1', sampleEvents(130), 'no_stream');
     const publisher = new ManualPublisher(trace);
     const checkpoints = new TracedCheckpoints(trace);
-    relay = new SharedLogRelay({ store, publisher, checkpoints, batchSize: 50, pollIntervalMs: HOUR });
+    relay = new SharedLogRelay({
+      store,
+      publisher,
+      checkpoints,
+      batchSize: 50,
+      pollIntervalMs: HOUR,
+      checkpointIntervalMs: 0,
+    });
     await relay.start();
     for (let i = 0; i < 3; i++) await publisher.acknowledgeNext();
     await relay.waitForCheckpoint(130);
@@ -117,6 +124,7 @@ describe('shared log relay: pipelining and wake-up', () => {
       checkpoints,
       batchSize: 50,
       pollIntervalMs: HOUR,
+      checkpointIntervalMs: 0,
       backoff: { initialMs: 1, maxMs: 5 },
       onStoreError: (e) => storeErrors.push(e),
     });
@@ -138,6 +146,29 @@ describe('shared log relay: pipelining and wake-up', () => {
       const previousLast = publisher.published[i - 1].at(-1)!;
       expect([previousLast + 1, 51]).toContain(first);
     }
+    expect(await checkpoints.load('shared-log-relay')).toBe(200);
+  });
+
+  it('saves no more often than the checkpoint interval, and what was acknowledged when it stops', async () => {
+    await store.append('case-1', sampleEvents(200), 'no_stream');
+    const publisher = new ManualPublisher(trace);
+    const checkpoints = new TracedCheckpoints(trace);
+    relay = new SharedLogRelay({
+      store,
+      publisher,
+      checkpoints,
+      batchSize: 50,
+      pollIntervalMs: HOUR,
+      checkpointIntervalMs: HOUR,
+    });
+    await relay.start();
+    for (let i = 0; i < 4; i++) await publisher.acknowledgeNext();
+    await relay.waitForAcknowledged(200);
+
+    expect(relay.status()).toMatchObject({ acknowledged: 200, checkpoint: 0 });
+    expect(trace.filter((t) => t.startsWith('save'))).toEqual([]);
+    await relay.stop();
+    expect(trace.filter((t) => t.startsWith('save'))).toEqual(['save 200']);
     expect(await checkpoints.load('shared-log-relay')).toBe(200);
   });
 
