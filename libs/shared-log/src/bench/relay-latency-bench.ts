@@ -6,6 +6,14 @@ import { benchEvent, BENCH_STREAMS } from './bench-event';
 export interface LatencyFigures {
   p50Ms: number;
   p99Ms: number;
+  /** From the append's commit (its promise resolved) to the consumer: the relay's and Kafka's part. */
+  afterCommitP50Ms: number;
+  afterCommitP99Ms: number;
+}
+
+interface RoundTrip {
+  totalMs: number;
+  afterCommitMs: number;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -30,7 +38,7 @@ export async function measureAppendToConsumer(
     { groupId: `bench-${randomUUID()}`, fromBeginning: false },
   );
   /** Appends one event; resolves with the ms until the consumer had it, or undefined after `timeoutMs`. */
-  const roundTrip = async (i: number, timeoutMs: number): Promise<number | undefined> => {
+  const roundTrip = async (i: number, timeoutMs: number): Promise<RoundTrip | undefined> => {
     const event = benchEvent(i);
     let timer: NodeJS.Timeout | undefined;
     const arrival = new Promise<bigint | undefined>((resolve) => {
@@ -39,12 +47,14 @@ export async function measureAppendToConsumer(
     });
     const sent = process.hrtime.bigint();
     await store.append(`case-latency-${i % BENCH_STREAMS}`, [event], 'any');
+    const committed = process.hrtime.bigint();
     const at = await arrival;
     clearTimeout(timer);
     waiting.delete(event.id);
-    return at === undefined ? undefined : Number(at - sent) / 1e6;
+    if (at === undefined) return undefined;
+    return { totalMs: Number(at - sent) / 1e6, afterCommitMs: Math.max(0, Number(at - committed) / 1e6) };
   };
-  const latencies: number[] = [];
+  const latencies: RoundTrip[] = [];
   try {
     // A new group starts at the latest offsets once it fetched them: warm up until an event arrives.
     let warm = false;
@@ -58,6 +68,12 @@ export async function measureAppendToConsumer(
   } finally {
     await subscription.stop();
   }
-  latencies.sort((a, b) => a - b);
-  return { p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99) };
+  const total = latencies.map((l) => l.totalMs).sort((a, b) => a - b);
+  const afterCommit = latencies.map((l) => l.afterCommitMs).sort((a, b) => a - b);
+  return {
+    p50Ms: percentile(total, 50),
+    p99Ms: percentile(total, 99),
+    afterCommitP50Ms: percentile(afterCommit, 50),
+    afterCommitP99Ms: percentile(afterCommit, 99),
+  };
 }
