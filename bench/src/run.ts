@@ -222,7 +222,7 @@ async function main() {
         p99Ms: relay.commitToConsumerP99Ms,
       });
       notes.push(
-        'Relay: both sides warmed up, then timed relay, raw, raw, relay (the relay saving its checkpoint to SQLite as the node does); latency is one append at a time, from the append call and from its commit (the relay and Kafka without the store’s durable write).',
+        'Relay: both sides warmed up, then taking turns over the same ranges of the log, four batches at a time (the relay saving its checkpoint to SQLite as the node does); latency is one append at a time, from the append call and from its commit (the relay and Kafka without the store’s durable write).',
       );
     } else {
       notes.push('Kafka relay: not measured in this run (set KAFKA_BROKERS, e.g. after `npm run infra:up`).');
