@@ -11,7 +11,7 @@ import {
   type Step,
 } from '../testing/case-fixtures';
 import { toCaseListItem } from './case-list-item';
-import { evolveCaseDetail } from './evolve-case-detail';
+import { evolveCaseDetail, foldCaseDetail } from './evolve-case-detail';
 
 const caseId = '0b6f0c1e-4a8e-4a57-9d3c-3f1f2b7f6a10';
 const t0 = '2025-01-06T09:00:00.000Z';
@@ -238,6 +238,20 @@ describe('evolveCaseDetail', () => {
       deadlines: [],
       agencies: ['NGO-1', 'SHELTER-1', 'CLINIC-1', 'LAWYER-1', 'MD-NRM'],
     });
+  });
+
+  it('folds a batch into the view event-by-event folding gives, deadlines included, at every cut', () => {
+    const events = stored([...walkToHandover(caseId, t0), ...walkFromHandoverToClosure(t0)]);
+    const oneByOne = (upTo: number) =>
+      events
+        .slice(0, upTo)
+        .reduce<CaseDetail | undefined>((d, e) => evolveCaseDetail(d, caseId, e), undefined);
+    for (const cut of [1, 5, 12, events.length - 3]) {
+      const head = foldCaseDetail(undefined, caseId, events.slice(0, cut));
+      expect(head).toEqual(oneByOne(cut));
+      expect(foldCaseDetail(head, caseId, events.slice(cut))).toEqual(oneByOne(events.length));
+    }
+    expect(oneByOne(12)?.deadlines.length).toBeGreaterThan(0); // the cuts do compare deadlines
   });
 
   it('moves only the revision and time for a type outside the catalogue', () => {

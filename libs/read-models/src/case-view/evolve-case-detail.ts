@@ -47,6 +47,27 @@ export function evolveCaseDetail(
   event: StoredEvent,
   policy: DeadlinePolicy = DEFAULT_DEADLINE_POLICY,
 ): CaseDetail {
+  return foldCaseDetail(detail, caseId, [event], policy);
+}
+
+/**
+ * Folds several events of one case in order: the same view as evolveCaseDetail event by event, with the
+ * deadlines derived once at the end (they follow from the state alone), as projections apply a batch.
+ */
+export function foldCaseDetail(
+  detail: CaseDetail | undefined,
+  caseId: string,
+  events: readonly StoredEvent[],
+  policy: DeadlinePolicy = DEFAULT_DEADLINE_POLICY,
+): CaseDetail {
+  let view = detail;
+  for (const event of events) view = evolveState(view, caseId, event);
+  if (!view) throw new RangeError('foldCaseDetail needs a detail or at least one event');
+  return { ...view, deadlines: openDeadlines(view, policy) };
+}
+
+/** One event folded into everything but the deadlines (left as they were). */
+function evolveState(detail: CaseDetail | undefined, caseId: string, event: StoredEvent): CaseDetail {
   const at = event.occurredAt;
   const moved: CaseDetail = {
     ...(detail ?? emptyCaseDetail(caseId, at)),
@@ -69,7 +90,6 @@ export function evolveCaseDetail(
   const { agenciesByConsent: _before, ...rest } = view;
   return {
     ...rest,
-    deadlines: openDeadlines(view, policy),
     agencies: [...scope.agencies],
     ...(scope.byConsent.length ? { agenciesByConsent: [...scope.byConsent] } : {}),
     actors: withActorOf(view.actors, event),

@@ -3,7 +3,7 @@ import type { StoredEvent } from '@nrm/event-store/port';
 import { toMillis } from '../case-view/case-deadlines';
 import { caseIdOfStream } from '@nrm/contracts';
 import { DEFAULT_DEADLINE_POLICY, type DeadlinePolicy } from '../case-view/deadline-policy';
-import { evolveCaseDetail } from '../case-view/evolve-case-detail';
+import { foldCaseDetail } from '../case-view/evolve-case-detail';
 import { stageRank } from '../case-view/list-query';
 import type { CaseDetail } from '../port/case-views';
 import type { SqliteBatchApplier } from './sqlite-projection';
@@ -78,26 +78,25 @@ export class CaseDetailApplier implements SqliteBatchApplier {
   }
 
   apply(events: readonly StoredEvent[]): void {
-    // A batch often holds several events of one case: read and write each case once.
-    const touched = new Map<string, { detail?: CaseDetail; lastPosition: number; changed?: boolean }>();
+    // A batch often holds several events of one case: read, fold and write each case once.
+    const touched = new Map<string, { detail?: CaseDetail; lastPosition: number; fresh: StoredEvent[] }>();
     for (const event of events) {
       const caseId = caseIdOfStream(event.streamId);
       if (caseId === undefined) continue;
-      const current = touched.get(caseId) ?? this.load(caseId);
+      const current = touched.get(caseId) ?? { ...this.load(caseId), fresh: [] };
       // Same guard as the MongoDB adapter: an event the row already reflects is not folded again.
       if (event.position > current.lastPosition) {
-        current.detail = evolveCaseDetail(current.detail, caseId, event, this.policy);
+        current.fresh.push(event);
         current.lastPosition = event.position;
-        current.changed = true;
       }
       touched.set(caseId, current);
     }
-    for (const { detail, lastPosition, changed } of touched.values()) {
-      if (detail && changed) this.save(detail, lastPosition);
+    for (const [caseId, { detail, lastPosition, fresh }] of touched) {
+      if (fresh.length) this.save(foldCaseDetail(detail, caseId, fresh, this.policy), lastPosition);
     }
   }
 
-  private load(caseId: string): { detail?: CaseDetail; lastPosition: number; changed?: boolean } {
+  private load(caseId: string): { detail?: CaseDetail; lastPosition: number } {
     const row = this.select.get(caseId);
     return row
       ? { detail: JSON.parse(row.detail) as CaseDetail, lastPosition: row.lastPosition }
