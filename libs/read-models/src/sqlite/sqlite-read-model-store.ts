@@ -43,6 +43,7 @@ import {
 } from './schema';
 import { sqliteRows } from './sqlite-rows';
 import { SqliteCheckpoints } from './sqlite-checkpoints';
+import { StatementCache } from './statement-cache';
 import { SqliteProjection } from './sqlite-projection';
 
 export const READ_MODEL_FILE = 'read-models.sqlite';
@@ -105,6 +106,7 @@ function accessLogWhere(query: AccessLogFilterQuery): { filter: string; params: 
 export class SqliteReadModelStore implements ReadModelStore {
   private readonly db: Database.Database;
   private readonly projectionList: readonly Projection[];
+  private readonly statements: StatementCache;
 
   static inDataDir(dataDir: string, deadlinePolicy?: DeadlinePolicy): SqliteReadModelStore {
     return new SqliteReadModelStore({ file: join(dataDir, READ_MODEL_FILE), deadlinePolicy });
@@ -134,6 +136,7 @@ export class SqliteReadModelStore implements ReadModelStore {
       this.db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
       ensureSchema(this.db, this.settings);
     }
+    this.statements = new StatementCache(this.db);
     const checkpoints = new SqliteCheckpoints(this.db);
     this.projectionList = [
       new SqliteProjection(
@@ -199,7 +202,7 @@ export class SqliteReadModelStore implements ReadModelStore {
       params.push(nowMs);
     }
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const total = this.db
+    const total = this.statements
       .prepare<(string | number)[], { total: number }>(
         `SELECT COUNT(*) AS total FROM case_detail c ${filter}`,
       )
@@ -207,7 +210,7 @@ export class SqliteReadModelStore implements ReadModelStore {
     const { sort, order } = listOrder(query);
     // The page's ids first (walking the sort key's index), then only their details: a sort never
     // carries every matching case's detail along.
-    const ids = this.db
+    const ids = this.statements
       .prepare<(string | number)[], { caseId: string }>(
         `SELECT c.case_id AS caseId FROM case_detail c ${filter}
          ORDER BY c.${SORT_COLUMNS[sort]} ${order.toUpperCase()} NULLS LAST, c.case_id LIMIT ? OFFSET ?`,
@@ -216,7 +219,7 @@ export class SqliteReadModelStore implements ReadModelStore {
       .map((row) => row.caseId);
     if (ids.length === 0) return { items: [], total };
     const details = new Map(
-      this.db
+      this.statements
         .prepare<string[], { caseId: string; detail: string }>(
           `SELECT case_id AS caseId, detail FROM case_detail WHERE case_id IN (${ids.map(() => '?').join(', ')})`,
         )
@@ -234,20 +237,20 @@ export class SqliteReadModelStore implements ReadModelStore {
     const { where, params } = scopeFilter(query);
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const and = where.length ? `${filter} AND` : 'WHERE';
-    const stages = this.db
+    const stages = this.statements
       .prepare<(string | number)[], { stage: CaseStage; count: number; minors: number; atRisk: number }>(
         `SELECT c.stage AS stage, COUNT(*) AS count, SUM(c.presumed_minor) AS minors,
            SUM(${CASE_KIND} = 'person_at_risk') AS atRisk
          FROM case_detail c ${filter} GROUP BY c.stage`,
       )
       .all(...params);
-    const overdue = this.db
+    const overdue = this.statements
       .prepare<(string | number)[], { count: number }>(
         `SELECT COUNT(*) AS count FROM case_detail c ${and} ${OVERDUE}`,
       )
       .get(...params, nowMs)!.count;
     // Walks the deadlines by due date (index), keeping those of cases in scope.
-    const due = this.db
+    const due = this.statements
       .prepare<
         (string | number)[],
         { caseId: string; kind: DeadlineKind; ref: string; dueAt: string; dueAtMs: number }
@@ -276,14 +279,14 @@ export class SqliteReadModelStore implements ReadModelStore {
   }
 
   async getCase(caseId: string): Promise<CaseDetail | undefined> {
-    const row = this.db
+    const row = this.statements
       .prepare<[string], { detail: string }>('SELECT detail FROM case_detail WHERE case_id = ?')
       .get(caseId);
     return row ? (JSON.parse(row.detail) as CaseDetail) : undefined;
   }
 
   async getHistory(caseId: string): Promise<CaseHistoryEntry[]> {
-    return this.db
+    return this.statements
       .prepare<[string], HistoryRow>(
         `SELECT position, revision, event_id, type, occurred_at, actor, data
          FROM case_history WHERE case_id = ? ORDER BY position`,
@@ -312,7 +315,7 @@ export class SqliteReadModelStore implements ReadModelStore {
       order = 'ORDER BY position LIMIT ? OFFSET ?';
       params.push(query.page.size, query.page.offset);
     }
-    const rows = this.db
+    const rows = this.statements
       .prepare<(string | number)[], AccessLogRow>(
         `SELECT position, at, user_id, role, agency, case_id, purpose, channel FROM access_log ${filter} ${order}`,
       )
@@ -333,13 +336,13 @@ export class SqliteReadModelStore implements ReadModelStore {
   async countAccessLog(query: AccessLogFilterQuery): Promise<number> {
     checkAccessLogQuery(query);
     const { filter, params } = accessLogWhere(query);
-    return this.db
+    return this.statements
       .prepare<(string | number)[], { n: number }>(`SELECT COUNT(*) AS n FROM access_log ${filter}`)
       .get(...params)!.n;
   }
 
   async statisticsCounts(): Promise<StatisticsCount[]> {
-    return this.db
+    return this.statements
       .prepare<
         [],
         { table: CountedTableName; category: string; year: number; quarter: number; count: number }
