@@ -6,9 +6,14 @@ import type { KillRunResult } from './kill-run';
 
 export const LOAD_SECTION = '## The node under load';
 
+export interface LoadRow extends Measured {
+  /** Reads of a case just written that showed an older revision (or none): the node's runs only. */
+  readsBehind?: number;
+}
+
 export interface LoadTable {
   name: string;
-  rows: Measured[];
+  rows: LoadRow[];
   peakRssBytes: number;
 }
 
@@ -17,10 +22,32 @@ export interface LoadReport {
   seconds: number;
   raw: LoadTable;
   tables: LoadTable[];
+  /** Sentences after the table: what the Kafka + MongoDB node was seen to use, or why it was not measured. */
+  notes?: string[];
   kill: KillRunResult;
   /** The node's main thread profiled at 32 clients, and the throughput it reached meanwhile. */
   profile?: { summary: ProfileSummary; perSecond: number };
   totalSeconds: number;
+}
+
+/** The row group of the node with Kafka as its shared log and MongoDB for its read models. */
+export const EXTERNAL_STORES_NODE = 'node, Kafka + MongoDB';
+
+/**
+ * What must not happen under load: an error other than the deliberate 409s, or a read of a case just
+ * written that shows an older state (the node answers a command once its projections applied it).
+ */
+export function unexpectedOutcomes(tables: LoadTable[]): string[] {
+  return tables.flatMap((table) =>
+    table.rows.flatMap((row) => [
+      ...(row.errors > 0 ? [`${table.name}, ${row.connections} clients: ${row.errors} errors`] : []),
+      ...(row.readsBehind
+        ? [
+            `${table.name}, ${row.connections} clients: ${row.readsBehind} reads behind the client's own write`,
+          ]
+        : []),
+    ]),
+  );
 }
 
 const fixed = (value: number, digits = 0) => value.toFixed(digits);
@@ -28,8 +55,8 @@ const mib = (bytes: number) => `${fixed(bytes / 2 ** 20)} MiB`;
 
 function table(report: LoadReport): string[] {
   const lines = [
-    '| server | clients | requests/s | of raw | p50 ms | p95 ms | p99 ms | errors | deliberate 409s |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| server | clients | requests/s | of raw | p50 ms | p95 ms | p99 ms | errors | deliberate 409s | reads behind |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const server of [report.raw, ...report.tables]) {
     server.rows.forEach((row, i) => {
@@ -37,7 +64,8 @@ function table(report: LoadReport): string[] {
       const ratio = server === report.raw ? '1.00' : fixed(row.perSecond / raw.perSecond, 2);
       lines.push(
         `| ${server.name} | ${row.connections} | ${fixed(row.perSecond)} | ${ratio} | ${fixed(row.p50Ms)} | ` +
-          `${fixed(row.p95Ms)} | ${fixed(row.p99Ms)} | ${row.errors} | ${row.deliberateConflicts} |`,
+          `${fixed(row.p95Ms)} | ${fixed(row.p99Ms)} | ${row.errors} | ${row.deliberateConflicts} | ` +
+          `${row.readsBehind ?? '—'} |`,
       );
     });
   }
@@ -132,13 +160,17 @@ export function loadSection(report: LoadReport): string {
       'repeat it on the stale revision (a deliberate 409, as when two operators race), assess needs, read the case, ' +
       'read the case list: three commands, one conflict and two reads per walk. The raw baseline is Fastify and ' +
       'better-sqlite3 doing one insert per request at the same durability (WAL, synchronous=FULL), nothing else. ' +
-      'The node runs with its per-address rate limit lifted: every simulated operator comes from one address.',
+      'The node runs with its per-address rate limit lifted: every simulated operator comes from one address. ' +
+      'Reads behind counts reads of the case that showed an older revision than the command the same client ' +
+      'just had acknowledged (or no case at all): the node answers a command only once its projections have ' +
+      'applied it (`waitForPosition`, at most 5 s, then it answers anyway), so there should be none.',
     '',
     ...table(report),
     '',
     ...report.tables.map((server) => `- ${scaling(server)}`),
     `- raw baseline: peak RSS ${mib(report.raw.peakRssBytes)}`,
     '',
+    ...(report.notes ?? []).flatMap((note) => [note, '']),
     `Kill run: 32 clients on the embedded node, SIGKILLed ${kill.kills} times under load and restarted on the same ` +
       `data (${fixed(kill.seconds)} s). ${kill.acknowledged} commands were acknowledged; ` +
       `${kill.lost === 0 ? 'none was lost' : `${kill.lost} were LOST`}: each was looked up in the event log after the run.`,

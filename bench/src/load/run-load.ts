@@ -12,7 +12,20 @@ import { commandMix } from './command-mix';
 import { readProfile, summarizeProfile, type ProfileSummary } from './cpu-profile';
 import { drive } from './drive';
 import { killRun } from './kill-run';
-import { LoadTable, writeLoadSection } from './load-report';
+import {
+  describeExternalStores,
+  EXTERNAL_STORES_NOT_MEASURED,
+  externalStoresRun,
+  type ExternalStoresSeen,
+} from './external-stores';
+import {
+  dropExternalStores,
+  eventLogHead,
+  kafkaHoldings,
+  mongoHoldings,
+  waitForKafkaToSettle,
+} from './external-stores-probe';
+import { EXTERNAL_STORES_NODE, LoadTable, unexpectedOutcomes, writeLoadSection } from './load-report';
 import { freePort } from '@nrm/common/net/free-port';
 import { NODE_MAIN, ServerProcess } from './node-under-test';
 
@@ -64,28 +77,94 @@ async function startNode(
   return node;
 }
 
+/** Looks at what a node left behind: before it stops (still running), and after (its data directory). */
+interface AfterLoad {
+  beforeStop?: () => Promise<void>;
+  afterStop?: (dataDir: string, casesRegistered: number) => Promise<void>;
+}
+
 /** The node at every level of concurrency, one node (and one growing log) for all levels. */
-async function measureNode(name: string, extra: Record<string, string>): Promise<LoadTable> {
+async function measureNode(
+  name: string,
+  extra: Record<string, string>,
+  after: AfterLoad = {},
+): Promise<LoadTable> {
   return withTempDir('nrm-load-', async (dir) => {
     const node = await startNode(dir, extra);
+    const cases = new Set<string>();
+    let table: LoadTable;
     try {
       const tokens = await signInOperators(node.baseUrl, 'DE', true);
       const rows: LoadTable['rows'] = [];
       for (const connections of LEVELS) {
         let stale = 0;
+        let behind = 0;
         const mix = commandMix(
           tokens,
-          () => undefined,
+          (ack) => cases.add(ack.caseId),
           () => stale++,
+          () => behind++,
         );
         log(`${name}: ${connections} clients for ${SECONDS} s...`);
-        rows.push(await drive(node.baseUrl, mix, connections, SECONDS, () => stale));
+        const measured = await drive(node.baseUrl, mix, connections, SECONDS, () => stale);
+        rows.push({ ...measured, readsBehind: behind });
       }
-      return { name, rows, peakRssBytes: node.peakRss };
+      table = { name, rows, peakRssBytes: node.peakRss };
+      await after.beforeStop?.();
     } finally {
       await node.stop();
     }
+    await after.afterStop?.(dir, cases.size);
+    return table;
   });
+}
+
+/**
+ * The node with Kafka (its shared log: the relay copies every committed event) and MongoDB (its read
+ * models), in a database and under a topic prefix of this run's own, dropped afterwards. Returns the
+ * table and what the stores held, the evidence that the node used them.
+ */
+async function measureExternalStoresNode(
+  brokers: string,
+  mongoUrl: string,
+): Promise<{ table: LoadTable; note: string; used: boolean }> {
+  const run = externalStoresRun(brokers, mongoUrl, Date.now().toString(36));
+  log(`Kafka + MongoDB: database ${run.database}, topics ${run.topicPrefix}.*`);
+  let seen: ExternalStoresSeen | undefined;
+  let table: LoadTable;
+  try {
+    table = await measureNode(EXTERNAL_STORES_NODE, run.env, {
+      beforeStop: () => waitForKafkaToSettle(run),
+      afterStop: async (dir, casesRegistered) => {
+        const [head, kafka, mongo] = await Promise.all([
+          eventLogHead(dir),
+          kafkaHoldings(run),
+          mongoHoldings(run),
+        ]);
+        seen = {
+          kafkaTopics: kafka.topics,
+          kafkaMessages: kafka.messages,
+          logHead: head,
+          caseDocuments: mongo.cases,
+          casesRegistered,
+          projectedTo: mongo.projectedTo,
+        };
+      },
+    });
+  } catch (error) {
+    await dropExternalStores(run).catch(() => undefined);
+    throw error;
+  }
+  const dropped = await dropExternalStores(run).then(
+    () => 'Both were dropped after the run.',
+    (error: Error) => `Dropping them failed: ${error.message}.`,
+  );
+  if (!seen) throw new Error('the Kafka + MongoDB node was not inspected');
+  return {
+    table,
+    note: `${describeExternalStores(run, seen)} ${dropped}`,
+    used: seen.kafkaMessages > 0 && seen.caseDocuments > 0,
+  };
 }
 
 /**
@@ -154,17 +233,21 @@ async function measureRaw(): Promise<LoadTable> {
 }
 
 async function main(): Promise<void> {
+  const failures: string[] = [];
   const started = Date.now();
   const load = loadavg()[0];
   const raw = await measureRaw();
   const tables = [await measureNode('node, embedded default (SQLite)', {})];
+  const notes: string[] = [];
   const { KAFKA_BROKERS, MONGO_URL } = process.env;
   if (KAFKA_BROKERS && MONGO_URL) {
-    const database = `nrm_load_${Date.now()}`;
-    const mongoUrl = `${MONGO_URL.replace(/\/[^/]*$/, '')}/${database}`;
-    tables.push(await measureNode('node with Kafka and MongoDB', { KAFKA_BROKERS, MONGO_URL: mongoUrl }));
+    const external = await measureExternalStoresNode(KAFKA_BROKERS, MONGO_URL);
+    tables.push(external.table);
+    notes.push(external.note);
+    if (!external.used) failures.push('the Kafka + MongoDB node left nothing in Kafka or MongoDB');
   } else {
-    log('KAFKA_BROKERS and MONGO_URL not set: the Kafka and MongoDB node is not measured (npm run infra:up)');
+    notes.push(EXTERNAL_STORES_NOT_MEASURED);
+    log('KAFKA_BROKERS and MONGO_URL not set: the Kafka + MongoDB node is not measured');
   }
   const profile = await profileNode();
   log('kill run: 32 clients, three SIGKILLs of the node...');
@@ -178,14 +261,16 @@ async function main(): Promise<void> {
     seconds: SECONDS,
     raw,
     tables,
+    notes,
     kill,
     profile,
     totalSeconds: (Date.now() - started) / 1000,
   });
-  if (kill.lost > 0 || kill.kills < 3) {
-    log(`kill run: ${kill.kills} kills, ${kill.lost} acknowledged commands LOST`);
-    process.exitCode = 1;
-  }
+  if (kill.lost > 0 || kill.kills < 3)
+    failures.push(`kill run: ${kill.kills} kills, ${kill.lost} acknowledged commands LOST`);
+  failures.push(...unexpectedOutcomes(tables));
+  for (const failure of failures) log(failure);
+  if (failures.length > 0) process.exitCode = 1;
 }
 
 main().catch((error) => {

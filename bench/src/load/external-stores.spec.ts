@@ -1,0 +1,63 @@
+import {
+  describeExternalStores,
+  externalStoresRun,
+  withDatabase,
+  type ExternalStoresSeen,
+} from './external-stores';
+
+describe('the Kafka + MongoDB node of bench:load', () => {
+  it('puts the run’s own database into MONGO_URL, keeping credentials, hosts and options', () => {
+    expect(withDatabase('mongodb://127.0.0.1:27017/nrm_load', 'nrm_load_x1')).toBe(
+      'mongodb://127.0.0.1:27017/nrm_load_x1',
+    );
+    expect(withDatabase('mongodb://u:p@db.example:27017/?authSource=admin', 'nrm_load_x1')).toBe(
+      'mongodb://u:p@db.example:27017/nrm_load_x1?authSource=admin',
+    );
+  });
+
+  it('names a database after the one MONGO_URL gives and a topic prefix Kafka’s segments allow', () => {
+    const run = externalStoresRun('127.0.0.1:9092', 'mongodb://127.0.0.1:27017/nrm_load', 'M3X_9a');
+    expect(run.database).toBe('nrm_load_m3x9a');
+    expect(run.topicPrefix).toBe('load-m3x9a');
+    expect(run.env).toEqual({
+      KAFKA_BROKERS: '127.0.0.1:9092',
+      MONGO_URL: 'mongodb://127.0.0.1:27017/nrm_load_m3x9a',
+      NRM_KAFKA_TOPIC_PREFIX: 'load-m3x9a',
+    });
+    // No database in the URL: a default name, still the run's own.
+    expect(externalStoresRun('k:9092', 'mongodb://127.0.0.1:27017', 'r1').database).toBe('nrm_load_r1');
+    expect(() => externalStoresRun('k:9092', 'mongodb://h/db', '--')).toThrow(/no letter or digit/);
+  });
+
+  const run = externalStoresRun('127.0.0.1:9092', 'mongodb://127.0.0.1:27017/nrm_load', 'r1');
+  const complete: ExternalStoresSeen = {
+    kafkaTopics: 5,
+    kafkaMessages: 12000,
+    logHead: 12000,
+    caseDocuments: 1500,
+    casesRegistered: 1500,
+    projectedTo: 12000,
+  };
+
+  it('says the node used both stores when Kafka holds the whole log and MongoDB every case', () => {
+    const text = describeExternalStores(run, complete);
+    expect(text).toContain("5 Kafka topics `load-r1.*` held all 12,000 events of the node's log");
+    expect(text).toContain(
+      'MongoDB database `nrm_load_r1` held one case document for each of the 1,500 cases registered',
+    );
+    expect(text).toContain("its projections at the log's head");
+  });
+
+  it('tells a gap apart: the relay behind the log, cases or projections missing', () => {
+    const text = describeExternalStores(run, {
+      ...complete,
+      kafkaMessages: 11000,
+      caseDocuments: 1490,
+      projectedTo: 11990,
+    });
+    expect(text).toContain('11,000 messages for the 12,000 events');
+    expect(text).toContain('the relay had not caught up');
+    expect(text).toContain('1,490 case documents for 1,500 cases registered');
+    expect(text).toContain('its projections at position 11,990 of 12,000');
+  });
+});
