@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { COLLECTIONS } from '@nrm/read-models/mongo/mongo-read-model-schemas';
 import { createKafka } from '@nrm/shared-log';
 import mongoose from 'mongoose';
-import type { ExternalStoresRun } from './external-stores';
+import { wireServerName, type ExternalStoresRun } from './external-stores';
 
 const mine = (run: ExternalStoresRun) => (name: string) => name.startsWith(`${run.topicPrefix}.`);
 
@@ -63,16 +63,20 @@ async function withDatabase<T>(
   }
 }
 
-/** Case documents in the run's read-model database, and the lowest projection checkpoint. */
-export async function mongoHoldings(run: ExternalStoresRun): Promise<{ cases: number; projectedTo: number }> {
+/** Case documents in the run's read-model database, the lowest projection checkpoint, the server's name. */
+export async function mongoHoldings(
+  run: ExternalStoresRun,
+): Promise<{ cases: number; projectedTo: number; server: string }> {
   return withDatabase(run, async (db) => {
+    if (!db.db) throw new Error(`no database at ${run.mongoUrl}`);
+    const server = wireServerName(await db.db.admin().buildInfo());
     const cases = await db.collection(COLLECTIONS.cases).countDocuments();
     const checkpoints = await db
       .collection<{ _id: string; position: number }>(COLLECTIONS.checkpoints)
       .find()
       .toArray();
     const projectedTo = checkpoints.length ? Math.min(...checkpoints.map((c) => c.position)) : 0;
-    return { cases, projectedTo };
+    return { cases, projectedTo, server };
   });
 }
 
@@ -91,11 +95,19 @@ export async function dropExternalStores(run: ExternalStoresRun): Promise<void> 
   }
 }
 
-/** Head of the node's own event log, read from its file once the node has stopped. */
-export async function eventLogHead(dataDir: string): Promise<number> {
+/** Head of the node's own event log and the cases in it, read from its file once the node has stopped. */
+export async function eventLogFacts(dataDir: string): Promise<{ head: number; cases: number }> {
   const store = SqliteEventStore.open({ file: join(dataDir, 'events.sqlite'), writer: 'inline' });
   try {
-    return await store.headPosition();
+    const cases = new Set<string>();
+    let position = 0;
+    for (;;) {
+      const page = await store.readAll({ fromPosition: position, limit: 5000 });
+      if (page.length === 0) break;
+      for (const event of page) if (event.streamId.startsWith('case-')) cases.add(event.streamId);
+      position = page[page.length - 1].position;
+    }
+    return { head: await store.headPosition(), cases: cases.size };
   } finally {
     await store.close();
   }

@@ -1,6 +1,7 @@
 import {
   describeExternalStores,
   externalStoresRun,
+  wireServerName,
   withDatabase,
   type ExternalStoresSeen,
 } from './external-stores';
@@ -35,17 +36,26 @@ describe('the Kafka + MongoDB node of bench:load', () => {
     kafkaMessages: 12000,
     logHead: 12000,
     caseDocuments: 1500,
-    casesRegistered: 1500,
+    casesInLog: 1500,
     projectedTo: 12000,
+    server: 'FerretDB v1.24.2, a MongoDB wire-protocol server',
   };
+
+  it('tells FerretDB from MongoDB by its buildInfo', () => {
+    expect(wireServerName({ version: '7.0.42', ferretdbVersion: 'v1.24.2' })).toBe(
+      'FerretDB v1.24.2, a MongoDB wire-protocol server',
+    );
+    expect(wireServerName({ version: '7.0.14' })).toBe('MongoDB 7.0.14');
+  });
 
   it('says the node used both stores when Kafka holds the whole log and MongoDB every case', () => {
     const text = describeExternalStores(run, complete);
     expect(text).toContain("5 Kafka topics `load-r1.*` held all 12,000 events of the node's log");
     expect(text).toContain(
-      'MongoDB database `nrm_load_r1` held one case document for each of the 1,500 cases registered',
+      'MongoDB database `nrm_load_r1` held one case document for each of the 1,500 cases in the log',
     );
     expect(text).toContain("its projections at the log's head");
+    expect(text).toContain('its read models, here in FerretDB v1.24.2, a MongoDB wire-protocol server');
   });
 
   it('tells a gap apart: the relay behind the log, cases or projections missing', () => {
@@ -57,7 +67,7 @@ describe('the Kafka + MongoDB node of bench:load', () => {
     });
     expect(text).toContain('11,000 messages for the 12,000 events');
     expect(text).toContain('the relay had not caught up');
-    expect(text).toContain('1,490 case documents for 1,500 cases registered');
+    expect(text).toContain('1,490 case documents for the 1,500 cases in the log');
     expect(text).toContain('its projections at position 11,990 of 12,000');
   });
 });

@@ -23,8 +23,10 @@ const embedded: LoadTable = {
   ],
   peakRssBytes: 400 * 2 ** 20,
 };
+const rawMongo: LoadTable = { name: 'raw MongoDB', rows: [row(1, 400), row(32, 1200)], peakRssBytes: 0 };
 const external: LoadTable = {
   name: EXTERNAL_STORES_NODE,
+  against: rawMongo,
   rows: [
     { ...row(1, 200), readsBehind: 0 },
     { ...row(32, 600, { errors: 3 }), readsBehind: 2 },
@@ -41,18 +43,23 @@ describe('the report of bench:load', () => {
     ]);
   });
 
-  it('gives the Kafka + MongoDB node its row group, its ratio to raw, its scaling line and its note', () => {
+  it('gives the Kafka + MongoDB node its row group, its ratio to its own raw baseline, its lines and note', () => {
     const text = loadSection({
       machine: 'test machine',
       seconds: 10,
       raw,
+      baselines: [rawMongo],
       tables: [embedded, external],
       notes: ['The Kafka + MongoDB node used them.'],
       kill: { kills: 3, acknowledged: 100, lost: 0, seconds: 20 },
       totalSeconds: 60,
     });
     expect(text).toContain('| raw | 32 | 2000 | 1.00 | 2 | 5 | 9 | 0 | 100 | — |');
-    expect(text).toContain('| node, Kafka + MongoDB | 32 | 600 | 0.30 | 2 | 5 | 9 | 3 | 100 | 2 |');
+    expect(text).toContain('| raw MongoDB | 32 | 1200 | 1.00 | 2 | 5 | 9 | 0 | 100 | — |');
+    // Against the raw MongoDB baseline (1200/s), not the SQLite one (2000/s).
+    expect(text).toContain('| node, Kafka + MongoDB | 32 | 600 | 0.50 | 2 | 5 | 9 | 3 | 100 | 2 |');
+    expect(text).toContain('| node, embedded default (SQLite) | 32 | 800 | 0.40 |');
+    expect(text).toContain('- node, Kafka + MongoDB at 32 clients: 0.75 × node, embedded default (SQLite)');
     expect(text).toContain(
       '- node, Kafka + MongoDB: 32 clients reach 3.0 × the throughput of 1 client (goal ≥ 5 ×: not met); ' +
         'peak RSS 300 MiB',

@@ -15,12 +15,16 @@ export interface LoadTable {
   name: string;
   rows: LoadRow[];
   peakRssBytes: number;
+  /** The raw baseline of its own store its "of raw" is taken against; default the report's raw (SQLite). */
+  against?: LoadTable;
 }
 
 export interface LoadReport {
   machine: string;
   seconds: number;
   raw: LoadTable;
+  /** Further raw baselines (the MongoDB server's), listed after the first. */
+  baselines?: LoadTable[];
   tables: LoadTable[];
   /** Sentences after the table: what the Kafka + MongoDB node was seen to use, or why it was not measured. */
   notes?: string[];
@@ -58,10 +62,11 @@ function table(report: LoadReport): string[] {
     '| server | clients | requests/s | of raw | p50 ms | p95 ms | p99 ms | errors | deliberate 409s | reads behind |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
-  for (const server of [report.raw, ...report.tables]) {
+  const baselines = [report.raw, ...(report.baselines ?? [])];
+  for (const server of [...baselines, ...report.tables]) {
     server.rows.forEach((row, i) => {
-      const raw = report.raw.rows[i];
-      const ratio = server === report.raw ? '1.00' : fixed(row.perSecond / raw.perSecond, 2);
+      const raw = (server.against ?? report.raw).rows[i];
+      const ratio = baselines.includes(server) ? '1.00' : fixed(row.perSecond / raw.perSecond, 2);
       lines.push(
         `| ${server.name} | ${row.connections} | ${fixed(row.perSecond)} | ${ratio} | ${fixed(row.p50Ms)} | ` +
           `${fixed(row.p95Ms)} | ${fixed(row.p99Ms)} | ${row.errors} | ${row.deliberateConflicts} | ` +
@@ -81,6 +86,14 @@ function scaling(server: LoadTable): string {
     `${server.name}: 32 clients reach ${fixed(factor, 1)} × the throughput of 1 client ` +
     `(goal ≥ 5 ×: ${factor >= 5 ? 'met' : 'not met'}); peak RSS ${mib(server.peakRssBytes)}`
   );
+}
+
+/** A further node's throughput at 32 clients as a share of the first (embedded) node's. */
+function beside(first: LoadTable, server: LoadTable): string[] {
+  const mine = server.rows.find((row) => row.connections === 32);
+  const theirs = first.rows.find((row) => row.connections === 32);
+  if (!mine || !theirs) return [];
+  return [`- ${server.name} at 32 clients: ${fixed(mine.perSecond / theirs.perSecond, 2)} × ${first.name}`];
 }
 
 const percent = (share: number) => `${fixed(share * 100, 1)} %`;
@@ -168,7 +181,10 @@ export function loadSection(report: LoadReport): string {
     ...table(report),
     '',
     ...report.tables.map((server) => `- ${scaling(server)}`),
-    `- raw baseline: peak RSS ${mib(report.raw.peakRssBytes)}`,
+    ...[report.raw, ...(report.baselines ?? [])].map(
+      (raw) => `- ${raw.name}: peak RSS ${mib(raw.peakRssBytes)}`,
+    ),
+    ...report.tables.slice(1).flatMap((server) => beside(report.tables[0], server)),
     '',
     ...(report.notes ?? []).flatMap((note) => [note, '']),
     `Kill run: 32 clients on the embedded node, SIGKILLed ${kill.kills} times under load and restarted on the same ` +

@@ -20,7 +20,7 @@ import {
 } from './external-stores';
 import {
   dropExternalStores,
-  eventLogHead,
+  eventLogFacts,
   kafkaHoldings,
   mongoHoldings,
   waitForKafkaToSettle,
@@ -80,7 +80,7 @@ async function startNode(
 /** Looks at what a node left behind: before it stops (still running), and after (its data directory). */
 interface AfterLoad {
   beforeStop?: () => Promise<void>;
-  afterStop?: (dataDir: string, casesRegistered: number) => Promise<void>;
+  afterStop?: (dataDir: string) => Promise<void>;
 }
 
 /** The node at every level of concurrency, one node (and one growing log) for all levels. */
@@ -91,7 +91,6 @@ async function measureNode(
 ): Promise<LoadTable> {
   return withTempDir('nrm-load-', async (dir) => {
     const node = await startNode(dir, extra);
-    const cases = new Set<string>();
     let table: LoadTable;
     try {
       const tokens = await signInOperators(node.baseUrl, 'DE', true);
@@ -101,7 +100,7 @@ async function measureNode(
         let behind = 0;
         const mix = commandMix(
           tokens,
-          (ack) => cases.add(ack.caseId),
+          () => undefined,
           () => stale++,
           () => behind++,
         );
@@ -114,7 +113,7 @@ async function measureNode(
     } finally {
       await node.stop();
     }
-    await after.afterStop?.(dir, cases.size);
+    await after.afterStop?.(dir);
     return table;
   });
 }
@@ -127,27 +126,34 @@ async function measureNode(
 async function measureExternalStoresNode(
   brokers: string,
   mongoUrl: string,
-): Promise<{ table: LoadTable; note: string; used: boolean }> {
+): Promise<{ table: LoadTable; baseline: LoadTable; note: string; used: boolean }> {
   const run = externalStoresRun(brokers, mongoUrl, Date.now().toString(36));
   log(`Kafka + MongoDB: database ${run.database}, topics ${run.topicPrefix}.*`);
   let seen: ExternalStoresSeen | undefined;
   let table: LoadTable;
+  let baseline: LoadTable;
   try {
+    baseline = await measureRaw(
+      'raw MongoDB baseline (Fastify + MongoDB driver, one insert per request)',
+      'raw-mongo-server.js',
+      (port) => [run.mongoUrl, String(port)],
+    );
     table = await measureNode(EXTERNAL_STORES_NODE, run.env, {
       beforeStop: () => waitForKafkaToSettle(run),
-      afterStop: async (dir, casesRegistered) => {
-        const [head, kafka, mongo] = await Promise.all([
-          eventLogHead(dir),
+      afterStop: async (dir) => {
+        const [log, kafka, mongo] = await Promise.all([
+          eventLogFacts(dir),
           kafkaHoldings(run),
           mongoHoldings(run),
         ]);
         seen = {
           kafkaTopics: kafka.topics,
           kafkaMessages: kafka.messages,
-          logHead: head,
+          logHead: log.head,
           caseDocuments: mongo.cases,
-          casesRegistered,
+          casesInLog: log.cases,
           projectedTo: mongo.projectedTo,
+          server: mongo.server,
         };
       },
     });
@@ -161,7 +167,8 @@ async function measureExternalStoresNode(
   );
   if (!seen) throw new Error('the Kafka + MongoDB node was not inspected');
   return {
-    table,
+    table: { ...table, against: baseline },
+    baseline,
     note: `${describeExternalStores(run, seen)} ${dropped}`,
     used: seen.kafkaMessages > 0 && seen.caseDocuments > 0,
   };
@@ -198,51 +205,52 @@ async function profileNode(): Promise<{ summary: ProfileSummary; perSecond: numb
   });
 }
 
-/** Fastify + better-sqlite3, one insert per request at synchronous=FULL: what the disk and HTTP allow. */
-async function measureRaw(): Promise<LoadTable> {
-  return withTempDir('nrm-load-raw-', async (dir) => {
-    const port = await freePort();
-    const raw = new ServerProcess(
-      join(__dirname, 'raw-server.js'),
-      [join(dir, 'raw.sqlite'), String(port)],
-      {},
-      `http://127.0.0.1:${port}`,
-    );
-    await raw.start();
-    try {
-      const insert = {
-        method: 'POST' as const,
-        path: '/records',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ referralSource: 'labour_inspectorate', countryOfExploitation: 'DE' }),
-      };
-      const rows: LoadTable['rows'] = [];
-      for (const connections of LEVELS) {
-        log(`raw baseline: ${connections} clients for ${SECONDS} s...`);
-        rows.push(await drive(raw.baseUrl, [insert], connections, SECONDS));
-      }
-      return {
-        name: 'raw baseline (Fastify + better-sqlite3, one insert per request)',
-        rows,
-        peakRssBytes: raw.peakRss,
-      };
-    } finally {
-      await raw.stop();
+/** A raw server (one insert per request, nothing else) at every level of concurrency. */
+async function measureRaw(name: string, entry: string, args: (port: number) => string[]): Promise<LoadTable> {
+  const port = await freePort();
+  const raw = new ServerProcess(join(__dirname, entry), args(port), {}, `http://127.0.0.1:${port}`);
+  await raw.start();
+  try {
+    const insert = {
+      method: 'POST' as const,
+      path: '/records',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ referralSource: 'labour_inspectorate', countryOfExploitation: 'DE' }),
+    };
+    const rows: LoadTable['rows'] = [];
+    for (const connections of LEVELS) {
+      log(`${name}: ${connections} clients for ${SECONDS} s...`);
+      rows.push(await drive(raw.baseUrl, [insert], connections, SECONDS));
     }
-  });
+    return { name, rows, peakRssBytes: raw.peakRss };
+  } finally {
+    await raw.stop();
+  }
+}
+
+/** Fastify + better-sqlite3, one insert per request at synchronous=FULL: what the disk and HTTP allow. */
+function measureRawSqlite(): Promise<LoadTable> {
+  return withTempDir('nrm-load-raw-', (dir) =>
+    measureRaw('raw baseline (Fastify + better-sqlite3, one insert per request)', 'raw-server.js', (port) => [
+      join(dir, 'raw.sqlite'),
+      String(port),
+    ]),
+  );
 }
 
 async function main(): Promise<void> {
   const failures: string[] = [];
   const started = Date.now();
   const load = loadavg()[0];
-  const raw = await measureRaw();
+  const raw = await measureRawSqlite();
   const tables = [await measureNode('node, embedded default (SQLite)', {})];
   const notes: string[] = [];
+  const baselines: LoadTable[] = [];
   const { KAFKA_BROKERS, MONGO_URL } = process.env;
   if (KAFKA_BROKERS && MONGO_URL) {
     const external = await measureExternalStoresNode(KAFKA_BROKERS, MONGO_URL);
     tables.push(external.table);
+    baselines.push(external.baseline);
     notes.push(external.note);
     if (!external.used) failures.push('the Kafka + MongoDB node left nothing in Kafka or MongoDB');
   } else {
@@ -260,6 +268,7 @@ async function main(): Promise<void> {
     machine: `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, load average ${load.toFixed(2)} at the start`,
     seconds: SECONDS,
     raw,
+    baselines,
     tables,
     notes,
     kill,
