@@ -31,6 +31,8 @@ export interface LoadReport {
   kill: KillRunResult;
   /** The node's main thread profiled at 32 clients, and the throughput it reached meanwhile. */
   profile?: { summary: ProfileSummary; perSecond: number };
+  /** Further sections' lines, after the profile (where the Kafka + MongoDB node waits). */
+  moreSections?: string[];
   totalSeconds: number;
 }
 
@@ -192,6 +194,7 @@ export function loadSection(report: LoadReport): string {
       `${kill.lost === 0 ? 'none was lost' : `${kill.lost} were LOST`}: each was looked up in the event log after the run.`,
     '',
     ...(report.profile ? whereTheTimeGoes(report.profile) : []),
+    ...(report.moreSections ?? []),
     ...capacity(report),
   ].join('\n');
 }

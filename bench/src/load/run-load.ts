@@ -4,7 +4,7 @@
  * set) under autocannon at 1, 8, 32 and 128 clients, beside a raw Fastify + better-sqlite3 baseline at
  * the same durability; then three SIGKILLs under load. Writes "The node under load" in docs/performance.md.
  */
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LOAD_ADMIN, signInOperators } from './accounts';
@@ -27,6 +27,12 @@ import {
 } from './external-stores-probe';
 import { EXTERNAL_STORES_NODE, LoadTable, unexpectedOutcomes, writeLoadSection } from './load-report';
 import { freePort } from '@nrm/common/net/free-port';
+import {
+  MONGO_OPERATIONS_FILE_ENV,
+  mongoOperationsSection,
+  summarizeOperations,
+  type OperationTotal,
+} from './mongo-operations';
 import { NODE_MAIN, ServerProcess } from './node-under-test';
 
 const LEVELS = (process.env.LOAD_CONCURRENCY ?? '1,8,32,128').split(',').map(Number);
@@ -88,9 +94,10 @@ async function measureNode(
   name: string,
   extra: Record<string, string>,
   after: AfterLoad = {},
+  nodeArgs: string[] = [],
 ): Promise<LoadTable> {
   return withTempDir('nrm-load-', async (dir) => {
-    const node = await startNode(dir, extra);
+    const node = await startNode(dir, extra, nodeArgs);
     let table: LoadTable;
     try {
       const tokens = await signInOperators(node.baseUrl, 'DE', true);
@@ -126,10 +133,12 @@ async function measureNode(
 async function measureExternalStoresNode(
   brokers: string,
   mongoUrl: string,
-): Promise<{ table: LoadTable; baseline: LoadTable; note: string; used: boolean }> {
+): Promise<{ table: LoadTable; baseline: LoadTable; note: string; waits: string[]; used: boolean }> {
   const run = externalStoresRun(brokers, mongoUrl, Date.now().toString(36));
   log(`Kafka + MongoDB: database ${run.database}, topics ${run.topicPrefix}.*`);
   let seen: ExternalStoresSeen | undefined;
+  let operations: OperationTotal[] = [];
+  const operationsFile = join(tmpdir(), `nrm-load-mongo-operations-${run.topicPrefix}.json`);
   let table: LoadTable;
   let baseline: LoadTable;
   try {
@@ -138,38 +147,49 @@ async function measureExternalStoresNode(
       'raw-mongo-server.js',
       (port) => [run.mongoUrl, String(port)],
     );
-    table = await measureNode(EXTERNAL_STORES_NODE, run.env, {
-      beforeStop: () => waitForKafkaToSettle(run),
-      afterStop: async (dir) => {
-        const [log, kafka, mongo] = await Promise.all([
-          eventLogFacts(dir),
-          kafkaHoldings(run),
-          mongoHoldings(run),
-        ]);
-        seen = {
-          kafkaTopics: kafka.topics,
-          kafkaMessages: kafka.messages,
-          logHead: log.head,
-          caseDocuments: mongo.cases,
-          casesInLog: log.cases,
-          projectedTo: mongo.projectedTo,
-          server: mongo.server,
-        };
+    table = await measureNode(
+      EXTERNAL_STORES_NODE,
+      { ...run.env, [MONGO_OPERATIONS_FILE_ENV]: operationsFile },
+      {
+        beforeStop: () => waitForKafkaToSettle(run),
+        afterStop: async (dir) => {
+          const [log, kafka, mongo] = await Promise.all([
+            eventLogFacts(dir),
+            kafkaHoldings(run),
+            mongoHoldings(run),
+          ]);
+          seen = {
+            kafkaTopics: kafka.topics,
+            kafkaMessages: kafka.messages,
+            logHead: log.head,
+            caseDocuments: mongo.cases,
+            casesInLog: log.cases,
+            projectedTo: mongo.projectedTo,
+            server: mongo.server,
+          };
+          operations = JSON.parse(readFileSync(operationsFile, 'utf8')) as OperationTotal[];
+        },
       },
-    });
+      // Times every MongoDB operation in the node's own process.
+      ['-r', join(__dirname, 'mongo-op-timing.js')],
+    );
   } catch (error) {
     await dropExternalStores(run).catch(() => undefined);
     throw error;
+  } finally {
+    rmSync(operationsFile, { force: true });
   }
   const dropped = await dropExternalStores(run).then(
     () => 'Both were dropped after the run.',
     (error: Error) => `Dropping them failed: ${error.message}.`,
   );
   if (!seen) throw new Error('the Kafka + MongoDB node was not inspected');
+  const requests = table.rows.reduce((sum, row) => sum + row.requests, 0);
   return {
     table: { ...table, against: baseline },
     baseline,
     note: `${describeExternalStores(run, seen)} ${dropped}`,
+    waits: mongoOperationsSection(seen.server, summarizeOperations(operations, requests), requests),
     used: seen.kafkaMessages > 0 && seen.caseDocuments > 0,
   };
 }
@@ -246,12 +266,14 @@ async function main(): Promise<void> {
   const tables = [await measureNode('node, embedded default (SQLite)', {})];
   const notes: string[] = [];
   const baselines: LoadTable[] = [];
+  const waits: string[] = [];
   const { KAFKA_BROKERS, MONGO_URL } = process.env;
   if (KAFKA_BROKERS && MONGO_URL) {
     const external = await measureExternalStoresNode(KAFKA_BROKERS, MONGO_URL);
     tables.push(external.table);
     baselines.push(external.baseline);
     notes.push(external.note);
+    waits.push(...external.waits);
     if (!external.used) failures.push('the Kafka + MongoDB node left nothing in Kafka or MongoDB');
   } else {
     notes.push(EXTERNAL_STORES_NOT_MEASURED);
@@ -273,6 +295,7 @@ async function main(): Promise<void> {
     notes,
     kill,
     profile,
+    moreSections: waits,
     totalSeconds: (Date.now() - started) / 1000,
   });
   if (kill.lost > 0 || kill.kills < 3)
