@@ -84,7 +84,9 @@ export function describeExternalStores(run: ExternalStoresRun, seen: ExternalSto
   const projected =
     seen.projectedTo === seen.logHead
       ? "its projections at the log's head"
-      : `its projections at position ${count(seen.projectedTo)} of ${count(seen.logHead)}`;
+      : `its projections only at position ${count(seen.projectedTo)} of ${count(seen.logHead)} when the ` +
+        'node stopped: they fell behind the commands, which then waited out the read-your-writes timeout ' +
+        '(5 s) and were answered before their read models had them';
   return (
     'The Kafka + MongoDB node is the same process started with KAFKA_BROKERS (its relay copies every ' +
     `committed event to Kafka, behind the answers) and MONGO_URL (its read models, here in ${seen.server}); ` +

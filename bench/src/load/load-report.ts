@@ -178,7 +178,8 @@ export function loadSection(report: LoadReport): string {
       'The node runs with its per-address rate limit lifted: every simulated operator comes from one address. ' +
       'Reads behind counts reads of the case that showed an older revision than the command the same client ' +
       'just had acknowledged (or no case at all): the node answers a command only once its projections have ' +
-      'applied it (`waitForPosition`, at most 5 s, then it answers anyway), so there should be none.',
+      'applied it (`waitForPosition`, at most 5 s, then it answers anyway), so there should be none while the ' +
+      'read models keep up; a walk slower than the test never reaches its read.',
     '',
     ...table(report),
     '',

@@ -133,7 +133,14 @@ async function measureNode(
 async function measureExternalStoresNode(
   brokers: string,
   mongoUrl: string,
-): Promise<{ table: LoadTable; baseline: LoadTable; note: string; waits: string[]; used: boolean }> {
+): Promise<{
+  table: LoadTable;
+  baseline: LoadTable;
+  note: string;
+  waits: string[];
+  used: boolean;
+  behind: boolean;
+}> {
   const run = externalStoresRun(brokers, mongoUrl, Date.now().toString(36));
   log(`Kafka + MongoDB: database ${run.database}, topics ${run.topicPrefix}.*`);
   let seen: ExternalStoresSeen | undefined;
@@ -191,6 +198,7 @@ async function measureExternalStoresNode(
     note: `${describeExternalStores(run, seen)} ${dropped}`,
     waits: mongoOperationsSection(seen.server, summarizeOperations(operations, requests), requests),
     used: seen.kafkaMessages > 0 && seen.caseDocuments > 0,
+    behind: seen.projectedTo < seen.logHead,
   };
 }
 
@@ -275,6 +283,7 @@ async function main(): Promise<void> {
     notes.push(external.note);
     waits.push(...external.waits);
     if (!external.used) failures.push('the Kafka + MongoDB node left nothing in Kafka or MongoDB');
+    if (external.behind) log(`${EXTERNAL_STORES_NODE}: its read models fell behind the log under load`);
   } else {
     notes.push(EXTERNAL_STORES_NOT_MEASURED);
     log('KAFKA_BROKERS and MONGO_URL not set: the Kafka + MongoDB node is not measured');
