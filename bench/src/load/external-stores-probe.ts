@@ -4,6 +4,7 @@ import { COLLECTIONS } from '@nrm/read-models/mongo/mongo-read-model-schemas';
 import { createKafka } from '@nrm/shared-log';
 import mongoose from 'mongoose';
 import { wireServerName, type ExternalStoresRun } from './external-stores';
+import { EXPLAINED_FILTERS, filterShape, type FilterPushdown } from './mongo-operations';
 
 const mine = (run: ExternalStoresRun) => (name: string) => name.startsWith(`${run.topicPrefix}.`);
 
@@ -77,6 +78,26 @@ export async function mongoHoldings(
       .toArray();
     const projectedTo = checkpoints.length ? Math.min(...checkpoints.map((c) => c.position)) : 0;
     return { cases, projectedTo, server };
+  });
+}
+
+/**
+ * How the server answers the projections' filters on the case collection: FerretDB's explain tells
+ * whether it pushes a filter down to its storage; MongoDB's does not say (undefined).
+ */
+export async function explainFilters(run: ExternalStoresRun): Promise<FilterPushdown[] | undefined> {
+  return withDatabase(run, async (db) => {
+    if (!db.db) throw new Error(`no database at ${run.mongoUrl}`);
+    const explained: FilterPushdown[] = [];
+    for (const filter of EXPLAINED_FILTERS) {
+      const answer = (await db.db.command({
+        explain: { find: COLLECTIONS.cases, filter },
+        verbosity: 'queryPlanner',
+      })) as { filterPushdown?: boolean };
+      if (answer.filterPushdown === undefined) return undefined;
+      explained.push({ filter: filterShape(filter), pushedDown: answer.filterPushdown });
+    }
+    return explained;
   });
 }
 

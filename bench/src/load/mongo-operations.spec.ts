@@ -1,4 +1,10 @@
-import { filterOf, filterShape, mongoOperationsSection, summarizeOperations } from './mongo-operations';
+import {
+  filterOf,
+  filterShape,
+  mongoOperationsSection,
+  pushdownSentence,
+  summarizeOperations,
+} from './mongo-operations';
 
 describe('the MongoDB operations of the Kafka + MongoDB node', () => {
   it('groups filters by their shape, without their values', () => {
@@ -48,5 +54,20 @@ describe('the MongoDB operations of the Kafka + MongoDB node', () => {
     const lines = mongoOperationsSection('FerretDB v1', { totalMs, top }, 100);
     expect(lines.join('\n')).toContain('100 requests answered, 10.0 ms in MongoDB per request');
     expect(lines).toContain('| `case_detail.bulkWrite {"_id":"…"}` | 100 | 1.00 | 8.0 | 80.0 % |');
+  });
+});
+
+describe('the explained filters of the Kafka + MongoDB node', () => {
+  it('names the filters the server reads the whole collection for, and says nothing when it does not tell', () => {
+    const lines = pushdownSentence('case_detail', [
+      { filter: '{"_id":"…"}', pushedDown: true },
+      { filter: '{"_id":{"$in":["…"]}}', pushedDown: false },
+    ]);
+    expect(lines[0]).toBe(
+      'The server\'s explain of these filters on `case_detail`: `{"_id":"…"}` answered from its storage\'s ' +
+        'index; `{"_id":{"$in":["…"]}}` not pushed down: it reads every document of the collection and filters ' +
+        'them itself, so each of those operations costs more as cases accumulate.',
+    );
+    expect(pushdownSentence('case_detail', undefined)).toEqual([]);
   });
 });

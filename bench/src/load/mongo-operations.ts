@@ -85,3 +85,40 @@ export function mongoOperationsSection(
     '',
   ];
 }
+
+/** Whether the server answers a filter from its storage's index (FerretDB's explain says so; MongoDB's does not). */
+export interface FilterPushdown {
+  filter: string;
+  pushedDown: boolean;
+}
+
+/** The filters the projections send, as their shapes, for the server to explain. */
+export const EXPLAINED_FILTERS: Record<string, unknown>[] = [
+  { _id: 'case' },
+  { _id: { $in: ['case'] } },
+  { _id: 'case', lastPosition: { $lt: 1 } },
+];
+
+/** One sentence from the explained filters; none when the server does not tell (MongoDB). */
+export function pushdownSentence(
+  collection: string,
+  explained: readonly FilterPushdown[] | undefined,
+): string[] {
+  if (!explained || explained.length === 0) return [];
+  const list = (pushed: boolean) =>
+    explained
+      .filter((e) => e.pushedDown === pushed)
+      .map((e) => `\`${e.filter}\``)
+      .join(', ');
+  const pushed = list(true);
+  const scanned = list(false);
+  return [
+    `The server's explain of these filters on \`${collection}\`: ` +
+      (pushed ? `${pushed} answered from its storage's index; ` : '') +
+      (scanned
+        ? `${scanned} not pushed down: it reads every document of the collection and filters them itself, ` +
+          'so each of those operations costs more as cases accumulate.'
+        : 'every one answered from its index.'),
+    '',
+  ];
+}

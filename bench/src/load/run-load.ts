@@ -21,16 +21,20 @@ import {
 import {
   dropExternalStores,
   eventLogFacts,
+  explainFilters,
   kafkaHoldings,
   mongoHoldings,
   waitForKafkaToSettle,
 } from './external-stores-probe';
 import { EXTERNAL_STORES_NODE, LoadTable, unexpectedOutcomes, writeLoadSection } from './load-report';
 import { freePort } from '@nrm/common/net/free-port';
+import { COLLECTIONS } from '@nrm/read-models/mongo/mongo-read-model-schemas';
 import {
   MONGO_OPERATIONS_FILE_ENV,
   mongoOperationsSection,
+  pushdownSentence,
   summarizeOperations,
+  type FilterPushdown,
   type OperationTotal,
 } from './mongo-operations';
 import { NODE_MAIN, ServerProcess } from './node-under-test';
@@ -145,6 +149,7 @@ async function measureExternalStoresNode(
   log(`Kafka + MongoDB: database ${run.database}, topics ${run.topicPrefix}.*`);
   let seen: ExternalStoresSeen | undefined;
   let operations: OperationTotal[] = [];
+  let explained: FilterPushdown[] | undefined;
   const operationsFile = join(tmpdir(), `nrm-load-mongo-operations-${run.topicPrefix}.json`);
   let table: LoadTable;
   let baseline: LoadTable;
@@ -160,11 +165,13 @@ async function measureExternalStoresNode(
       {
         beforeStop: () => waitForKafkaToSettle(run),
         afterStop: async (dir) => {
-          const [log, kafka, mongo] = await Promise.all([
+          const [log, kafka, mongo, pushdown] = await Promise.all([
             eventLogFacts(dir),
             kafkaHoldings(run),
             mongoHoldings(run),
+            explainFilters(run),
           ]);
+          explained = pushdown;
           seen = {
             kafkaTopics: kafka.topics,
             kafkaMessages: kafka.messages,
@@ -196,7 +203,10 @@ async function measureExternalStoresNode(
     table: { ...table, against: baseline },
     baseline,
     note: `${describeExternalStores(run, seen)} ${dropped}`,
-    waits: mongoOperationsSection(seen.server, summarizeOperations(operations, requests), requests),
+    waits: [
+      ...mongoOperationsSection(seen.server, summarizeOperations(operations, requests), requests),
+      ...pushdownSentence(COLLECTIONS.cases, explained),
+    ],
     used: seen.kafkaMessages > 0 && seen.caseDocuments > 0,
     behind: seen.projectedTo < seen.logHead,
   };
