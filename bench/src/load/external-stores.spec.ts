@@ -1,4 +1,5 @@
 import {
+  describeExternalKillRun,
   describeExternalStores,
   externalStoresRun,
   wireServerName,
@@ -70,5 +71,35 @@ describe('the Kafka + MongoDB node of bench:load', () => {
     expect(text).toContain('1,490 case documents for the 1,500 cases in the log');
     expect(text).toContain('its projections only at position 11,990 of 12,000 when the node stopped');
     expect(text).toContain('waited out the read-your-writes timeout');
+  });
+});
+
+describe('the kill run of the Kafka + MongoDB node', () => {
+  const recovered: ExternalStoresSeen = {
+    kafkaTopics: 5,
+    kafkaMessages: 900,
+    logHead: 880,
+    caseDocuments: 120,
+    casesInLog: 120,
+    projectedTo: 880,
+    server: 'FerretDB',
+  };
+
+  it('says whether the read models and Kafka caught up with the whole log after the kills', () => {
+    const kill = { kills: 3, acknowledged: 90, lost: 0, seconds: 40 };
+    expect(describeExternalKillRun(kill, recovered, 12)).toBe(
+      'Kill run on the Kafka + MongoDB node: SIGKILLed 3 times under load at 32 clients (40 s); 90 commands ' +
+        "were acknowledged, none was lost. Restarted once more on the same data, its projections reached the log's " +
+        'head (880) in 12 s; MongoDB held 120 case documents for the 120 cases in the log, and Kafka held 900 ' +
+        'messages for its 880 events (batches resent after a kill: consumers drop the copies by event id).',
+    );
+    const behind = describeExternalKillRun(
+      { ...kill, lost: 2 },
+      { ...recovered, projectedTo: 700, kafkaMessages: 800 },
+      180,
+    );
+    expect(behind).toContain('2 were LOST');
+    expect(behind).toContain('its projections reached only position 700 of 880 in 180 s');
+    expect(behind).toContain('Kafka held only 800 messages for its 880 events');
   });
 });

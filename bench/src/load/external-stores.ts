@@ -102,3 +102,30 @@ export const EXTERNAL_STORES_NOT_MEASURED =
   'node, Kafka + MongoDB: not measured in this run (set KAFKA_BROKERS and MONGO_URL, e.g. ' +
   '`KAFKA_BROKERS=127.0.0.1:9092 MONGO_URL=mongodb://127.0.0.1:27017/nrm_load npm run bench:load` ' +
   'after `npm run infra:up`).';
+
+/** The kill run on the Kafka + MongoDB node, and what its stores held once it had recovered. */
+export function describeExternalKillRun(
+  kill: { kills: number; acknowledged: number; lost: number; seconds: number },
+  recovered: ExternalStoresSeen,
+  catchUpSeconds: number,
+): string {
+  const caughtUp =
+    recovered.projectedTo >= recovered.logHead
+      ? `its projections reached the log's head (${count(recovered.logHead)}) in ${catchUpSeconds.toFixed(0)} s`
+      : `its projections reached only position ${count(recovered.projectedTo)} of ${count(recovered.logHead)} ` +
+        `in ${catchUpSeconds.toFixed(0)} s`;
+  const kafka =
+    recovered.kafkaMessages >= recovered.logHead
+      ? `Kafka held ${count(recovered.kafkaMessages)} messages for its ${count(recovered.logHead)} events` +
+        (recovered.kafkaMessages > recovered.logHead
+          ? ' (batches resent after a kill: consumers drop the copies by event id)'
+          : '')
+      : `Kafka held only ${count(recovered.kafkaMessages)} messages for its ${count(recovered.logHead)} events`;
+  return (
+    `Kill run on the Kafka + MongoDB node: SIGKILLed ${kill.kills} times under load at 32 clients ` +
+    `(${kill.seconds.toFixed(0)} s); ${kill.acknowledged} commands were acknowledged, ` +
+    `${kill.lost === 0 ? 'none was lost' : `${kill.lost} were LOST`}. Restarted once more on the same data, ` +
+    `${caughtUp}; MongoDB held ${count(recovered.caseDocuments)} case documents for the ` +
+    `${count(recovered.casesInLog)} cases in the log, and ${kafka}.`
+  );
+}

@@ -29,6 +29,8 @@ export interface LoadReport {
   /** Sentences after the table: what the Kafka + MongoDB node was seen to use, or why it was not measured. */
   notes?: string[];
   kill: KillRunResult;
+  /** Sentences after the kill run's: the Kafka + MongoDB node's kill run. */
+  afterKill?: string[];
   /** The node's main thread profiled at 32 clients, and the throughput it reached meanwhile. */
   profile?: { summary: ProfileSummary; perSecond: number };
   /** Further sections' lines, after the profile (where the Kafka + MongoDB node waits). */
@@ -194,6 +196,7 @@ export function loadSection(report: LoadReport): string {
       `data (${fixed(kill.seconds)} s). ${kill.acknowledged} commands were acknowledged; ` +
       `${kill.lost === 0 ? 'none was lost' : `${kill.lost} were LOST`}: each was looked up in the event log after the run.`,
     '',
+    ...(report.afterKill ?? []).flatMap((line) => [line, '']),
     ...(report.profile ? whereTheTimeGoes(report.profile) : []),
     ...(report.moreSections ?? []),
     ...capacity(report),

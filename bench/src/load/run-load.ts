@@ -12,7 +12,9 @@ import { commandMix } from './command-mix';
 import { readProfile, summarizeProfile, type ProfileSummary } from './cpu-profile';
 import { drive } from './drive';
 import { killRun } from './kill-run';
+import { externalKillRun, type ExternalKillRunResult } from './external-kill-run';
 import {
+  describeExternalKillRun,
   describeExternalStores,
   EXTERNAL_STORES_NOT_MEASURED,
   externalStoresRun,
@@ -42,6 +44,8 @@ import { NODE_MAIN, ServerProcess } from './node-under-test';
 const LEVELS = (process.env.LOAD_CONCURRENCY ?? '1,8,32,128').split(',').map(Number);
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 10);
 const KILL_EVERY = Number(process.env.LOAD_KILL_EVERY ?? 300);
+// The Kafka + MongoDB node acknowledges far fewer commands a second (its read models' wait).
+const KILL_EVERY_EXTERNAL = Number(process.env.LOAD_KILL_EVERY_EXTERNAL ?? 30);
 const log = (line: string) => process.stderr.write(line + '\n');
 
 function nodeEnv(dataDir: string, port: number, extra: Record<string, string>): Record<string, string> {
@@ -74,6 +78,7 @@ async function startNode(
   dir: string,
   extra: Record<string, string>,
   nodeArgs: string[] = [],
+  healthTimeoutMs?: number,
 ): Promise<ServerProcess> {
   const port = await freePort();
   const node = new ServerProcess(
@@ -82,6 +87,7 @@ async function startNode(
     nodeEnv(dir, port, extra),
     `http://127.0.0.1:${port}`,
     nodeArgs,
+    healthTimeoutMs,
   );
   await node.start();
   return node;
@@ -276,6 +282,32 @@ function measureRawSqlite(): Promise<LoadTable> {
   );
 }
 
+/**
+ * The kill run on the node with Kafka and MongoDB, in a database and topics of its own, dropped
+ * afterwards. Its warnings are kept (the report quotes them if it does not come back), and it has
+ * three minutes to answer /health after a kill.
+ */
+async function killExternalStoresNode(
+  brokers: string,
+  mongoUrl: string,
+): Promise<{ result?: ExternalKillRunResult; error?: Error }> {
+  const run = externalStoresRun(brokers, mongoUrl, `k${Date.now().toString(36)}`);
+  log(`kill run on the Kafka + MongoDB node (every ${KILL_EVERY_EXTERNAL} commands): ${run.database}...`);
+  const env = { ...run.env, NRM_LOG_LEVEL: 'warn' };
+  try {
+    const result = await withTempDir('nrm-load-kill-external-', (dir) =>
+      externalKillRun(run, dir, () => startNode(dir, env, [], 180_000), KILL_EVERY_EXTERNAL, log),
+    );
+    return { result };
+  } catch (error) {
+    return { error: error as Error };
+  } finally {
+    await dropExternalStores(run).catch((error: Error) =>
+      log(`could not drop ${run.database} / ${run.topicPrefix}.*: ${error.message}`),
+    );
+  }
+}
+
 async function main(): Promise<void> {
   const failures: string[] = [];
   const started = Date.now();
@@ -305,6 +337,22 @@ async function main(): Promise<void> {
     const tokens = await signInOperators(node.baseUrl, 'DE', true);
     return killRun(node, dir, tokens, KILL_EVERY, log);
   });
+  const afterKill: string[] = [];
+  if (KAFKA_BROKERS && MONGO_URL) {
+    const { result, error } = await killExternalStoresNode(KAFKA_BROKERS, MONGO_URL);
+    if (result) {
+      const { kill: k, recovered } = result;
+      afterKill.push(describeExternalKillRun(k, recovered, result.catchUpSeconds));
+      if (k.lost > 0 || k.kills < 3)
+        failures.push(`Kafka + MongoDB kill run: ${k.kills} kills, ${k.lost} LOST`);
+      if (recovered.projectedTo < recovered.logHead || recovered.kafkaMessages < recovered.logHead)
+        failures.push('Kafka + MongoDB kill run: the read models or Kafka did not catch up with the log');
+    } else {
+      const reason = (error?.message ?? 'unknown').split('\n').slice(0, 6).join(' ').slice(0, 600);
+      afterKill.push(`Kill run on the Kafka + MongoDB node: FAILED (${reason}).`);
+      failures.push(`Kafka + MongoDB kill run failed: ${error?.stack ?? 'unknown'}`);
+    }
+  }
   writeLoadSection({
     machine: `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, load average ${load.toFixed(2)} at the start`,
     seconds: SECONDS,
@@ -313,6 +361,7 @@ async function main(): Promise<void> {
     tables,
     notes,
     kill,
+    afterKill,
     profile,
     moreSections: waits,
     totalSeconds: (Date.now() - started) / 1000,
