@@ -28,6 +28,11 @@ const REGISTRATION = {
   indicators: ['withheld-documents'],
 };
 
+/** The case as read is older than the revision this operator's last command was acknowledged at. */
+function isBehind(body: string, acknowledgedRevision: number): boolean {
+  return (JSON.parse(body) as { revision: number }).revision < acknowledgedRevision;
+}
+
 const json = (token: string, extra: Record<string, string> = {}) => ({
   'content-type': 'application/json',
   authorization: `Bearer ${token}`,
@@ -43,6 +48,8 @@ export function commandMix(
   tokens: OperatorTokens,
   acknowledged: (ack: Acknowledged) => void,
   sentStale: () => void,
+  /** A read of the case just written showed an older revision, or no case: the read models lag behind. */
+  readBehind: () => void = () => undefined,
 ): Request[] {
   const remember = (status: number, body: string, context: WalkContext) => {
     if (status !== 201) return;
@@ -109,6 +116,11 @@ export function commandMix(
       path: '/api/cases/{id}',
       headers: { authorization: `Bearer ${tokens.caseManager}` },
       setupRequest: forCase(''),
+      onResponse: (status, body, context) => {
+        const walk = context as WalkContext;
+        if (walk.caseId === undefined || walk.revision === undefined) return;
+        if (status === 404 || (status === 200 && isBehind(body, walk.revision))) readBehind();
+      },
     },
     {
       method: 'GET',

@@ -30,6 +30,8 @@ export async function killRun(
   const acknowledged: Acknowledged[] = [];
   let kills = 0;
   let restarting: Promise<void> | undefined;
+  // A node that does not come back ends the run (and fails it) instead of crashing the benchmark.
+  let failure: Error | undefined;
   let finished!: () => void;
   const allKilled = new Promise<void>((resolve) => (finished = resolve));
   const crash = async () => {
@@ -44,7 +46,12 @@ export async function killRun(
     (ack) => {
       acknowledged.push(ack);
       if (!restarting && kills < KILLS && acknowledged.length >= (kills + 1) * every) {
-        restarting = crash().finally(() => (restarting = undefined));
+        restarting = crash()
+          .catch((error: Error) => {
+            failure = error;
+            finished();
+          })
+          .finally(() => (restarting = undefined));
       }
     },
     () => undefined,
@@ -53,10 +60,11 @@ export async function killRun(
   // Bounded: a node that never comes back (or never acknowledges again) ends the run with fewer kills.
   await drive(node.baseUrl, requests, 32, 180, undefined, (instance) => {
     // After the third restart, a little more load on the restarted node, then stop.
-    void allKilled.then(() => setTimeout(() => instance.stop(), 3000));
+    void allKilled.then(() => setTimeout(() => instance.stop(), failure ? 0 : 3000));
   });
   const seconds = (Date.now() - started) / 1000;
   await node.stop();
+  if (failure) throw failure;
   const store = SqliteEventStore.open({ file: join(dataDir, 'events.sqlite'), writer: 'inline' });
   try {
     let lost = 0;

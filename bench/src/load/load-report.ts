@@ -6,21 +6,56 @@ import type { KillRunResult } from './kill-run';
 
 export const LOAD_SECTION = '## The node under load';
 
+export interface LoadRow extends Measured {
+  /** Reads of a case just written that showed an older revision (or none): the node's runs only. */
+  readsBehind?: number;
+}
+
 export interface LoadTable {
   name: string;
-  rows: Measured[];
+  rows: LoadRow[];
   peakRssBytes: number;
+  /** The raw baseline of its own store its "of raw" is taken against; default the report's raw (SQLite). */
+  against?: LoadTable;
 }
 
 export interface LoadReport {
   machine: string;
   seconds: number;
   raw: LoadTable;
+  /** Further raw baselines (the MongoDB server's), listed after the first. */
+  baselines?: LoadTable[];
   tables: LoadTable[];
+  /** Sentences after the table: what the Kafka + MongoDB node was seen to use, or why it was not measured. */
+  notes?: string[];
   kill: KillRunResult;
+  /** Sentences after the kill run's: the Kafka + MongoDB node's kill run. */
+  afterKill?: string[];
   /** The node's main thread profiled at 32 clients, and the throughput it reached meanwhile. */
   profile?: { summary: ProfileSummary; perSecond: number };
+  /** Further sections' lines, after the profile (where the Kafka + MongoDB node waits). */
+  moreSections?: string[];
   totalSeconds: number;
+}
+
+/** The row group of the node with Kafka as its shared log and MongoDB for its read models. */
+export const EXTERNAL_STORES_NODE = 'node, Kafka + MongoDB';
+
+/**
+ * What must not happen under load: an error other than the deliberate 409s, or a read of a case just
+ * written that shows an older state (the node answers a command once its projections applied it).
+ */
+export function unexpectedOutcomes(tables: LoadTable[]): string[] {
+  return tables.flatMap((table) =>
+    table.rows.flatMap((row) => [
+      ...(row.errors > 0 ? [`${table.name}, ${row.connections} clients: ${row.errors} errors`] : []),
+      ...(row.readsBehind
+        ? [
+            `${table.name}, ${row.connections} clients: ${row.readsBehind} reads behind the client's own write`,
+          ]
+        : []),
+    ]),
+  );
 }
 
 const fixed = (value: number, digits = 0) => value.toFixed(digits);
@@ -28,16 +63,18 @@ const mib = (bytes: number) => `${fixed(bytes / 2 ** 20)} MiB`;
 
 function table(report: LoadReport): string[] {
   const lines = [
-    '| server | clients | requests/s | of raw | p50 ms | p95 ms | p99 ms | errors | deliberate 409s |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| server | clients | requests/s | of raw | p50 ms | p95 ms | p99 ms | errors | deliberate 409s | reads behind |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
-  for (const server of [report.raw, ...report.tables]) {
+  const baselines = [report.raw, ...(report.baselines ?? [])];
+  for (const server of [...baselines, ...report.tables]) {
     server.rows.forEach((row, i) => {
-      const raw = report.raw.rows[i];
-      const ratio = server === report.raw ? '1.00' : fixed(row.perSecond / raw.perSecond, 2);
+      const raw = (server.against ?? report.raw).rows[i];
+      const ratio = baselines.includes(server) ? '1.00' : fixed(row.perSecond / raw.perSecond, 2);
       lines.push(
         `| ${server.name} | ${row.connections} | ${fixed(row.perSecond)} | ${ratio} | ${fixed(row.p50Ms)} | ` +
-          `${fixed(row.p95Ms)} | ${fixed(row.p99Ms)} | ${row.errors} | ${row.deliberateConflicts} |`,
+          `${fixed(row.p95Ms)} | ${fixed(row.p99Ms)} | ${row.errors} | ${row.deliberateConflicts} | ` +
+          `${row.readsBehind ?? '—'} |`,
       );
     });
   }
@@ -53,6 +90,14 @@ function scaling(server: LoadTable): string {
     `${server.name}: 32 clients reach ${fixed(factor, 1)} × the throughput of 1 client ` +
     `(goal ≥ 5 ×: ${factor >= 5 ? 'met' : 'not met'}); peak RSS ${mib(server.peakRssBytes)}`
   );
+}
+
+/** A further node's throughput at 32 clients as a share of the first (embedded) node's. */
+function beside(first: LoadTable, server: LoadTable): string[] {
+  const mine = server.rows.find((row) => row.connections === 32);
+  const theirs = first.rows.find((row) => row.connections === 32);
+  if (!mine || !theirs) return [];
+  return [`- ${server.name} at 32 clients: ${fixed(mine.perSecond / theirs.perSecond, 2)} × ${first.name}`];
 }
 
 const percent = (share: number) => `${fixed(share * 100, 1)} %`;
@@ -132,18 +177,28 @@ export function loadSection(report: LoadReport): string {
       'repeat it on the stale revision (a deliberate 409, as when two operators race), assess needs, read the case, ' +
       'read the case list: three commands, one conflict and two reads per walk. The raw baseline is Fastify and ' +
       'better-sqlite3 doing one insert per request at the same durability (WAL, synchronous=FULL), nothing else. ' +
-      'The node runs with its per-address rate limit lifted: every simulated operator comes from one address.',
+      'The node runs with its per-address rate limit lifted: every simulated operator comes from one address. ' +
+      'Reads behind counts reads of the case that showed an older revision than the command the same client ' +
+      'just had acknowledged (or no case at all): the node answers a command only once its projections have ' +
+      'applied it (`waitForPosition`, at most 5 s, then it answers anyway), so there should be none while the ' +
+      'read models keep up; a walk slower than the test never reaches its read.',
     '',
     ...table(report),
     '',
     ...report.tables.map((server) => `- ${scaling(server)}`),
-    `- raw baseline: peak RSS ${mib(report.raw.peakRssBytes)}`,
+    ...[report.raw, ...(report.baselines ?? [])].map(
+      (raw) => `- ${raw.name}: peak RSS ${mib(raw.peakRssBytes)}`,
+    ),
+    ...report.tables.slice(1).flatMap((server) => beside(report.tables[0], server)),
     '',
+    ...(report.notes ?? []).flatMap((note) => [note, '']),
     `Kill run: 32 clients on the embedded node, SIGKILLed ${kill.kills} times under load and restarted on the same ` +
       `data (${fixed(kill.seconds)} s). ${kill.acknowledged} commands were acknowledged; ` +
       `${kill.lost === 0 ? 'none was lost' : `${kill.lost} were LOST`}: each was looked up in the event log after the run.`,
     '',
+    ...(report.afterKill ?? []).flatMap((line) => [line, '']),
     ...(report.profile ? whereTheTimeGoes(report.profile) : []),
+    ...(report.moreSections ?? []),
     ...capacity(report),
   ].join('\n');
 }

@@ -20,6 +20,7 @@ export class ServerProcess {
     readonly baseUrl: string,
     /** Options for Node itself, before the entry (e.g. --cpu-prof). */
     private readonly nodeArgs: string[] = [],
+    private readonly healthTimeoutMs = 60_000,
   ) {}
 
   async start(): Promise<void> {
@@ -70,7 +71,7 @@ export class ServerProcess {
   }
 
   private async waitForHealth(child: ChildProcess): Promise<void> {
-    const deadline = Date.now() + 60_000;
+    const deadline = Date.now() + this.healthTimeoutMs;
     while (Date.now() < deadline) {
       if (child.exitCode !== null) throw new Error(`${this.entry} exited early:\n${this.output}`);
       try {
@@ -80,6 +81,8 @@ export class ServerProcess {
       }
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    throw new Error(`${this.entry} did not answer /health within 60 s:\n${this.output}`);
+    throw new Error(
+      `${this.entry} did not answer /health within ${this.healthTimeoutMs / 1000} s:\n${this.output}`,
+    );
   }
 }

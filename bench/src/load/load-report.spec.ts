@@ -1,0 +1,69 @@
+import type { Measured } from './drive';
+import { EXTERNAL_STORES_NODE, loadSection, unexpectedOutcomes, type LoadTable } from './load-report';
+
+const row = (connections: number, perSecond: number, extra: Partial<Measured> = {}) => ({
+  connections,
+  seconds: 10,
+  requests: perSecond * 10,
+  perSecond,
+  p50Ms: 2,
+  p95Ms: 5,
+  p99Ms: 9,
+  errors: 0,
+  deliberateConflicts: 100,
+  ...extra,
+});
+
+const raw: LoadTable = { name: 'raw', rows: [row(1, 1000), row(32, 2000)], peakRssBytes: 100 * 2 ** 20 };
+const embedded: LoadTable = {
+  name: 'node, embedded default (SQLite)',
+  rows: [
+    { ...row(1, 400), readsBehind: 0 },
+    { ...row(32, 800), readsBehind: 0 },
+  ],
+  peakRssBytes: 400 * 2 ** 20,
+};
+const rawMongo: LoadTable = { name: 'raw MongoDB', rows: [row(1, 400), row(32, 1200)], peakRssBytes: 0 };
+const external: LoadTable = {
+  name: EXTERNAL_STORES_NODE,
+  against: rawMongo,
+  rows: [
+    { ...row(1, 200), readsBehind: 0 },
+    { ...row(32, 600, { errors: 3 }), readsBehind: 2 },
+  ],
+  peakRssBytes: 300 * 2 ** 20,
+};
+
+describe('the report of bench:load', () => {
+  it('lists every node row, with errors apart from the deliberate 409s, and any read behind a write', () => {
+    expect(unexpectedOutcomes([embedded])).toEqual([]);
+    expect(unexpectedOutcomes([embedded, external])).toEqual([
+      'node, Kafka + MongoDB, 32 clients: 3 errors',
+      "node, Kafka + MongoDB, 32 clients: 2 reads behind the client's own write",
+    ]);
+  });
+
+  it('gives the Kafka + MongoDB node its row group, its ratio to its own raw baseline, its lines and note', () => {
+    const text = loadSection({
+      machine: 'test machine',
+      seconds: 10,
+      raw,
+      baselines: [rawMongo],
+      tables: [embedded, external],
+      notes: ['The Kafka + MongoDB node used them.'],
+      kill: { kills: 3, acknowledged: 100, lost: 0, seconds: 20 },
+      totalSeconds: 60,
+    });
+    expect(text).toContain('| raw | 32 | 2000 | 1.00 | 2 | 5 | 9 | 0 | 100 | — |');
+    expect(text).toContain('| raw MongoDB | 32 | 1200 | 1.00 | 2 | 5 | 9 | 0 | 100 | — |');
+    // Against the raw MongoDB baseline (1200/s), not the SQLite one (2000/s).
+    expect(text).toContain('| node, Kafka + MongoDB | 32 | 600 | 0.50 | 2 | 5 | 9 | 3 | 100 | 2 |');
+    expect(text).toContain('| node, embedded default (SQLite) | 32 | 800 | 0.40 |');
+    expect(text).toContain('- node, Kafka + MongoDB at 32 clients: 0.75 × node, embedded default (SQLite)');
+    expect(text).toContain(
+      '- node, Kafka + MongoDB: 32 clients reach 3.0 × the throughput of 1 client (goal ≥ 5 ×: not met); ' +
+        'peak RSS 300 MiB',
+    );
+    expect(text).toContain('\nThe Kafka + MongoDB node used them.\n');
+  });
+});
