@@ -66,4 +66,28 @@ describe('the report of bench:load', () => {
     );
     expect(text).toContain('\nThe Kafka + MongoDB node used them.\n');
   });
+
+  it('bounds the 32-client throughput by the profiled CPU per request, against five times one client', () => {
+    const text = loadSection({
+      machine: 'test machine',
+      seconds: 10,
+      raw,
+      tables: [embedded],
+      kill: { kills: 3, acknowledged: 100, lost: 0, seconds: 20 },
+      totalSeconds: 60,
+      // 10 s profiled at 800 requests/s, 8 s busy: 1 ms of CPU per request.
+      profile: {
+        perSecond: 800,
+        summary: {
+          busyMs: 8000,
+          idleMs: 2000,
+          byOrigin: [{ name: 'libs/read-models', share: 1, milliseconds: 8000 }],
+          topFunctions: [{ name: 'apply (libs/read-models a.js:1)', share: 1, milliseconds: 8000 }],
+        },
+      },
+    });
+    expect(text).toContain('1.00 ms of CPU per request');
+    expect(text).toContain('one event loop answers at most 1000 requests/s');
+    expect(text).toContain('(5 × 400 = 2000 requests/s) would need at most 0.50 ms per request, 2.0 × less');
+  });
 });
