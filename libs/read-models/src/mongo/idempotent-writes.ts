@@ -1,4 +1,4 @@
-import type { AnyBulkWriteOperation, Model, mongo } from 'mongoose';
+import type { Model, mongo } from 'mongoose';
 
 const DUPLICATE_KEY = 11000;
 
@@ -25,12 +25,16 @@ export function isDuplicateKeyOnly(error: unknown): boolean {
   return codes.length > 0 && codes.every((code) => code === DUPLICATE_KEY);
 }
 
-/** One bulk write, unordered; mongoose types the writes through a conditional a generic T cannot resolve. */
+/**
+ * One bulk write, unordered, through the driver: the writers build every document whole and typed,
+ * so mongoose's casting and validation (a model instance per inserted document) would only cost CPU.
+ */
 export async function bulkWrite<T extends mongo.Document>(
   model: Model<T>,
-  ops: AnyBulkWriteOperation<T>[],
+  ops: mongo.AnyBulkWriteOperation<T>[],
 ): Promise<void> {
-  if (ops.length > 0) await model.bulkWrite(ops as Parameters<typeof model.bulkWrite>[0], { ordered: false });
+  if (ops.length > 0)
+    await (model.collection as unknown as mongo.Collection<T>).bulkWrite(ops, { ordered: false });
 }
 
 /**
@@ -60,7 +64,7 @@ export async function insertOnce<T extends { _id: string }>(model: Model<T>, doc
     try {
       await bulkWrite(
         model,
-        pending.map((document) => ({ insertOne: { document } }) as AnyBulkWriteOperation<T>),
+        pending.map((document) => ({ insertOne: { document } }) as mongo.AnyBulkWriteOperation<T>),
       );
       return;
     } catch (error) {

@@ -1,4 +1,4 @@
-import type { AnyBulkWriteOperation, Model, ProjectionType } from 'mongoose';
+import type { Model, mongo, ProjectionType } from 'mongoose';
 import type { StoredEvent } from '@nrm/event-store/port';
 import { caseIdOfStream } from '@nrm/contracts';
 import { bulkWrite, untilNoDuplicate } from './idempotent-writes';
@@ -48,9 +48,13 @@ export async function writePerCase<D extends PerCaseDocument>(
   if (byCase.size === 0) return;
 
   await untilNoDuplicate(async () => {
-    const stored = (await model.find({ _id: { $in: [...byCase.keys()] } }, fields).lean()) as D[];
+    const ids = [...byCase.keys()];
+    // One case (the live runner hands one event at a time) is read by `_id` alone: FerretDB reads `$in`
+    // by scanning the collection.
+    const filter = ids.length === 1 ? { _id: ids[0] } : { _id: { $in: ids } };
+    const stored = (await model.find(filter, fields).lean()) as D[];
     const current = new Map(stored.map((doc) => [doc._id, doc]));
-    const ops: AnyBulkWriteOperation<D>[] = [];
+    const ops: mongo.AnyBulkWriteOperation<D>[] = [];
     for (const [caseId, caseEvents] of byCase) {
       const doc = current.get(caseId);
       const unapplied = caseEvents.filter((e) => e.position > (doc?.lastPosition ?? 0));
@@ -60,7 +64,7 @@ export async function writePerCase<D extends PerCaseDocument>(
       ops.push(
         (doc
           ? { updateOne: { filter: { _id: caseId }, update: { $set: next } } }
-          : { insertOne: { document: { _id: caseId, ...next } } }) as AnyBulkWriteOperation<D>,
+          : { insertOne: { document: { _id: caseId, ...next } } }) as mongo.AnyBulkWriteOperation<D>,
       );
     }
     await bulkWrite(model, ops);
