@@ -11,8 +11,10 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { benchRelay } from '@nrm/shared-log';
 import { LOAD_SECTION } from './load/load-report';
+import { benchMongoReplay } from './mongo-replay';
 import { RawBaseline } from './raw-baseline';
 import { walkCase } from './synthetic-cases';
+import { syntheticLog } from './synthetic-log';
 
 interface Row {
   name: string;
@@ -32,6 +34,7 @@ const SINGLE_APPENDS = Number(process.env.BENCH_SINGLE_APPENDS ?? 1000);
 const BATCHES = Number(process.env.BENCH_BATCHES ?? 200);
 const REPLAY_EVENTS = Number(process.env.BENCH_REPLAY_EVENTS ?? 100_000);
 const RELAY_EVENTS = Number(process.env.BENCH_RELAY_EVENTS ?? 20_000);
+const MONGO_EVENTS = Number(process.env.BENCH_MONGO_EVENTS ?? 20_000);
 
 const log = (line: string) => process.stderr.write(line + '\n');
 
@@ -219,6 +222,26 @@ async function main() {
     } else {
       notes.push('Kafka relay: not measured in this run (set KAFKA_BROKERS, e.g. after `npm run infra:up`).');
       log('relay: skipped (set KAFKA_BROKERS to measure it)');
+    }
+    const mongoUrl = process.env.MONGO_URL;
+    if (mongoUrl) {
+      log(`replay through the MongoDB read models at ${mongoUrl}, ${MONGO_EVENTS} events...`);
+      const mongo = await benchMongoReplay(mongoUrl, await syntheticLog(MONGO_EVENTS));
+      rows.push({
+        name: `replay ${mongo.events} events through the MongoDB read models, pages of 1000`,
+        events: mongo.events,
+        productRate: mongo.productRate,
+        baselineRate: mongo.rawRate,
+        baselineName: 'raw driver, insertMany + bulkWrite per page',
+      });
+      notes.push(
+        `MongoDB replay: ${mongo.commandsPerPage.toFixed(1)} commands per page of 1000 events for the four projections; the baseline writes the same ${mongo.documentsPerPage.toFixed(0)} documents per page.`,
+      );
+    } else {
+      notes.push(
+        'MongoDB read models: not measured in this run (set MONGO_URL, e.g. after `npm run infra:up`).',
+      );
+      log('MongoDB replay: skipped (set MONGO_URL to measure it)');
     }
     const markdown = report(rows, latencies, notes, (Date.now() - started) / 1000);
     process.stdout.write(markdown);
