@@ -14,6 +14,8 @@ export interface MongoReplayResult {
   commandsPerPage: number;
   /** Documents per page, the same for both. */
   documentsPerPage: number;
+  /** The server measured: FerretDB names itself in buildInfo. */
+  server: string;
 }
 
 const now = () => Number(process.hrtime.bigint()) / 1e9;
@@ -91,7 +93,9 @@ export async function benchMongoReplay(
     const projected = (await store.listCases({ page: 1, pageSize: 1, now: new Date().toISOString() })).total;
     const rawCases = await rawDb.collection('raw_cases').countDocuments();
     if (projected !== rawCases) throw new Error(`projected ${projected} cases, the baseline ${rawCases}`);
+    const build = await rawDb.admin().command({ buildInfo: 1 });
     return {
+      server: build.ferretdbVersion ? `FerretDB ${build.ferretdbVersion}` : `MongoDB ${build.version}`,
       events: events.length,
       productRate: events.length / productSeconds,
       rawRate: events.length / rawSeconds,
