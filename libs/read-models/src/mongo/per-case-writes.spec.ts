@@ -16,29 +16,31 @@ import { bindModels, type CaseDocument } from './mongo-read-model-schemas';
 const T0 = '2025-01-06T09:00:00.000Z';
 
 /**
- * The model, except that its first read answers what was stored before `meddle` ran: another writer
- * wrote between the batch's read and its write, which is the case the position guard must cover.
+ * The model, except that `meddle` runs just before its first write: another writer got in between the
+ * batch's read (if any) and its write, which is the case the position guard must cover. Reads are counted.
  */
-function readingBefore(model: Model<CaseDocument>, meddle: () => Promise<void>) {
-  const reads = { count: 0 };
-  const proxy = new Proxy(model, {
+function writingAfter(model: Model<CaseDocument>, meddle: () => Promise<void>) {
+  const counts = { reads: 0, writes: 0 };
+  const collection = new Proxy(model.collection, {
     get(target, key, receiver) {
-      if (key !== 'find') return Reflect.get(target, key, receiver);
-      return (...args: Parameters<Model<CaseDocument>['find']>) => {
-        reads.count++;
-        const query = target.find(...args);
-        if (reads.count > 1) return query;
-        return {
-          lean: async () => {
-            const stale = await query.lean();
-            await meddle();
-            return stale;
-          },
-        };
+      if (key !== 'bulkWrite') return Reflect.get(target, key, receiver);
+      return async (...args: Parameters<typeof target.bulkWrite>) => {
+        if (counts.writes++ === 0) await meddle();
+        return target.bulkWrite(...args);
       };
     },
   });
-  return { model: proxy, reads };
+  const proxy = new Proxy(model, {
+    get(target, key, receiver) {
+      if (key === 'collection') return collection;
+      if (key !== 'find') return Reflect.get(target, key, receiver);
+      return (...args: Parameters<Model<CaseDocument>['find']>) => {
+        counts.reads++;
+        return target.find(...args);
+      };
+    },
+  });
+  return { model: proxy, counts };
 }
 
 describeIfServer('MONGO_URL', 'writePerCase: another writer between the read and the write', (url) => {
@@ -70,13 +72,14 @@ describeIfServer('MONGO_URL', 'writePerCase: another writer between the read and
     return jsonForm(detail!);
   };
 
-  it('reads again after the insert collides, and leaves what the other writer wrote when it holds the batch', async () => {
+  it('reads after the insert collides, and leaves what the other writer wrote when it holds the batch', async () => {
     const other = new CaseDetailWriter(model);
-    const racing = readingBefore(model, () => other.apply(events));
+    const racing = writingAfter(model, () => other.apply(events));
 
     await new CaseDetailWriter(racing.model).apply(events);
 
-    expect(racing.reads.count).toBe(2);
+    // The case opens in the batch: not read, inserted; the insert collides; read, nothing left to write.
+    expect(racing.counts).toEqual({ reads: 1, writes: 1 });
     const doc = await stored();
     expect(doc.lastPosition).toBe(events.at(-1)!.position);
     expect(doc.detail).toEqual(foldedAll());
@@ -85,11 +88,11 @@ describeIfServer('MONGO_URL', 'writePerCase: another writer between the read and
   it('folds only the events past what the other writer wrote, each once', async () => {
     const half = Math.floor(events.length / 2);
     const other = new CaseDetailWriter(model);
-    const racing = readingBefore(model, () => other.apply(events.slice(0, half)));
+    const racing = writingAfter(model, () => other.apply(events.slice(0, half)));
 
     await new CaseDetailWriter(racing.model).apply(events);
 
-    expect(racing.reads.count).toBe(2);
+    expect(racing.counts).toEqual({ reads: 1, writes: 2 });
     const doc = await stored();
     expect(doc.lastPosition).toBe(events.at(-1)!.position);
     expect(doc.detail).toEqual(foldedAll());

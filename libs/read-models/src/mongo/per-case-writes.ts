@@ -20,9 +20,16 @@ export type FoldCase<D extends PerCaseDocument> = (
 ) => Omit<D, '_id'> | undefined;
 
 /**
+ * One case is read by `_id` alone: FerretDB 1.24 answers that filter from an index, and `$in` by
+ * scanning the whole collection (still fewer round trips than a read per case there).
+ */
+const byIds = (ids: string[]) => (ids.length === 1 ? { _id: ids[0] } : { _id: { $in: ids } });
+
+/**
  * A batch into a collection of one document per case, in one read and one bulk write whatever the
- * number of events and cases: the touched documents are read together, each case's events past the
- * document's `lastPosition` folded in, and every changed document written once.
+ * number of events and cases: the touched documents are read together (those of cases the batch
+ * opens cannot exist yet, so a rebuild reads little), each case's events past the document's
+ * `lastPosition` folded in, and every changed document written once.
  *
  * The position guard is the read: only events after the position the document holds are folded, so
  * a batch applied again after a crash changes nothing, and a document is never written backwards.
@@ -47,12 +54,13 @@ export async function writePerCase<D extends PerCaseDocument>(
   }
   if (byCase.size === 0) return;
 
+  let attempt = 0;
   await untilNoDuplicate(async () => {
-    const ids = [...byCase.keys()];
-    // One case (the live runner hands one event at a time) is read by `_id` alone: FerretDB reads `$in`
-    // by scanning the collection.
-    const filter = ids.length === 1 ? { _id: ids[0] } : { _id: { $in: ids } };
-    const stored = (await model.find(filter, fields).lean()) as D[];
+    // A case whose first event (revision 0) is in the batch had no document before the batch: it is
+    // not read, unless a first attempt collided (the batch, or part of it, was applied before).
+    const firstTry = attempt++ === 0;
+    const ids = [...byCase.keys()].filter((id) => !firstTry || byCase.get(id)![0].revision !== 0);
+    const stored = ids.length === 0 ? [] : ((await model.find(byIds(ids), fields).lean()) as D[]);
     const current = new Map(stored.map((doc) => [doc._id, doc]));
     const ops: mongo.AnyBulkWriteOperation<D>[] = [];
     for (const [caseId, caseEvents] of byCase) {
