@@ -1,22 +1,24 @@
 import { caseIdOfStream } from '@nrm/contracts';
+import { SqliteEventStore } from '@nrm/event-store';
 import type { StoredEvent } from '@nrm/event-store/port';
-import { MongoReadModelStore } from '@nrm/read-models';
+import { PersonalDataCipher } from '@nrm/privacy';
+import { InMemoryKeyStore } from '@nrm/privacy/testing';
+import { MongoReadModelStore, rebuildProjections } from '@nrm/read-models';
 import mongoose, { type mongo } from 'mongoose';
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { pagesOf, writeSyntheticLog } from './synthetic-log';
 
+/** A row of the bench's table (run.ts), with what the note under it says. */
 export interface MongoReplayResult {
-  events: number;
-  /** Events per second through the four MongoDB projections, a page at a time (as a rebuild does). */
-  productRate: number;
-  /** Events per second of the raw driver writing the same number of documents per page. */
-  rawRate: number;
-  /** Commands the product sent per page, on average (checkpoints, reads and writes of all projections). */
-  commandsPerPage: number;
-  /** Documents per page, the same for both. */
-  documentsPerPage: number;
-  /** The server measured: FerretDB names itself in buildInfo. */
-  server: string;
+  row: { name: string; events: number; productRate: number; baselineRate: number; baselineName: string };
+  note: string;
 }
+
+/** Events per page, for the rebuild and the baseline alike (the rebuild's default). */
+const PAGE = 5000;
+/** Commands that read or write documents (not the drops and index builds of the reset). */
+const DOCUMENT_COMMANDS = new Set(['find', 'insert', 'update', 'delete']);
 
 const now = () => Number(process.hrtime.bigint()) / 1e9;
 
@@ -35,31 +37,30 @@ function lastEventOfEachCase(page: readonly StoredEvent[]): Map<string, StoredEv
  * one `bulkWrite` of a replace-or-insert per case the page touches. No reads, no checkpoints, no
  * folding: the same number of documents the product writes, in the fewest round trips the driver has.
  */
-async function writeRaw(db: mongo.Db, page: readonly StoredEvent[]): Promise<void> {
+async function writeRaw(db: mongo.Db, page: readonly StoredEvent[]): Promise<number> {
   await db.collection<{ _id: string }>('raw_events').insertMany(
     page.map(({ id, ...event }) => ({ _id: id, ...event })),
     { ordered: false },
   );
   const lastOfCase = lastEventOfEachCase(page);
-  if (lastOfCase.size === 0) return;
+  if (lastOfCase.size === 0) return page.length;
   const upserts = [...lastOfCase].map(([caseId, event]) => ({
     replaceOne: { filter: { _id: caseId }, replacement: { ...event }, upsert: true },
   }));
   for (const name of ['raw_cases', 'raw_statistics']) {
     await db.collection<{ _id: string }>(name).bulkWrite(upserts, { ordered: false });
   }
+  return page.length + 2 * lastOfCase.size;
 }
 
 /**
- * Replays `events` through the MongoDB read models (reset, then every projection handles each page,
- * as `rebuildProjections` does) and, page by page in turn so that noise hits both alike, writes the
- * same documents with the raw driver into a database of its own. Both databases are dropped after.
+ * Writes a synthetic log of `events` (bench/src/synthetic-log.ts: the node's EventWriter, cases
+ * interleaved) into an embedded store under `dir`, rebuilds the MongoDB read models from it
+ * (`rebuildProjections`, as `npm run cli -- rebuild` does), then writes the same pages with the raw
+ * driver into a database of its own. Both databases are dropped after.
  */
-export async function benchMongoReplay(
-  url: string,
-  events: readonly StoredEvent[],
-  pageSize = 1000,
-): Promise<MongoReplayResult> {
+export async function benchMongoReplay(url: string, dir: string, events: number): Promise<MongoReplayResult> {
+  const log = SqliteEventStore.open({ file: join(dir, 'mongo-replay.sqlite') });
   const suffix = randomBytes(4).toString('hex');
   const productDb = `nrm_bench_read_models_${suffix}`;
   const raw = await mongoose
@@ -68,44 +69,58 @@ export async function benchMongoReplay(
   let commands = 0;
   let store: MongoReadModelStore | undefined;
   try {
+    const written = await writeSyntheticLog(log, new PersonalDataCipher(new InMemoryKeyStore()), { events });
     store = await MongoReadModelStore.connect(url, {
       dbName: productDb,
-      onCommandStarted: () => commands++,
+      onCommandStarted: (event) => {
+        if (DOCUMENT_COMMANDS.has(event.commandName)) commands++;
+      },
     });
+    const readModels = store;
+    let start = now();
+    const { events: replayed } = await rebuildProjections(log, readModels, { pageSize: PAGE });
+    const productSeconds = now() - start;
+
     const rawDb = raw.db!;
     for (const name of ['raw_events', 'raw_cases', 'raw_statistics']) await rawDb.createCollection(name);
-    let productSeconds = 0;
-    let rawSeconds = 0;
     let pages = 0;
     let documents = 0;
-    commands = 0;
-    for (let from = 0; from < events.length; from += pageSize) {
-      const page = events.slice(from, from + pageSize);
-      let start = now();
-      for (const projection of store.projections()) await projection.handle(page);
-      productSeconds += now() - start;
-      start = now();
-      await writeRaw(rawDb, page);
-      rawSeconds += now() - start;
+    start = now();
+    for await (const page of pagesOf(log, PAGE)) {
+      documents += await writeRaw(rawDb, page);
       pages++;
-      documents += page.length + 2 * lastEventOfEachCase(page).size;
     }
+    const rawSeconds = now() - start;
+
     const projected = (await store.listCases({ page: 1, pageSize: 1, now: new Date().toISOString() })).total;
     const rawCases = await rawDb.collection('raw_cases').countDocuments();
-    if (projected !== rawCases) throw new Error(`projected ${projected} cases, the baseline ${rawCases}`);
+    if (replayed !== written || projected !== rawCases)
+      throw new Error(
+        `replayed ${replayed} of ${written} events, ${projected} cases; the baseline ${rawCases}`,
+      );
     const build = await rawDb.admin().command({ buildInfo: 1 });
+    const server = build.ferretdbVersion ? `FerretDB ${build.ferretdbVersion}` : `MongoDB ${build.version}`;
     return {
-      server: build.ferretdbVersion ? `FerretDB ${build.ferretdbVersion}` : `MongoDB ${build.version}`,
-      events: events.length,
-      productRate: events.length / productSeconds,
-      rawRate: events.length / rawSeconds,
-      commandsPerPage: commands / pages,
-      documentsPerPage: documents / pages,
+      row: {
+        name: `rebuild the MongoDB read models from ${written} events, pages of ${PAGE}`,
+        events: written,
+        productRate: written / productSeconds,
+        baselineRate: written / rawSeconds,
+        baselineName: 'raw driver, insertMany + bulkWrite per page',
+      },
+      note:
+        `MongoDB rebuild (${server}): the four projections, ${(commands / pages).toFixed(1)} commands ` +
+        `per page of ${PAGE} events (per projection: its checkpoint read, at most one read of the touched ` +
+        `case documents the page does not open, one bulk write, the checkpoint written); the baseline ` +
+        `writes the same ${(documents / pages).toFixed(0)} documents per page with the raw driver ` +
+        `(insertMany of the events, a bulkWrite of replace-or-insert per touched case in two ` +
+        `collections), without folding or checkpoints. Both read the log from the same embedded store.`,
     };
   } finally {
     await store?.close();
     await raw.getClient().db(productDb).dropDatabase();
     await raw.dropDatabase();
     await raw.close();
+    await log.close();
   }
 }

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import type { NewEvent } from '@nrm/event-store/port';
+import type { NewEvent, StoredEvent } from '@nrm/event-store/port';
 
 /**
  * The floor the embedded store is measured against: plain better-sqlite3, the same row contents and
@@ -12,6 +12,7 @@ export class RawBaseline {
   private readonly appendTx: Database.Transaction<
     (streamId: string, events: NewEvent[], revision: number) => void
   >;
+  private readonly copyTx: Database.Transaction<(events: readonly StoredEvent[]) => void>;
 
   constructor(file: string) {
     this.db = new Database(file);
@@ -28,24 +29,34 @@ export class RawBaseline {
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     this.appendTx = this.db.transaction((streamId: string, events: NewEvent[], revision: number) => {
       const recordedAt = new Date().toISOString();
-      events.forEach((e, i) =>
-        this.insert.run(
-          streamId,
-          revision + i,
-          e.id,
-          e.type,
-          e.schemaVersion,
-          e.occurredAt,
-          recordedAt,
-          e.nodeId,
-          JSON.stringify(e.actor),
-          e.correlationId,
-          e.causationId ?? null,
-          JSON.stringify(e.data),
-          e.personal ? JSON.stringify(e.personal) : null,
-        ),
-      );
+      events.forEach((e, i) => this.insertRow(streamId, revision + i, e, recordedAt));
     });
+    this.copyTx = this.db.transaction((events: readonly StoredEvent[]) => {
+      for (const e of events) this.insertRow(e.streamId, e.revision, e, e.recordedAt);
+    });
+  }
+
+  private insertRow(streamId: string, revision: number, e: NewEvent, recordedAt: string): void {
+    this.insert.run(
+      streamId,
+      revision,
+      e.id,
+      e.type,
+      e.schemaVersion,
+      e.occurredAt,
+      recordedAt,
+      e.nodeId,
+      JSON.stringify(e.actor),
+      e.correlationId,
+      e.causationId ?? null,
+      JSON.stringify(e.data),
+      e.personal ? JSON.stringify(e.personal) : null,
+    );
+  }
+
+  /** Copies rows of another log as they are (stream, revision, recorded time), one transaction. */
+  appendRows(events: readonly StoredEvent[]): void {
+    this.copyTx.immediate(events);
   }
 
   append(streamId: string, events: NewEvent[], revision: number): void {

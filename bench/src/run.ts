@@ -12,9 +12,9 @@ import Database from 'better-sqlite3';
 import { benchRelay } from '@nrm/shared-log';
 import { LOAD_SECTION } from './load/load-report';
 import { benchMongoReplay } from './mongo-replay';
+import { benchMillionLog, millionLogSection } from './million/million-log';
 import { RawBaseline } from './raw-baseline';
-import { walkCase } from './synthetic-cases';
-import { syntheticLog } from './synthetic-log';
+import { pagesOf, writeSyntheticLog } from './synthetic-log';
 
 interface Row {
   name: string;
@@ -35,6 +35,7 @@ const BATCHES = Number(process.env.BENCH_BATCHES ?? 200);
 const REPLAY_EVENTS = Number(process.env.BENCH_REPLAY_EVENTS ?? 100_000);
 const RELAY_EVENTS = Number(process.env.BENCH_RELAY_EVENTS ?? 20_000);
 const MONGO_EVENTS = Number(process.env.BENCH_MONGO_EVENTS ?? 20_000);
+const LOG_EVENTS = Number(process.env.BENCH_LOG_EVENTS ?? 1_000_000);
 
 const log = (line: string) => process.stderr.write(line + '\n');
 
@@ -112,23 +113,12 @@ async function benchReplay(dir: string): Promise<Row> {
   const raw = new RawBaseline(join(dir, 'replay-raw.sqlite'));
   const cipher = new PersonalDataCipher(new InMemoryKeyStore());
   log(`populating ${REPLAY_EVENTS} events (real deciders, encrypted personal data)...`);
-  let written = 0;
-  for (let n = 0; written < REPLAY_EVENTS; n++) {
-    const caseId = randomUUID();
-    const history = walkCase(caseId, Date.UTC(2025, 0, 1) + n * 60_000, n).slice(0, REPLAY_EVENTS - written);
-    const events: NewEvent[] = [];
-    for (const e of history) {
-      events.push({
-        ...template(e.type),
-        data: e.data as Record<string, unknown>,
-        personal: e.personal ? await cipher.encrypt(`victim:${caseId}`, e.personal) : undefined,
-      });
-    }
-    await store.append(`case-${caseId}`, events, 'no_stream');
-    raw.append(`case-${caseId}`, events, 0);
-    written += events.length;
-    if (n % 500 === 0) log(`  ${written}/${REPLAY_EVENTS}`);
-  }
+  const written = await writeSyntheticLog(store, cipher, {
+    events: REPLAY_EVENTS,
+    onProgress: (n) => log(`  ${n}/${REPLAY_EVENTS}`),
+  });
+  // The baseline holds the very same rows.
+  for await (const page of pagesOf(store)) raw.appendRows(page);
   const readModels = new SqliteReadModelStore({ file: join(dir, 'replay-read-models.sqlite') });
   const productSeconds = await timed(() => rebuildProjections(store, readModels).then(() => undefined));
   let rows = 0;
@@ -149,7 +139,13 @@ async function benchReplay(dir: string): Promise<Row> {
   };
 }
 
-function report(rows: Row[], latencies: LatencyRow[], notes: string[], seconds: number): string {
+function report(
+  rows: Row[],
+  latencies: LatencyRow[],
+  notes: string[],
+  sections: string[],
+  seconds: number,
+): string {
   const sqlite = new Database(':memory:').prepare('select sqlite_version() v').get() as { v: string };
   const lines = [
     '# Performance',
@@ -185,8 +181,9 @@ function report(rows: Row[], latencies: LatencyRow[], notes: string[], seconds: 
     'What the product does beyond the baseline: the expected-revision check, canonical JSON, an RFC 6962',
     'leaf hash and running tree root per event, and one Ed25519-signed checkpoint per append (appends);',
     'upcasting, the case-list/detail/history projections and their checkpoints (replay); reading the log,',
-    'CloudEvents encoding and a checkpoint per acknowledged batch, one batch in flight (relay).',
+    'CloudEvents encoding and a checkpoint every 100 ms, one batch in flight (relay).',
     '',
+    ...sections,
   ];
   return lines.join('\n');
 }
@@ -219,31 +216,37 @@ async function main() {
         p50Ms: relay.latencyP50Ms,
         p99Ms: relay.latencyP99Ms,
       });
+      latencies.push({
+        name: 'commit to Kafka consumer (the relay and Kafka alone)',
+        p50Ms: relay.commitToConsumerP50Ms,
+        p99Ms: relay.commitToConsumerP99Ms,
+      });
+      notes.push(
+        'Relay: both sides warmed up, then taking turns over the same ranges of the log, four batches at a time (the relay saving its checkpoint to SQLite as the node does); latency is one append at a time, from the append call and from its commit (the relay and Kafka without the store’s durable write).',
+      );
     } else {
       notes.push('Kafka relay: not measured in this run (set KAFKA_BROKERS, e.g. after `npm run infra:up`).');
       log('relay: skipped (set KAFKA_BROKERS to measure it)');
     }
     const mongoUrl = process.env.MONGO_URL;
     if (mongoUrl) {
-      log(`replay through the MongoDB read models at ${mongoUrl}, ${MONGO_EVENTS} events...`);
-      const mongo = await benchMongoReplay(mongoUrl, await syntheticLog(MONGO_EVENTS));
-      rows.push({
-        name: `replay ${mongo.events} events through the MongoDB read models, pages of 1000`,
-        events: mongo.events,
-        productRate: mongo.productRate,
-        baselineRate: mongo.rawRate,
-        baselineName: 'raw driver, insertMany + bulkWrite per page',
-      });
-      notes.push(
-        `MongoDB replay (${mongo.server}): the four projections, a page of 1000 events at a time as a rebuild, in ${mongo.commandsPerPage.toFixed(1)} commands per page (per projection: its checkpoint read, at most one read of the touched case documents the batch does not open, one bulk write, the checkpoint written); the baseline writes the same ${mongo.documentsPerPage.toFixed(0)} documents per page with the raw driver (insertMany of the events, a bulkWrite of replace-or-insert per touched case in two collections), without reads, folding or checkpoints.`,
-      );
+      log(`rebuild of the MongoDB read models at ${mongoUrl}, ${MONGO_EVENTS} events...`);
+      const mongo = await benchMongoReplay(mongoUrl, dir, MONGO_EVENTS);
+      rows.push(mongo.row);
+      notes.push(mongo.note);
     } else {
       notes.push(
         'MongoDB read models: not measured in this run (set MONGO_URL, e.g. after `npm run infra:up`).',
       );
-      log('MongoDB replay: skipped (set MONGO_URL to measure it)');
+      log('MongoDB rebuild: skipped (set MONGO_URL to measure it)');
     }
-    const markdown = report(rows, latencies, notes, (Date.now() - started) / 1000);
+    const sections: string[] = [];
+    if (LOG_EVENTS > 0) {
+      log(`a log of ${LOG_EVENTS} events: writing it...`);
+      const large = await benchMillionLog(mkdtempSync(join(dir, 'large-')), LOG_EVENTS, log);
+      sections.push(...millionLogSection(large));
+    }
+    const markdown = report(rows, latencies, notes, sections, (Date.now() - started) / 1000);
     process.stdout.write(markdown);
     if (process.env.BENCH_WRITE !== '0') {
       const file = join(process.cwd(), 'docs', 'performance.md');

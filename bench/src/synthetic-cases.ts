@@ -8,6 +8,11 @@ const DAY = 86_400_000;
  * assessments, services, monitoring and prosecution liaison (about 30 events).
  */
 export function walkCase(caseId: string, startMs: number, n: number): DomainEvent[] {
+  return walkCaseSteps(caseId, startMs, n).flat();
+}
+
+/** The same walk, one entry per command: the events each command decided, as an operator records them. */
+export function walkCaseSteps(caseId: string, startMs: number, n: number): DomainEvent[][] {
   const at = (days: number) => new Date(startMs + days * DAY).toISOString();
   const id = (k: number) => `${caseId.slice(0, 24)}${(n * 100 + k).toString(16).padStart(12, '0')}`;
   type Unplaced<C> = C extends CaseCommand ? Omit<C, 'caseId'> : never;
@@ -115,8 +120,11 @@ export function walkCase(caseId: string, startMs: number, n: number): DomainEven
     { type: 'RecordReintegrationProgress', at: at(140), status: 'completed' },
   ];
   const history: DomainEvent[] = [];
+  const steps: DomainEvent[][] = [];
   for (const command of commands) {
-    history.push(...decideForCase({ ...command, caseId } as CaseCommand, history));
+    const decided = decideForCase({ ...command, caseId } as CaseCommand, history);
+    history.push(...decided);
+    steps.push(decided);
   }
-  return history;
+  return steps;
 }

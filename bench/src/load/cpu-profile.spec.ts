@@ -40,7 +40,7 @@ describe('the CPU profile summary of bench:load', () => {
       { name: '(garbage collector)', milliseconds: 1, share: 0.1 },
     ]);
     expect(summary.topFunctions[0]).toEqual({
-      name: 'validate (class-validator:10)',
+      name: 'validate (class-validator index.js:10)',
       milliseconds: 6,
       share: 0.6,
     });

@@ -65,7 +65,9 @@ export function summarizeProfile(profile: CpuProfile, limit = 12): ProfileSummar
     busyMs += ms;
     const origin = originOf(frame.url, frame.functionName);
     origins.set(origin, (origins.get(origin) ?? 0) + ms);
-    const where = frame.url === '' ? '' : ` (${origin}:${frame.lineNumber + 1})`;
+    // The file too: several libraries have an `apply` or a `save`.
+    const file = frame.url.split('/').pop() ?? '';
+    const where = frame.url === '' ? '' : ` (${origin} ${file}:${frame.lineNumber + 1})`;
     const name = `${frame.functionName || '(anonymous)'}${where}`;
     functions.set(name, (functions.get(name) ?? 0) + ms);
   });

@@ -16,13 +16,25 @@ export function canonicalJson(value: unknown): string {
     case 'bigint':
       return value.toString();
     case 'object': {
-      if (Array.isArray(value))
-        return '[' + value.map((v) => canonicalJson(v === undefined ? null : v)).join(',') + ']';
+      // Plain loops and string appends: the event store serialises every event it writes or verifies.
+      if (Array.isArray(value)) {
+        let text = '[';
+        for (let i = 0; i < value.length; i++) {
+          const item: unknown = value[i];
+          text += (i === 0 ? '' : ',') + canonicalJson(item === undefined ? null : item);
+        }
+        return text + ']';
+      }
       if (value instanceof Date) return JSON.stringify(value.toISOString());
-      const entries = Object.entries(value as Record<string, unknown>)
-        .filter(([, v]) => v !== undefined)
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-      return '{' + entries.map(([k, v]) => JSON.stringify(k) + ':' + canonicalJson(v)).join(',') + '}';
+      const record = value as Record<string, unknown>;
+      let text = '{';
+      // The default sort compares UTF-16 code units, the order this encoding promises.
+      for (const key of Object.keys(record).sort()) {
+        const member = record[key];
+        if (member === undefined) continue;
+        text += (text.length === 1 ? '' : ',') + JSON.stringify(key) + ':' + canonicalJson(member);
+      }
+      return text + '}';
     }
     default:
       throw new TypeError(`canonicalJson: unsupported type ${typeof value}`);

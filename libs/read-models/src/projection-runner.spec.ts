@@ -59,6 +59,31 @@ describe('ProjectionRunner', () => {
     expect((await h.readModels.getCase(caseId))?.assessments.risks).toHaveLength(1);
   });
 
+  it('projects what the log holds at once in one batch per projection, in order, not one per event', async () => {
+    const caseIds = [randomUUID(), randomUUID(), randomUUID()];
+    let head = 0;
+    for (const caseId of caseIds)
+      head = (await record(h.eventStore, h.cipher, caseId, walkToHandover(caseId, T0))).position;
+    const batches: number[][] = [];
+    const counting = h.readModels.projections().map((projection): Projection => ({
+      name: projection.name,
+      checkpoint: () => projection.checkpoint(),
+      handle: (events) => {
+        if (projection.name === h.readModels.projections()[0].name)
+          batches.push(events.map((e) => e.position));
+        return projection.handle(events);
+      },
+    }));
+    runner = new ProjectionRunner(h.eventStore, h.readModels, { projections: counting });
+    await runner.start();
+    await runner.waitForPosition(head, 10_000);
+
+    expect(batches.flat()).toEqual(Array.from({ length: head }, (_, i) => i + 1));
+    expect(batches.length).toBeLessThan(head / 10);
+    for (const caseId of caseIds)
+      expect((await h.readModels.getCase(caseId))?.stage).toBe('handover_proposed');
+  });
+
   it('reports a failure and retries from the checkpoint until the projection succeeds', async () => {
     const [cases, history] = h.readModels.projections();
     let failuresLeft = 2;

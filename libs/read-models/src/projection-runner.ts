@@ -10,6 +10,9 @@ export interface ProjectionRunnerOptions {
   onError?: (error: Error) => void;
 }
 
+/** Events projected in one transaction at most (the subscription waits beyond it). */
+const MAX_BATCH = 500;
+
 export class ProjectionTimeoutError extends Error {
   constructor(
     readonly position: number,
@@ -40,6 +43,9 @@ export class ProjectionRunner {
   private started = false;
   private reached = 0;
   private waiters: Waiter[] = [];
+  private pending: StoredEvent[] = [];
+  private flushScheduled = false;
+  private flushing: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly eventStore: EventStore,
@@ -68,10 +74,12 @@ export class ProjectionRunner {
   async stop(): Promise<void> {
     this.started = false;
     this.generation++;
+    this.pending = [];
     clearTimeout(this.retryTimer);
     const subscription = this.subscription;
     this.subscription = undefined;
     await subscription?.stop();
+    await this.flushing; // a batch in flight finishes (or is dropped, unprojected) before we return
   }
 
   /**
@@ -101,25 +109,47 @@ export class ProjectionRunner {
     const checkpoints = await Promise.all(this.projections.map((p) => p.checkpoint()));
     if (generation !== this.generation) return; // stopped meanwhile
     this.advanceTo(Math.min(...checkpoints, Number.MAX_SAFE_INTEGER));
-    this.subscription = this.eventStore.subscribeToAll(
-      async (event) => {
-        try {
-          await this.project(event);
-        } catch (error) {
-          this.fail(generation, error);
-          throw error;
-        }
-      },
-      {
-        fromPosition: this.reached,
-        onError: (error) => this.fail(generation, error),
-      },
-    );
+    this.subscription = this.eventStore.subscribeToAll((event) => this.enqueue(event, generation), {
+      fromPosition: this.reached,
+      onError: (error) => this.fail(generation, error),
+    });
   }
 
-  private async project(event: StoredEvent): Promise<void> {
-    for (const projection of this.projections) await projection.handle([event]);
-    this.advanceTo(event.position);
+  /**
+   * Events are handed over one at a time but projected together: what arrives in one turn of the event
+   * loop (a page of the log, a group commit's appends) becomes one transaction per projection instead of
+   * one per event. The subscription waits only when a full batch is still being projected.
+   */
+  private enqueue(event: StoredEvent, generation: number): Promise<void> {
+    // A stopped or failed subscription may still deliver a few: they are read again from the checkpoints.
+    if (generation !== this.generation) return Promise.resolve();
+    this.pending.push(event);
+    if (this.pending.length >= MAX_BATCH) return this.flush(generation);
+    if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      setImmediate(() => {
+        this.flushScheduled = false;
+        void this.flush(generation);
+      });
+    }
+    return Promise.resolve();
+  }
+
+  /** Projects what is pending, after any batch in flight; a failure resubscribes from the checkpoints. */
+  private flush(generation: number): Promise<void> {
+    this.flushing = this.flushing.then(async () => {
+      if (generation !== this.generation) return;
+      const batch = this.pending;
+      this.pending = [];
+      if (batch.length === 0) return;
+      try {
+        for (const projection of this.projections) await projection.handle(batch);
+        this.advanceTo(batch[batch.length - 1].position);
+      } catch (error) {
+        this.fail(generation, error);
+      }
+    });
+    return this.flushing;
   }
 
   private advanceTo(position: number): void {
@@ -135,6 +165,7 @@ export class ProjectionRunner {
   private fail(generation: number, error: unknown): void {
     if (generation !== this.generation || !this.started) return;
     this.generation++;
+    this.pending = [];
     this.options.onError?.(error instanceof Error ? error : new Error(String(error)));
     // Not awaited: we may be inside the subscription's own handler, which stop() waits for.
     void this.subscription?.stop().catch(() => undefined);

@@ -10,10 +10,29 @@ export interface IntegrityRecord {
   treeRoot?: Uint8Array;
 }
 
+/** An event's place in the log and the bytes its leaf commits to, read without parsing the event. */
+export interface StoredLeaf {
+  position: number;
+  streamId: string;
+  revision: number;
+  /** The event's canonical JSON (what its leaf commits to), as the backend stores it. */
+  canonicalJson: string;
+  /** The leaf hash recorded at append time. */
+  leafHash: Uint8Array;
+  /** The tree root recorded at append time, after this event. */
+  treeRoot?: Uint8Array;
+}
+
 /** What `verifyLog` reads. Adapters that cannot store hashes can use `integrityReaderFor(store)`. */
 export interface IntegrityLogReader {
   /** Records with position > fromPosition (all when undefined), in position order, at most `limit`. */
   readIntegrity(fromPosition: number | undefined, limit: number): Promise<IntegrityRecord[]>;
+  /**
+   * The verifier's fast path, for backends that store each event's canonical bytes: no parsing. Where
+   * the bytes do not hash to the stored leaf, the verifier reads that event through `readIntegrity`
+   * and judges it by its meaning.
+   */
+  readStoredLeaves?(fromPosition: number | undefined, limit: number): Promise<StoredLeaf[]>;
   /**
    * The positions and stored leaf hashes of events with position > fromPosition, at most `limit`: what
    * proofs need, without reading the events. Stores that keep no hashes leave it out.

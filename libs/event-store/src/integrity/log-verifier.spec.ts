@@ -150,6 +150,34 @@ describe('verifyLog on a tampered SQLite file', () => {
     });
   });
 
+  it('judges a stored JSON column by its meaning: the same data written non-canonically still verifies', async () => {
+    const target = single();
+    tamper((db) => {
+      const { data } = db.prepare('SELECT data FROM events WHERE position = ?').get(target) as {
+        data: string;
+      };
+      const reordered = JSON.stringify(
+        Object.fromEntries(Object.entries(JSON.parse(data)).reverse()),
+        null,
+        1,
+      );
+      expect(reordered).not.toBe(data);
+      db.prepare('UPDATE events SET data = ? WHERE position = ?').run(reordered, target);
+    });
+    expect(await verify()).toMatchObject({ valid: true, size: total });
+  });
+
+  it('reports a stored tree root of the last event that is not the root of the log', async () => {
+    tamper((db) =>
+      db.prepare('UPDATE events SET tree_root = ? WHERE position = ?').run(Buffer.alloc(32), total),
+    );
+    expect(await verify()).toMatchObject({
+      valid: false,
+      firstInvalidPosition: total,
+      lastValidPosition: total - 1,
+    });
+  });
+
   it('reports a deleted row: the event after the gap is the first invalid one', async () => {
     const target = single();
     tamper((db) => db.prepare('DELETE FROM events WHERE position = ?').run(target));

@@ -1,8 +1,9 @@
-import { KeyObject } from 'node:crypto';
+import { createPublicKey, KeyObject } from 'node:crypto';
 import { SignedCheckpoint, verifyCheckpoint } from './checkpoint';
 import { eventLeafHash } from './canonical-event';
-import { IntegrityLogReader, IntegrityRecord } from './integrity-reader';
-import { EMPTY_TREE_ROOT, MerkleFrontier } from './merkle';
+import type { StoredEvent } from '../port';
+import { IntegrityLogReader } from './integrity-reader';
+import { EMPTY_TREE_ROOT, leafHashOfText, MerkleFrontier } from './merkle';
 
 export type TamperReason =
   | 'changed'
@@ -56,7 +57,7 @@ interface Anomaly {
   index: number;
   position?: number;
   lastValidPosition?: number;
-  record?: IntegrityRecord;
+  place?: Place;
   leaf?: Buffer;
   expectedRevision?: number;
   detail: string;
@@ -79,7 +80,7 @@ export async function verifyLog(
   const pageSize = options.pageSize ?? 1000;
   const signed = [...checkpoints].sort((a, b) => a.size - b.size);
   const checkpointSize = signed.length ? signed[signed.length - 1].size : 0;
-  const preliminary = checkCheckpoints(signed, publicKey, options.origin);
+  const preliminary = checkCheckpoints(signed, keyObjectOf(publicKey), options.origin);
   const sorted = [...signed, ...(options.trusted ?? [])].sort((a, b) => a.size - b.size);
 
   const frontier = MerkleFrontier.empty();
@@ -100,32 +101,44 @@ export async function verifyLog(
   const laterRevisions = new Set<string>();
 
   let firstUnsigned: { position: number; before?: number } | undefined;
+  let lastVisit: Visit | undefined;
+  let beforeLast: number | undefined;
   let fromPosition: number | undefined;
   for (;;) {
-    const page = await reader.readIntegrity(fromPosition, pageSize);
+    const page = await readVisits(reader, fromPosition, pageSize);
     if (page.length === 0) break;
-    for (const record of page) {
-      const { event } = record;
+    for (const visit of page) {
+      const { place: event, leaf } = visit;
       const index = frontier.size;
       if (index === checkpointSize) firstUnsigned = { position: event.position, before: previousPosition };
-      const leaf = eventLeafHash(event);
       frontier.append(leaf);
       fromPosition = event.position;
 
       if (anomaly) {
-        if (record.leafHash) laterStoredLeaves.add(Buffer.from(record.leafHash).toString('hex'));
+        if (visit.leafHash) laterStoredLeaves.add(Buffer.from(visit.leafHash).toString('hex'));
         laterRevisions.add(streamRevisionKey(event.streamId, event.revision));
         continue;
       }
 
-      const root = frontier.root();
+      // The running root costs log2(n) hashes: computed where a signed checkpoint or the log's end
+      // asks for it. The roots stored in between are not signed, so checking them adds no evidence.
+      const signedHere = cursor < sorted.length && sorted[cursor].size === index + 1;
+      const root = signedHere ? frontier.root() : undefined;
+      lastVisit = visit;
+      beforeLast = previousPosition;
       const expectedRevision = nextRevision.get(event.streamId) ?? 0;
       nextRevision.set(event.streamId, event.revision + 1);
       windowStart ??= { index, position: event.position, before: previousPosition };
       const start = windowStart;
-      const here = { index, position: event.position, lastValidPosition: previousPosition, record, leaf };
+      const here = {
+        index,
+        position: event.position,
+        lastValidPosition: previousPosition,
+        place: event,
+        leaf,
+      };
 
-      if (record.leafHash && !leaf.equals(record.leafHash)) {
+      if (visit.leafHash && !leaf.equals(visit.leafHash)) {
         anomaly = { ...here, kind: 'leaf', detail: 'event bytes do not match the stored leaf hash' };
       } else if (reader.contiguousPositions && event.position !== (previousPosition ?? 0) + 1) {
         anomaly = {
@@ -140,11 +153,11 @@ export async function verifyLog(
           expectedRevision,
           detail: `stream ${event.streamId}: revision ${event.revision} where ${expectedRevision} was due`,
         };
-      } else if (record.treeRoot && !root.equals(record.treeRoot)) {
+      } else if (root && visit.treeRoot && !root.equals(visit.treeRoot)) {
         anomaly = { ...here, kind: 'root', detail: 'running root does not match the stored tree root' };
       }
 
-      while (!anomaly && cursor < sorted.length && sorted[cursor].size === index + 1) {
+      while (!anomaly && root && cursor < sorted.length && sorted[cursor].size === index + 1) {
         if (sorted[cursor].root !== root.toString('hex')) {
           anomaly = {
             kind: 'checkpoint',
@@ -162,6 +175,17 @@ export async function verifyLog(
   }
 
   const size = frontier.size;
+  const finalRoot = frontier.root();
+  if (!anomaly && lastVisit?.treeRoot && !finalRoot.equals(lastVisit.treeRoot)) {
+    anomaly = {
+      kind: 'root',
+      index: size - 1,
+      position: lastVisit.place.position,
+      lastValidPosition: beforeLast,
+      place: lastVisit.place,
+      detail: 'the root of the whole log does not match the tree root stored with its last event',
+    };
+  }
   if (!anomaly && cursor < sorted.length) {
     anomaly = {
       kind: 'truncated',
@@ -179,7 +203,7 @@ export async function verifyLog(
       detail: `${size - checkpointSize} events after the last signed checkpoint (size ${checkpointSize})`,
     };
   }
-  const base = { size, root: frontier.root().toString('hex'), checkpointSize };
+  const base = { size, root: finalRoot.toString('hex'), checkpointSize };
   if (preliminary) return { ...base, valid: false, ...preliminary };
   if (!anomaly) return { ...base, valid: true };
 
@@ -192,6 +216,58 @@ export async function verifyLog(
     lastValidPosition: anomaly.lastValidPosition,
     detail: anomaly.detail,
   };
+}
+
+type Place = Pick<StoredEvent, 'position' | 'streamId' | 'revision'>;
+
+/** What the verifier needs of each event: where it sits, its leaf, and the hashes stored beside it. */
+interface Visit {
+  place: Place;
+  leaf: Buffer;
+  leafHash?: Uint8Array;
+  treeRoot?: Uint8Array;
+}
+
+/**
+ * A page of events with their leaves: from the stored canonical bytes where the backend offers them
+ * (no parsing), and where those do not hash to the stored leaf, from the event parsed and re-encoded
+ * (the definition), so a stored column that is not canonical JSON is judged by its meaning.
+ */
+async function readVisits(
+  reader: IntegrityLogReader,
+  fromPosition: number | undefined,
+  limit: number,
+): Promise<Visit[]> {
+  if (!reader.readStoredLeaves) {
+    const records = await reader.readIntegrity(fromPosition, limit);
+    return records.map(({ event, leafHash, treeRoot }) => ({
+      place: event,
+      leaf: eventLeafHash(event),
+      leafHash,
+      treeRoot,
+    }));
+  }
+  const visits: Visit[] = [];
+  for (const stored of await reader.readStoredLeaves(fromPosition, limit)) {
+    const { position, streamId, revision, leafHash: storedLeaf, treeRoot } = stored;
+    let leaf = leafHashOfText(stored.canonicalJson);
+    if (!leaf.equals(storedLeaf)) {
+      const [record] = await reader.readIntegrity(position - 1, 1);
+      if (record?.event.position === position) leaf = eventLeafHash(record.event);
+    }
+    visits.push({ place: { position, streamId, revision }, leaf, leafHash: storedLeaf, treeRoot });
+  }
+  return visits;
+}
+
+/** Parsed once for all checkpoints (a PEM parse costs more than the signature check); bad PEM stays as is and fails each check. */
+function keyObjectOf(publicKey: KeyObject | string): KeyObject | string {
+  if (typeof publicKey !== 'string') return publicKey;
+  try {
+    return createPublicKey(publicKey);
+  } catch {
+    return publicKey;
+  }
 }
 
 function classify(
@@ -210,7 +286,7 @@ function classify(
     case 'unsigned':
       return 'unsigned-events';
     case 'revision': {
-      const event = anomaly.record?.event;
+      const event = anomaly.place;
       if (!event || anomaly.expectedRevision === undefined) return 'changed';
       if (event.revision < anomaly.expectedRevision) return 'reordered';
       return laterRevisions.has(streamRevisionKey(event.streamId, anomaly.expectedRevision))

@@ -1,8 +1,10 @@
+import { createHash, randomBytes } from 'node:crypto';
 import {
   consistencyProof,
   EMPTY_TREE_ROOT,
   inclusionProof,
   leafHash,
+  leafHashOfText,
   MerkleFrontier,
   merkleRoot,
   MerkleTreeIndex,
@@ -98,6 +100,12 @@ function referenceRoot(leaves: Buffer[]): Buffer {
 }
 
 describe('RFC 6962 Merkle tree', () => {
+  it('hashes a leaf given as text exactly as its UTF-8 bytes', () => {
+    for (const text of ['', '{"a":1}', 'Ştefan – Ωmega \u2028 \u{1F600}']) {
+      expect(leafHashOfText(text)).toEqual(leafHash(Buffer.from(text, 'utf8')));
+    }
+  });
+
   it('hashes the empty tree to SHA-256 of the empty string', () => {
     expect(EMPTY_TREE_ROOT.toString('hex')).toBe(
       'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
@@ -197,6 +205,21 @@ describe('RFC 6962 Merkle tree', () => {
           expect(verifyConsistency(m, n, oldRoot, newRoot, bent)).toBe(false);
         }
       }
+    }
+  });
+
+  it('hashes inner nodes of any length, and leaves given as text, exactly as RFC 6962 defines them', () => {
+    const reference = (...parts: Uint8Array[]) => createHash('sha256').update(Buffer.concat(parts)).digest();
+    const [a, b, short] = [randomBytes(32), randomBytes(32), randomBytes(5)];
+    const first = nodeHash(a, b);
+    expect(nodeHash(b, a)).toEqual(reference(Buffer.from([1]), b, a));
+    // Each result is a buffer of its own: a later hash leaves an earlier one as it was.
+    expect(first).toEqual(reference(Buffer.from([1]), a, b));
+    expect(nodeHash(a, short)).toEqual(reference(Buffer.from([1]), a, short));
+    expect(nodeHash(short, a)).toEqual(reference(Buffer.from([1]), short, a));
+    for (const text of ['', 'plain', '{"name":"Zoë","script":"名前","emoji":"😀","nul":"\u0000"}']) {
+      expect(leafHashOfText(text)).toEqual(leafHash(Buffer.from(text, 'utf8')));
+      expect(leafHashOfText(text)).toEqual(reference(Buffer.from([0]), Buffer.from(text, 'utf8')));
     }
   });
 

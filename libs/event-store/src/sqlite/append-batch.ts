@@ -1,6 +1,5 @@
 import type Database from 'better-sqlite3';
 import { CheckpointSigner, signCheckpoint } from '../integrity/checkpoint';
-import { eventLeafHash } from '../integrity/canonical-event';
 import { MerkleFrontier } from '../integrity/merkle';
 import {
   AppendResult,
@@ -125,15 +124,10 @@ export class BatchWriter {
     const frontier = this.frontier.clone();
     let position = 0;
     events.forEach((event, i) => {
-      const { columns, stored } = prepareEvent(streamId, current + 1 + i, recordedAt, event);
-      const leaf = eventLeafHash(stored);
+      const { values, leaf } = prepareEvent(streamId, current + 1 + i, recordedAt, event);
       frontier.append(leaf);
       try {
-        const info = this.statements.insertEvent.run({
-          ...columns,
-          leaf_hash: leaf,
-          tree_root: frontier.root(),
-        });
+        const info = this.statements.insertEvent.run(values, leaf, frontier.root());
         position = Number(info.lastInsertRowid);
       } catch (error) {
         if (isUniqueViolation(error, 'events.event_id')) throw new DuplicateEventIdError(event.id);

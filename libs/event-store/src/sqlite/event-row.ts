@@ -1,4 +1,6 @@
 import { canonicalJson } from '@nrm/common';
+import { canonicalEventText, eventLeafHashOfParts } from '../integrity/canonical-event';
+import type { StoredLeaf } from '../integrity/integrity-reader';
 import { Actor, assertWellFormedEvent, EncryptedPersonalData, NewEvent, StoredEvent } from '../port';
 
 export interface EventRow {
@@ -43,15 +45,33 @@ export function rowToEvent(row: EventRow): StoredEvent {
   return event;
 }
 
-/** The columns of an event about to be written, and the event exactly as it will be read back. */
+/** The columns of an event in `insertEvent`'s order, before its leaf hash and tree root. */
+export type EventColumnValues = [
+  stream_id: string,
+  revision: number,
+  event_id: string,
+  type: string,
+  schema_version: number,
+  occurred_at: string,
+  recorded_at: string,
+  node_id: string,
+  actor: string,
+  correlation_id: string,
+  causation_id: string | null,
+  data: string,
+  personal: string | null,
+];
+
+/** An event about to be written: its columns, and the Merkle leaf of the event as it will be read back. */
 export interface PreparedEvent {
-  columns: Omit<EventRow, 'position'>;
-  stored: StoredEvent;
+  values: EventColumnValues;
+  leaf: Buffer;
 }
 
 /**
- * Serialises once and hashes what a reader will parse back (not the caller's object): a value that
- * does not survive JSON (a bigint beyond 2^53, say) must not make the stored leaf unverifiable.
+ * Serialises each JSON member once and hashes what a reader will parse back (not the caller's object):
+ * a value that does not survive JSON (a bigint beyond 2^53, say) must not make the stored leaf
+ * unverifiable. The leaf is built around the column texts, not by serialising the whole event again.
  */
 export function prepareEvent(
   streamId: string,
@@ -60,20 +80,92 @@ export function prepareEvent(
   event: NewEvent,
 ): PreparedEvent {
   assertWellFormedEvent(event);
-  const columns: Omit<EventRow, 'position'> = {
-    stream_id: streamId,
+  const actor = canonicalJson(event.actor);
+  const data = canonicalJson(event.data);
+  const personal = event.personal === undefined ? null : canonicalJson(event.personal);
+  const causationId = event.causationId ?? null;
+  const values: EventColumnValues = [
+    streamId,
     revision,
-    event_id: event.id,
+    event.id,
+    event.type,
+    event.schemaVersion,
+    event.occurredAt,
+    recordedAt,
+    event.nodeId,
+    actor,
+    event.correlationId,
+    causationId,
+    data,
+    personal,
+  ];
+  const leaf = eventLeafHashOfParts({
+    id: event.id,
+    streamId,
+    revision,
     type: event.type,
-    schema_version: event.schemaVersion,
-    occurred_at: event.occurredAt,
-    recorded_at: recordedAt,
-    node_id: event.nodeId,
-    actor: canonicalJson(event.actor),
-    correlation_id: event.correlationId,
-    causation_id: event.causationId ?? null,
-    data: canonicalJson(event.data),
-    personal: event.personal === undefined ? null : canonicalJson(event.personal),
-  };
-  return { columns, stored: rowToEvent({ ...columns, position: 0 }) };
+    schemaVersion: event.schemaVersion,
+    occurredAt: event.occurredAt,
+    recordedAt,
+    nodeId: event.nodeId,
+    correlationId: event.correlationId,
+    causationId: causationId ?? undefined,
+    actorJson: asReadBack(actor, event.actor),
+    dataJson: asReadBack(data, event.data),
+    personalJson: personal === null ? undefined : asReadBack(personal, event.personal),
+  });
+  return { values, leaf };
+}
+
+/**
+ * Canonical JSON of the value a reader parses back from `text`, the canonical JSON of `value`. Every
+ * string, number and literal canonicalJson writes parses back to itself; only a bigint's digits may
+ * come back as a rounded number, so only then is the text parsed and serialised again.
+ */
+function asReadBack(text: string, value: unknown): string {
+  return containsBigInt(value) ? canonicalJson(JSON.parse(text)) : text;
+}
+
+function containsBigInt(value: unknown): boolean {
+  if (typeof value === 'bigint') return true;
+  if (typeof value !== 'object' || value === null) return false;
+  for (const member of Array.isArray(value) ? value : Object.values(value))
+    if (containsBigInt(member)) return true;
+  return false;
+}
+
+/** A row of `readStoredLeaves`: position, then the columns of EventColumnValues, then the stored hashes. */
+export type StoredLeafRow = [
+  position: number,
+  ...values: EventColumnValues,
+  leaf_hash: Buffer,
+  tree_root: Buffer,
+];
+
+/**
+ * What the verifier's fast path reads of a row: its place, the canonical text spliced from the stored
+ * columns without parsing them (the JSON columns hold canonical JSON), and the stored hashes. A column
+ * that is not canonical gives another text than its parsed value would: the verifier then re-encodes.
+ */
+export function storedLeafOf(row: StoredLeafRow): StoredLeaf {
+  const [position, streamId, revision, id, type, schemaVersion, occurredAt, recordedAt, nodeId] = row;
+  const [actorJson, correlationId, causationId, dataJson, personalJson, leafHash, treeRoot] = row.slice(
+    9,
+  ) as [string, string, string | null, string, string | null, Buffer, Buffer];
+  const canonicalJson = canonicalEventText({
+    id,
+    streamId,
+    revision,
+    type,
+    schemaVersion,
+    occurredAt,
+    recordedAt,
+    nodeId,
+    correlationId,
+    causationId: causationId ?? undefined,
+    actorJson,
+    dataJson,
+    personalJson: personalJson ?? undefined,
+  });
+  return { position, streamId, revision, canonicalJson, leafHash, treeRoot };
 }

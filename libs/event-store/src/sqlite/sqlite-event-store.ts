@@ -13,10 +13,10 @@ import {
   Subscription,
 } from '../port';
 import { CheckpointSigner, Ed25519Signer, SignedCheckpoint } from '../integrity/checkpoint';
-import { AuditableLog, IntegrityRecord } from '../integrity/integrity-reader';
+import { AuditableLog, IntegrityRecord, StoredLeaf } from '../integrity/integrity-reader';
 import { MerkleFrontier } from '../integrity/merkle';
 import { BatchWriter } from './append-batch';
-import { EventRow, IntegrityRow, rowToEvent } from './event-row';
+import { EventRow, IntegrityRow, rowToEvent, storedLeafOf, StoredLeafRow } from './event-row';
 import { CommitBatch, GroupCommitQueue } from './group-commit-queue';
 import { PollingSubscription, SubscriptionPage } from './polling-subscription';
 import { applySchema } from './schema';
@@ -184,6 +184,12 @@ export class SqliteEventStore implements EventStore, AuditableLog {
     this.assertOpen();
     const rows = this.statements.readIntegrity.all(fromPosition ?? 0, readLimit(limit)) as IntegrityRow[];
     return rows.map((row) => ({ event: rowToEvent(row), leafHash: row.leaf_hash, treeRoot: row.tree_root }));
+  }
+
+  async readStoredLeaves(fromPosition: number | undefined, limit: number): Promise<StoredLeaf[]> {
+    this.assertOpen();
+    const rows = this.statements.readStoredLeaves.all(fromPosition ?? 0, readLimit(limit)) as StoredLeafRow[];
+    return rows.map(storedLeafOf);
   }
 
   async readLeafHashes(

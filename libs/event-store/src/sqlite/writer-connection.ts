@@ -11,6 +11,9 @@ export function openWriterConnection(file: string, busyTimeoutMs: number): Datab
     if (file !== ':memory:') db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma(`busy_timeout = ${busyTimeoutMs}`);
+    // Each append runs in a savepoint, whose undo copy of every page it touches would otherwise spill
+    // to a temporary file past 64 KiB (a batch of 100 events): memory is enough, nothing there is durable.
+    db.pragma('temp_store = MEMORY');
     return db;
   } catch (error) {
     db.close();

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync, existsSync } from 'node:fs';
+import * as fsPromises from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -56,6 +57,24 @@ describe('SqliteKeyStore', () => {
         db.close();
       }
     };
+
+    it('hands out a new person’s key only once its write-ahead log was synced to disk, off the event loop', async () => {
+      // fsync through a FileHandle runs in libuv's thread pool; the store must wait for one per write.
+      const probe = await fsPromises.open(path, 'r');
+      const fileHandle = Object.getPrototypeOf(probe) as { sync(): Promise<void> };
+      await probe.close();
+      const sync = jest.spyOn(fileHandle, 'sync');
+      try {
+        await store.currentKey('victim:new');
+        expect(sync).toHaveBeenCalledTimes(1);
+        await store.currentKey('victim:new'); // known: nothing written, nothing to sync
+        expect(sync).toHaveBeenCalledTimes(1);
+        await store.shred('victim:new');
+        expect(sync).toHaveBeenCalledTimes(2);
+      } finally {
+        sync.mockRestore();
+      }
+    });
 
     it('never writes a subject key in clear, neither to the database nor to its WAL', async () => {
       const keys = await Promise.all(Array.from({ length: 20 }, () => store.currentKey(randomUUID())));

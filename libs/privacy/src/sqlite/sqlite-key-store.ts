@@ -1,4 +1,5 @@
 import { openSqlite } from '@nrm/common/sqlite/open-sqlite';
+import { WalFileSync } from '@nrm/common/sqlite/wal-file-sync';
 import type Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
@@ -93,6 +94,9 @@ export class SqliteKeyStore implements KeyStore {
   private masterKey: MasterKey;
   private readonly now: () => Date;
   private readonly statements: ReturnType<typeof prepareStatements>;
+  private readonly walSync: WalFileSync;
+  /** Resolves once every commit so far is on disk. */
+  private readonly durable: () => Promise<void>;
 
   /** Opens <dataDir>/keys.sqlite. */
   static inDataDir(dataDir: string, masterKey: MasterKey): SqliteKeyStore {
@@ -103,8 +107,16 @@ export class SqliteKeyStore implements KeyStore {
     this.masterKey = options.masterKey;
     this.now = options.now ?? (() => new Date());
     mkdirSync(dirname(options.file), { recursive: true });
-    // Owner-only, WAL, synchronous FULL; secure_delete overwrites the wrapped keys of shredded subjects.
-    this.db = openSqlite(options.file, { busyTimeoutMs: options.busyTimeoutMs, secureDelete: true });
+    // Owner-only, WAL; secure_delete overwrites the wrapped keys of shredded subjects. Commits are
+    // made durable by syncing the -wal file off the event loop before a write resolves (a new person's
+    // key is created while a command is answered: synchronous=FULL would stall every other request).
+    this.db = openSqlite(options.file, {
+      busyTimeoutMs: options.busyTimeoutMs,
+      secureDelete: true,
+      synchronous: 'NORMAL',
+    });
+    this.durable = options.file === ':memory:' ? async () => undefined : () => this.walSync.sync();
+    this.walSync = new WalFileSync(`${options.file}-wal`);
     this.db.exec(SCHEMA);
     this.statements = prepareStatements(this.db);
     if (options.checkMasterKey ?? true) this.assertAllKeysUnderMasterKey();
@@ -174,6 +186,7 @@ export class SqliteKeyStore implements KeyStore {
           return rows.length;
         })
         .immediate();
+      await this.durable();
       rewrapped += count;
       done += count;
       options.onProgress?.(done, total());
@@ -199,6 +212,7 @@ export class SqliteKeyStore implements KeyStore {
       })
       .immediate();
     if (!row) throw new Error(`subject key for ${subjectId} vanished right after creation`);
+    await this.durable();
     return this.unwrap(subjectId, row);
   }
 
@@ -217,6 +231,7 @@ export class SqliteKeyStore implements KeyStore {
       })
       .immediate();
     if (!row) throw new Error(`subject key for ${subjectId} vanished right after rotation`);
+    await this.durable();
     return this.unwrap(subjectId, row);
   }
 
@@ -227,6 +242,7 @@ export class SqliteKeyStore implements KeyStore {
         this.statements.markShredded.run(subjectId, this.now().toISOString());
       })
       .immediate();
+    await this.durable();
     // The WAL still holds the page images from before the delete; copy the zeroed pages into
     // the main file and truncate the WAL so the old wrapped key leaves the disk files.
     this.db.pragma('wal_checkpoint(TRUNCATE)');

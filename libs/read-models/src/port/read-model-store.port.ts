@@ -57,6 +57,11 @@ export interface ReadModelStore {
   projections(): readonly Projection[];
   /** Drops and recreates every read model and resets every checkpoint to 0. */
   reset(): Promise<void>;
+  /**
+   * A rebuild is about to replay the whole log: the store may write in bulk until the returned
+   * function is awaited (still crash-safe: each page commits with its checkpoint). Optional.
+   */
+  beginBulkLoad?(): () => Promise<void>;
   close(): Promise<void>;
 }
 

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { record, registration, walkToHandover } from '../testing/case-fixtures';
@@ -8,6 +8,7 @@ import { Harness, openHarness } from '../testing/harness';
 import { describeReadModelStoreContract } from '../testing/read-model-store.contract';
 import { deadlinePolicy } from '../case-view/deadline-policy';
 import { SqliteReadModelStore } from './sqlite-read-model-store';
+import { rebuildProjections } from '../rebuild';
 import { READ_MODEL_SCHEMA_VERSION } from './schema';
 import { SqliteCheckpoints } from './sqlite-checkpoints';
 import { ReadModelSchemaMismatchError } from '../port/read-model-schema-mismatch';
@@ -67,6 +68,34 @@ describe('SqliteReadModelStore', () => {
       expect(bytes.includes('2004-03-09')).toBe(false);
     }
     expect(readFileSync(h.readModelFile).includes('handover_proposed')).toBe(true); // the scan does see content
+  });
+
+  it('writes a rebuild in bulk, then folds its write-ahead log back and checkpoints as usual again', async () => {
+    const caseId = randomUUID();
+    await record(h.eventStore, h.cipher, caseId, walkToHandover(caseId, T0));
+    const usual = new Database(h.readModelFile).pragma('wal_autocheckpoint', { simple: true });
+    const db = (h.readModels as unknown as { db: Database.Database }).db;
+    const failing = Object.assign(Object.create(h.eventStore) as typeof h.eventStore, {
+      readAll: () => Promise.reject(new Error('disk gone')),
+    });
+    expect(await failureOf(rebuildProjections(failing, h.readModels))).toBe('disk gone');
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(usual);
+    await rebuildProjections(h.eventStore, h.readModels);
+    expect(statSync(`${h.readModelFile}-wal`).size).toBe(0);
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(usual);
+    // The indexes dropped for the load are all back: the list and its filters read through them.
+    const indexesOf = (store: SqliteReadModelStore) =>
+      (store as unknown as { db: Database.Database }).db
+        .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name")
+        .all();
+    const fresh = new SqliteReadModelStore({ file: `${h.readModelFile}.fresh` });
+    try {
+      expect(indexesOf(h.readModels as SqliteReadModelStore)).toEqual(indexesOf(fresh));
+      expect(indexesOf(fresh).length).toBeGreaterThan(10);
+    } finally {
+      await fresh.close();
+    }
+    expect((await h.readModels.getCase(caseId))?.stage).toBe('handover_proposed');
   });
 
   it('keeps checkpoints across restarts', async () => {

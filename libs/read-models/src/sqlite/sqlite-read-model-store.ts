@@ -33,7 +33,14 @@ import { CaseStatisticsApplier } from './case-statistics-applier';
 import type { StatisticsCount, CountedTableName } from '../statistics/statistics-tables';
 import type { ReadModelRow } from '../port/read-model-row';
 import { ReadModelSchemaMismatchError } from '../port/read-model-schema-mismatch';
-import { dropSchema, ensureSchema, READ_MODEL_SCHEMA_VERSION, type ReadModelSettings } from './schema';
+import {
+  createSchema,
+  dropIndexesForBulkLoad,
+  dropSchema,
+  ensureSchema,
+  READ_MODEL_SCHEMA_VERSION,
+  type ReadModelSettings,
+} from './schema';
 import { sqliteRows } from './sqlite-rows';
 import { SqliteCheckpoints } from './sqlite-checkpoints';
 import { SqliteProjection } from './sqlite-projection';
@@ -352,10 +359,29 @@ export class SqliteReadModelStore implements ReadModelStore {
       .immediate();
   }
 
+  /**
+   * SQLite copies its write-ahead log into the file (and syncs it) every 1000 pages by default, and
+   * updates every index with every row: during a rebuild that is most of the time spent. Copying every
+   * 64 MiB instead keeps the log bounded; the indexes the projections do not read are built at the end.
+   */
+  beginBulkLoad(): () => Promise<void> {
+    const usual = this.db.pragma('wal_autocheckpoint', { simple: true }) as number;
+    this.db.pragma(`wal_autocheckpoint = ${BULK_WAL_PAGES}`);
+    dropIndexesForBulkLoad(this.db);
+    return async () => {
+      createSchema(this.db);
+      this.db.pragma(`wal_autocheckpoint = ${usual}`);
+      this.db.pragma('wal_checkpoint(TRUNCATE)');
+    };
+  }
+
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
 }
+
+/** 64 MiB of 4 KiB pages. */
+const BULK_WAL_PAGES = 16_384;
 
 /** The list's sort keys; each has an index (schema.ts). */
 const SORT_COLUMNS: Record<CaseListSort, string> = {
