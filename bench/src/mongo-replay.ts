@@ -117,10 +117,15 @@ export async function benchMongoReplay(url: string, dir: string, events: number)
         `collections), without folding or checkpoints. Both read the log from the same embedded store.`,
     };
   } finally {
-    await store?.close();
-    await raw.getClient().db(productDb).dropDatabase();
-    await raw.dropDatabase();
-    await raw.close();
+    // Best effort: a server gone mid-run must not hide the error that stopped the bench.
+    await store?.close().catch(() => undefined);
+    await raw
+      .getClient()
+      .db(productDb)
+      .dropDatabase()
+      .catch(() => undefined);
+    await raw.dropDatabase().catch(() => undefined);
+    await raw.close().catch(() => undefined);
     await log.close();
   }
 }
