@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { benchRelay } from '@nrm/shared-log';
 import { LOAD_SECTION } from './load/load-report';
+import { benchMongoReplay } from './mongo-replay';
 import { benchMillionLog, millionLogSection } from './million/million-log';
 import { RawBaseline } from './raw-baseline';
 import { pagesOf, writeSyntheticLog } from './synthetic-log';
@@ -33,6 +34,7 @@ const SINGLE_APPENDS = Number(process.env.BENCH_SINGLE_APPENDS ?? 1000);
 const BATCHES = Number(process.env.BENCH_BATCHES ?? 200);
 const REPLAY_EVENTS = Number(process.env.BENCH_REPLAY_EVENTS ?? 100_000);
 const RELAY_EVENTS = Number(process.env.BENCH_RELAY_EVENTS ?? 20_000);
+const MONGO_EVENTS = Number(process.env.BENCH_MONGO_EVENTS ?? 20_000);
 const LOG_EVENTS = Number(process.env.BENCH_LOG_EVENTS ?? 1_000_000);
 
 const log = (line: string) => process.stderr.write(line + '\n');
@@ -247,6 +249,18 @@ async function main() {
     } else {
       notes.push('Kafka relay: not measured in this run (set KAFKA_BROKERS, e.g. after `npm run infra:up`).');
       log('relay: skipped (set KAFKA_BROKERS to measure it)');
+    }
+    const mongoUrl = process.env.MONGO_URL;
+    if (mongoUrl) {
+      log(`rebuild of the MongoDB read models at ${mongoUrl}, ${MONGO_EVENTS} events...`);
+      const mongo = await benchMongoReplay(mongoUrl, dir, MONGO_EVENTS);
+      rows.push(mongo.row);
+      notes.push(mongo.note);
+    } else {
+      notes.push(
+        'MongoDB read models: not measured in this run (set MONGO_URL, e.g. after `npm run infra:up`).',
+      );
+      log('MongoDB rebuild: skipped (set MONGO_URL to measure it)');
     }
     const sections: string[] = [];
     if (LOG_EVENTS > 0) {

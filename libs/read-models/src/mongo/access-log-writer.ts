@@ -1,8 +1,8 @@
-import type { AnyBulkWriteOperation, Model } from 'mongoose';
+import type { Model } from 'mongoose';
 import type { StoredEvent } from '@nrm/event-store/port';
 import { accessLogRecordOf } from '../access-log/access-log-event';
 import type { AccessLogEntry } from '../port/access-log-entry';
-import { writeIdempotently } from './idempotent-writes';
+import { insertOnce } from './idempotent-writes';
 import { jsonForm } from './json-form';
 import type { MongoBatchApplier } from './mongo-projection';
 import type { AccessLogDocument } from './mongo-read-model-schemas';
@@ -12,19 +12,15 @@ export class AccessLogWriter implements MongoBatchApplier {
   constructor(private readonly model: Model<AccessLogDocument>) {}
 
   async apply(events: readonly StoredEvent[]): Promise<void> {
-    const ops: AnyBulkWriteOperation<AccessLogDocument>[] = [];
+    const docs: AccessLogDocument[] = [];
     for (const event of events) {
       const record = accessLogRecordOf(event);
       if (!record) continue;
       // Insert only: an entry inserted before a crash collides on its event id (and its unique
       // position), i.e. is already applied.
-      ops.push({
-        insertOne: {
-          document: jsonForm({ _id: record.eventId, ...record.entry }),
-        },
-      });
+      docs.push(jsonForm({ _id: record.eventId, ...record.entry }));
     }
-    await writeIdempotently(this.model, ops);
+    await insertOnce(this.model, docs);
   }
 }
 

@@ -1,8 +1,8 @@
-import type { AnyBulkWriteOperation, Model } from 'mongoose';
+import type { Model } from 'mongoose';
 import type { StoredEvent } from '@nrm/event-store/port';
 import { caseIdOfStream } from '@nrm/contracts';
 import type { CaseHistoryEntry } from '../port/case-views';
-import { writeIdempotently } from './idempotent-writes';
+import { insertOnce } from './idempotent-writes';
 import { jsonForm } from './json-form';
 import type { MongoBatchApplier } from './mongo-projection';
 import type { HistoryDocument } from './mongo-read-model-schemas';
@@ -12,27 +12,23 @@ export class CaseHistoryWriter implements MongoBatchApplier {
   constructor(private readonly model: Model<HistoryDocument>) {}
 
   async apply(events: readonly StoredEvent[]): Promise<void> {
-    const ops: AnyBulkWriteOperation<HistoryDocument>[] = [];
+    const docs: HistoryDocument[] = [];
     for (const event of events) {
       const caseId = caseIdOfStream(event.streamId);
       if (caseId === undefined) continue;
       // Insert only: an event inserted before a crash collides on its id, i.e. is already applied.
-      ops.push({
-        insertOne: {
-          document: {
-            _id: event.id,
-            caseId,
-            position: event.position,
-            revision: event.revision,
-            type: event.type,
-            occurredAt: event.occurredAt,
-            actor: jsonForm(event.actor),
-            data: jsonForm(event.data),
-          },
-        },
+      docs.push({
+        _id: event.id,
+        caseId,
+        position: event.position,
+        revision: event.revision,
+        type: event.type,
+        occurredAt: event.occurredAt,
+        actor: jsonForm(event.actor),
+        data: jsonForm(event.data),
       });
     }
-    await writeIdempotently(this.model, ops);
+    await insertOnce(this.model, docs);
   }
 }
 

@@ -1,13 +1,12 @@
-import type { AnyBulkWriteOperation, Model } from 'mongoose';
+import type { Model } from 'mongoose';
 import type { StoredEvent } from '@nrm/event-store/port';
-import { caseIdOfStream } from '@nrm/contracts';
 import {
   emptyCaseStatistics,
   evolveCaseStatistics,
   type CaseStatistics,
 } from '../statistics/case-statistics';
 import type { StatisticsCount, CountedTableName } from '../statistics/statistics-tables';
-import { writeIdempotently } from './idempotent-writes';
+import { writePerCase } from './per-case-writes';
 import { jsonForm } from './json-form';
 import type { MongoBatchApplier } from './mongo-projection';
 import type { CaseStatisticsDocument } from './mongo-read-model-schemas';
@@ -16,21 +15,8 @@ import type { CaseStatisticsDocument } from './mongo-read-model-schemas';
 export class CaseStatisticsWriter implements MongoBatchApplier {
   constructor(private readonly model: Model<CaseStatisticsDocument>) {}
 
-  async apply(events: readonly StoredEvent[]): Promise<void> {
-    const byCase = new Map<string, StoredEvent[]>();
-    for (const event of events) {
-      const caseId = caseIdOfStream(event.streamId);
-      if (caseId === undefined) continue;
-      byCase.set(caseId, [...(byCase.get(caseId) ?? []), event]);
-    }
-    if (byCase.size === 0) return;
-    const stored = await this.model.find({ _id: { $in: [...byCase.keys()] } }).lean();
-    const current = new Map(stored.map((doc) => [doc._id, doc]));
-    const ops: AnyBulkWriteOperation<CaseStatisticsDocument>[] = [];
-    for (const [caseId, caseEvents] of byCase) {
-      const doc = current.get(caseId);
-      const unapplied = caseEvents.filter((e) => e.position > (doc?.lastPosition ?? 0));
-      if (unapplied.length === 0) continue;
+  apply(events: readonly StoredEvent[]): Promise<void> {
+    return writePerCase(this.model, events, {}, (_caseId, doc, unapplied) => {
       const before: CaseStatistics = doc
         ? {
             services: doc.services,
@@ -41,18 +27,9 @@ export class CaseStatisticsWriter implements MongoBatchApplier {
           }
         : emptyCaseStatistics();
       const after = unapplied.reduce(evolveCaseStatistics, before);
-      if (after === before) continue;
-      const position = unapplied[unapplied.length - 1].position;
-      ops.push({
-        updateOne: {
-          // As the case detail: an upsert colliding with a document at or past `position` is a duplicate key.
-          filter: { _id: caseId, lastPosition: { $lt: position } },
-          update: { $set: jsonForm({ lastPosition: position, ...after }) },
-          upsert: true,
-        },
-      });
-    }
-    await writeIdempotently(this.model, ops);
+      if (after === before) return undefined;
+      return jsonForm({ lastPosition: unapplied[unapplied.length - 1].position, ...after });
+    });
   }
 }
 

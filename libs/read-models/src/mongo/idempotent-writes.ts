@@ -1,6 +1,9 @@
-import type { AnyBulkWriteOperation, Model, mongo } from 'mongoose';
+import type { Model, mongo } from 'mongoose';
 
 const DUPLICATE_KEY = 11000;
+
+/** A batch that kept colliding with writes it did not read: something else writes these documents. */
+const ATTEMPTS = 3;
 
 interface WriteErrorLike {
   code?: number;
@@ -23,27 +26,52 @@ export function isDuplicateKeyOnly(error: unknown): boolean {
 }
 
 /**
- * Runs position-guarded writes where a duplicate key means "already applied". FerretDB 1.24 stops an
- * unordered batch of updates at its first error (and reports it at index 0), so after a duplicate
- * key the batch is replayed one write at a time: the guards make the writes that did apply no-ops.
+ * One bulk write, unordered, through the driver: the writers build every document whole and typed,
+ * so mongoose's casting and validation (a model instance per inserted document) would only cost CPU.
  */
-export async function writeIdempotently<T extends mongo.Document>(
+export async function bulkWrite<T extends mongo.Document>(
   model: Model<T>,
-  ops: AnyBulkWriteOperation<T>[],
+  ops: mongo.AnyBulkWriteOperation<T>[],
 ): Promise<void> {
-  if (ops.length === 0) return;
-  // mongoose types the writes through a conditional on T, which a generic T cannot resolve.
-  const writes = ops as Parameters<typeof model.bulkWrite>[0];
-  try {
-    await model.bulkWrite(writes, { ordered: false });
-  } catch (error) {
-    if (!isDuplicateKeyOnly(error)) throw error;
-    for (const op of writes) {
-      try {
-        await model.bulkWrite([op], { ordered: true });
-      } catch (single) {
-        if (!isDuplicateKeyOnly(single)) throw single;
-      }
+  if (ops.length > 0)
+    await (model.collection as unknown as mongo.Collection<T>).bulkWrite(ops, { ordered: false });
+}
+
+/**
+ * Runs `attempt` (read what the batch touches, then write it in one bulk write) until it meets no
+ * duplicate key. A duplicate key means a document the read did not see was written meanwhile (before
+ * a crash, by the part of a batch FerretDB applied before stopping at an error, or by another writer):
+ * reading again turns what is already there into no-ops.
+ */
+export async function untilNoDuplicate(attempt: () => Promise<void>): Promise<void> {
+  for (let left = ATTEMPTS; ; left--) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (left <= 1 || !isDuplicateKeyOnly(error)) throw error;
+    }
+  }
+}
+
+/**
+ * Inserts documents keyed by event id, each once: an insert-only collection's guard is the id itself.
+ * The first try writes without reading (the common case: nothing of the batch is there); after a
+ * duplicate key, the ids already present are read in one query and only the others inserted.
+ */
+export async function insertOnce<T extends { _id: string }>(model: Model<T>, docs: T[]): Promise<void> {
+  let pending = docs;
+  for (let left = ATTEMPTS; pending.length > 0; left--) {
+    try {
+      await bulkWrite(
+        model,
+        pending.map((document) => ({ insertOne: { document } }) as mongo.AnyBulkWriteOperation<T>),
+      );
+      return;
+    } catch (error) {
+      if (left <= 1 || !isDuplicateKeyOnly(error)) throw error;
+      const present = await model.find({ _id: { $in: pending.map((d) => d._id) } }, { _id: 1 }).lean();
+      const seen = new Set(present.map((d) => String(d._id)));
+      pending = pending.filter((d) => !seen.has(d._id));
     }
   }
 }

@@ -1,4 +1,4 @@
-import mongoose, { type Connection, type ConnectOptions, type FilterQuery } from 'mongoose';
+import mongoose, { type Connection, type ConnectOptions, type FilterQuery, type mongo } from 'mongoose';
 import { checkAccessLogQuery } from '../access-log/access-log-query';
 import { toCaseListItem } from '../case-view/case-list-item';
 import { checkCaseloadQuery, checkListQuery, compareDue, listOrder } from '../case-view/list-query';
@@ -57,6 +57,8 @@ export interface MongoReadModelStoreOptions {
   readOnly?: boolean;
   /** Days per step for the deadlines (the defaults when absent); a change rebuilds the read models. */
   deadlinePolicy?: DeadlinePolicy;
+  /** Told of every command sent to the server (tests and benches count the round trips). */
+  onCommandStarted?: (event: mongo.CommandStartedEvent) => void;
 }
 
 const NAMESPACE_NOT_FOUND = 26;
@@ -92,7 +94,9 @@ export class MongoReadModelStore implements ReadModelStore {
       bufferCommands: false,
       autoIndex: false,
       autoCreate: false,
+      ...(options.onCommandStarted ? { monitorCommands: true } : {}),
     });
+    if (options.onCommandStarted) connection.getClient().on('commandStarted', options.onCommandStarted);
     try {
       await connection.asPromise();
       const store = new MongoReadModelStore(connection, options.deadlinePolicy ?? DEFAULT_DEADLINE_POLICY);
