@@ -2,7 +2,7 @@ import type { Model } from 'mongoose';
 import type { StoredEvent } from '@nrm/event-store/port';
 import { toMillis } from '../case-view/case-deadlines';
 import { DEFAULT_DEADLINE_POLICY, type DeadlinePolicy } from '../case-view/deadline-policy';
-import { evolveCaseDetail } from '../case-view/evolve-case-detail';
+import { foldCaseDetail } from '../case-view/evolve-case-detail';
 import { stageRank } from '../case-view/list-query';
 import type { CaseDetail } from '../port/case-views';
 import { writePerCase } from './per-case-writes';
@@ -19,11 +19,12 @@ export class CaseDetailWriter implements MongoBatchApplier {
   ) {}
 
   apply(events: readonly StoredEvent[]): Promise<void> {
-    return writePerCase(this.model, events, { lastPosition: 1, detail: 1 }, (caseId, doc, unapplied) => {
-      let detail: CaseDetail | undefined = doc?.detail;
-      for (const event of unapplied) detail = evolveCaseDetail(detail, caseId, event, this.policy);
-      return caseFields(detail!, unapplied[unapplied.length - 1].position);
-    });
+    return writePerCase(this.model, events, { lastPosition: 1, detail: 1 }, (caseId, doc, unapplied) =>
+      caseFields(
+        foldCaseDetail(doc?.detail, caseId, unapplied, this.policy),
+        unapplied[unapplied.length - 1].position,
+      ),
+    );
   }
 }
 
