@@ -23,10 +23,16 @@ export interface MillionLogResult {
 
 const run = promisify(execFile);
 
+/** The embedded default only: the servers the rest of the bench may be given are not this node's. */
+function embeddedNodeEnv(dataDir: string): NodeJS.ProcessEnv {
+  const { MONGO_URL: _m, KAFKA_BROKERS: _k, EVENTSTORE_URL: _e, ...env } = process.env;
+  return { ...env, NRM_DATA_DIR: dataDir, NRM_NODE_ID: 'nrm-bench', NRM_LOG_LEVEL: 'error' };
+}
+
 /** Runs one step in a fresh process on the node's data directory, so its peak memory is its own. */
 async function step(dataDir: string, name: Step, nodeFlags: string[] = []): Promise<StepResult> {
   const { stdout } = await run(process.execPath, [...nodeFlags, join(__dirname, 'replay-child.js'), name], {
-    env: { ...process.env, NRM_DATA_DIR: dataDir, NRM_NODE_ID: 'nrm-bench', NRM_LOG_LEVEL: 'error' },
+    env: embeddedNodeEnv(dataDir),
     maxBuffer: 1 << 20,
   });
   return JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as StepResult;
@@ -42,7 +48,7 @@ export async function benchMillionLog(
   events: number,
   log: (line: string) => void,
 ): Promise<MillionLogResult> {
-  const config = readNodeConfig({ ...process.env, NRM_DATA_DIR: dataDir, NRM_NODE_ID: 'nrm-bench' });
+  const config = readNodeConfig(embeddedNodeEnv(dataDir));
   const adapters = await openNodeAdapters(config);
   const started = Date.now();
   try {
