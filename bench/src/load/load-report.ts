@@ -124,7 +124,7 @@ function whereTheTimeGoes(
             `${fixed(1000 / (5 * oneClient), 2)} ms per request, ${fixed((cpuMs * 5 * oneClient) / 1000, 1)} × less than ` +
             "now, with the machine's other core already running the log's writer thread (its fsyncs) and the " +
             "key store's syncs. The 1-client figure is itself high because a command waits only for one fsync " +
-            '(the rest of its time is CPU), so the ratio is bounded by the CPU each request needs, shown below.',
+            '(the rest of its time is CPU), so the ratio is bounded by the CPU each request needs, as the profile above shows.',
           '',
         ]
       : [];
