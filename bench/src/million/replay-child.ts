@@ -6,6 +6,7 @@ import { rebuildProjections } from '@nrm/read-models';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { EVENT_STORE_FILE } from '@nrm/application/infrastructure/node-adapters';
+import { readAllParsed } from '../raw-baseline';
 
 /** What one measured step reports to the bench: its own time and memory, in a process of its own. */
 export interface StepResult {
@@ -56,22 +57,7 @@ function rawRead(file: string): StepResult {
   const db = new Database(file, { readonly: true });
   try {
     const started = process.hrtime.bigint();
-    const page = db.prepare<
-      [number, number],
-      { position: number; actor: string; data: string; personal: string | null }
-    >('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?');
-    let events = 0;
-    for (let from = 0; ;) {
-      const rows = page.all(from, 1000);
-      if (rows.length === 0) break;
-      for (const row of rows) {
-        JSON.parse(row.actor);
-        JSON.parse(row.data);
-        if (row.personal !== null) JSON.parse(row.personal);
-      }
-      events += rows.length;
-      from = rows[rows.length - 1].position;
-    }
+    const events = readAllParsed(db);
     return { events, seconds: Number(process.hrtime.bigint() - started) / 1e9, peakRssMiB: peakRss() };
   } finally {
     db.close();
