@@ -26,15 +26,39 @@ export function isDuplicateKeyOnly(error: unknown): boolean {
 }
 
 /**
- * One bulk write, unordered, through the driver: the writers build every document whole and typed,
- * so mongoose's casting and validation (a model instance per inserted document) would only cost CPU.
+ * Update statements per command. FerretDB 1.x (SQLite backend) keeps a pooled connection for each
+ * statement of an `update` command until the command ends, and its pool holds 100: a command of 100
+ * updates waits for ever on itself (and a stop of the node waits for it). Half of that leaves room for
+ * the reads running meanwhile; on MongoDB it is still one round trip per 50 updated documents.
+ */
+export const MAX_UPDATES_PER_COMMAND = 50;
+
+const isUpdate = <T extends mongo.Document>(op: mongo.AnyBulkWriteOperation<T>) =>
+  'updateOne' in op || 'updateMany' in op || 'replaceOne' in op;
+
+/** The bulk writes to send: every insert and delete in one, the updates in runs of MAX_UPDATES_PER_COMMAND. */
+export function writeCommands<T extends mongo.Document>(
+  ops: readonly mongo.AnyBulkWriteOperation<T>[],
+): mongo.AnyBulkWriteOperation<T>[][] {
+  const updates = ops.filter(isUpdate);
+  const rest = ops.filter((op) => !isUpdate(op));
+  const commands = rest.length > 0 ? [rest] : [];
+  for (let from = 0; from < updates.length; from += MAX_UPDATES_PER_COMMAND)
+    commands.push(updates.slice(from, from + MAX_UPDATES_PER_COMMAND));
+  return commands;
+}
+
+/**
+ * Bulk writes, unordered, through the driver, one after the other (see writeCommands): the writers
+ * build every document whole and typed, so mongoose's casting and validation (a model instance per
+ * inserted document) would only cost CPU.
  */
 export async function bulkWrite<T extends mongo.Document>(
   model: Model<T>,
   ops: mongo.AnyBulkWriteOperation<T>[],
 ): Promise<void> {
-  if (ops.length > 0)
-    await (model.collection as unknown as mongo.Collection<T>).bulkWrite(ops, { ordered: false });
+  const collection = model.collection as unknown as mongo.Collection<T>;
+  for (const command of writeCommands(ops)) await collection.bulkWrite(command, { ordered: false });
 }
 
 /**

@@ -3,11 +3,18 @@ import type { StoredEvent } from '@nrm/event-store/port';
 import { randomUUID } from 'node:crypto';
 import type { mongo } from 'mongoose';
 import { recordAccess } from '../testing/access-fixtures';
-import { record, walkFromHandoverToClosure, walkToHandover } from '../testing/case-fixtures';
+import {
+  day,
+  record,
+  registration,
+  walkFromHandoverToClosure,
+  walkToHandover,
+} from '../testing/case-fixtures';
 import { MongoTestDatabase } from '../testing/mongo-test-database';
 import { openSourceLog, SourceLog } from '../testing/source-log';
 import { MongoReadModelStore } from './mongo-read-model-store';
 import { COLLECTIONS } from './mongo-read-model-schemas';
+import { MAX_UPDATES_PER_COMMAND } from './idempotent-writes';
 
 const T0 = '2025-01-06T09:00:00.000Z';
 const CASES = 12;
@@ -115,5 +122,43 @@ describeIfServer('MONGO_URL', 'MongoReadModelStore: round trips per batch', (url
     expect(await readModels()).toEqual(before);
     for (const projection of store.projections())
       expect(await projection.checkpoint()).toBe(events.at(-1)!.position);
+  });
+
+  it('updates more cases in one batch than FerretDB has connections (100), in commands of at most 50 updates', async () => {
+    // A store that gives up on an unanswered command: without the split, FerretDB 1.x waits for ever
+    // on one update command of 100 statements or more (its pool), and this fails instead of hanging.
+    const bounded = await MongoReadModelStore.connect(url, {
+      dbName: db.dbName,
+      socketTimeoutMS: 10_000,
+      onCommandStarted: (event) => commands.push(event),
+    });
+    try {
+      const caseIds = Array.from({ length: 120 }, () => randomUUID());
+      for (const [i, caseId] of caseIds.entries())
+        await record(log.eventStore, log.cipher, caseId, registration({ caseId, at: day(T0, i) }));
+      const first = await log.eventStore.readAll({ limit: 100_000 });
+      for (const projection of bounded.projections()) await projection.handle(first);
+      for (const [i, caseId] of caseIds.entries()) {
+        const consent = walkToHandover(caseId, day(T0, i)).find((step) => step.type === 'ConsentGiven')!;
+        await record(log.eventStore, log.cipher, caseId, [consent]);
+      }
+      const second = await log.eventStore.readAll({ fromPosition: first.at(-1)!.position, limit: 100_000 });
+      expect(second).toHaveLength(caseIds.length);
+
+      commands.length = 0;
+      for (const projection of bounded.projections()) await projection.handle(second);
+
+      const updateSizes = (collection: string) =>
+        commands
+          .filter((c) => c.commandName === 'update' && c.command.update === collection)
+          .map((c) => (c.command.updates as unknown[]).length);
+      expect(updateSizes(COLLECTIONS.cases)).toEqual([50, 50, 20]);
+      for (const collection of Object.values(COLLECTIONS))
+        expect(Math.max(0, ...updateSizes(collection))).toBeLessThanOrEqual(MAX_UPDATES_PER_COMMAND);
+      for (const event of second)
+        expect((await bounded.getCase(event.streamId.slice('case-'.length)))?.revision).toBe(event.revision);
+    } finally {
+      await bounded.close();
+    }
   });
 });

@@ -42,14 +42,20 @@ import {
   type CaseDocument,
   type ReadModelCollections,
 } from './mongo-read-model-schemas';
+import { socketTimeout } from './socket-timeout';
 
 export interface MongoReadModelStoreOptions {
   /** Database to use; defaults to the one named in the URL. */
   dbName?: string;
   /** How long an operation waits for a reachable server before failing (default 10 s). */
   serverSelectionTimeoutMS?: number;
+  /**
+   * How long an operation may wait for its answer before it fails (default 60 s, unless the URL sets
+   * socketTimeoutMS): a server that never answers must not hold a projection, or a stop, for ever.
+   */
+  socketTimeoutMS?: number;
   /** Further driver options (e.g. TLS, credentials, retryReads). */
-  driver?: Omit<ConnectOptions, 'dbName' | 'serverSelectionTimeoutMS'>;
+  driver?: Omit<ConnectOptions, 'dbName' | 'serverSelectionTimeoutMS' | 'socketTimeoutMS'>;
   /**
    * For audits: creates no index and never starts over; data of another shape is refused
    * (ReadModelSchemaMismatchError) rather than dropped. Reads only, as long as nothing else is called.
@@ -89,6 +95,7 @@ export class MongoReadModelStore implements ReadModelStore {
       ...options.driver,
       dbName: options.dbName,
       serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 10_000,
+      ...socketTimeout(url, options.socketTimeoutMS),
       // Fail fast while the server is unreachable rather than queueing in memory: the projection
       // runner reports the failure and retries from the checkpoints.
       bufferCommands: false,
