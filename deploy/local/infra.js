@@ -9,6 +9,7 @@
  *   node deploy/local/infra.js down     [kafka|mongo ...] [--purge]   stop (SIGTERM, then SIGKILL); --purge deletes data
  *   node deploy/local/infra.js restart  [kafka|mongo ...]   stop + start, data kept
  *   node deploy/local/infra.js status   [kafka|mongo ...]   exit 0 only if every named server is running and ready
+ *   node deploy/local/infra.js pause|resume [kafka|mongo ...]   freeze a server (SIGSTOP), then thaw it (fault tests)
  *   node deploy/local/infra.js install                      only fill the cache (Kafka jars, ferretdb binary)
  *   node deploy/local/infra.js kafka-cli <tool|main.Class> [args]   run a Kafka CLI tool from the cached jars
  */
@@ -661,6 +662,7 @@ function usage() {
     '  down [svc...] [--purge]  stop; --purge also deletes data, config and logs under the infra home',
     '  restart [svc...]         stop + start (data kept)',
     '  status [svc...]          running and ready? (exit 0 only if all are)',
+    '  pause|resume [svc...]    freeze a server (SIGSTOP: connections stay open, nothing answers), then thaw it',
     '  install                  only fill the cache',
     '  kafka-cli <tool> [args]  run a Kafka CLI tool: ' + Object.keys(KAFKA_TOOLS).join(', '),
     `infra home (data, logs, pids): ${HOME}   cache: ${CACHE}`,
@@ -710,6 +712,18 @@ async function main(argv) {
       for (const svc of list) {
         await stop(svc);
         await start(svc);
+      }
+      return 0;
+    }
+    case 'pause':
+    case 'resume': {
+      // For fault tests: a server that keeps its connections open and answers nothing (SIGSTOP), then
+      // carries on where it was (SIGCONT).
+      for (const svc of pickServices(names)) {
+        const pid = findPid(svc);
+        if (!pid) throw new InfraError(`${svc.name}: not running`);
+        process.kill(pid, command === 'pause' ? 'SIGSTOP' : 'SIGCONT');
+        say(`${svc.name}: ${command === 'pause' ? 'paused' : 'resumed'} (pid ${pid})`);
       }
       return 0;
     }

@@ -6,6 +6,7 @@ import {
   InjectionToken,
   Module,
   OnApplicationBootstrap,
+  Logger,
   OnApplicationShutdown,
 } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
@@ -32,6 +33,7 @@ import {
   prepareDataDir,
   PROJECTIONS_LOCK_FILE,
 } from './infrastructure/node-adapters';
+import { runShutdownSteps } from './infrastructure/bounded-shutdown';
 import { ProcessLock } from './infrastructure/process-lock';
 import {
   AUDITABLE_LOG,
@@ -52,7 +54,7 @@ export interface PlatformOptions {
 /** The adapters as opened: private to this module, which hands out each part under its own token. */
 const ADAPTERS = Symbol('NODE_ADAPTERS');
 
-/** Starts the projections and the relay after start-up and closes every store on shutdown, in a safe order. */
+/** Starts the projections and the relay after start-up and closes every store on shutdown, in a safe order, each stage bounded in time. */
 class PlatformLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   private lock?: ProcessLock;
 
@@ -72,8 +74,26 @@ class PlatformLifecycle implements OnApplicationBootstrap, OnApplicationShutdown
   }
 
   async onApplicationShutdown() {
-    await this.adapters.relay?.stop();
-    await this.runner.stop();
+    const logger = new Logger('shutdown');
+    await runShutdownSteps(
+      [
+        { name: 'the relay to the shared log', run: async () => this.adapters.relay?.stop() },
+        { name: 'the projections', run: () => this.runner.stop() },
+        { name: 'the stores', run: () => this.closeStores() },
+      ],
+      this.config.shutdownTimeoutMs,
+      {
+        late: (step, ms) =>
+          logger.warn(
+            `${step} did not stop within ${ms} ms (an operation its server never answered?): going on; ` +
+              'nothing acknowledged is lost, they resume from their checkpoints',
+          ),
+        failed: (step, error) => logger.error(`stopping ${step} failed: ${String(error)}`),
+      },
+    );
+  }
+
+  private async closeStores(): Promise<void> {
     this.lock?.release();
     await this.adapters.close();
   }

@@ -85,6 +85,8 @@ export interface NodeConfig {
    * stale. Seen message ids are kept for good, so a replay is caught by id within this window too.
    */
   partnerMaxMessageAgeDays: number;
+  /** How long each stage of a stop (the relay, the projections, the stores) may take before the node warns and goes on. */
+  shutdownTimeoutMs: number;
 }
 
 export type TrustProxy = false | number | string[];
@@ -305,6 +307,7 @@ export function readNodeConfig(env: NodeJS.ProcessEnv = process.env): NodeConfig
     partnerRetryMs: intFrom(env, 'NRM_PARTNER_RETRY_MS', 1000, 10, 3_600_000),
     partnerRetryMaxMs: intFrom(env, 'NRM_PARTNER_RETRY_MAX_MS', 5 * 60_000, 10, 86_400_000),
     partnerMaxMessageAgeDays: intFrom(env, 'NRM_PARTNER_MAX_MESSAGE_AGE_DAYS', 7, 1, 365),
+    shutdownTimeoutMs: intFrom(env, 'NRM_SHUTDOWN_TIMEOUT_MS', 10_000, 100, 600_000),
   };
 }
 
