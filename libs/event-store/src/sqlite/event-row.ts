@@ -45,22 +45,36 @@ export function rowToEvent(row: EventRow): StoredEvent {
   return event;
 }
 
-/** The columns of an event in `insertEvent`'s order, before its leaf hash and tree root. */
-export type EventColumnValues = [
-  stream_id: string,
-  revision: number,
-  event_id: string,
-  type: string,
-  schema_version: number,
-  occurred_at: string,
-  recorded_at: string,
-  node_id: string,
-  actor: string,
-  correlation_id: string,
-  causation_id: string | null,
-  data: string,
-  personal: string | null,
-];
+/**
+ * The columns of an event as written, in the order `insertEvent` binds them (before its leaf hash and
+ * tree root) and every positional read returns them: the one declaration of that order.
+ */
+export const EVENT_COLUMNS = [
+  'stream_id',
+  'revision',
+  'event_id',
+  'type',
+  'schema_version',
+  'occurred_at',
+  'recorded_at',
+  'node_id',
+  'actor',
+  'correlation_id',
+  'causation_id',
+  'data',
+  'personal',
+] as const;
+
+/** The columns of `readStoredLeaves`, in the order its rows (arrays) hold them. */
+export const STORED_LEAF_COLUMNS = ['position', ...EVENT_COLUMNS, 'leaf_hash', 'tree_root'] as const;
+
+/** The values of a list of columns, in its order, each typed as the row declares it. */
+type ValuesOf<Columns extends readonly (keyof IntegrityRow)[]> = {
+  -readonly [I in keyof Columns]: IntegrityRow[Columns[I] & keyof IntegrityRow];
+};
+
+/** An event's values in EVENT_COLUMNS order. */
+export type EventColumnValues = ValuesOf<typeof EVENT_COLUMNS>;
 
 /** An event about to be written: its columns, and the Merkle leaf of the event as it will be read back. */
 export interface PreparedEvent {
@@ -134,13 +148,8 @@ function containsBigInt(value: unknown): boolean {
   return false;
 }
 
-/** A row of `readStoredLeaves`: position, then the columns of EventColumnValues, then the stored hashes. */
-export type StoredLeafRow = [
-  position: number,
-  ...values: EventColumnValues,
-  leaf_hash: Buffer,
-  tree_root: Buffer,
-];
+/** A row of `readStoredLeaves`, in STORED_LEAF_COLUMNS order. */
+export type StoredLeafRow = ValuesOf<typeof STORED_LEAF_COLUMNS>;
 
 /**
  * What the verifier's fast path reads of a row: its place, the canonical text spliced from the stored
@@ -148,10 +157,24 @@ export type StoredLeafRow = [
  * that is not canonical gives another text than its parsed value would: the verifier then re-encodes.
  */
 export function storedLeafOf(row: StoredLeafRow): StoredLeaf {
-  const [position, streamId, revision, id, type, schemaVersion, occurredAt, recordedAt, nodeId] = row;
-  const [actorJson, correlationId, causationId, dataJson, personalJson, leafHash, treeRoot] = row.slice(
-    9,
-  ) as [string, string, string | null, string, string | null, Buffer, Buffer];
+  const [
+    position,
+    streamId,
+    revision,
+    id,
+    type,
+    schemaVersion,
+    occurredAt,
+    recordedAt,
+    nodeId,
+    actorJson,
+    correlationId,
+    causationId,
+    dataJson,
+    personalJson,
+    leafHash,
+    treeRoot,
+  ] = row;
   const canonicalJson = canonicalEventText({
     id,
     streamId,
