@@ -46,6 +46,29 @@ describe('the CPU profile summary of bench:load', () => {
     });
   });
 
+  it('counts only the samples inside a window of the monotonic clock: the load, not the start-up before it', () => {
+    const profile: CpuProfile = {
+      nodes: [
+        frame(1, '(root)'),
+        frame(2, '(idle)'),
+        frame(3, 'compile', 'node:internal/vm'),
+        frame(4, 'handle'),
+      ],
+      startTime: 1_000_000,
+      // at 1_001_000 (start-up), 1_003_000 (start-up), 1_004_000, 1_006_000, 1_007_000 (load), 1_010_000 (stop)
+      samples: [3, 3, 4, 2, 4, 3],
+      timeDeltas: [1000, 2000, 1000, 2000, 1000, 3000],
+    };
+    const summary = summarizeProfile(profile, 12, { fromMicros: 1_003_500, toMicros: 1_008_000 });
+    expect(summary.busyMs).toBe(2);
+    expect(summary.idleMs).toBe(2);
+    expect(summary.topFunctions.map((f) => f.name)).toEqual(['handle']);
+    expect(summarizeProfile(profile).busyMs).toBe(8);
+    expect(() =>
+      summarizeProfile({ ...profile, startTime: undefined }, 12, { fromMicros: 0, toMicros: 1 }),
+    ).toThrow(/startTime/);
+  });
+
   it('estimates a node’s yearly cases from its throughput and the stated assumptions', () => {
     // 250 days × 8 h, a peak hour at 10 × the average, REQUESTS_PER_CASE requests a case
     expect(casesPerYear(REQUESTS_PER_CASE)).toBe((250 * 8 * 3600) / 10);

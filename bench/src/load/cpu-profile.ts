@@ -5,7 +5,18 @@ export interface CpuProfile {
   nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
   samples: number[];
   timeDeltas: number[];
+  /** When the profile began, µs on the machine's monotonic clock (process.hrtime's, in ns there). */
+  startTime?: number;
 }
+
+/** A span of the monotonic clock in µs, e.g. the load alone, without the process's start and stop. */
+export interface ProfileWindow {
+  fromMicros: number;
+  toMicros: number;
+}
+
+/** Now on the clock V8's profiler stamps its samples with (CLOCK_MONOTONIC on Linux), in µs. */
+export const monotonicMicros = (): number => Number(process.hrtime.bigint() / 1000n);
 
 export interface ProfileShare {
   name: string;
@@ -46,16 +57,24 @@ const shares = (times: Map<string, number>, busyMs: number, limit: number): Prof
     .slice(0, limit)
     .map(([name, milliseconds]) => ({ name, milliseconds, share: busyMs > 0 ? milliseconds / busyMs : 0 }));
 
-/** Self time per origin and per function, from the samples and their time deltas. */
-export function summarizeProfile(profile: CpuProfile, limit = 12): ProfileSummary {
+/**
+ * Self time per origin and per function, from the samples and their time deltas; within `window`
+ * only, when given (the samples' times are the profile's start plus the deltas so far).
+ */
+export function summarizeProfile(profile: CpuProfile, limit = 12, window?: ProfileWindow): ProfileSummary {
   const byId = new Map(profile.nodes.map((node) => [node.id, node.callFrame]));
   const origins = new Map<string, number>();
   const functions = new Map<string, number>();
   let idleMs = 0;
   let busyMs = 0;
+  let at = profile.startTime ?? 0;
+  if (window && profile.startTime === undefined) throw new Error('the profile has no startTime to window by');
   profile.samples.forEach((id, i) => {
     // timeDeltas[i] is the time since the previous sample: it belongs to the frame sampled now.
-    const ms = (profile.timeDeltas[i] ?? 0) / 1000;
+    const delta = profile.timeDeltas[i] ?? 0;
+    at += delta;
+    if (window && (at < window.fromMicros || at > window.toMicros)) return;
+    const ms = delta / 1000;
     const frame = byId.get(id);
     if (!frame) return;
     if (frame.functionName === '(idle)') {
