@@ -86,7 +86,7 @@ class PlatformLifecycle implements OnApplicationBootstrap, OnApplicationShutdown
         late: (step, ms) =>
           logger.warn(
             `${step} did not stop within ${ms} ms (an operation its server never answered?): going on; ` +
-              'nothing acknowledged is lost, they resume from their checkpoints',
+              'nothing acknowledged is lost (the log is durable, projections and relay resume from their checkpoints)',
           ),
         failed: (step, error) => logger.error(`stopping ${step} failed: ${String(error)}`),
       },
