@@ -1,5 +1,4 @@
-import type { StoredEvent } from '@nrm/event-store/port';
-import { actor, day, registration, type Step } from '../testing/case-fixtures';
+import { day, registration, type Step } from '../testing/case-fixtures';
 import type { CaseDetail, Deadline } from '../port/case-views';
 import {
   DEFAULT_DEADLINE_POLICY,
@@ -8,32 +7,13 @@ import {
   parseDeadlineDays,
   type DeadlinePolicy,
 } from './deadline-policy';
-import { evolveCaseDetail } from './evolve-case-detail';
+import { foldSteps } from '../testing/stored-steps';
 
 const caseId = '5b1f0c9e-2d3a-4c8b-9e7f-1a2b3c4d5e6f';
 const t0 = '2025-03-03T09:00:00.000Z';
 
-function fold(steps: Step[], policy: DeadlinePolicy = DEFAULT_DEADLINE_POLICY): CaseDetail {
-  let detail: CaseDetail | undefined;
-  steps.forEach((step, revision) => {
-    const event: StoredEvent = {
-      id: `event-${revision}`,
-      type: step.type,
-      schemaVersion: step.type === 'PresumedVictimRegistered' ? 2 : 1,
-      occurredAt: step.at,
-      nodeId: 'node-de',
-      actor,
-      correlationId: `c-${revision}`,
-      data: step.data,
-      streamId: `case-${caseId}`,
-      revision,
-      position: revision + 1,
-      recordedAt: step.at,
-    };
-    detail = evolveCaseDetail(detail, caseId, event, policy);
-  });
-  return detail!;
-}
+const fold = (steps: Step[], policy: DeadlinePolicy = DEFAULT_DEADLINE_POLICY) =>
+  foldSteps(caseId, steps, policy);
 
 const of = (detail: CaseDetail, kind: Deadline['kind']) => detail.deadlines.filter((d) => d.kind === kind);
 

@@ -21,6 +21,10 @@ export const day = (start: string, days: number): string =>
 
 export const actor = { userId: 'u-1', role: 'case_manager', agency: 'NGO-1' };
 
+/** The schema version a step is written with: its own, or the one today's deciders write for its type. */
+export const schemaVersionOf = (step: Step): number =>
+  step.schemaVersion ?? (step.type === 'PresumedVictimRegistered' ? 2 : 1);
+
 /** Appends the steps to the case's stream, encrypting personal parts for each event's subject (victim or member). */
 export async function record(
   store: EventStore,
@@ -33,7 +37,7 @@ export async function record(
     events.push({
       id: randomUUID(),
       type: step.type,
-      schemaVersion: step.schemaVersion ?? (step.type === 'PresumedVictimRegistered' ? 2 : 1),
+      schemaVersion: schemaVersionOf(step),
       occurredAt: step.at,
       nodeId: 'node-md',
       actor: step.actor ?? actor,

@@ -1,44 +1,11 @@
-import type { StoredEvent } from '@nrm/event-store/port';
 import { walkToHandover, type Step } from '../../testing/case-fixtures';
 import { familyCatalogue } from '../../testing/family-fixtures';
-import { evolveCaseDetail } from '../evolve-case-detail';
+import { foldSteps } from '../../testing/stored-steps';
 
 const caseId = '0b6f0c1e-4a8e-4a57-9d3c-3f1f2b7f6a10';
 const t0 = '2025-01-06T09:00:00.000Z';
 
-function stored(steps: Step[]): StoredEvent[] {
-  return steps.map((step, revision) => ({
-    id: `event-${revision}`,
-    type: step.type,
-    schemaVersion: step.type === 'PresumedVictimRegistered' ? 2 : 1,
-    occurredAt: step.at,
-    nodeId: 'node-md',
-    actor: { userId: 'u-1', role: 'case_manager' },
-    correlationId: `c-${revision}`,
-    data: step.data,
-    ...(step.personal
-      ? {
-          personal: {
-            subjectId: `s-${revision}`,
-            keyVersion: 1,
-            iv: 'iv',
-            ciphertext: `ciphertext-${revision}`,
-            tag: 'tag',
-          },
-        }
-      : {}),
-    streamId: `case-${caseId}`,
-    revision,
-    position: revision + 1,
-    recordedAt: step.at,
-  }));
-}
-
-const fold = (steps: Step[]) =>
-  stored(steps).reduce<ReturnType<typeof evolveCaseDetail> | undefined>(
-    (detail, event) => evolveCaseDetail(detail, caseId, event),
-    undefined,
-  );
+const fold = (steps: Step[]) => foldSteps(caseId, steps);
 
 describe('case detail: the family', () => {
   const walk = [...walkToHandover(caseId, t0).slice(0, 2), ...familyCatalogue(t0)];

@@ -1,31 +1,10 @@
-import type { StoredEvent } from '@nrm/event-store/port';
-import { actor, day, registration, type Step } from '../../testing/case-fixtures';
-import { evolveCaseDetail } from '../evolve-case-detail';
+import { day, registration, type Step } from '../../testing/case-fixtures';
+import { foldSteps } from '../../testing/stored-steps';
 
 const caseId = '7d3e2c1b-0a9f-4e8d-9c7b-6a5f4e3d2c1b';
 const t0 = '2025-01-06T09:00:00.000Z';
 
-function fold(steps: Step[]) {
-  return steps
-    .map((step, revision): StoredEvent => ({
-      id: `event-${revision}`,
-      type: step.type,
-      schemaVersion: step.type === 'PresumedVictimRegistered' ? 2 : 1,
-      occurredAt: step.at,
-      nodeId: 'node-md',
-      actor,
-      correlationId: `c-${revision}`,
-      data: step.data,
-      streamId: `case-${caseId}`,
-      revision,
-      position: revision + 1,
-      recordedAt: step.at,
-    }))
-    .reduce(
-      (detail, event) => evolveCaseDetail(detail, caseId, event),
-      undefined as ReturnType<typeof evolveCaseDetail> | undefined,
-    );
-}
+const fold = (steps: Step[]) => foldSteps(caseId, steps);
 
 const registered = registration({ caseId, at: t0, reflectionDays: 90 });
 const notified: Step = {

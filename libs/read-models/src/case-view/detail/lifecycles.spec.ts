@@ -1,47 +1,15 @@
-import type { StoredEvent } from '@nrm/event-store/port';
 import type { CaseDetail } from '../../port/case-views';
 import { emptyCaseStatistics, evolveCaseStatistics } from '../../statistics/case-statistics';
-import { actor, day, walkToHandover, type Step } from '../../testing/case-fixtures';
+import { day, walkToHandover, type Step } from '../../testing/case-fixtures';
 import { addDays } from '../case-deadlines';
 import { DEFAULT_DEADLINE_DAYS } from '../deadline-policy';
-import { evolveCaseDetail } from '../evolve-case-detail';
+import { foldSteps, opaqueCiphertext, storedSteps } from '../../testing/stored-steps';
 
 const caseId = '7b1f5c3d-2e4a-4d6f-9b8c-0d1e2f3a4b5c';
 const t0 = '2025-02-03T09:00:00.000Z';
-const enc = (n: number) => ({
-  subjectId: `victim:${caseId}`,
-  keyVersion: 1,
-  iv: `iv-${n}`,
-  ciphertext: `c-${n}`,
-  tag: 't',
-});
-
-function stored(steps: Step[]): StoredEvent[] {
-  return steps.map((step, revision) => ({
-    id: `e-${revision}`,
-    type: step.type,
-    schemaVersion: step.type === 'PresumedVictimRegistered' ? 2 : 1,
-    occurredAt: step.at,
-    nodeId: 'node-md',
-    actor,
-    correlationId: `c-${revision}`,
-    data: step.data,
-    ...(step.personal ? { personal: enc(revision) } : {}),
-    streamId: `case-${caseId}`,
-    revision,
-    position: revision + 1,
-    recordedAt: step.at,
-  }));
-}
-
-function fold(steps: Step[]): CaseDetail {
-  const view = stored(steps).reduce<CaseDetail | undefined>(
-    (v, e) => evolveCaseDetail(v, caseId, e),
-    undefined,
-  );
-  if (!view) throw new Error('no view');
-  return view;
-}
+const enc = (n: number) => opaqueCiphertext(caseId, n);
+const stored = (steps: Step[]) => storedSteps(caseId, steps);
+const fold = (steps: Step[]) => foldSteps(caseId, steps);
 
 const [registration] = walkToHandover(caseId, t0);
 const step = (type: string, n: number, data: Record<string, unknown>, personal?: object): Step => ({

@@ -1,36 +1,18 @@
-import type { StoredEvent } from '@nrm/event-store/port';
-import type { CaseDetail } from '../../port/case-views';
-import { actor, day, walkToHandover, type Step } from '../../testing/case-fixtures';
-import { evolveCaseDetail } from '../evolve-case-detail';
+import { day, walkToHandover, type Step } from '../../testing/case-fixtures';
+import { foldSteps } from '../../testing/stored-steps';
 
 const caseId = '7b1e4b2c-1f3d-4c5e-8a7b-9c0d1e2f3a4b';
 const t0 = '2025-02-03T09:00:00.000Z';
 
-function fold(steps: Step[]): CaseDetail {
-  const events: StoredEvent[] = steps.map((step, revision) => ({
-    id: `e-${revision}`,
-    type: step.type,
-    schemaVersion: ['PresumedVictimRegistered', 'HearingScheduled'].includes(step.type) ? 2 : 1,
-    occurredAt: step.at,
-    nodeId: 'node-md',
-    actor,
-    correlationId: `c-${revision}`,
-    data: step.data,
-    streamId: `case-${caseId}`,
-    revision,
-    position: revision + 1,
-    recordedAt: step.at,
-  }));
-  const view = events.reduce<CaseDetail | undefined>((v, e) => evolveCaseDetail(v, caseId, e), undefined);
-  if (!view) throw new Error('no view');
-  return view;
-}
+const fold = (steps: Step[]) => foldSteps(caseId, steps);
 
 const registration = walkToHandover(caseId, t0).slice(0, 1);
 const step = (n: number, type: string, data: Record<string, unknown>): Step => ({
   type,
   at: day(t0, n),
   data,
+  // Scheduled hearings are written in version 2 of their schema today.
+  ...(type === 'HearingScheduled' ? { schemaVersion: 2 } : {}),
 });
 const notified = (n: number, s: string, relatesTo?: string) =>
   step(n, 'VictimNotified', {

@@ -1,38 +1,10 @@
-import type { StoredEvent } from '@nrm/event-store/port';
-import type { CaseDetail } from '../../port/case-views';
-import { actor, day, walkToHandover, type Step } from '../../testing/case-fixtures';
-import { evolveCaseDetail } from '../evolve-case-detail';
+import { day, walkToHandover, type Step } from '../../testing/case-fixtures';
+import { foldSteps, opaqueCiphertext } from '../../testing/stored-steps';
 
 const caseId = '6a0e4b2c-1f3d-4c5e-8a7b-9c0d1e2f3a4b';
 const t0 = '2025-02-03T09:00:00.000Z';
-const enc = (n: number) => ({
-  subjectId: `victim:${caseId}`,
-  keyVersion: 1,
-  iv: `iv-${n}`,
-  ciphertext: `c-${n}`,
-  tag: 't',
-});
-
-function fold(steps: Step[]): CaseDetail {
-  const events: StoredEvent[] = steps.map((step, revision) => ({
-    id: `e-${revision}`,
-    type: step.type,
-    schemaVersion: step.type === 'PresumedVictimRegistered' ? 2 : 1,
-    occurredAt: step.at,
-    nodeId: 'node-md',
-    actor,
-    correlationId: `c-${revision}`,
-    data: step.data,
-    ...(step.personal ? { personal: enc(revision) } : {}),
-    streamId: `case-${caseId}`,
-    revision,
-    position: revision + 1,
-    recordedAt: step.at,
-  }));
-  const view = events.reduce<CaseDetail | undefined>((v, e) => evolveCaseDetail(v, caseId, e), undefined);
-  if (!view) throw new Error('no view');
-  return view;
-}
+const enc = (n: number) => opaqueCiphertext(caseId, n);
+const fold = (steps: Step[]) => foldSteps(caseId, steps);
 
 const registration = walkToHandover(caseId, t0).slice(0, 1);
 const stated = (n: number, wishes: string[], words?: string): Step => ({
