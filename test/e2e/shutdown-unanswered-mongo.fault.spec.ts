@@ -9,7 +9,8 @@ import mongoose from 'mongoose';
 import { describeIfServer } from '@nrm/common/testing';
 import { PROJECTION_NAMES } from '@nrm/read-models/case-view/projection-names';
 import { COLLECTIONS } from '@nrm/read-models/mongo/mongo-read-model-schemas';
-import { exitOf, freePort, startNodeProcess, type NodeProcess } from '../support/node-process';
+import { exitOf, exitWithin, freePort, startNodeProcess, type NodeProcess } from '../support/node-process';
+import { eventually } from '../support/two-nodes';
 
 const REPO_ROOT = join(__dirname, '../..');
 const run = promisify(execFile);
@@ -78,10 +79,7 @@ describeIfServer('MONGO_URL', 'stop of a node whose MongoDB never answers', (url
     const began = Date.now();
     node.child.kill('SIGTERM');
     // Three stages of at most STEP_MS each, plus Nest's own: a node that waits on the server never ends.
-    const exited = await Promise.race([
-      exitOf(node.child),
-      new Promise<'hung'>((resolve) => setTimeout(() => resolve('hung'), 30_000).unref()),
-    ]);
+    const exited = await exitWithin(node.child, 30_000);
     expect(exited).toBe(0);
     expect(Date.now() - began).toBeLessThan(3 * STEP_MS + 10_000);
     expect(node.output.out() + node.output.err()).toMatch(/did not stop within 1000 ms/);
@@ -95,15 +93,16 @@ describeIfServer('MONGO_URL', 'stop of a node whose MongoDB never answers', (url
     const connection = await mongoose.createConnection(dbUrl).asPromise();
     try {
       const checkpoints = connection.collection<{ _id: string; position: number }>(COLLECTIONS.checkpoints);
-      const deadline = Date.now() + 60_000;
-      let lowest = 0;
-      while (Date.now() < deadline) {
-        const all = await checkpoints.find({}).toArray();
-        lowest =
-          all.length === Object.keys(PROJECTION_NAMES).length ? Math.min(...all.map((c) => c.position)) : 0;
-        if (lowest >= head) break;
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
+      const lowest = await eventually(
+        "the restarted node's projections at the log's head",
+        async () => {
+          const all = await checkpoints.find({}).toArray();
+          if (all.length < Object.keys(PROJECTION_NAMES).length) return undefined;
+          const reached = Math.min(...all.map((c) => c.position));
+          return reached >= head ? reached : undefined;
+        },
+        60_000,
+      );
       expect(lowest).toBe(head);
     } finally {
       await connection.close();

@@ -2,7 +2,7 @@ import { Agent, request } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { exitOf, freePort, startNodeProcess } from '../support/node-process';
+import { exitWithin, freePort, startNodeProcess } from '../support/node-process';
 
 /**
  * SIGTERM while a client holds a keep-alive connection (as partner nodes' HTTP clients do): the node
@@ -47,10 +47,7 @@ describe('graceful stop with keep-alive clients', () => {
     });
     expect(await answered).toBe(200);
     // Bounded: a node waiting for the client's keep-alive timeout (72 s) fails here, at 30 s.
-    const exited = await Promise.race([
-      exitOf(node.child),
-      new Promise<'hung'>((resolve) => setTimeout(() => resolve('hung'), 30_000).unref()),
-    ]);
+    const exited = await exitWithin(node.child, 30_000);
     agent.destroy();
     if (exited === 'hung') node.child.kill('SIGKILL');
     expect(exited).toBe(0);

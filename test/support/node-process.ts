@@ -45,6 +45,14 @@ export async function exitOf(child: ChildProcess): Promise<number | null> {
   return code as number | null;
 }
 
+/** The exit code, or 'hung' when the process has not exited within `timeoutMs`. */
+export function exitWithin(child: ChildProcess, timeoutMs: number): Promise<number | null | 'hung'> {
+  return Promise.race([
+    exitOf(child),
+    new Promise<'hung'>((resolve) => setTimeout(() => resolve('hung'), timeoutMs).unref()),
+  ]);
+}
+
 /** SIGTERM (a node shuts down gracefully), SIGKILL after `graceMs`; the exit code (null: ended by a signal). */
 export async function stopProcess(child: ChildProcess, graceMs = 20_000): Promise<number | null> {
   if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
